@@ -1,0 +1,218 @@
+"""The `briefgen` command: thin click commands that parse options and call products.py."""
+
+from __future__ import annotations
+
+import re
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from . import __version__
+from .load import ContentError, load
+from .output import OutputError
+from .theme import Theme, ThemeError, load_theme, templates_root
+
+EXIT_CONTENT = 1
+
+
+class Failed(click.ClickException):
+    """A content, theme or output problem: reported plainly, exit 1, no traceback."""
+
+    def show(self, file=None) -> None:  # noqa: A002 - click's signature
+        click.echo(self.format_message(), err=True)
+
+
+def _content_arg(multiple: bool) -> Callable:
+    return click.argument("content", nargs=-1 if multiple else 1, required=False,
+                          type=click.Path(path_type=Path, dir_okay=True))
+
+
+def _template_option(f: Callable) -> Callable:
+    return click.option("--template", type=click.Path(path_type=Path, exists=True),
+                        help="A reference .docx/.pptx for that format, or a theme folder (theme.toml).")(f)
+
+
+def _paper_option(f: Callable) -> Callable:
+    return click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
+                        help="Paper size for the brief; the theme's by default.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Render one structured analytic brief as a Word brief, a PDF and a slide deck.
+
+    CONTENT defaults to every content/*.yaml under the current directory;
+    products go to out/<name>.<format>.
+    """
+    ctx.obj = {"debug": debug}
+
+
+def _single(fmt: str) -> click.Command:
+    @_content_arg(multiple=False)
+    @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the product.")
+    @_template_option
+    @_paper_option
+    def command(content: Path | None, output: Path | None, template: Path | None, paper: str | None) -> None:
+        from . import products
+        files = products.content_files([content] if content else [])
+        if not files:
+            raise click.UsageError("no CONTENT given and no content/*.yaml here")
+        if output and len(files) > 1:
+            raise click.UsageError("-o/--output needs a single CONTENT file")
+        theme, reference = _theme_and_reference(template, fmt, paper)
+        failures = 0
+        for path in files:
+            failures += _make_products(path, [fmt], theme, reference,
+                                       lambda p, f: output or products.default_output(p, f))
+        if failures:
+            sys.exit(EXIT_CONTENT)
+
+    command.__doc__ = f"Render CONTENT as a .{fmt} file."
+    return cli.command(fmt, help=f"Render CONTENT as a .{fmt} file.")(command)
+
+
+for _fmt in ("docx", "pdf", "pptx"):
+    _single(_fmt)
+
+
+@cli.command("all")
+@_content_arg(multiple=True)
+@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+              show_default=True, help="Folder for the products.")
+@_paper_option
+@click.option("--template", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="A theme folder (theme.toml) for every product.")
+def all_command(content: tuple[Path, ...], out_dir: Path, paper: str | None, template: Path | None) -> None:
+    """Render every CONTENT file in all three formats."""
+    from . import products
+    files = products.content_files(content)
+    if not files:
+        raise click.UsageError("no CONTENT given and no content/*.yaml here")
+    theme, _ = _theme_and_reference(template, "all", paper)
+    _ensure_folder(out_dir)
+    failures = 0
+    for path in files:
+        failures += _make_products(path, list(products.FORMATS), theme, None,
+                                   lambda p, f: products.default_output(p, f, out_dir))
+    if failures:
+        click.echo(f"{failures} product(s) failed", err=True)
+        sys.exit(EXIT_CONTENT)
+
+
+@cli.command()
+@_content_arg(multiple=True)
+def validate(content: tuple[Path, ...]) -> None:
+    """Check CONTENT files and report every problem with its line and field."""
+    files = list(content) or sorted(Path("content").glob("*.yaml"))
+    if not files:
+        raise click.UsageError("no CONTENT given and no content/*.yaml here")
+    failed = False
+    for path in files:
+        try:
+            load(path)
+        except ContentError as exc:
+            failed = True
+            click.echo(str(exc), err=True)
+            continue
+        click.echo(f"{path}: ok")
+    if failed:
+        sys.exit(EXIT_CONTENT)
+
+
+@cli.command()
+@click.argument("name")
+def new(name: str) -> None:
+    """Scaffold content/NAME.yaml from a commented example that validates."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        raise click.UsageError("NAME must be lower-case letters, digits, '-' or '_' (it becomes the file name)")
+    target = Path("content") / f"{name}.yaml"
+    if target.exists():
+        raise Failed(f"{target}: already exists; choose another NAME or delete it first")
+    example = (templates_root() / "default" / "example.yaml").read_text(encoding="utf-8")
+    target.parent.mkdir(exist_ok=True)
+    from .output import write_atomic
+    try:
+        write_atomic(target, example.encode("utf-8"))
+    except OutputError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"{target}: written; edit it, then run `briefgen validate {target}`")
+
+
+def _theme_and_reference(template: Path | None, fmt: str, paper: str | None) -> tuple[Theme, Path | None]:
+    """Split --template into a theme folder or a reference document for ``fmt``."""
+    reference = None
+    folder = None
+    if template is not None:
+        if template.is_dir():
+            folder = template
+        elif template.name == "theme.toml":
+            folder = template.parent
+        elif template.suffix.lower() == f".{fmt}" and fmt in ("docx", "pptx"):
+            reference = template
+        else:
+            wanted = f"a .{fmt} reference document or a theme folder" if fmt in ("docx", "pptx") \
+                else "a theme folder"
+            raise click.BadParameter(f"{template}: expected {wanted}", param_hint="--template")
+    try:
+        return load_theme(folder, paper=paper), reference
+    except ThemeError as exc:
+        raise Failed(str(exc)) from None
+
+
+def _ensure_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Failed(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
+
+
+def _make_products(path: Path, formats: list[str], theme: Theme, reference: Path | None,
+                   target: Callable[[Path, str], Path]) -> int:
+    """Render ``path`` in each format; report each product or problem; return how many failed."""
+    from . import products
+    try:
+        brief = load(path)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        return len(formats)
+    failures = 0
+    for fmt in formats:
+        out = target(path, fmt)
+        try:
+            if out.parent == Path("out"):
+                _ensure_folder(out.parent)
+            click.echo(str(products.make(brief, fmt, out, theme, template=reference)))
+        except (OutputError, ThemeError) as exc:
+            failures += 1
+            click.echo(f"error: {exc}", err=True)
+    return failures
+
+
+def main() -> None:
+    """Entry point: no traceback reaches the user unless --debug asks for one."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly, and keep the traceback for --debug
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                       err=True)
+        sys.exit(EXIT_CONTENT)
+    sys.exit(0)

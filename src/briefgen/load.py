@@ -1,0 +1,324 @@
+"""Content file → validated Brief. Every problem is reported as ``path:line:col: field: message``."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import inline
+from .model import Brief
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 24
+
+try:  # libyaml is much faster where it is built; the pure-Python loader gives the same nodes.
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, where it is, and what was expected."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """A content file cannot be turned into a Brief; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def load(path: str | Path) -> Brief:
+    """Read, parse and validate one content file; raise ContentError listing all problems."""
+    path = Path(path)
+    name = str(path)
+    text = _read(path, name)
+    tree = _Tree(name)
+    data = tree.build(text)
+    problems = list(_markup_problems(data, tree))
+    try:
+        brief = Brief.model_validate(data)
+    except ValidationError as exc:
+        problems += tree.problems_from(exc)
+    if problems:
+        raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
+    return brief
+
+
+def _read(path: Path, name: str) -> str:
+    def fail(message: str) -> ContentError:
+        return ContentError([Problem(name, 1, 1, "", message)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a directory; expected a YAML content file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(f"is {size:,} bytes; a content file may be at most {MAX_BYTES:,} bytes")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except OSError as exc:
+        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    if b"\x00" in raw:
+        raise fail("is a binary file; expected UTF-8 YAML text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError([Problem(name, line, 1, "", "is not valid UTF-8 text")]) from None
+
+
+class _Tree:
+    """Turns YAML nodes into plain data while remembering where each field was written."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.value_marks: dict[FieldPath, tuple[int, int]] = {}
+        self.key_marks: dict[FieldPath, tuple[int, int]] = {}
+        self._nodes = 0
+
+    def build(self, text: str) -> Any:
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = " ".join(filter(None, [exc.context, exc.problem]))
+            raise ContentError([Problem(self.name, line, col, "", f"YAML syntax error: {message}")]) from None
+        except yaml.YAMLError as exc:
+            raise ContentError([Problem(self.name, 1, 1, "", f"YAML error: {exc}")]) from None
+        except RecursionError:
+            raise ContentError([Problem(self.name, 1, 1, "", "is nested too deeply")]) from None
+        if root is None:
+            raise ContentError([Problem(self.name, 1, 1, "", "is empty; expected a mapping of brief fields "
+                                        "(start from `briefgen new NAME`)")])
+        if not isinstance(root, yaml.MappingNode):
+            line, col = root.start_mark.line + 1, root.start_mark.column + 1
+            kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+            raise ContentError([Problem(self.name, line, col, "",
+                                        f"the top level is {kind}; expected a mapping of brief fields")])
+        return self._convert(root, ())
+
+    def _convert(self, node: yaml.Node, path: FieldPath) -> Any:
+        self._nodes += 1
+        mark = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if self._nodes > MAX_NODES:
+            # Aliases can multiply a small file into billions of nodes; stop long before memory does.
+            raise ContentError([Problem(self.name, *mark, _dotted(path),
+                                        f"expands to more than {MAX_NODES:,} values (too many aliases?)")])
+        if len(path) > MAX_DEPTH:
+            raise ContentError([Problem(self.name, *mark, _dotted(path),
+                                        f"is nested more than {MAX_DEPTH} levels deep")])
+        self.value_marks.setdefault(path, mark)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key is None or key_node.tag == "tag:yaml.org,2002:merge":
+                    raise ContentError([Problem(self.name, key_node.start_mark.line + 1,
+                                                key_node.start_mark.column + 1, _dotted(path),
+                                                "keys must be plain names")])
+                if key in result:
+                    raise ContentError([Problem(self.name, key_node.start_mark.line + 1,
+                                                key_node.start_mark.column + 1, _dotted(path + (key,)),
+                                                "is given twice")])
+                self.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self._convert(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self._convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def mark_of(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        while path:
+            if path in self.value_marks:
+                return self.value_marks[path]
+            path = path[:-1]
+        return self.value_marks.get((), (1, 1))
+
+    def problems_from(self, exc: ValidationError) -> Iterator[Problem]:
+        for error in exc.errors(include_url=False):
+            loc = _data_path(error["loc"])
+            kind = error["type"]
+            if kind == "extra_forbidden":
+                message = "unknown field" + _suggestion(loc)
+                line, col = self.mark_of(loc, key=True)
+            elif kind == "missing":
+                message = "is required but missing"
+                line, col = self.mark_of(loc[:-1])
+            else:
+                message = _message(error)
+                line, col = self.mark_of(loc)
+            yield Problem(self.name, line, col, _dotted(loc), message)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag = node.tag
+    value = node.value
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    if tag == "tag:yaml.org,2002:bool":
+        return value.lower() in ("true", "yes", "on")
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    # Timestamps stay text: the model parses ISO dates itself, with its own precision.
+    return value
+
+
+def _data_path(loc: tuple[Any, ...]) -> FieldPath:
+    # pydantic adds validator names ("function-after[...]") to some locations; they are not fields.
+    return tuple(p for p in loc if isinstance(p, int) or not (isinstance(p, str) and "[" in p))
+
+
+def _dotted(path: FieldPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind == "enum":
+        return f"expected one of {ctx.get('expected')}, got {error.get('input')!r}"
+    if kind == "string_type":
+        return f"expected text, got {_kind(error.get('input'))}"
+    if kind in ("list_type",):
+        return f"expected a list, got {_kind(error.get('input'))}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields, got {_kind(error.get('input'))}"
+    if kind == "too_short":
+        return "must not be empty" if ctx.get("min_length") == 1 else error["msg"].lower()
+    if kind == "string_pattern_mismatch":
+        return f"{error.get('input')!r} does not have the expected form ({ctx.get('pattern')})"
+    return error["msg"][:1].lower() + error["msg"][1:]
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _suggestion(loc: FieldPath) -> str:
+    model = _model_at(loc[:-1])
+    if model is None or not isinstance(loc[-1], str):
+        return ""
+    allowed = list(model.model_fields)
+    close = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f"; expected one of: {', '.join(allowed)}"
+
+
+def _model_at(path: FieldPath) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``path`` (for did-you-mean hints)."""
+    model: Any = Brief
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+        if model is None:
+            return None
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
+    """Malformed links, duplicate source ids and citations of unknown sources.
+
+    Checked on the raw data, so that they are reported together with the model's problems.
+    """
+    sources = data.get("sources")
+    known: set[str] = set()
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        key = source.get("id") if isinstance(source, dict) else None
+        if isinstance(key, str):
+            if key in known:
+                path = ("sources", index, "id")
+                yield Problem(tree.name, *tree.mark_of(path), _dotted(path), f"source id {key!r} is used twice")
+            known.add(key)
+    for path, text in _texts(data, ()):
+        if path[-1:] == ("source",) and "quotes" in path:
+            cited = [text]
+        else:
+            try:
+                cited = inline.citations(text)
+            except inline.MarkupError as exc:
+                yield Problem(tree.name, *tree.mark_of(path), _dotted(path), str(exc))
+                continue
+        for key in cited:
+            if key not in known:
+                yield Problem(tree.name, *tree.mark_of(path), _dotted(path), _unknown_source(key, known))
+
+
+def _unknown_source(key: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; known sources: {', '.join(sorted(known))}"
+    return f"cites unknown source {key!r}{hint}"
+
+
+def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("id", "url", "date", "when", "language", "marking", "likelihood", "confidence"):
+                yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))

@@ -1,0 +1,255 @@
+"""The brief's domain model: the parts of an analytic argument, validated, and nothing about formats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import total_ordering
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints
+
+from .estimative import Confidence, Likelihood
+from .marking import Tlp
+
+# Tab and newline are ordinary text; every other C0/C1 control character is
+# invisible to a reader, breaks XML in .docx/.pptx, and is almost always debris
+# from a paste, so it is refused where it is written rather than guessed at.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December")
+
+
+def _clean_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(
+            f"contains the control character U+{ord(found.group()):04X} at position {found.start() + 1}; "
+            "remove it (only tabs and line breaks are allowed)")
+    # Folded YAML and pasted text carry stray line breaks; readers see one paragraph.
+    return " ".join(value.split())
+
+
+Text = Annotated[str, BeforeValidator(_clean_text), StringConstraints(min_length=1)]
+"""A run of prose with inline markup (see inline.py); never empty, no control characters."""
+
+Name = Annotated[str, BeforeValidator(_clean_text), StringConstraints(min_length=1, max_length=300)]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$", max_length=100)]
+
+
+@total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    """An ISO 8601 calendar date that may stop at the year or the month (1980, 1991-12, 2021-08-15)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:04d}"
+        match = cls._PATTERN.match(value) if isinstance(value, str) else None
+        if not match:
+            raise ValueError(f"expected an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            date(year, month or 1, day or 1)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a calendar date: {exc}") from None
+        return cls(year, month, day)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        # A date of lower precision sorts before the more precise dates inside it.
+        return (self.year, self.month or 0, self.day or 0) < (other.year, other.month or 0, other.day or 0)
+
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def display(self) -> str:
+        """The reader's style: "2 November 2022", "December 1991", "1980"."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTHS[self.month - 1]} {self.year}"
+        return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p is not None]
+        return "-".join(parts)
+
+
+Date = Annotated[PartialDate, PlainValidator(PartialDate.parse)]
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Paragraphs = Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+"""One paragraph as a string, or several as a list."""
+
+
+def _tlp(value: Any) -> Any:
+    if isinstance(value, str):
+        label = value.strip().upper()
+        return label if label.startswith("TLP:") else f"TLP:{label}"
+    return value
+
+
+def _likelihood(value: Any) -> Any:
+    return " ".join(value.lower().replace("_", " ").split()) if isinstance(value, str) else value
+
+
+def _confidence(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip().lower()
+        return value.removesuffix(" confidence")
+    return value
+
+
+LikelihoodTerm = Annotated[Likelihood, BeforeValidator(_likelihood)]
+ConfidenceLevel = Annotated[Confidence, BeforeValidator(_confidence)]
+
+
+class Part(BaseModel):
+    """Base of every part of a brief: immutable, and unknown keys are mistakes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+
+class Author(Part):
+    name: Name
+    role: Text | None = None
+    bio: Text | None = None
+
+
+class KeyJudgment(Part):
+    statement: Text
+    likelihood: LikelihoodTerm
+    confidence: ConfidenceLevel
+    basis: Text
+
+
+class Event(Part):
+    """A dated entry on the context timeline."""
+
+    date: Date
+    event: Text
+
+
+class Context(Part):
+    paragraphs: Paragraphs
+    timeline: list[Event] = []
+
+
+class Quote(Part):
+    """Somebody's own words, always with who said them and where it is recorded."""
+
+    text: Text
+    speaker: Name
+    source: SourceId
+    note: Text | None = None
+
+
+class Actor(Part):
+    name: Name
+    kind: Name
+    role: Text
+    stance: Text
+    allies: list[Name] = []
+    quotes: list[Quote] = []
+
+
+class Signal(Part):
+    """One secessionist signal: what was said or done, by whom, where, when, and why it matters."""
+
+    what: Text
+    who: Text
+    where: Text
+    when: Date | None = None
+    why: Text
+
+
+class Analogy(Part):
+    case: Name
+    period: Name
+    what_happened: Text
+    parallel: Text
+    limits: Text
+
+
+class Scenario(Part):
+    name: Name
+    description: Text
+    likelihood: LikelihoodTerm
+
+
+class Outlook(Part):
+    paragraphs: list[Text] = []
+    scenarios: list[Scenario] = Field(min_length=1)
+    indicators: list[Text] = Field(min_length=1)
+
+
+class Source(Part):
+    id: SourceId
+    title: Text
+    author: Name | None = None
+    publisher: Name | None = None
+    date: Date | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+
+
+PartName = Literal["summary", "key_judgments", "context", "actors", "signals", "analogies", "outlook"]
+
+
+class Section(Part):
+    """A free-form section for anything the typed parts do not hold."""
+
+    title: Name
+    paragraphs: list[Text] = []
+    bullets: list[Text] = []
+    after: PartName = "outlook"
+
+
+class Brief(Part):
+    """One analytic brief: metadata, then the argument from bottom line to sources."""
+
+    title: Name
+    subtitle: Text | None = None
+    short_title: Name | None = None
+    date: Date
+    organisation: Name
+    authors: list[Author] = Field(min_length=1)
+    marking: Annotated[Tlp, BeforeValidator(_tlp)] = Tlp.CLEAR
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en-GB"
+    keywords: list[Name] = []
+
+    summary: Paragraphs
+    key_judgments: list[KeyJudgment] = Field(min_length=1)
+    context: Context
+    actors: list[Actor] = Field(min_length=1)
+    signals: list[Signal] = []
+    analogies: list[Analogy] = []
+    outlook: Outlook
+    sections: list[Section] = []
+    editor_notes: list[Text] = []
+    sources: list[Source] = Field(min_length=1)
+
+    @property
+    def running_title(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def author_names(self) -> str:
+        return ", ".join(a.name for a in self.authors)

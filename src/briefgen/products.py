@@ -1,0 +1,74 @@
+"""One content file → one product on disk: load, lay out, render, write atomically.
+
+This is the only place that knows the whole pipeline; the CLI calls it, and so do tests
+and benchmarks. Renderer modules are imported only when their format is asked for,
+so `validate` and `--help` never pay for python-docx, python-pptx or reportlab.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .layout import document as document_layout
+from .load import load
+from .model import Brief
+from .output import OutputError, build_time, write_atomic
+from .theme import Theme
+
+FORMATS = ("docx", "pdf", "pptx")
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    size: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return f"{self.path}  {_size(self.size)}  {self.seconds:.2f} s"
+
+
+def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None) -> bytes:
+    """The bytes of one product; ``template`` is a reference .docx or .pptx for that format."""
+    when = build_time(brief.date.first_day())
+    if fmt == "docx":
+        from .render import docx
+        return docx.render(document_layout.compose(brief), theme, reference=template, when=when)
+    if fmt == "pdf":
+        from .render import pdf
+        return pdf.render(document_layout.compose(brief), theme, when=when)
+    if fmt == "pptx":
+        from .layout import deck as deck_layout
+        from .render import pptx
+        return pptx.render(deck_layout.compose(brief), theme, template=template, when=when)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | None = None) -> Written:
+    """Render one product and write it to ``out`` atomically."""
+    start = time.perf_counter()
+    if out.is_dir():
+        raise OutputError(f"{out}: is a directory; give a file name")
+    data = render(brief, fmt, theme, template=template)
+    write_atomic(out, data)
+    return Written(out, len(data), time.perf_counter() - start)
+
+
+def default_output(content: Path, fmt: str, out_dir: Path = Path("out")) -> Path:
+    return out_dir / f"{content.stem}.{fmt}"
+
+
+def content_files(given: tuple[Path, ...] | list[Path]) -> list[Path]:
+    """The files named, or every content/*.yaml under the current directory."""
+    if given:
+        return list(given)
+    return sorted(Path("content").glob("*.yaml"))
+
+
+__all__ = ["FORMATS", "Written", "content_files", "default_output", "load", "make", "render"]
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.1f} kB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"

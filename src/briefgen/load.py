@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -23,6 +24,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 FieldPath = tuple[str | int, ...]
+
+# What YAML itself refuses to read: C0 and C1 controls, lone surrogates, U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,32 @@ class _Tree:
         self._nodes = 0
 
     def build(self, text: str) -> Any:
+        # YAML refuses control characters with only a byte offset; find them first so the
+        # message can say which line and field they are in.
+        unprintable = [(m.start(), m.group()) for m in _UNPRINTABLE.finditer(text)]
+        if unprintable:
+            text = _UNPRINTABLE.sub("\ufffd", text)
+        try:
+            data = self._compose(text)
+        except ContentError:
+            if not unprintable:
+                raise
+            data = None
+        if unprintable:
+            raise ContentError([self._unprintable(text, offset, char) for offset, char in unprintable])
+        return data
+
+    def _unprintable(self, text: str, offset: int, char: str) -> Problem:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        # The field is the last one that starts at or before the character.
+        before = [(mark, path) for path, mark in self.value_marks.items() if mark <= (line, column)]
+        field = _dotted(max(before)[1]) if before else ""
+        return Problem(self.name, line, column, field,
+                       f"contains the unprintable character U+{ord(char):04X}; remove it "
+                       "(only tabs and line breaks are allowed)")
+
+    def _compose(self, text: str) -> Any:
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:

@@ -16,7 +16,7 @@ from .marking import Tlp
 # Tab and newline are ordinary text; every other C0/C1 control character is
 # invisible to a reader, breaks XML in .docx/.pptx, and is almost always debris
 # from a paste, so it is refused where it is written rather than guessed at.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 
@@ -27,7 +27,7 @@ def _clean_text(value: Any) -> Any:
     found = _CONTROL.search(value)
     if found:
         raise ValueError(
-            f"contains the control character U+{ord(found.group()):04X} at position {found.start() + 1}; "
+            f"contains the unprintable character U+{ord(found.group()):04X} at position {found.start() + 1}; "
             "remove it (only tabs and line breaks are allowed)")
     # Folded YAML and pasted text carry stray line breaks; readers see one paragraph.
     return " ".join(value.split())

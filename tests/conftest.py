@@ -1,0 +1,102 @@
+"""Shared fixtures: the products of a few briefs, rendered once per session, and read by tools we did not write.
+
+LibreOffice is slow to start, so every .docx and .pptx the suite needs is converted
+to PDF by one `soffice` call in the session-scoped ``converted`` fixture. To add a
+product, add a ``Job`` to ``jobs()`` below rather than calling soffice in a test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NRF = ROOT / "content" / "nrf-secession.yaml"
+EXAMPLE = ROOT / "templates" / "default" / "example.yaml"
+FORMATS = ("docx", "pdf", "pptx")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One product the session renders: a case name, a format, its content and optional --template."""
+
+    case: str
+    fmt: str
+    content: Path
+    template: Path | None = None
+
+    @property
+    def filename(self) -> str:
+        # Distinct stems, so that one soffice call can convert them all into one folder.
+        return f"{self.case}-{self.fmt}.{self.fmt}"
+
+
+def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[str, str] | None = None,
+                 timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the installed command line as a user would: a separate process, captured output."""
+    return subprocess.run([sys.executable, "-m", "briefgen", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def jobs(cases: dict[str, Path]) -> list[Job]:
+    listed = [Job(case, fmt, content) for case, content in cases.items() for fmt in FORMATS]
+    return listed
+
+
+@pytest.fixture(scope="session")
+def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The content files every session renders: the NRF brief and the scaffold example."""
+    return {"nrf": NRF, "example": EXAMPLE}
+
+
+@pytest.fixture(scope="session")
+def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path]) -> dict[tuple[str, str], Path]:
+    """Every Job rendered once through the real command line: (case, fmt) → file."""
+    folder = tmp_path_factory.mktemp("products")
+    made: dict[tuple[str, str], Path] = {}
+    for job in jobs(cases):
+        out = folder / job.filename
+        args = [job.fmt, job.content, "-o", out]
+        if job.template:
+            args += ["--template", job.template]
+        result = run_briefgen(*args)
+        assert result.returncode == 0, f"{job}: {result.stderr}"
+        made[(job.case, job.fmt)] = out
+    return made
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory, products: dict[tuple[str, str], Path]) -> dict[tuple[str, str], Path]:
+    """LibreOffice's PDF of every .docx and .pptx product, from a single soffice run.
+
+    A product LibreOffice cannot open has no PDF here, and the tests that need it fail.
+    """
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it with apt")
+    folder = tmp_path_factory.mktemp("libreoffice")
+    office_files = {key: path for key, path in products.items() if key[1] in ("docx", "pptx")}
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                        "--convert-to", "pdf", "--outdir", str(folder), *map(str, office_files.values())],
+                       capture_output=True, text=True, timeout=600)
+    return {key: folder / f"{path.stem}.pdf" for key, path in office_files.items()
+            if (folder / f"{path.stem}.pdf").exists()}
+
+
+def pdftotext(pdf: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", "-layout", *args, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdf_pages_text(pdf: Path) -> list[str]:
+    """The text of each page, by pdftotext (form feeds separate the pages)."""
+    pages = pdftotext(pdf).split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages

@@ -51,6 +51,9 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | No
     start = time.perf_counter()
     if out.is_dir():
         raise OutputError(f"{out}: is a directory; give a file name")
+    if not out.parent.is_dir():
+        # Say so before spending time on the render.
+        raise OutputError(f"{out.parent}: output folder does not exist")
     data = render(brief, fmt, theme, template=template)
     write_atomic(out, data)
     return Written(out, len(data), time.perf_counter() - start)

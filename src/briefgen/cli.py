@@ -6,14 +6,16 @@ import re
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
 
 from . import __version__
-from .load import ContentError, load
-from .output import OutputError
-from .theme import Theme, ThemeError, load_theme, templates_root
+
+if TYPE_CHECKING:
+    from .theme import Theme
+
+# Commands import the pipeline only when they run, so `--help` stays instant; see products.py.
 
 EXIT_CONTENT = 1
 
@@ -109,6 +111,7 @@ def all_command(content: tuple[Path, ...], out_dir: Path, paper: str | None, tem
 @_content_arg(multiple=True)
 def validate(content: tuple[Path, ...]) -> None:
     """Check CONTENT files and report every problem with its line and field."""
+    from .load import ContentError, load
     files = list(content) or sorted(Path("content").glob("*.yaml"))
     if not files:
         raise click.UsageError("no CONTENT given and no content/*.yaml here")
@@ -129,6 +132,8 @@ def validate(content: tuple[Path, ...]) -> None:
 @click.argument("name")
 def new(name: str) -> None:
     """Scaffold content/NAME.yaml from a commented example that validates."""
+    from .output import OutputError, write_atomic
+    from .theme import templates_root
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         raise click.UsageError("NAME must be lower-case letters, digits, '-' or '_' (it becomes the file name)")
     target = Path("content") / f"{name}.yaml"
@@ -136,7 +141,6 @@ def new(name: str) -> None:
         raise Failed(f"{target}: already exists; choose another NAME or delete it first")
     example = (templates_root() / "default" / "example.yaml").read_text(encoding="utf-8")
     target.parent.mkdir(exist_ok=True)
-    from .output import write_atomic
     try:
         write_atomic(target, example.encode("utf-8"))
     except OutputError as exc:
@@ -146,6 +150,7 @@ def new(name: str) -> None:
 
 def _theme_and_reference(template: Path | None, fmt: str, paper: str | None) -> tuple[Theme, Path | None]:
     """Split --template into a theme folder or a reference document for ``fmt``."""
+    from .theme import ThemeError, load_theme
     reference = None
     folder = None
     if template is not None:
@@ -176,6 +181,9 @@ def _make_products(path: Path, formats: list[str], theme: Theme, reference: Path
                    target: Callable[[Path, str], Path]) -> int:
     """Render ``path`` in each format; report each product or problem; return how many failed."""
     from . import products
+    from .load import ContentError, load
+    from .output import OutputError
+    from .theme import ThemeError
     try:
         brief = load(path)
     except ContentError as exc:

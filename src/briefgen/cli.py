@@ -60,7 +60,9 @@ def _single(fmt: str) -> click.Command:
     @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the product.")
     @_template_option
     @_paper_option
-    def command(content: Path | None, output: Path | None, template: Path | None, paper: str | None) -> None:
+    @click.pass_obj
+    def command(options: dict, content: Path | None, output: Path | None, template: Path | None,
+                paper: str | None) -> None:
         from . import products
         files = products.content_files([content] if content else [])
         if not files:
@@ -68,14 +70,11 @@ def _single(fmt: str) -> click.Command:
         if output and len(files) > 1:
             raise click.UsageError("-o/--output needs a single CONTENT file")
         theme, reference = _theme_and_reference(template, fmt, paper)
-        failures = 0
-        for path in files:
-            failures += _make_products(path, [fmt], theme, reference,
-                                       lambda p, f: output or products.default_output(p, f))
-        if failures:
-            sys.exit(EXIT_CONTENT)
+        if output is None:
+            _ensure_folder(Path("out"))
+        _render_all(files, [fmt], theme, reference, lambda p, f: output or products.default_output(p, f),
+                    jobs=1, debug=options["debug"])
 
-    command.__doc__ = f"Render CONTENT as a .{fmt} file."
     return cli.command(fmt, help=f"Render CONTENT as a .{fmt} file.")(command)
 
 
@@ -87,10 +86,14 @@ for _fmt in ("docx", "pdf", "pptx"):
 @_content_arg(multiple=True)
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
               show_default=True, help="Folder for the products.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Products rendered at once, in separate processes [default: the number of CPUs].")
 @_paper_option
 @click.option("--template", type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="A theme folder (theme.toml) for every product.")
-def all_command(content: tuple[Path, ...], out_dir: Path, paper: str | None, template: Path | None) -> None:
+@click.pass_obj
+def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: int | None, paper: str | None,
+                template: Path | None) -> None:
     """Render every CONTENT file in all three formats."""
     from . import products
     files = products.content_files(content)
@@ -98,13 +101,9 @@ def all_command(content: tuple[Path, ...], out_dir: Path, paper: str | None, tem
         raise click.UsageError("no CONTENT given and no content/*.yaml here")
     theme, _ = _theme_and_reference(template, "all", paper)
     _ensure_folder(out_dir)
-    failures = 0
-    for path in files:
-        failures += _make_products(path, list(products.FORMATS), theme, None,
-                                   lambda p, f: products.default_output(p, f, out_dir))
-    if failures:
-        click.echo(f"{failures} product(s) failed", err=True)
-        sys.exit(EXIT_CONTENT)
+    _render_all(files, list(products.FORMATS), theme, None,
+                lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
+                summary=True)
 
 
 @cli.command()
@@ -177,29 +176,38 @@ def _ensure_folder(folder: Path) -> None:
         raise Failed(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
 
 
-def _make_products(path: Path, formats: list[str], theme: Theme, reference: Path | None,
-                   target: Callable[[Path, str], Path]) -> int:
-    """Render ``path`` in each format; report each product or problem; return how many failed."""
-    from . import products
+def _render_all(files: list[Path], formats: list[str], theme: Theme, reference: Path | None,
+                target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
+                summary: bool = False) -> None:
+    """Load every file, render each product, report one line per product; exit 1 if anything failed."""
+    import time
+
+    from . import batch
     from .load import ContentError, load
-    from .output import OutputError
-    from .theme import ThemeError
-    try:
-        brief = load(path)
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        return len(formats)
-    failures = 0
-    for fmt in formats:
-        out = target(path, fmt)
+    start = time.perf_counter()
+    tasks: list[batch.Task] = []
+    failed = 0
+    for path in files:
         try:
-            if out.parent == Path("out"):
-                _ensure_folder(out.parent)
-            click.echo(str(products.make(brief, fmt, out, theme, template=reference)))
-        except (OutputError, ThemeError) as exc:
-            failures += 1
-            click.echo(f"error: {exc}", err=True)
-    return failures
+            brief = load(path)
+        except ContentError as exc:
+            click.echo(str(exc), err=True)
+            failed += len(formats)
+            continue
+        tasks += [batch.Task(brief, fmt, target(path, fmt), reference) for fmt in formats]
+    written = 0
+    for outcome in batch.run(tasks, theme, jobs=jobs, debug=debug):
+        if outcome.written:
+            written += 1
+            click.echo(str(outcome.written))
+        else:
+            failed += 1
+            click.echo(f"error: {outcome.error}", err=True)
+    if summary:
+        click.echo(f"{written} written, {failed} failed, {time.perf_counter() - start:.2f} s",
+                   err=bool(failed))
+    if failed:
+        sys.exit(EXIT_CONTENT)
 
 
 def main() -> None:

@@ -1,0 +1,82 @@
+"""Render many products at once: each (brief, format) is a task, spread over worker processes.
+
+Most of a render's cost is importing python-docx, python-pptx and reportlab, and each
+format needs only one of them; on two cores, rendering the formats in parallel
+processes hides most of that cost. Workers are forked after the briefs are loaded, so
+the validated models are inherited, not parsed again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .model import Brief
+from .output import OutputError
+from .products import Written, make
+from .theme import Theme, ThemeError
+
+# Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
+_ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
+
+
+@dataclass(frozen=True)
+class Task:
+    brief: Brief
+    fmt: str
+    out: Path
+    template: Path | None = None  # a reference .docx or .pptx for this format
+
+
+@dataclass(frozen=True)
+class Outcome:
+    task: Task
+    written: Written | None
+    error: str | None
+
+
+_tasks: list[Task] = []  # set before forking; workers find their task by index
+
+
+def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool = False) -> Iterator[Outcome]:
+    """Render every task, yielding each outcome as it finishes; one failure never stops the others."""
+    tasks = sorted(tasks, key=lambda t: _ORDER.get(t.fmt, 9))
+    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for task in tasks:
+            yield Outcome(task, *_render(task, theme, debug))
+        return
+    global _tasks
+    _tasks = tasks
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending = {pool.submit(_render_index, i, theme, debug): task for i, task in enumerate(tasks)}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                task = pending.pop(future)
+                try:
+                    yield Outcome(task, *future.result())
+                except Exception as exc:  # the worker itself died
+                    yield Outcome(task, None, f"{task.out}: worker failed: {type(exc).__name__}: {exc}")
+
+
+def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
+    # Only the small result goes back through the pipe; the Brief stays where fork put it.
+    return _render(_tasks[index], theme, debug)
+
+
+def _render(task: Task, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
+    try:
+        return make(task.brief, task.fmt, task.out, theme, template=task.template), None
+    except (OutputError, ThemeError) as exc:
+        return None, str(exc)
+    except Exception as exc:  # a bug in one renderer must not stop the other products
+        if debug:
+            return None, f"{task.out}: internal error:\n{traceback.format_exc()}"
+        return None, f"{task.out}: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)"

@@ -100,3 +100,28 @@ def pdf_pages_text(pdf: Path) -> list[str]:
     """The text of each page, by pdftotext (form feeds separate the pages)."""
     pages = pdftotext(pdf).split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def briefgen_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run the command line inside this process (fast), exactly as `main()` does for a user."""
+    from briefgen.cli import main
+
+    def run(*args: str | os.PathLike, cwd: Path | None = None) -> Run:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.setattr(sys, "argv", ["briefgen", *map(str, args)])
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exited:
+            main()
+        captured = capsys.readouterr()
+        return Run(int(exited.value.code or 0), captured.out, captured.err)
+
+    return run

@@ -251,6 +251,8 @@ def _message(error: dict[str, Any]) -> str:
         return f"expected a list, got {_kind(error.get('input'))}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping of fields, got {_kind(error.get('input'))}"
+    if kind == "too_long" and isinstance(error.get("input"), str):
+        return f"is {len(error['input'])} characters long; at most {ctx.get('max_length')} are allowed"
     if kind == "too_short":
         return "must not be empty" if ctx.get("min_length") == 1 else error["msg"].lower()
     if kind == "string_pattern_mismatch":

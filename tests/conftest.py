@@ -20,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NRF = ROOT / "content" / "nrf-secession.yaml"
 EXAMPLE = ROOT / "templates" / "default" / "example.yaml"
+HOSTILE = ROOT / "tests" / "data" / "hostile.yaml"
 FORMATS = ("docx", "pdf", "pptx")
 
 
@@ -52,8 +53,8 @@ def jobs(cases: dict[str, Path]) -> list[Job]:
 
 @pytest.fixture(scope="session")
 def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The content files every session renders: the NRF brief and the scaffold example."""
-    return {"nrf": NRF, "example": EXAMPLE}
+    """The content files every session renders: the NRF brief, the scaffold example, hostile strings."""
+    return {"nrf": NRF, "example": EXAMPLE, "hostile": HOSTILE}
 
 
 @pytest.fixture(scope="session")

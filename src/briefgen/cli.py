@@ -200,6 +200,8 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, reference: 
         if outcome.written:
             written += 1
             click.echo(str(outcome.written))
+            for warning in outcome.written.warnings:
+                click.echo(f"warning: {warning}", err=True)
         else:
             failed += 1
             click.echo(f"error: {outcome.error}", err=True)

@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import inline
-from .model import Brief
+from .model import Brief, FieldPath, dotted, text_fields
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -22,8 +22,6 @@ try:  # libyaml is much faster where it is built; the pure-Python loader gives t
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-FieldPath = tuple[str | int, ...]
 
 # What YAML itself refuses to read: C0 and C1 controls, lone surrogates, U+FFFE and U+FFFF.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -123,7 +121,7 @@ class _Tree:
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         # The field is the last one that starts at or before the character.
         before = [(mark, path) for path, mark in self.value_marks.items() if mark <= (line, column)]
-        field = _dotted(max(before)[1]) if before else ""
+        field = dotted(max(before)[1]) if before else ""
         return Problem(self.name, line, column, field,
                        f"contains the unprintable character U+{ord(char):04X}; remove it "
                        "(only tabs and line breaks are allowed)")
@@ -155,10 +153,10 @@ class _Tree:
         mark = (node.start_mark.line + 1, node.start_mark.column + 1)
         if self._nodes > MAX_NODES:
             # Aliases can multiply a small file into billions of nodes; stop long before memory does.
-            raise ContentError([Problem(self.name, *mark, _dotted(path),
+            raise ContentError([Problem(self.name, *mark, dotted(path),
                                         f"expands to more than {MAX_NODES:,} values (too many aliases?)")])
         if len(path) > MAX_DEPTH:
-            raise ContentError([Problem(self.name, *mark, _dotted(path),
+            raise ContentError([Problem(self.name, *mark, dotted(path),
                                         f"is nested more than {MAX_DEPTH} levels deep")])
         self.value_marks.setdefault(path, mark)
         if isinstance(node, yaml.MappingNode):
@@ -167,11 +165,11 @@ class _Tree:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
                 if key is None or key_node.tag == "tag:yaml.org,2002:merge":
                     raise ContentError([Problem(self.name, key_node.start_mark.line + 1,
-                                                key_node.start_mark.column + 1, _dotted(path),
+                                                key_node.start_mark.column + 1, dotted(path),
                                                 "keys must be plain names")])
                 if key in result:
                     raise ContentError([Problem(self.name, key_node.start_mark.line + 1,
-                                                key_node.start_mark.column + 1, _dotted(path + (key,)),
+                                                key_node.start_mark.column + 1, dotted(path + (key,)),
                                                 "is given twice")])
                 self.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self._convert(value_node, path + (key,))
@@ -202,7 +200,7 @@ class _Tree:
             else:
                 message = _message(error)
                 line, col = self.mark_of(loc)
-            yield Problem(self.name, line, col, _dotted(loc), message)
+            yield Problem(self.name, line, col, dotted(loc), message)
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -229,13 +227,6 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 def _data_path(loc: tuple[Any, ...]) -> FieldPath:
     # pydantic adds validator names ("function-after[...]") to some locations; they are not fields.
     return tuple(p for p in loc if isinstance(p, int) or not (isinstance(p, str) and "[" in p))
-
-
-def _dotted(path: FieldPath) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -322,35 +313,23 @@ def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
         if isinstance(key, str):
             if key in known:
                 path = ("sources", index, "id")
-                yield Problem(tree.name, *tree.mark_of(path), _dotted(path), f"source id {key!r} is used twice")
+                yield Problem(tree.name, *tree.mark_of(path), dotted(path), f"source id {key!r} is used twice")
             known.add(key)
-    for path, text in _texts(data, ()):
+    for path, text in text_fields(data, ()):
         if path[-1:] == ("source",) and "quotes" in path:
             cited = [text]
         else:
             try:
                 cited = inline.citations(text)
             except inline.MarkupError as exc:
-                yield Problem(tree.name, *tree.mark_of(path), _dotted(path), str(exc))
+                yield Problem(tree.name, *tree.mark_of(path), dotted(path), str(exc))
                 continue
         for key in cited:
             if key not in known:
-                yield Problem(tree.name, *tree.mark_of(path), _dotted(path), _unknown_source(key, known))
+                yield Problem(tree.name, *tree.mark_of(path), dotted(path), _unknown_source(key, known))
 
 
 def _unknown_source(key: str, known: set[str]) -> str:
     close = difflib.get_close_matches(key, sorted(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known sources: {', '.join(sorted(known))}"
     return f"cites unknown source {key!r}{hint}"
-
-
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("id", "url", "date", "when", "language", "marking", "likelihood", "confidence"):
-                yield from _texts(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _texts(item, path + (i,))

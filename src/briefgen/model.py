@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import total_ordering
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, StringConstraints
 
 from .estimative import Confidence, Likelihood
 from .marking import Tlp
@@ -89,7 +89,7 @@ class PartialDate:
         return "-".join(parts)
 
 
-Date = Annotated[PartialDate, PlainValidator(PartialDate.parse)]
+Date = Annotated[PartialDate, PlainValidator(PartialDate.parse), PlainSerializer(str)]
 
 
 def _as_list(value: Any) -> Any:
@@ -253,3 +253,30 @@ class Brief(Part):
     @property
     def author_names(self) -> str:
         return ", ".join(a.name for a in self.authors)
+
+
+FieldPath = tuple[str | int, ...]
+
+# Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
+_NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after"})
+
+
+def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every prose string in a brief's data (raw or ``model_dump()``ed) with the path to its field."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _NOT_PROSE:
+                yield from text_fields(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from text_fields(item, path + (i,))
+
+
+def dotted(path: FieldPath) -> str:
+    """A field path as users write it: ``key_judgments[0].likelihood``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .layout import document as document_layout
 from .load import load
-from .model import Brief
+from .model import Brief, dotted, text_fields
 from .output import OutputError, build_time, write_atomic
 from .theme import Theme
 
@@ -25,6 +25,7 @@ class Written:
     path: Path
     size: int
     seconds: float
+    warnings: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.path}  {_size(self.size)}  {self.seconds:.2f} s"
@@ -56,7 +57,26 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | No
         raise OutputError(f"{out.parent}: output folder does not exist")
     data = render(brief, fmt, theme, template=template)
     write_atomic(out, data)
-    return Written(out, len(data), time.perf_counter() - start)
+    warnings = tuple(f"{out}: {w}" for w in glyph_warnings(brief, theme)) if fmt == "pdf" else ()
+    return Written(out, len(data), time.perf_counter() - start, warnings)
+
+
+def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:
+    """Characters the PDF's embedded font cannot show, by field; the PDF shows each as U+FFFD.
+
+    Word, LibreOffice and PowerPoint substitute another font for such characters;
+    a PDF can only use what it embeds, so only the PDF is checked.
+    """
+    from .render.pdf_fonts import missing_glyphs
+    found = []
+    for path, text in text_fields(brief.model_dump()):
+        missing = missing_glyphs(text, theme)
+        if missing:
+            shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)[:5])
+            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            found.append(f"{dotted(path)}: the PDF font has no glyph for {shown}{more}; "
+                         "it is shown as \ufffd")
+    return found
 
 
 def default_output(content: Path, fmt: str, out_dir: Path = Path("out")) -> Path:

@@ -1,0 +1,172 @@
+"""Document → PDF with reportlab's platypus: each layout block becomes flowables on the brief's pages."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from reportlab.platypus import Flowable, HRFlowable, ListFlowable, ListItem, Paragraph, Table
+from reportlab.platypus import TableStyle
+
+from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment,
+                               Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
+from ..theme import Theme
+from .pdf_fonts import Family, family as font_family
+from .pdf_markup import Markup, note_anchor
+from .pdf_pages import BriefTemplate, Outlined
+from .pdf_styles import Styles, colour, styles as paragraph_styles
+
+CELL_PADDING = 4
+
+
+def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
+    """The PDF's bytes; the same document, theme and ``when`` always give the same bytes."""
+    family = font_family(theme)
+    out = io.BytesIO()
+    template = BriefTemplate(out, theme, family, document.meta, when)
+    notes = {source_id: number for number, source_id in enumerate(document.references, 1)}
+    flow = _Flow(theme, family, paragraph_styles(theme, family),
+                 Markup(family, theme.colours.link, notes), template.width, template.height)
+    story: list[Flowable] = [template.total]
+    for block in document.blocks:
+        story += flow.block(block)
+    template.multiBuild(story)
+    return out.getvalue()
+
+
+class _Flow:
+    """Maps each layout block to flowables in the theme's styles."""
+
+    def __init__(self, theme: Theme, family: Family, styles: Styles, markup: Markup, width: float,
+                 height: float):
+        self.theme, self.family, self.styles, self.markup = theme, family, styles, markup
+        self.width, self.height = width, height
+        self._headings = 0
+
+    def block(self, block: Block) -> list[Flowable]:
+        handler = {
+            TitleBlock: self._title, Heading: self._heading, TextParagraph: self._paragraph,
+            BulletList: self._bullets, Callout: self._callout, Judgment: self._judgment,
+            DataTable: self._table, Quote: self._quote, Bibliography: self._bibliography,
+        }[type(block)]
+        return handler(block)
+
+    def _title(self, block: TitleBlock) -> list[Flowable]:
+        s, m = self.styles, self.markup
+        parts: list[Flowable] = [Paragraph(m.text(block.title, bold=True), s.title)]
+        if block.subtitle:
+            parts.append(Paragraph(m.spans(block.subtitle), s.subtitle))
+        dateline = " \u00b7 ".join((block.organisation, block.date))
+        parts.append(Paragraph(m.text(dateline, bold=True), s.dateline))
+        parts.append(Paragraph(m.text(block.authors), s.dateline))
+        parts.append(HRFlowable(width="100%", thickness=1.5, color=colour(self.theme.colours.primary),
+                                spaceBefore=4, spaceAfter=10))
+        return parts
+
+    def _heading(self, block: Heading) -> list[Flowable]:
+        self._headings += 1
+        style = self.styles.heading1 if block.level <= 1 else self.styles.heading2
+        paragraph = Paragraph(self.markup.text(block.text, bold=True), style)
+        paragraph.outlined = Outlined(block.level - 1, block.text, f"heading-{self._headings}")
+        return [paragraph]
+
+    def _paragraph(self, block: TextParagraph) -> list[Flowable]:
+        style = self.styles.byline if block.role == "byline" else self.styles.body
+        return [Paragraph(self.markup.spans(block.spans), style)]
+
+    def _bullets(self, block: BulletList) -> list[Flowable]:
+        s = self.styles
+        items = [ListItem(Paragraph(self.markup.spans(item), s.bullet)) for item in block.items]
+        common = dict(bulletFontName=self.family.regular.name, bulletFontSize=s.bullet.fontSize,
+                      bulletColor=colour(self.theme.colours.primary), leftIndent=14, bulletDedent=12)
+        if block.ordered:
+            return [ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)]
+        return [ListFlowable(items, bulletType="bullet", start="\u2022", **common)]
+
+    def _callout(self, block: Callout) -> list[Flowable]:
+        s, m = self.styles, self.markup
+        bottom_line = block.role == "bottom-line"
+        edge = self.theme.colours.callout_border if bottom_line else self.theme.colours.accent
+        style = s.callout if bottom_line else s.note
+        paragraphs = [Paragraph(m.spans(p), style) for p in block.paragraphs]
+        # One row per paragraph, so a long box breaks between paragraphs, never after its title alone.
+        rows: list[list[Flowable | list[Flowable]]] = [
+            [[Paragraph(m.text(block.title, bold=True), s.callout_title), paragraphs[0]]],
+            *([p] for p in paragraphs[1:])]
+        box = Table(rows, colWidths=[self.width], spaceAfter=8,
+                    splitInRow=1 if self._has_tall_row(rows, [self.width]) else 0, style=self._style([
+                        ("BACKGROUND", (0, 0), (-1, -1), colour(self.theme.colours.callout_fill)),
+                        ("LINEBEFORE", (0, 0), (0, -1), 3, colour(edge)),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                        # A cell drops its last paragraph's space after; the padding puts it back.
+                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), style.spaceAfter),
+                        ("TOPPADDING", (0, 0), (-1, 0), 7), ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                    ]))
+        return [box]
+
+    def _judgment(self, block: Judgment) -> list[Flowable]:
+        s, m = self.styles, self.markup
+        # The statement and estimate styles keep with what follows, so a judgment never parts
+        # from its likelihood and a heading never parts from the first judgment.
+        return [
+            Paragraph(m.spans(block.statement, bold=True), s.judgment, bulletText=f"{block.number}."),
+            Paragraph(m.text(block.estimate, bold=True), s.estimate),
+            Paragraph(m.text("Basis: ", italic=True) + m.spans(block.basis), s.basis),
+        ]
+
+    def _table(self, block: DataTable) -> list[Flowable]:
+        s, m = self.styles, self.markup
+        total = sum(block.widths)
+        widths = [self.width * w / total for w in block.widths]
+        header = [Paragraph(m.text(name, bold=True), s.header_cell) for name in block.columns]
+        rows = [[Paragraph(m.spans(cell), s.cell) for cell in row] for row in block.rows]
+        ink = self.theme.colours
+        table = Table([header, *rows], colWidths=widths, repeatRows=1, spaceAfter=10,
+                      splitInRow=1 if self._has_tall_row(rows, widths) else 0, style=self._style([
+                          ("BACKGROUND", (0, 0), (-1, 0), colour(ink.table_header_fill)),
+                          ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour("FFFFFF"), colour(ink.table_stripe)]),
+                          ("LINEBELOW", (0, 1), (-1, -1), 0.25, colour(ink.rule)),
+                          ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                          ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                          ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                      ]))
+        return [table]
+
+    def _style(self, commands: list[tuple]) -> TableStyle:
+        # A table's own text defaults to Helvetica; naming our face keeps the standard 14 fonts out.
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.family.regular.name), *commands])
+
+    def _has_tall_row(self, rows: list[list[Flowable | list[Flowable]]], widths: list[float]) -> bool:
+        """Whether a row could not fit on a page whole; only then may rows break across pages."""
+        limit = self.height * 0.8
+        for row in rows:
+            for cell, width in zip(row, widths):
+                parts = cell if isinstance(cell, list) else [cell]
+                if sum(p.wrap(width - 2 * CELL_PADDING, self.height)[1] for p in parts) > limit:
+                    return True
+        return False
+
+    def _quote(self, block: Quote) -> list[Flowable]:
+        s, m = self.styles, self.markup
+        indent = 14
+        content = [Paragraph(m.spans(block.spans, italic=True), s.quote),
+                   Paragraph(m.spans(block.attribution), s.attribution)]
+        width = self.width - indent
+        box = Table([[content]], colWidths=[width], hAlign="RIGHT", spaceAfter=8,
+                    splitInRow=1 if self._has_tall_row([content], [width]) else 0,
+                    style=self._style([
+                        ("LINEBEFORE", (0, 0), (0, -1), 2, colour(self.theme.colours.accent)),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ]))
+        return [box]
+
+    def _bibliography(self, block: Bibliography) -> list[Flowable]:
+        # Numbered in the order the notes map was built, so each entry's anchor is the
+        # destination of the citations with its number.
+        return [Paragraph(f'<a name="{note_anchor(self.markup.notes[source_id])}"/>' + self.markup.spans(ref),
+                          self.styles.source, bulletText=f"{self.markup.notes[source_id]}.")
+                for source_id, ref in block.entries]
+

@@ -1,0 +1,87 @@
+"""The theme's four TrueType faces registered with reportlab as one family, and the characters they can show."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..theme import Theme
+
+REPLACEMENT = "\ufffd"
+# Line breaks become <br/> in paragraphs and never reach a font.
+_NOT_DRAWN = frozenset("\n")
+
+
+@dataclass(frozen=True)
+class Face:
+    """One registered face: the name reportlab knows it by, and the code points it has glyphs for."""
+
+    name: str
+    codepoints: frozenset[int]
+
+    def shows(self, char: str) -> bool:
+        return ord(char) in self.codepoints or char in _NOT_DRAWN
+
+
+@dataclass(frozen=True)
+class Family:
+    """Regular, bold, italic and bold-italic faces that paragraph markup (<b>, <i>) switches between."""
+
+    regular: Face
+    bold: Face
+    italic: Face
+    bold_italic: Face
+
+    def face(self, *, bold: bool = False, italic: bool = False) -> Face:
+        return ((self.regular, self.italic), (self.bold, self.bold_italic))[bold][italic]
+
+    def visible(self, text: str) -> str:
+        """``text`` with every character the regular face cannot show replaced by U+FFFD.
+
+        Characters only a styled face lacks are kept: markup sets them in the regular face
+        (see pdf_markup), so the reader never gets the empty box of a missing glyph.
+        """
+        if all(self.regular.shows(c) for c in text):
+            return text
+        return "".join(c if self.regular.shows(c) else REPLACEMENT for c in text)
+
+    def drawable(self, text: str, face: Face) -> str:
+        """``text`` for a canvas string in one face: what that face lacks becomes U+FFFD."""
+        return "".join(c if face.shows(c) else REPLACEMENT for c in text)
+
+
+def family(theme: Theme) -> Family:
+    """Register the theme's faces with reportlab (once per font file) and return them as a family."""
+    fonts = theme.fonts
+    return _family(fonts.family, fonts.regular.resolve(), fonts.bold.resolve(), fonts.italic.resolve(),
+                   fonts.bold_italic.resolve())
+
+
+def missing_glyphs(text: str, theme: Theme) -> set[str]:
+    """The characters of ``text`` the theme's regular face has no glyph for; the PDF shows each as U+FFFD."""
+    regular = family(theme).regular
+    return {c for c in text if not regular.shows(c)}
+
+
+@lru_cache(maxsize=None)
+def _family(family_name: str, regular: Path, bold: Path, italic: Path, bold_italic: Path) -> Family:
+    faces = Family(*(_face(family_name, path) for path in (regular, bold, italic, bold_italic)))
+    # Named after the regular face, so <b> and <i> in a paragraph set in it find the others.
+    pdfmetrics.registerFontFamily(faces.regular.name, normal=faces.regular.name, bold=faces.bold.name,
+                                  italic=faces.italic.name, boldItalic=faces.bold_italic.name)
+    return faces
+
+
+@lru_cache(maxsize=None)
+def _face(family_name: str, path: Path) -> Face:
+    # Two themes may give the same family name to different files; the path keeps them apart.
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:8]
+    name = f"{family_name} {path.stem} {digest}"
+    font = TTFont(name, str(path))
+    pdfmetrics.registerFont(font)
+    return Face(name, frozenset(font.face.charToGlyph))

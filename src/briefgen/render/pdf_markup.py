@@ -1,0 +1,92 @@
+"""Inline spans → reportlab paragraph markup: content text escaped, and only our own tags around it.
+
+reportlab's Paragraph reads XML-like markup: left unescaped, content could resize text with
+<font>, pull a local file in with <img src>, or make a javascript: link. So every span's text
+is escaped, the only tags are the ones written here, and a link target that is not http, https
+or mailto is dropped (its text stays), whatever the loader already checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Callable
+from xml.sax.saxutils import escape
+
+from ..inline import Inline
+from .pdf_fonts import Family
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def safe_target(href: str | None) -> str | None:
+    """The link target if a reader may follow it from the PDF, else None."""
+    if href and href.lower().startswith(SAFE_SCHEMES):
+        return href
+    return None
+
+
+def note_anchor(number: int) -> str:
+    """The name of the destination a citation with this number links to (its entry under Sources)."""
+    return f"note-{number}"
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Writes paragraph markup in one font family, with citations numbered as the sources list is."""
+
+    family: Family
+    link_colour: str  # RRGGBB
+    notes: dict[str, int]  # source id → its number in the sources list
+
+    def spans(self, spans: Inline, *, bold: bool = False, italic: bool = False) -> str:
+        """One paragraph's markup; ``bold``/``italic`` style the whole paragraph (headings, quotes)."""
+        out: list[str] = []
+        for index, span in enumerate(spans):
+            if span.cite:
+                if index and spans[index - 1].cite:
+                    out.append("<super>,</super>")
+                out.append(self._citation(span.cite))
+                continue
+            text = span.text
+            following = spans[index + 1] if index + 1 < len(spans) else None
+            if following is not None and following.cite:
+                # A note number sits against the word it qualifies, as in print.
+                text = text.rstrip()
+            out.append(self._styled(text, bold=bold or span.bold, italic=italic or span.italic,
+                                    href=span.href))
+        return "".join(out)
+
+    def text(self, text: str, *, bold: bool = False, italic: bool = False) -> str:
+        """Markup for plain text such as a heading or a label."""
+        return self._styled(text, bold=bold, italic=italic, href=None)
+
+    def _citation(self, source_id: str) -> str:
+        number = self.notes.get(source_id)
+        if number is None:  # the loader rejects these; shown rather than dropped if one slips through
+            return escape(f"[@{source_id}]")
+        colour = f"#{self.link_colour}"
+        return f'<super><a href="#{note_anchor(number)}" color="{colour}">{number}</a></super>'
+
+    def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
+        face = self.family.face(bold=bold, italic=italic)
+        runs: list[str] = []
+        for run, styled in _runs(self.family.visible(text), face.shows):
+            body = escape(run).replace("\n", "<br/>")
+            if styled:
+                if italic:
+                    body = f"<i>{body}</i>"
+                if bold:
+                    body = f"<b>{body}</b>"
+            runs.append(body)
+        inner = "".join(runs)
+        target = safe_target(href)
+        if target is None:
+            return inner
+        attribute = escape(target, {'"': "&quot;"})
+        return f'<a href="{attribute}" color="#{self.link_colour}">{inner}</a>'
+
+
+def _runs(text: str, shows: Callable[[str], bool]) -> list[tuple[str, bool]]:
+    """Split ``text`` into runs the styled face shows (True) and runs left to the regular face (False)."""
+    return [("".join(group), styled) for styled, group in groupby(text, key=shows)]

@@ -1,0 +1,190 @@
+"""The brief's pages: a first page that opens with the title block, later pages under a running header,
+every page marked top and bottom right and numbered "Page X of Y", and the outline built as headings land.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+
+from .. import __version__
+from ..layout.document import Meta
+from ..marking import MARKING_BACKGROUND
+from ..theme import MM, Theme
+from .pdf_fonts import Family
+from .pdf_styles import colour
+
+MIN_MARKING_PT = 12  # TLP 2.0: the label at 12 pt or larger
+
+
+class PageTotal(Flowable):
+    """A zero-size marker that keeps multiBuild laying out until the number of pages is known."""
+
+    def __init__(self, doc: BaseDocTemplate):
+        super().__init__()
+        self._doc = doc
+        self.count: int | None = None
+        self._previous: int | None = None
+
+    def isIndexing(self) -> int:  # noqa: N802 - reportlab's name
+        return 1
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        return self.count is not None and self.count == self._previous
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        self._previous = self.count
+
+    def afterBuild(self) -> None:  # noqa: N802
+        self.count = self._doc.page
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class KeptWithNext(KeepTogether):
+    """A heading (or a chain of keep-with-next paragraphs) and the block after it.
+
+    reportlab's KeepTogether moves the whole group to the next page when it does not fit,
+    which leaves half a page empty before every long table. Here the group stays if the
+    heading and the first piece of the next block fit (a table's header and first row,
+    a paragraph's first lines); otherwise it starts on the next page, so a heading is
+    never left alone at a page foot.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        content = self._content[:]
+        frame = getattr(self, "_frame", None)
+        if self._H <= available_height or frame is None or getattr(frame, "_atTop", False):
+            return content
+        *leading, last = content
+        used = 0.0
+        for index, flowable in enumerate(leading):
+            used += flowable.wrap(available_width, available_height)[1] + flowable.getSpaceAfter()
+            if index:
+                used += flowable.getSpaceBefore()
+        room = available_height - used - last.getSpaceBefore()
+        if room > 0 and last.split(available_width, room):
+            return content
+        return [self.FrameBreak(), *content]
+
+
+class Outlined:
+    """What a heading flowable carries so that the page template can bookmark it."""
+
+    def __init__(self, level: int, title: str, key: str):
+        self.level, self.title, self.key = level, title, key
+
+
+class BriefTemplate(BaseDocTemplate):
+    """A4 or Letter pages from the theme; reproducible bytes; outline shown when the file opens."""
+
+    def __init__(self, out: BinaryIO, theme: Theme, family: Family, meta: Meta, when: datetime):
+        page = theme.page
+        super().__init__(
+            out, pagesize=page.size_pt,
+            leftMargin=page.margin_left_mm * MM, rightMargin=page.margin_right_mm * MM,
+            topMargin=page.margin_top_mm * MM, bottomMargin=page.margin_bottom_mm * MM,
+            title=meta.title, author=meta.authors, subject=meta.subtitle or meta.title,
+            keywords=list(meta.keywords), creator=f"briefgen {__version__}", lang=meta.language,
+            invariant=1, displayDocTitle=1, initialFontName=family.regular.name,
+            keepTogetherClass=KeptWithNext)
+        self._theme, self._family, self._meta = theme, family, meta
+        self._stamp = when.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+        self.total = PageTotal(self)
+        self._outline_level = -1
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("first", frames=[frame], onPage=lambda c, d: self._decorate(c, first=True),
+                         autoNextPageTemplate="later"),
+            PageTemplate("later", frames=[frame], onPage=lambda c, d: self._decorate(c, first=False)),
+        ])
+
+    def beforeDocument(self) -> None:  # noqa: N802 - reportlab's hook, once per pass on a new canvas
+        self._outline_level = -1
+        self.canv.setDateFormatter(lambda *_: self._stamp)
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        outlined = getattr(flowable, "outlined", None)
+        if outlined is None:
+            return
+        # An outline may step down one level at a time only.
+        level = min(outlined.level, self._outline_level + 1)
+        self._outline_level = level
+        # The frame's cursor sits just below the heading: the reader lands with it at the top.
+        top = self.frame._y + getattr(flowable, "height", 0) + flowable.getSpaceBefore()
+        self.canv.bookmarkHorizontalAbsolute(outlined.key, top)
+        self.canv.addOutlineEntry(outlined.title, outlined.key, level=level, closed=False)
+
+    def _decorate(self, canvas: Canvas, *, first: bool) -> None:
+        theme, meta = self._theme, self._meta
+        width, height = self.pagesize
+        left, right = self.leftMargin, width - self.rightMargin
+        small = theme.sizes.small
+        regular = self._family.regular
+        canvas.saveState()
+
+        box_top = height - 10 * MM
+        box_left, baseline = self._marking(canvas, right, box_top)
+        canvas.setFont(regular.name, small)
+        canvas.setFillColor(colour(theme.colours.muted))
+        header = meta.organisation if first else meta.short_title
+        canvas.drawString(left, baseline, _fitted(self._family.drawable(header, regular), regular.name, small,
+                                                  box_left - left - 12))
+        canvas.setStrokeColor(colour(theme.colours.rule))
+        canvas.setLineWidth(0.5)
+        rule_y = height - self.topMargin + 4 * MM
+        canvas.line(left, rule_y, right, rule_y)
+
+        footer_rule = self.bottomMargin - 5 * MM
+        canvas.line(left, footer_rule, right, footer_rule)
+        box_left, baseline = self._marking(canvas, right, footer_rule - 3 * MM)
+        canvas.setFont(regular.name, small)
+        canvas.setFillColor(colour(theme.colours.muted))
+        canvas.drawString(left, baseline, self._family.drawable(meta.date_text, regular))
+        total = self.total.count if self.total.count is not None else "?"
+        canvas.drawCentredString((left + right) / 2, baseline, f"Page {canvas.getPageNumber()} of {total}")
+        canvas.restoreState()
+
+    def _marking(self, canvas: Canvas, right: float, top: float) -> tuple[float, float]:
+        """Draw the TLP label, its colour on black, with its top-right corner at (right, top).
+
+        Returns the box's left edge and the text baseline, for whatever shares the line.
+        """
+        label = self._meta.marking.value
+        face = self._family.bold.name
+        size = max(float(MIN_MARKING_PT), self._theme.sizes.marking)
+        pad = size * 0.35
+        box_width = stringWidth(label, face, size) + 2 * pad
+        box_height = size * 1.45
+        left, bottom = right - box_width, top - box_height
+        canvas.setFillColor(colour(MARKING_BACKGROUND))
+        canvas.rect(left, bottom, box_width, box_height, stroke=0, fill=1)
+        canvas.setFillColor(colour(self._meta.marking.colour))
+        canvas.setFont(face, size)
+        baseline = bottom + (box_height - size * 0.72) / 2
+        canvas.drawString(left + pad, baseline, label)
+        return left, baseline
+
+
+def _fitted(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits, by bisection
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "\u2026", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "\u2026"

@@ -17,7 +17,8 @@ from briefgen.theme import load_theme
 
 from .conftest import EXAMPLE, NRF, pdf_pages_text, run_briefgen
 
-LITERALS = ['<font size=80>', '<img src="/etc/hostname"/>', '<a href="javascript:alert(1)">x</a>', "&amp;", "%s"]
+LITERALS = ['<font size=80>', '<img src="/etc/hostname"/>', '<a href="javascript:alert(1)">x</a>', "&amp;",
+            "%s"]
 LONG_WORD = "Khorasan" * 375  # 3,000 characters, no break opportunity
 EXAMPLE_OUTLINE = [(0, "Key judgments"), (0, "Context"), (1, "Timeline"), (0, "Actors"),
                    (1, "In their own words"), (0, "Secessionist signals"), (0, "Historical analogies"),
@@ -95,6 +96,9 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>')
+
+
 def words(pdf: Path) -> list[dict[str, str | float]]:
     """Every word pdftotext finds, with its page number and box (in points)."""
     found, page = [], 0
@@ -102,8 +106,7 @@ def words(pdf: Path) -> list[dict[str, str | float]]:
         if line.strip().startswith("<page "):
             page += 1
             width = float(re.search(r'width="([\d.]+)"', line).group(1))
-        match = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>',
-                          line)
+        match = WORD.search(line)
         if match:
             x0, y0, x1, y1 = map(float, match.groups()[:4])
             found.append({"page": page, "x0": x0, "y0": y0, "x1": x1, "y1": y1, "text": match.group(5),

@@ -99,7 +99,8 @@ class _Flow:
                         ("LINEBEFORE", (0, 0), (0, -1), 3, colour(edge)),
                         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                         # A cell drops its last paragraph's space after; the padding puts it back.
-                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), style.spaceAfter),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), style.spaceAfter),
                         ("TOPPADDING", (0, 0), (-1, 0), 7), ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
                     ]))
         return [box]

@@ -1,4 +1,4 @@
-"""The theme's four TrueType faces registered with reportlab as one family, and the characters they can show."""
+"""The theme's four TrueType faces, registered with reportlab as one family, and the characters they show."""
 
 from __future__ import annotations
 

@@ -135,11 +135,11 @@ class BriefTemplate(BaseDocTemplate):
 
         box_top = height - 10 * MM
         box_left, baseline = self._marking(canvas, right, box_top)
-        canvas.setFont(regular.name, small)
-        canvas.setFillColor(colour(theme.colours.muted))
-        header = meta.organisation if first else meta.short_title
-        canvas.drawString(left, baseline, _fitted(self._family.drawable(header, regular), regular.name, small,
-                                                  box_left - left - 12))
+        if not first:  # the first page's title block already names the brief
+            canvas.setFont(regular.name, small)
+            canvas.setFillColor(colour(theme.colours.muted))
+            header = self._family.drawable(meta.short_title, regular)
+            canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
         canvas.setStrokeColor(colour(theme.colours.rule))
         canvas.setLineWidth(0.5)
         rule_y = height - self.topMargin + 4 * MM

@@ -214,11 +214,13 @@ def _actors(brief: Brief) -> list[Block]:
     blocks: list[Block] = [Heading(1, "Actors")]
     rows = []
     for actor in brief.actors:
-        who = (Span(actor.name, bold=True), Span(f"\n{actor.kind}", italic=True))
-        allies = _text(", ".join(actor.allies)) if actor.allies else _text("\u2014")
-        rows.append((who, parse(actor.role), parse(actor.stance), allies))
-    blocks.append(Table(("Actor", "Role", "Stance", "Allies and backers"), tuple(rows), (1.3, 2, 2, 1.5),
-                        "Actors"))
+        who: list[Span] = [Span(actor.name, bold=True), Span(f"\n{actor.kind}", italic=True)]
+        stance = parse(actor.stance)
+        if actor.allies:
+            stance += (Span("\nAllies and backers: ", italic=True), Span(", ".join(actor.allies)))
+        rows.append((tuple(who), parse(actor.role), stance))
+    # Allies share the stance cell: a column of their own was mostly empty and cost a page.
+    blocks.append(Table(("Actor", "Role", "Stance"), tuple(rows), (1.2, 2.2, 2.6), "Actors"))
     quotes = [(actor, q) for actor in brief.actors for q in actor.quotes]
     if quotes:
         blocks.append(Heading(2, "In their own words"))

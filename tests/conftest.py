@@ -22,6 +22,7 @@ NRF = ROOT / "content" / "nrf-secession.yaml"
 EXAMPLE = ROOT / "templates" / "default" / "example.yaml"
 HOSTILE = ROOT / "tests" / "data" / "hostile.yaml"
 FORMATS = ("docx", "pdf", "pptx")
+REFERENCE_HEADING_FONT, REFERENCE_HEADING_COLOUR = "DejaVu Serif", "C00000"
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,32 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
                           capture_output=True, text=True, timeout=timeout)
 
 
-def jobs(cases: dict[str, Path]) -> list[Job]:
+def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None) -> list[Job]:
     listed = [Job(case, fmt, content) for case, content in cases.items() for fmt in FORMATS]
+    # The NRF brief once more per reference document the session made: --template as a user gives it.
+    listed += [Job("reference", fmt, NRF, template) for fmt, template in (references or {}).items()]
     return listed
+
+
+@pytest.fixture(scope="session")
+def references(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Reference documents for --template, by format, made here rather than shipped."""
+    return {"docx": reference_docx(tmp_path_factory.mktemp("reference") / "reference.docx")}
+
+
+def reference_docx(path: Path) -> Path:
+    """A user's .docx whose Heading 1 is red DejaVu Serif: the look --template must carry into the brief."""
+    import docx
+    from docx.shared import Pt, RGBColor
+
+    document = docx.Document()
+    heading = document.styles["Heading 1"]
+    heading.font.name = REFERENCE_HEADING_FONT
+    heading.font.color.rgb = RGBColor.from_string(REFERENCE_HEADING_COLOUR)
+    heading.font.size = Pt(16)
+    document.add_paragraph("Boilerplate of the user's own that the brief replaces.")
+    document.save(path)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -58,11 +82,12 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path]) -> dict[tuple[str, str], Path]:
+def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
+             references: dict[str, Path]) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases):
+    for job in jobs(cases, references):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

@@ -1,0 +1,159 @@
+"""Document → Word brief (.docx): each layout block becomes paragraphs and tables in named styles."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Length
+
+from ..inline import Span
+from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment, Paragraph,
+                               Quote, Table, TitleBlock)
+from ..output import normalise_zip
+from ..theme import Theme, ThemeError
+from . import docx_inline, docx_numbering, docx_page, docx_properties, docx_styles, docx_tables
+from .docx_footnotes import Footnotes
+from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
+                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, MARKING_LABEL, NUMBER, QUOTE, SUBTITLE, TITLE,
+                          add_paragraph, add_run)
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+CALLOUT_STYLES = {"bottom-line": BOTTOM_LINE, "editor-note": EDITOR_NOTE}
+
+
+def render(document: Document, theme: Theme, *, reference: Path | None, when: datetime) -> bytes:
+    """The brief as .docx bytes; ``reference`` is a user's .docx whose page setup and styles win over ours."""
+    word = _open(reference)
+    _empty_body(word)
+    docx_styles.install(word, theme, document.meta.marking, language=document.meta.language,
+                        reference=reference is not None)
+    width = docx_page.set_up(word, theme, reference=reference is not None)
+    notes = Footnotes(word, document.references)
+    writer = _Writer(word, theme, width, notes, document.meta.marking.value)
+    for block in document.blocks:
+        writer.add(block)
+    docx_page.running(word, document.meta, width, _pages_estimate(document, theme))
+    docx_properties.stamp(word, document.meta, when)
+    out = io.BytesIO()
+    word.save(out)
+    return normalise_zip(out.getvalue(), when)
+
+
+def _open(reference: Path | None) -> WordDocument:
+    if reference is None:
+        word = docx.Document()
+        # python-docx's template carries Word 2010's copy of its styles; ours replace them in styles.xml.
+        for r_id, rel in list(word.part.rels.items()):
+            if rel.reltype == STYLES_WITH_EFFECTS:
+                del word.part.rels[r_id]
+        return word
+    try:
+        return docx.Document(str(reference))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ThemeError(f"{reference}: not a Word document (.docx) to take styles from: {exc}") from None
+
+
+def _empty_body(word: WordDocument) -> None:
+    """Keep only the final section properties of the base document: its content is not the brief."""
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+class _Writer:
+    """Appends layout blocks to the Word body, numbering tables and citing sources as it goes."""
+
+    def __init__(self, word: WordDocument, theme: Theme, width: Length, notes: Footnotes, marking: str) -> None:
+        self.word, self.theme, self.width, self.notes, self.marking = word, theme, width, notes, marking
+        self.tables = 0
+        self.list_number = _style_num_id(word, NUMBER)
+
+    def add(self, block: Block) -> None:
+        match block:
+            case TitleBlock():
+                self._title(block)
+            case Heading(level=level, text=text):
+                add_paragraph(self.word, HEADINGS[min(level, 3)], text)
+            case Paragraph(spans=spans):
+                self._paragraph(spans)
+            case BulletList():
+                self._list(block)
+            case Callout():
+                self._callout(block)
+            case Judgment():
+                self._judgment(block)
+            case Table():
+                self.tables += 1
+                docx_tables.add_table(self.word, block, self.tables, self.theme, self.width, self.notes.cite)
+            case Quote(spans=spans, attribution=attribution):
+                self._paragraph(spans, QUOTE)
+                self._paragraph(attribution, ATTRIBUTION)
+            case Bibliography(entries=entries):
+                for _, entry in entries:
+                    self._paragraph(entry, BIBLIOGRAPHY)
+            case _:
+                raise TypeError(f"no Word rendering for {type(block).__name__}")
+
+    def _paragraph(self, spans, style: str | None = None):
+        paragraph = add_paragraph(self.word, style) if style else self.word.add_paragraph()
+        docx_inline.write(paragraph, spans, self.notes.cite)
+        return paragraph
+
+    def _title(self, block: TitleBlock) -> None:
+        add_paragraph(self.word, TITLE, block.title)
+        if block.subtitle:
+            self._paragraph(block.subtitle, SUBTITLE)
+        details = add_paragraph(self.word, DETAILS, f"{block.organisation} \u00b7 {block.date} \u00b7 ")
+        add_run(details, self.marking, MARKING_LABEL)
+        add_paragraph(self.word, DETAILS, block.authors)
+
+    def _list(self, block: BulletList) -> None:
+        style = NUMBER if block.ordered else BULLET
+        num_id = docx_numbering.restart(self.word, self.list_number) if block.ordered and self.list_number else None
+        for item in block.items:
+            paragraph = self._paragraph(item, style)
+            if num_id is not None:
+                paragraph._p.get_or_add_pPr().append(
+                    parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    def _callout(self, block: Callout) -> None:
+        style = CALLOUT_STYLES[block.role]
+        first = block.paragraphs[0] if block.paragraphs else ()
+        said = "".join(s.text for s in first).lstrip().lower()
+        # The bottom line often opens with its own label; a title above it would only repeat it.
+        if not said.startswith(block.title.lower()):
+            title = add_paragraph(self.word, style)
+            title.add_run(block.title).bold = True
+            title.paragraph_format.keep_with_next = True
+        for spans in block.paragraphs:
+            self._paragraph(spans, style)
+
+    def _judgment(self, block: Judgment) -> None:
+        statement = add_paragraph(self.word, JUDGMENT, f"{block.number}.\t")
+        docx_inline.write(statement, block.statement, self.notes.cite)
+        basis = add_paragraph(self.word, JUDGMENT_BASIS)
+        add_run(basis, block.estimate, ESTIMATE)
+        docx_inline.write(basis, (Span(". "), Span("Basis: ", italic=True)) + block.basis, self.notes.cite)
+
+
+def _style_num_id(word: WordDocument, style_id: str) -> int | None:
+    """The list definition a list style points at, if it has one, so each numbered list can restart."""
+    for style in word.styles.element.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) == style_id:
+            found = style.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+            return int(found[0]) if found else None
+    return None
+
+
+def _pages_estimate(document: Document, theme: Theme) -> int:
+    return 1

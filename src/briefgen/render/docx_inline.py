@@ -1,0 +1,54 @@
+"""Inline spans → Word runs: bold and italic runs, real hyperlinks, and footnote references for citations."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.text.paragraph import Paragraph
+
+from ..inline import Inline, Span
+from .docx_styles import HYPERLINK, add_run
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+Cite = Callable[[Paragraph, str], None]
+"""Puts a reference to a citation of the given source id at the end of the paragraph."""
+
+
+def write(paragraph: Paragraph, spans: Inline, cite: Cite | None = None, *, character_style: str | None = None) -> None:
+    """Append ``spans`` to ``paragraph``; a citation span calls ``cite``, or is dropped where notes cannot go."""
+    for span in spans:
+        if span.cite:
+            if cite is not None:
+                cite(paragraph, span.cite)
+            continue
+        if span.href:
+            _hyperlink(paragraph, span, character_style)
+        else:
+            _run(paragraph, span, character_style)
+
+
+def _run(paragraph: Paragraph, span: Span, character_style: str | None):
+    run = add_run(paragraph, span.text, character_style) if character_style else paragraph.add_run(span.text)
+    if span.bold:
+        run.bold = True
+    if span.italic:
+        run.italic = True
+    return run
+
+
+def _hyperlink(paragraph: Paragraph, span: Span, character_style: str | None) -> None:
+    r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
+    link = parse_xml(f'<w:hyperlink {W} {R} r:id="{r_id}" w:history="1"/>')
+    paragraph._p.append(link)
+    run = _run(paragraph, span, character_style or HYPERLINK)
+    link.append(run._r)
+
+
+def reference_run(paragraph: Paragraph, style_id: str, body: str) -> None:
+    """Append a run in ``style_id`` whose content is the raw OOXML ``body`` (a footnote mark or reference)."""
+    paragraph._p.append(parse_xml(f'<w:r {W}><w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>{body}</w:r>'))
+

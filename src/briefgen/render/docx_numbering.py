@@ -1,0 +1,41 @@
+"""word/numbering.xml: the bullet and decimal list definitions behind List Bullet and List Number."""
+
+from __future__ import annotations
+
+from docx.document import Document as WordDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+_LEVEL = {
+    "bullet": '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>',
+    "decimal": '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>',
+}
+
+
+def definition(document: WordDocument, kind: str) -> int:
+    """Add a one-level list definition of ``kind`` (bullet or decimal); return the numId that uses it."""
+    numbering = document.part.numbering_part.element
+    abstract_ids = [int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+    abstract_id = max(abstract_ids, default=-1) + 1
+    abstract = parse_xml(
+        f'<w:abstractNum {W} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/>{_LEVEL[kind]}<w:lvlJc w:val="left"/>'
+        '<w:pPr><w:ind w:left="340" w:hanging="227"/></w:pPr></w:lvl></w:abstractNum>')
+    # Every w:abstractNum must precede the first w:num.
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    return int(numbering.add_num(abstract_id).get(qn("w:numId")))
+
+
+def restart(document: WordDocument, num_id: int) -> int:
+    """A new numId over the same list definition that starts again at 1, for each numbered list."""
+    numbering = document.part.numbering_part.element
+    abstract_id = int(numbering.num_having_numId(num_id).find(qn("w:abstractNumId")).get(qn("w:val")))
+    num = numbering.add_num(abstract_id)
+    num.append(parse_xml(f'<w:lvlOverride {W} w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'))
+    return int(num.get(qn("w:numId")))

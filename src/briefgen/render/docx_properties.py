@@ -1,0 +1,54 @@
+"""docProps/core.xml and docProps/app.xml: what the brief says about itself, stamped with the build time only."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from xml.sax.saxutils import escape
+
+from docx.document import Document as WordDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+from ..layout.document import Meta
+
+_APP = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<Application>briefgen</Application><Company>{company}</Company><DocSecurity>0</DocSecurity>\
+<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>\
+</Properties>"""
+
+
+def stamp(document: WordDocument, meta: Meta, when: datetime) -> None:
+    """Set the core and extended properties from the brief; no wall clock, no leftovers from a template."""
+    moment = when.astimezone(timezone.utc).replace(tzinfo=None)
+    core = document.core_properties
+    core.title = _fit(meta.title)
+    core.subject = _fit(meta.subtitle)
+    core.author = _fit(meta.authors)
+    core.keywords = _fit("; ".join(meta.keywords))
+    core.language = meta.language
+    core.category = "Analytic brief"
+    core.comments = ""
+    core.content_status = meta.marking.value
+    core.identifier = ""
+    core.last_modified_by = _fit(meta.organisation)
+    core.created = moment
+    core.modified = moment
+    core.revision = 1
+    core.version = ""
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        # A template's thumbnail shows a page that is not this brief, and its app.xml names another program.
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            del package.rels[r_id]
+    app = _APP.format(company=escape(meta.organisation)).encode("utf-8")
+    package.relate_to(Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, app, package),
+                      RT.EXTENDED_PROPERTIES)
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """Word keeps at most 255 characters in a core property; a longer one ends in an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"

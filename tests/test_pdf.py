@@ -252,7 +252,9 @@ class DescribeSafeText:
         reader = PdfReader(pdfs["hostile"])
         for page in reader.pages:
             resources = page["/Resources"]
-            assert "/XObject" not in resources or not resources["/XObject"]
+            # The only XObject allowed is our own page-total form; an image would mean <img> was followed.
+            for xobject in (resources.get("/XObject") or {}).values():
+                assert xobject.get_object()["/Subtype"] == "/Form"
             for annotation in page.get("/Annots") or []:
                 action = annotation.get_object().get("/A")
                 if action is not None and "/URI" in action:

@@ -315,6 +315,8 @@ def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
                 path = ("sources", index, "id")
                 yield Problem(tree.name, *tree.mark_of(path), dotted(path), f"source id {key!r} is used twice")
             known.add(key)
+    if not known:
+        return  # the missing or broken sources list is reported by the model; one problem, not one per citation
     for path, text in text_fields(data, ()):
         if path[-1:] == ("source",) and "quotes" in path:
             cited = [text]

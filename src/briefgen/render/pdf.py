@@ -27,10 +27,10 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
     notes = {source_id: number for number, source_id in enumerate(document.references, 1)}
     flow = _Flow(theme, family, paragraph_styles(theme, family),
                  Markup(family, theme.colours.link, notes), template.width, template.height)
-    story: list[Flowable] = [template.total]
+    story: list[Flowable] = []
     for block in document.blocks:
         story += flow.block(block)
-    template.multiBuild(story)
+    template.build(story)
     return out.getvalue()
 
 

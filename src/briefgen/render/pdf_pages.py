@@ -19,34 +19,7 @@ from .pdf_fonts import Family
 from .pdf_styles import colour
 
 MIN_MARKING_PT = 12  # TLP 2.0: the label at 12 pt or larger
-
-
-class PageTotal(Flowable):
-    """A zero-size marker that keeps multiBuild laying out until the number of pages is known."""
-
-    def __init__(self, doc: BaseDocTemplate):
-        super().__init__()
-        self._doc = doc
-        self.count: int | None = None
-        self._previous: int | None = None
-
-    def isIndexing(self) -> int:  # noqa: N802 - reportlab's name
-        return 1
-
-    def isSatisfied(self) -> bool:  # noqa: N802
-        return self.count is not None and self.count == self._previous
-
-    def beforeBuild(self) -> None:  # noqa: N802
-        self._previous = self.count
-
-    def afterBuild(self) -> None:  # noqa: N802
-        self.count = self._doc.page
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
+TOTAL_FORM = "page-total"
 
 
 class KeptWithNext(KeepTogether):
@@ -98,7 +71,7 @@ class BriefTemplate(BaseDocTemplate):
             keepTogetherClass=KeptWithNext)
         self._theme, self._family, self._meta = theme, family, meta
         self._stamp = when.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
-        self.total = PageTotal(self)
+        self._total_style: tuple[str, float, str] = (family.regular.name, theme.sizes.small, theme.colours.muted)
         self._outline_level = -1
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -107,6 +80,22 @@ class BriefTemplate(BaseDocTemplate):
                          autoNextPageTemplate="later"),
             PageTemplate("later", frames=[frame], onPage=lambda c, d: self._decorate(c, first=False)),
         ])
+
+    def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
+        """Lay the brief out once, then write the page total into the form every footer shows.
+
+        A PDF form may be drawn before it is defined, so one layout pass suffices: multiBuild
+        would lay the whole brief out twice only to learn the number of pages.
+        """
+        self._doSave = 0
+        super().build(flowables)
+        face, size, rgb = self._total_style
+        self.canv.beginForm(TOTAL_FORM)
+        self.canv.setFont(face, size)
+        self.canv.setFillColor(colour(rgb))
+        self.canv.drawString(0, 0, str(self.page))
+        self.canv.endForm()
+        self.canv.save()
 
     def beforeDocument(self) -> None:  # noqa: N802 - reportlab's hook, once per pass on a new canvas
         self._outline_level = -1
@@ -151,8 +140,16 @@ class BriefTemplate(BaseDocTemplate):
         canvas.setFont(regular.name, small)
         canvas.setFillColor(colour(theme.colours.muted))
         canvas.drawString(left, baseline, self._family.drawable(meta.date_text, regular))
-        total = self.total.count if self.total.count is not None else "?"
-        canvas.drawCentredString((left + right) / 2, baseline, f"Page {canvas.getPageNumber()} of {total}")
+        label = f"Page {canvas.getPageNumber()} of "
+        # Centred as if the total had as many digits as this page's number; the total is a form
+        # filled in after the last page (see build).
+        width = stringWidth(label + str(canvas.getPageNumber()), regular.name, small)
+        start = (left + right - width) / 2
+        canvas.drawString(start, baseline, label)
+        canvas.saveState()
+        canvas.translate(start + stringWidth(label, regular.name, small), baseline)
+        canvas.doForm(TOTAL_FORM)
+        canvas.restoreState()
         canvas.restoreState()
 
     def _marking(self, canvas: Canvas, right: float, top: float) -> tuple[float, float]:

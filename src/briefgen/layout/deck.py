@@ -1,35 +1,89 @@
-"""Brief → Deck: the slides of a meeting deck, decided before any XML is written.
+"""Brief → Deck: the slides of a meeting deck, decided and fitted before any XML is written.
 
-Like pandoc's PowerPoint writer, this is a presentation model: each slide has a kind
-(which template layout it uses), a title, short bullets and speaker notes carrying the
-fuller prose with its attributions. The PPTX renderer only serialises it.
+Like pandoc's PowerPoint writer, this is a presentation model: each slide names the
+template layout it uses, a title, short items and speaker notes carrying the fuller prose
+with its attributions. Text is measured with the theme font's real widths against the
+template's real placeholder frames; what does not fit at the minimum body size goes on
+"(cont.)" slides. The PPTX renderer only serialises the result, with the spacing below.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..inline import Inline, Span, parse, plain
-from ..model import Brief
+from ..model import Brief, Section
+from ..theme import Theme
 from .document import Meta, meta_of, reference
+from .measure import Line, Metrics, split_at
 
-MAX_BULLETS = 6
+TITLE_SLIDE = "Title Slide"
+CONTENT = "Title and Content"
+SECTION = "Section Header"
+TWO_CONTENT = "Two Content"
+LAYOUTS = (TITLE_SLIDE, CONTENT, SECTION, TWO_CONTENT)
+
+# Typesetting the renderer applies exactly as measured here (multiples of the font size).
+LINE_SPACING = 1.2      # exact line pitch; above DejaVu Sans' own 1.164, so nothing is clipped
+TITLE_LINE_SPACING = 1.1
+SPACE_BEFORE = 0.5      # between items
+BADGE_SPACE = 0.15      # between an item and its badge
+INDENT = 1.0            # hanging indent of a bulleted item
+INSET_X = 7.2           # text frame insets in points, set on every placeholder the deck fills
+INSET_Y = 3.6
+# What LibreOffice and PowerPoint may do differently from a greedy measure
+# (hinting, rounding of positions), kept as a small reserve on every frame.
+WIDTH_RESERVE = 0.99
+HEIGHT_RESERVE = 4.0
+
+TITLE_MIN = 24.0
+CONT = " (cont.)"
 
 
 @dataclass(frozen=True)
-class Bullet:
+class Frame:
+    """The text area of a placeholder, inside its insets, in points."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The template's frames per layout name: where titles and bodies must fit."""
+
+    titles: dict[str, Frame]
+    bodies: dict[str, tuple[Frame, ...]]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One paragraph of a slide body: a bulleted point, or plain text, with an optional badge line."""
+
     spans: Inline
-    level: int = 0
-    badge: str | None = None  # a short label shown beside the bullet, e.g. a likelihood
+    bullet: bool = True
+    badge: str | None = None  # e.g. a judgment's likelihood and confidence, shown as a label below it
+    notes: str = ""           # what the presenter says about this item
+    continued: bool = False   # the rest of a bulleted item split across slides: indented, no bullet
+    heading: bool = False     # a run-in label that must not end a slide without what it introduces
+
+    @property
+    def indented(self) -> bool:
+        return self.bullet or self.continued
 
 
 @dataclass(frozen=True)
 class Slide:
-    kind: str  # title | content
+    layout: str               # the template layout's name
     title: str
-    subtitle: str = ""
-    bullets: tuple[Bullet, ...] = ()
+    title_size: float
+    bodies: tuple[tuple[Item, ...], ...] = ()  # one per body placeholder of the layout
+    size: float = 0.0         # the body text size all bodies use
     notes: str = ""
+
+    @property
+    def continued(self) -> bool:
+        return self.title.endswith(CONT)
 
 
 @dataclass(frozen=True)
@@ -38,7 +92,28 @@ class Deck:
     slides: tuple[Slide, ...]
 
 
-def compose(brief: Brief) -> Deck:
+@dataclass(frozen=True)
+class _Planned:
+    """A slide before fitting: it may become several slides."""
+
+    layout: str
+    title: str
+    columns: tuple[tuple[Item, ...], ...]
+    notes: str = ""
+
+
+def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
+    """The deck for ``brief``, fitted to ``geometry`` with ``theme``'s font and sizes."""
+    fitter = _Fitter(Metrics(theme.fonts), theme, geometry)
+    slides = [fitter.title_slide(brief)]
+    for planned in _plan(brief):
+        slides += fitter.fit(planned)
+    return Deck(meta=meta_of(brief), slides=tuple(slides))
+
+
+# --- what goes on the slides -------------------------------------------------------------
+
+def _plan(brief: Brief) -> list[_Planned]:
     refs = {s.id: s for s in brief.sources}
 
     def say(text: str) -> str:
@@ -50,63 +125,249 @@ def compose(brief: Brief) -> Deck:
                 out.append(f" (source: {source.author + ', ' if source.author else ''}{plain(source.title)})")
             else:
                 out.append(span.text)
-        return "".join(out)
+        return "".join(out).strip()
 
-    slides: list[Slide] = [Slide(
-        "title", brief.title,
-        subtitle="\n".join(x for x in (plain(brief.subtitle) if brief.subtitle else "",
-                                       f"{brief.organisation} \u00b7 {brief.date.display()}") if x),
-        notes=f"{brief.title}. Prepared by {brief.author_names}, {brief.organisation}, {brief.date.display()}.")]
+    def item(text: str, **kw) -> Item:
+        return Item(_on_slide(parse(text)), notes=kw.pop("notes", None) or say(text), **kw)
 
-    def add(title: str, bullets: list[Bullet], notes: str) -> None:
-        for i in range(0, max(len(bullets), 1), MAX_BULLETS):
-            slides.append(Slide("content", title if i == 0 else f"{title} (cont.)",
-                                bullets=tuple(bullets[i:i + MAX_BULLETS]), notes=notes))
-
-    add("Bottom line", [Bullet(parse(p)) for p in brief.summary], " ".join(say(p) for p in brief.summary))
-    add("Key judgments",
-        [Bullet(parse(kj.statement), badge=f"{kj.likelihood.label} \u00b7 {kj.confidence.label}")
-         for kj in brief.key_judgments],
-        " ".join(f"Judgment {n}: {say(kj.statement)} {kj.likelihood.label}, {kj.confidence.label}. "
-                 f"Basis: {say(kj.basis)}" for n, kj in enumerate(brief.key_judgments, 1)))
+    parts: dict[str, list[_Planned]] = {
+        "summary": [_Planned(CONTENT, "Bottom line", tuple([tuple(item(p, bullet=False) for p in brief.summary)]))],
+        "key_judgments": [_Planned(CONTENT, "Key judgments", (tuple(
+            Item(_on_slide(parse(kj.statement)), badge=f"{kj.likelihood.label} \u00b7 {kj.confidence.label}",
+                 notes=f"Judgment {n}: {say(kj.statement)} We judge this {kj.likelihood.label.lower()}, "
+                       f"with {kj.confidence.label}. Basis: {say(kj.basis)}")
+            for n, kj in enumerate(brief.key_judgments, 1)),))],
+    }
     context = brief.context
-    add("Context",
-        [Bullet((Span(e.date.display(), bold=True), Span(" \u2014 "), *parse(e.event)))
-         for e in sorted(context.timeline, key=lambda e: e.date)] or [Bullet(parse(p)) for p in context.paragraphs],
-        " ".join(say(p) for p in context.paragraphs))
-    add("Actors",
-        [Bullet((Span(a.name, bold=True), Span(" \u2014 "), *parse(a.role))) for a in brief.actors],
-        " ".join(f"{a.name} ({a.kind}): {say(a.role)} Stance: {say(a.stance)}"
-                 + (f" Allies and backers: {', '.join(a.allies)}." if a.allies else "")
-                 + "".join(f" {q.speaker} said: \u201c{say(q.text)}\u201d" for q in a.quotes)
-                 for a in brief.actors))
-    if brief.signals:
-        add("Secessionist signals", [Bullet(parse(s.what)) for s in brief.signals],
-            " ".join(f"{say(s.what)} Who: {say(s.who)} Where: {say(s.where)}"
-                     + (f" When: {s.when.display()}." if s.when else "") + f" Why it matters: {say(s.why)}"
-                     for s in brief.signals))
-    for analogy in brief.analogies:
-        add(f"Analogy: {analogy.case}",
-            [Bullet((Span("What happened: ", bold=True), *parse(analogy.what_happened))),
-             Bullet((Span("The parallel: ", bold=True), *parse(analogy.parallel))),
-             Bullet((Span("Where it breaks down: ", bold=True), *parse(analogy.limits)))],
-            f"{analogy.case}, {analogy.period}. {say(analogy.what_happened)} {say(analogy.parallel)} "
-            f"{say(analogy.limits)}")
+    events = sorted(context.timeline, key=lambda e: e.date)
+    parts["context"] = [_Planned(
+        CONTENT, "Context",
+        (tuple(Item((Span(e.date.display(), bold=True), Span(" \u2014 "), *_on_slide(parse(e.event))),
+                    notes=f"{e.date.display()}: {say(e.event)}") for e in events)
+         or tuple(item(p) for p in context.paragraphs),),
+        notes=" ".join(say(p) for p in context.paragraphs) if events else "")]
+    parts["actors"] = [_Planned(CONTENT, "Actors", (tuple(
+        Item((Span(a.name, bold=True), Span(" \u2014 "), *_on_slide(parse(a.role))),
+             notes=f"{a.name} ({a.kind}): {say(a.role)} Stance: {say(a.stance)}"
+                   + (f" Allies and backers: {', '.join(a.allies)}." if a.allies else "")
+                   + "".join(f" {q.speaker} said: \u201c{say(q.text)}\u201d (source: {_source_name(refs[q.source])})"
+                             for q in a.quotes))
+        for a in brief.actors),))]
+    parts["signals"] = [_Planned(CONTENT, "Secessionist signals", (tuple(
+        item(s.what, notes=f"{say(s.what)} Who: {say(s.who)}. Where: {say(s.where)}."
+                           + (f" When: {s.when.display()}." if s.when else "") + f" Why it matters: {say(s.why)}")
+        for s in brief.signals),))] if brief.signals else []
+    analogies: list[_Planned] = []
+    if brief.analogies:
+        analogies.append(_Planned(SECTION, "Historical analogies", (tuple(
+            Item((Span(a.case, bold=True), Span(f", {a.period}"))) for a in brief.analogies),),
+            notes="Analogies the source draws on, each with what happened, the parallel it suggests and "
+                  "where it breaks down: " + "; ".join(f"{a.case} ({a.period})" for a in brief.analogies) + "."))
+    for a in brief.analogies:
+        analogies.append(_Planned(TWO_CONTENT, f"Analogy: {a.case}", (
+            (Item((Span("What happened", bold=True),), bullet=False, heading=True, notes=f"{a.case}, {a.period}."),
+             item(a.what_happened, bullet=False)),
+            (Item((Span("The parallel", bold=True),), bullet=False, heading=True), item(a.parallel, bullet=False),
+             Item((Span("Where it breaks down", bold=True),), bullet=False, heading=True), item(a.limits, bullet=False)),
+        )))
+    parts["analogies"] = analogies
     outlook = brief.outlook
-    add("Outlook: scenarios",
-        [Bullet((Span(s.name, bold=True), Span(": "), *parse(s.description)), badge=s.likelihood.label)
-         for s in outlook.scenarios],
-        " ".join([say(p) for p in outlook.paragraphs]
-                 + [f"{s.name} ({s.likelihood.label}): {say(s.description)}" for s in outlook.scenarios]))
-    add("Indicators to watch", [Bullet(parse(i)) for i in outlook.indicators],
-        " ".join(say(i) for i in outlook.indicators))
+    parts["outlook"] = [
+        _Planned(CONTENT, "Outlook: scenarios", (tuple(
+            Item((Span(s.name, bold=True), Span(": "), *_on_slide(parse(s.description))), badge=s.likelihood.label,
+                 notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}")
+            for s in outlook.scenarios),), notes=" ".join(say(p) for p in outlook.paragraphs)),
+        _Planned(CONTENT, "Indicators to watch", (tuple(item(i) for i in outlook.indicators),)),
+    ]
     for section in brief.sections:
-        add(section.title, [Bullet(parse(p)) for p in section.paragraphs + section.bullets],
-            " ".join(say(p) for p in section.paragraphs + section.bullets))
+        parts[section.after] = parts[section.after] + [_section(section, item)]
+    planned = [p for name in parts for p in parts[name]]
     if brief.editor_notes:
-        add("Editor's note", [Bullet(parse(n)) for n in brief.editor_notes],
-            " ".join(say(n) for n in brief.editor_notes))
-    add("Sources", [Bullet(reference(s)) for s in brief.sources],
-        "Sources: " + " ".join(plain_reference for plain_reference in
-                               ("".join(span.text for span in reference(s)) for s in brief.sources)))
-    return Deck(meta=meta_of(brief), slides=tuple(slides))
+        planned.append(_Planned(CONTENT, "Editor's note", (tuple(item(n) for n in brief.editor_notes),)))
+    planned.append(_Planned(CONTENT, "Sources", (tuple(
+        Item(_linked_reference(s), notes="".join(span.text for span in reference(s))) for s in brief.sources),)))
+    return planned
+
+
+def _section(section: Section, item) -> _Planned:
+    return _Planned(CONTENT, plain(section.title),
+                    (tuple([item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),))
+
+
+def _source_name(source) -> str:
+    return f"{source.author + ', ' if source.author else ''}{plain(source.title)}"
+
+
+def _linked_reference(source) -> Inline:
+    """A source as the slide shows it: the reference with its address behind the title, not spelled out."""
+    spans = [s for s in reference(source) if not (s.href and s.href == source.url and not s.italic)]
+    spans = [Span(s.text, s.bold, s.italic, source.url if s.italic and source.url else s.href) for s in spans]
+    if spans:
+        spans[-1] = Span(spans[-1].text.rstrip(), spans[-1].bold, spans[-1].italic, spans[-1].href)
+    return tuple(spans)
+
+
+def _on_slide(spans: Inline) -> Inline:
+    """Slide text without citation markers (the notes attribute them), and without the space before them."""
+    out: list[Span] = []
+    for span in spans:
+        if span.cite:
+            if out:
+                out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].href)
+            continue
+        out.append(span)
+    return tuple(s for s in out if s.text)
+
+
+# --- fitting -----------------------------------------------------------------------------
+
+class _TooSmall(ValueError):
+    """A text frame (or the share of one being tried) cannot hold even one item's unbreakable part."""
+
+
+class _Fitter:
+    def __init__(self, metrics: Metrics, theme: Theme, geometry: Geometry) -> None:
+        self.metrics = metrics
+        self.deck = theme.deck
+        self.geometry = geometry
+        sizes = []
+        size = theme.deck.body
+        while size > theme.deck.min_body:
+            sizes.append(size)
+            size -= 2
+        self.sizes = sizes + [theme.deck.min_body]
+
+    def title_slide(self, brief: Brief) -> Slide:
+        frame = self.geometry.bodies[TITLE_SLIDE][0]
+        items = [Item(_on_slide(parse(brief.subtitle)), bullet=False)] if brief.subtitle else []
+        items += [Item((Span(brief.organisation, bold=True),), bullet=False),
+                  Item((Span(brief.date.display()),), bullet=False)]
+        size = next((s for s in (self.deck.body + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),
+                    self.deck.min_body)
+        kept = self.pack(items, frame, size)[0]
+        return Slide(TITLE_SLIDE, *self.title(brief.title, TITLE_SLIDE, largest=self.deck.title + 8),
+                     bodies=(tuple(kept),), size=size,
+                     notes=f"{brief.title}. Prepared by {brief.author_names}, {brief.organisation}, "
+                           f"{brief.date.display()}. Handling: {brief.marking.value}.")
+
+    def fit(self, planned: _Planned) -> list[Slide]:
+        if planned.layout == TWO_CONTENT:
+            frames = self.geometry.bodies[TWO_CONTENT]
+            for size in self.sizes:
+                if all(len(self.pack(list(col), frame, size)) == 1 for col, frame in zip(planned.columns, frames)):
+                    return [self.slide(planned, 0, planned.columns, size)]
+            # Two columns too full: one column, continued on further slides as needed.
+            planned = replace(planned, layout=CONTENT,
+                              columns=(tuple(i for col in planned.columns for i in col),))
+        frame = self.geometry.bodies[planned.layout][0]
+        items = list(planned.columns[0])
+        best = min(((len(pages), -size, pages) for size in self.sizes
+                    for pages in [self.pack(items, frame, size)]), key=lambda t: (t[0], t[1]))
+        size, pages = -best[1], best[2]
+        pages = self.balance(items, frame, size, len(pages))
+        return [self.slide(planned, n, (tuple(page),), size) for n, page in enumerate(pages)]
+
+    def slide(self, planned: _Planned, n: int, columns: tuple[tuple[Item, ...], ...], size: float) -> Slide:
+        title, title_size = self.title(planned.title + (CONT if n else ""), planned.layout)
+        notes = [planned.notes] if planned.notes and n == 0 else []
+        notes += [i.notes for col in columns for i in col if i.notes]
+        return Slide(planned.layout, title, title_size, bodies=columns, size=size,
+                     notes="\n\n".join(notes) or planned.title)
+
+    def title(self, text: str, layout: str, largest: float | None = None) -> tuple[str, float]:
+        """The title and the largest size (down to TITLE_MIN) at which it fits its frame; else cut short."""
+        frame = self.geometry.titles[layout]
+        size = largest or self.deck.title
+        spans = (Span(text, bold=True),)
+        while True:
+            lines = self.metrics.wrap(spans, frame.width * WIDTH_RESERVE, size)
+            fits = int((frame.height - HEIGHT_RESERVE) // (size * TITLE_LINE_SPACING))
+            if len(lines) <= fits or size <= TITLE_MIN:
+                break
+            size -= 2
+        if len(lines) <= fits:
+            return text, size
+        suffix = CONT if text.endswith(CONT) else ""
+        words = text.removesuffix(suffix).split()
+        while words and len(self.metrics.wrap((Span(" ".join(words) + "\u2026" + suffix, bold=True),),
+                                              frame.width * WIDTH_RESERVE, size)) > max(fits, 1):
+            words.pop()
+        return " ".join(words) + "\u2026" + suffix, size
+
+    def balance(self, items: list[Item], frame: Frame, size: float, count: int) -> list[list[Item]]:
+        """The same number of slides, filled evenly: the least room per slide that still needs only ``count``."""
+        full = frame.height - HEIGHT_RESERVE
+        if count == 1:
+            return self.pack(items, frame, size)
+        low, high = size * LINE_SPACING, full
+        for _ in range(12):
+            middle = (low + high) / 2
+            try:
+                fits = len(self.pack(items, frame, size, middle)) <= count
+            except _TooSmall:
+                fits = False
+            if fits:
+                high = middle
+            else:
+                low = middle
+        return self.pack(items, frame, size, high)
+
+    def pack(self, items: list[Item], frame: Frame, size: float, room: float | None = None) -> list[list[Item]]:
+        """Items on as few frames as they need at ``size``; an item taller than a frame is split by lines."""
+        room = frame.height - HEIGHT_RESERVE if room is None else room
+        pitch = size * LINE_SPACING
+        if room < pitch:
+            raise _TooSmall(f"a {frame.height:.0f} pt high text frame cannot hold one line at {size} pt")
+        pages: list[list[Item]] = [[]]
+        used = 0.0
+        queue = list(items)
+        while queue:
+            item = queue.pop(0)
+            gap = SPACE_BEFORE * size if pages[-1] else 0.0
+            height = self.height(item, frame, size)
+            if item.heading and queue and pages[-1]:
+                # Keep a label with the first two lines of what follows it.
+                following = min(self.height(queue[0], frame, size), 2 * pitch) + SPACE_BEFORE * size
+                if used + gap + height + following > room:
+                    pages.append([])
+                    used = 0.0
+                    queue.insert(0, item)
+                    continue
+            if used + gap + height <= room:
+                pages[-1].append(item)
+                used += gap + height
+                continue
+            fit = int((room - used - gap) // pitch)
+            if pages[-1] and (height <= room or fit < 2):
+                pages.append([])
+                used = 0.0
+                queue.insert(0, item)
+                continue
+            # Taller than a whole frame: the lines that fit here, the rest (and the badge) on the next slide.
+            lines = self.lines(item, frame, size) if item.spans else []
+            if fit >= len(lines) and pages[-1]:
+                pages.append([])
+                used = 0.0
+                queue.insert(0, item)
+                continue
+            if fit >= len(lines):
+                raise _TooSmall(f"{room:.0f} pt of {frame.height:.0f} pt cannot hold one item at {size} pt")
+            head, tail = split_at(item.spans, lines, fit)
+            pages[-1].append(Item(head, item.bullet, None, item.notes, item.continued))
+            pages.append([])
+            used = 0.0
+            queue.insert(0, Item(tail, False, item.badge, "", continued=item.bullet or item.continued))
+        return [p for p in pages if p] or [[]]
+
+    def height(self, item: Item, frame: Frame, size: float) -> float:
+        lines = len(self.lines(item, frame, size)) if item.spans else 0
+        if item.badge:
+            lines += len(self.metrics.wrap((Span(item.badge, bold=True),), self.width(item, frame, size), size))
+            return lines * size * LINE_SPACING + BADGE_SPACE * size
+        return lines * size * LINE_SPACING
+
+    def lines(self, item: Item, frame: Frame, size: float) -> list[Line]:
+        return self.metrics.wrap(item.spans, self.width(item, frame, size), size)
+
+    def width(self, item: Item, frame: Frame, size: float) -> float:
+        return frame.width * WIDTH_RESERVE - (INDENT * size if item.indented else 0.0)

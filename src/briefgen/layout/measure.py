@@ -1,0 +1,166 @@
+"""Text measurement with the theme font's real advance widths, and greedy word wrapping of styled spans.
+
+The deck decides what fits on a slide before any XML is written, so it needs the widths
+LibreOffice and PowerPoint will use: those of the TTF files the theme names, read through
+reportlab's TrueType parser (its ``stringWidth`` sums the font's hmtx advances).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..inline import Inline, Span
+from ..theme import Fonts
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of one span on one wrapped line: ``spans[span][start:end]``."""
+
+    span: int
+    start: int
+    end: int
+
+
+Line = tuple[Piece, ...]
+
+
+class Metrics:
+    """The advance widths of one font family's four faces, in points at a given size."""
+
+    def __init__(self, fonts: Fonts) -> None:
+        self._faces = {
+            (False, False): _registered(fonts.regular),
+            (True, False): _registered(fonts.bold),
+            (False, True): _registered(fonts.italic),
+            (True, True): _registered(fonts.bold_italic),
+        }
+
+    def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
+        return _width(self._faces[(bold, italic)], text) * size / 1000
+
+    def wrap(self, spans: Inline, width: float, size: float, *, first_indent: float = 0.0) -> list[Line]:
+        """Break ``spans`` into lines no wider than ``width`` points, breaking at spaces as a word processor does.
+
+        ``first_indent`` narrows the first line (e.g. a run-in label). A word wider than a
+        whole line is broken between characters, as LibreOffice and PowerPoint do.
+        """
+        words = _words(spans)
+        lines: list[list[tuple[int, int, int]]] = [[]]
+        used = first_indent
+        for word in words:
+            word_width = sum(self.width(spans[i].text[a:b], size, bold=spans[i].bold, italic=spans[i].italic)
+                             for i, a, b in word.parts)
+            glyphs_width = word_width - word.trailing_space_width(self, spans, size)
+            if lines[-1] and used + glyphs_width > width:
+                lines.append([])
+                used = 0.0
+            if not lines[-1] and glyphs_width > width:
+                for part in word.characters():
+                    i, a, b = part
+                    w = self.width(spans[i].text[a:b], size, bold=spans[i].bold, italic=spans[i].italic)
+                    if lines[-1] and used + w > width:
+                        lines.append([])
+                        used = 0.0
+                    lines[-1].append(part)
+                    used += w
+                continue
+            lines[-1].extend(word.parts)
+            used += word_width
+        return [tuple(Piece(*p) for p in _joined(line)) for line in lines if line] or [()]
+
+
+def split_at(spans: Inline, lines: list[Line], count: int) -> tuple[Inline, Inline]:
+    """``spans`` cut after its first ``count`` wrapped lines: (the lines that fit, the rest)."""
+    first = lines[count][0] if count < len(lines) and lines[count] else None
+    if first is None:
+        return spans, ()
+    head = list(spans[:first.span]) + ([_slice(spans[first.span], 0, first.start)] if first.start else [])
+    tail = [_slice(spans[first.span], first.start, len(spans[first.span].text))] + list(spans[first.span + 1:])
+    return _trimmed(head), _trimmed(tail, leading=True)
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word and the space after it, possibly spread over several styled spans."""
+
+    parts: tuple[tuple[int, int, int], ...]
+    text: str
+
+    def trailing_space_width(self, metrics: Metrics, spans: Inline, size: float) -> float:
+        # Trailing spaces may hang past the margin, as in every layout engine.
+        i, a, b = self.parts[-1]
+        chunk = spans[i].text[a:b]
+        stripped = chunk.rstrip(" ")
+        return metrics.width(chunk[len(stripped):], size, bold=spans[i].bold, italic=spans[i].italic)
+
+    def characters(self) -> list[tuple[int, int, int]]:
+        return [(i, k, k + 1) for i, a, b in self.parts for k in range(a, b)]
+
+
+def _words(spans: Inline) -> list[_Word]:
+    words: list[_Word] = []
+    parts: list[tuple[int, int, int]] = []
+    text: list[str] = []
+    for i, span in enumerate(spans):
+        start = 0
+        s = span.text
+        k = 0
+        while k < len(s):
+            if s[k] == " ":
+                end = k
+                while end < len(s) and s[end] == " ":
+                    end += 1
+                parts.append((i, start, end))
+                text.append(s[start:end])
+                words.append(_Word(tuple(parts), "".join(text)))
+                parts, text = [], []
+                start = k = end
+                continue
+            k += 1
+        if start < len(s):
+            parts.append((i, start, len(s)))
+            text.append(s[start:])
+    if parts:
+        words.append(_Word(tuple(parts), "".join(text)))
+    return words
+
+
+def _joined(line: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    for i, a, b in line:
+        if out and out[-1][0] == i and out[-1][2] == a:
+            out[-1] = (i, out[-1][1], b)
+        else:
+            out.append((i, a, b))
+    return out
+
+
+def _slice(span: Span, start: int, end: int) -> Span:
+    return Span(span.text[start:end], span.bold, span.italic, span.href, span.cite)
+
+
+def _trimmed(spans: list[Span], *, leading: bool = False) -> Inline:
+    kept = [s for s in spans if s.text]
+    if kept and leading:
+        kept[0] = _slice(kept[0], len(kept[0].text) - len(kept[0].text.lstrip()), len(kept[0].text))
+    elif kept:
+        kept[-1] = _slice(kept[-1], 0, len(kept[-1].text.rstrip()))
+    return tuple(s for s in kept if s.text)
+
+
+@lru_cache(maxsize=None)
+def _registered(path: Path) -> str:
+    name = f"briefgen-measure-{path.resolve()}"
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+@lru_cache(maxsize=65536)
+def _width(face: str, text: str) -> float:
+    return pdfmetrics.stringWidth(text, face, 1000)

@@ -43,7 +43,8 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None
     if fmt == "pptx":
         from .layout import deck as deck_layout
         from .render import pptx
-        return pptx.render(deck_layout.compose(brief), theme, template=template, when=when)
+        deck = deck_layout.compose(brief, theme, pptx.geometry(theme, template))
+        return pptx.render(deck, theme, template=template, when=when)
     raise ValueError(f"unknown format {fmt!r}")
 
 

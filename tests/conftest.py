@@ -77,8 +77,24 @@ def reference_docx(path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The content files every session renders: the NRF brief, the scaffold example, hostile strings."""
-    return {"nrf": NRF, "example": EXAMPLE, "hostile": HOSTILE}
+    """The content files every session renders: the NRF brief, the scaffold example, hostile strings, a long brief."""
+    return {"nrf": NRF, "example": EXAMPLE, "hostile": HOSTILE,
+            "long": long_brief(tmp_path_factory.mktemp("long") / "long.yaml")}
+
+
+def long_brief(path: Path) -> Path:
+    """The NRF brief with its lists repeated and its statements lengthened: text that cannot fit one slide."""
+    import yaml
+
+    data = yaml.safe_load(NRF.read_text(encoding="utf-8"))
+    data["summary"] = data["summary"] * 2 + [" ".join(data["summary"] * 3)]  # one paragraph taller than a slide
+    data["key_judgments"] = [dict(kj, statement=f"{kj['statement']} {kj['basis']}") for kj in data["key_judgments"]] * 2
+    data["signals"] = data["signals"] * 2
+    data["analogies"] = [dict(a, what_happened=" ".join([a["what_happened"], a["parallel"], a["limits"]]))
+                         for a in data["analogies"]]
+    data["outlook"]["scenarios"] = data["outlook"]["scenarios"] * 3
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,300 @@
+"""The slide deck, read by tools we did not write: LibreOffice's PDF through poppler, and the package's own XML."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from pptx import Presentation
+
+from .conftest import NRF, ROOT, pdf_pages_text, run_briefgen
+
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+      "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+      "dc": "http://purl.org/dc/elements/1.1/",
+      "dcterms": "http://purl.org/dc/terms/"}
+EMU_PER_PT = 12700
+TOLERANCE = 1.5  # points: glyph boxes poppler reports may overhang a frame by a hair
+
+
+@dataclass(frozen=True)
+class Shape:
+    ph_type: str | None  # "title", "body", "sldNum" … or None for a plain text box
+    box: tuple[float, float, float, float] | None  # x0, y0, x1, y1 in points
+    text: str
+    sizes: tuple[int, ...]  # every run's sz, hundredths of a point
+    fonts: tuple[str, ...]
+    body_pr: ET.Element | None
+    xml: ET.Element
+
+
+@dataclass(frozen=True)
+class SlideXml:
+    layout: str
+    shapes: tuple[Shape, ...]
+    notes: str
+
+    @property
+    def title(self) -> str:
+        return next(s.text for s in self.shapes if s.ph_type in ("title", "ctrTitle"))
+
+
+class Package:
+    """A .pptx read with zipfile and ElementTree: slides in presentation order, with their layouts' geometry."""
+
+    def __init__(self, path: Path) -> None:
+        self.zip = zipfile.ZipFile(path)
+        presentation = self.xml("ppt/presentation.xml")
+        size = presentation.find("p:sldSz", NS)
+        self.width, self.height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT
+        rels = self.rels("ppt/presentation.xml")
+        self.slides = [self._slide(rels[s.get(f"{{{NS['r']}}}id")])
+                       for s in presentation.find("p:sldIdLst", NS)]
+
+    def xml(self, name: str) -> ET.Element:
+        return ET.fromstring(self.zip.read(name))
+
+    def rels(self, part: str) -> dict[str, str]:
+        folder, name = posixpath.split(part)
+        rels = self.xml(f"{folder}/_rels/{name}.rels")
+        return {r.get("Id"): posixpath.normpath(posixpath.join(folder, r.get("Target")))
+                for r in rels if r.get("TargetMode") != "External"}
+
+    def _slide(self, part: str) -> SlideXml:
+        rels = self.rels(part)
+        layout_part = next(t for t in rels.values() if "slideLayouts/" in t)
+        layout = self.xml(layout_part)
+        inherited = {self._key(sp): self._box(sp) for sp in layout.iter(f"{{{NS['p']}}}sp")}
+        shapes = []
+        for sp in self.xml(part).iter(f"{{{NS['p']}}}sp"):
+            ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+            shapes.append(Shape(
+                ph_type=(ph.get("type", "body") if ph is not None else None),
+                box=self._box(sp) or inherited.get(self._key(sp)),
+                text=" ".join("".join(t.text or "" for t in p.iter(f"{{{NS['a']}}}t"))
+                              for p in sp.iter(f"{{{NS['a']}}}p")).strip(),
+                sizes=tuple(int(r.get("sz")) for r in sp.iter(f"{{{NS['a']}}}rPr") if r.get("sz")),
+                fonts=tuple(f.get("typeface") for f in sp.iter(f"{{{NS['a']}}}latin")),
+                body_pr=sp.find("p:txBody/a:bodyPr", NS),
+                xml=sp))
+        notes_part = next((t for t in rels.values() if "notesSlides/" in t), None)
+        notes = ""
+        if notes_part:
+            for sp in self.xml(notes_part).iter(f"{{{NS['p']}}}sp"):
+                ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+                if ph is not None and ph.get("type") == "body":
+                    notes = "".join(t.text or "" for t in sp.iter(f"{{{NS['a']}}}t"))
+        return SlideXml(layout.find("p:cSld", NS).get("name"), tuple(shapes), notes)
+
+    @staticmethod
+    def _key(sp: ET.Element) -> tuple[str, str] | None:
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        return None if ph is None else (ph.get("type", "body"), ph.get("idx", "0"))
+
+    @staticmethod
+    def _box(sp: ET.Element) -> tuple[float, float, float, float] | None:
+        off, ext = sp.find("p:spPr/a:xfrm/a:off", NS), sp.find("p:spPr/a:xfrm/a:ext", NS)
+        if off is None or ext is None:
+            return None
+        x, y = int(off.get("x")) / EMU_PER_PT, int(off.get("y")) / EMU_PER_PT
+        return x, y, x + int(ext.get("cx")) / EMU_PER_PT, y + int(ext.get("cy")) / EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def words_by_page(pdf: Path) -> list[list[Word]]:
+    """Every word's box on every page, by ``pdftotext -bbox``."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in re.split(r"<page ", html)[1:]:
+        pages.append([Word(m[4], float(m[0]), float(m[1]), float(m[2]), float(m[3])) for m in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)])
+    return pages
+
+
+@pytest.fixture(scope="module")
+def nrf(products) -> Package:
+    return Package(products[("nrf", "pptx")])
+
+
+@pytest.fixture(scope="module")
+def long(products) -> Package:
+    return Package(products[("long", "pptx")])
+
+
+class TestPagesInLibreOffice:
+    @pytest.mark.parametrize("case", ["nrf", "long", "example"])
+    def it_converts_to_one_page_per_slide(self, case, products, converted):
+        pages = pdf_pages_text(converted[(case, "pptx")])
+        assert len(pages) == len(Package(products[(case, "pptx")]).slides)
+
+    @pytest.mark.parametrize("case", ["nrf", "long"])
+    def it_shows_the_marking_and_the_title_on_every_page(self, case, products, converted):
+        package = Package(products[(case, "pptx")])
+        for slide, text in zip(package.slides, pdf_pages_text(converted[(case, "pptx")])):
+            flat = " ".join(text.split())
+            assert "TLP:CLEAR" in flat
+            assert " ".join(slide.title.split()[:3]) in flat, slide.title
+
+    @pytest.mark.parametrize("case", ["nrf", "long"])
+    def it_keeps_every_word_on_the_page_and_above_the_footer_band(self, case, products, converted):
+        package = Package(products[(case, "pptx")])
+        band = min(s.box[1] for slide in package.slides for s in slide.shapes if s.ph_type == "sldNum")
+        for number, words in enumerate(words_by_page(converted[(case, "pptx")]), 1):
+            for w in words:
+                assert 0 <= w.x0 and w.x1 <= package.width and 0 <= w.y0 and w.y1 <= package.height, w
+                if w.text != str(number):
+                    assert w.y1 <= band, f"slide {number}: {w} reaches into the footer band at {band:.1f} pt"
+
+    @pytest.mark.parametrize("case", ["nrf", "long"])
+    def it_keeps_every_word_inside_its_placeholder(self, case, products, converted):
+        """Each word's width lies inside a text frame of its slide, and so does its middle height.
+
+        Poppler's word boxes are as tall as the font's whole ascent and descent, taller than
+        the line pitch the deck sets, so a bottom-anchored title overhangs by design; a line
+        that spilled would sit a whole pitch lower, with its middle outside the frame.
+        """
+        package = Package(products[(case, "pptx")])
+        for number, (slide, words) in enumerate(zip(package.slides, words_by_page(converted[(case, "pptx")])), 1):
+            boxes = [s.box for s in slide.shapes if s.box and s.text]
+            for w in words:
+                middle = (w.y0 + w.y1) / 2
+                assert any(x0 - TOLERANCE <= w.x0 and w.x1 <= x1 + TOLERANCE and y0 <= middle <= y1
+                           for x0, y0, x1, y1 in boxes), \
+                    f"slide {number} ({slide.title}): {w} lies outside every text frame"
+
+    def it_shows_each_judgments_likelihood_and_confidence(self, converted):
+        text = " ".join(" ".join(pdf_pages_text(converted[("nrf", "pptx")])).split())
+        for badge in ("Likely (55–80%) · moderate confidence", "Unlikely (20–45%) · low confidence",
+                      "Very unlikely (5–20%) · moderate confidence"):
+            assert badge in text
+
+    def it_numbers_every_slide_in_the_footer(self, nrf, converted):
+        band = min(s.box[1] for slide in nrf.slides for s in slide.shapes if s.ph_type == "sldNum")
+        for number, words in enumerate(words_by_page(converted[("nrf", "pptx")]), 1):
+            assert any(w.text == str(number) and w.y0 >= band - TOLERANCE for w in words), number
+
+    def it_uses_the_deck_font_it_measured_with(self, converted):
+        fonts = subprocess.run(["pdffonts", str(converted[("nrf", "pptx")])], capture_output=True, text=True,
+                               check=True).stdout
+        names = [line.split()[0] for line in fonts.splitlines()[2:]]
+        assert names and all("DejaVuSans" in name for name in names), names
+
+
+class TestSlides:
+    def it_is_16_by_9(self, nrf):
+        assert round(nrf.width / nrf.height, 3) == round(16 / 9, 3)
+
+    def it_has_the_slides_a_meeting_needs_in_order(self, nrf):
+        titles = [s.title for s in nrf.slides if not s.title.endswith("(cont.)")]
+        wanted = ["Bottom line", "Key judgments", "Context", "Actors", "Secessionist signals",
+                  "Historical analogies", "Analogy: Yugoslavia (SFRY) and Slovenia",
+                  "Analogy: Dissolution of the Soviet Union", "Outlook: scenarios", "Indicators to watch", "Sources"]
+        assert [t for t in titles if t in wanted] == wanted
+        assert nrf.slides[0].layout == "Title Slide"
+        assert nrf.slides[0].title.startswith("Secessionist Currents")
+
+    def it_puts_organisation_date_and_subtitle_on_the_title_slide(self, nrf):
+        body = next(s.text for s in nrf.slides[0].shapes if s.ph_type == "subTitle")
+        for part in ("Briefgen Example Desk", "2 November 2022", "Pan-Khorasanist"):
+            assert part in body
+
+    def it_uses_the_four_named_layouts(self, nrf):
+        assert {s.layout for s in nrf.slides} == {"Title Slide", "Title and Content", "Section Header",
+                                                  "Two Content"}
+
+    def it_gives_every_slide_speaker_notes(self, nrf, long):
+        for slide in nrf.slides + long.slides:
+            assert slide.notes.strip(), slide.title
+
+    def it_attributes_sources_in_the_notes(self, nrf):
+        notes = next(s.notes for s in nrf.slides if s.title == "Key judgments")
+        assert "(source: Maryam Jami" in notes and "Basis:" in notes
+
+    def it_never_sets_body_text_below_the_minimum_and_never_autofits(self, nrf, long):
+        for slide in nrf.slides + long.slides:
+            for shape in slide.shapes:
+                if shape.ph_type in ("body", "subTitle"):
+                    assert shape.sizes and min(shape.sizes) >= 1800, slide.title
+                if shape.ph_type in ("body", "subTitle", "title", "ctrTitle"):
+                    assert shape.body_pr.get("wrap") == "square"
+                    assert shape.body_pr.find("a:noAutofit", NS) is not None
+                    assert set(shape.fonts) == {"DejaVu Sans"}
+
+    def it_marks_every_slide_top_right_in_the_tlp_colour_on_black(self, nrf):
+        for slide in nrf.slides:
+            marking = next(s for s in slide.shapes if s.text == "TLP:CLEAR")
+            x0, y0, x1, _ = marking.box
+            assert x1 > 0.9 * nrf.width and y0 < 0.1 * nrf.height
+            fill = marking.xml.find("p:spPr/a:solidFill/a:srgbClr", NS).get("val")
+            colour = marking.xml.find(".//a:rPr/a:solidFill/a:srgbClr", NS).get("val")
+            assert (fill, colour) == ("000000", "FFFFFF")
+            assert min(marking.sizes) >= 1200
+
+    def it_continues_long_parts_on_cont_slides(self, nrf, long):
+        titles = [s.title for s in long.slides]
+        assert "Bottom line (cont.)" in titles and "Key judgments (cont.)" in titles
+        assert len(long.slides) > len(nrf.slides)
+        # An analogy too long for two columns goes into one, which may continue.
+        assert {s.layout for s in nrf.slides if s.title.startswith("Analogy: Yugoslavia")} == {"Two Content"}
+        assert {s.layout for s in long.slides if s.title.startswith("Analogy: Yugoslavia")} == {"Title and Content"}
+
+    def it_writes_core_properties_from_the_brief(self, products):
+        with zipfile.ZipFile(products[("nrf", "pptx")]) as z:
+            core = ET.fromstring(z.read("docProps/core.xml"))
+        assert core.findtext("dc:title", namespaces=NS).startswith("Secessionist Currents")
+        assert core.findtext("dc:creator", namespaces=NS) == "Briefgen Editorial Desk, Maryam Jami"
+        assert "Pan-Khorasanist" in core.findtext("dc:subject", namespaces=NS)
+        assert "Balkanization" in core.findtext("cp:keywords", namespaces=NS)
+        assert core.findtext("dcterms:created", namespaces=NS).startswith("2022-11-02T00:00:00")
+        assert core.findtext("dcterms:modified", namespaces=NS).startswith("2022-11-02T00:00:00")
+        assert core.findtext("cp:revision", namespaces=NS) == "1"
+
+    def it_names_notes_parts_after_their_slides(self, products):
+        with zipfile.ZipFile(products[("long", "pptx")]) as z:
+            names = z.namelist()
+        slides = sorted(int(m[1]) for n in names if (m := re.fullmatch(r"ppt/slides/slide(\d+)\.xml", n)))
+        notes = sorted(int(m[1]) for n in names if (m := re.fullmatch(r"ppt/notesSlides/notesSlide(\d+)\.xml", n)))
+        assert notes == slides == list(range(1, len(slides) + 1))
+
+
+class TestTemplates:
+    def it_names_the_missing_layout_and_those_available(self, tmp_path):
+        corp = tmp_path / "corp.pptx"
+        prs = Presentation(str(ROOT / "templates" / "default" / "deck.pptx"))
+        for layout in prs.slide_layouts:
+            layout.name = {"Two Content": "Comparison", "Section Header": "Divider"}.get(layout.name, layout.name)
+        prs.save(str(corp))
+        result = run_briefgen("pptx", NRF, "-o", tmp_path / "out.pptx", "--template", corp)
+        assert result.returncode == 1
+        assert '"Section Header"' in result.stderr and '"Two Content"' in result.stderr
+        assert '"Comparison"' in result.stderr and '"Divider"' in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not (tmp_path / "out.pptx").exists()
+
+    def it_uses_the_users_masters_when_the_names_match(self, tmp_path):
+        corp = tmp_path / "corp.pptx"
+        Presentation().save(str(corp))  # python-pptx's own 4:3 template: other geometry, same layout names
+        out = tmp_path / "out.pptx"
+        result = run_briefgen("pptx", NRF, "-o", out, "--template", corp)
+        assert result.returncode == 0, result.stderr
+        package = Package(out)
+        assert round(package.width / package.height, 2) == round(4 / 3, 2)
+        assert {s.layout for s in package.slides} >= {"Title Slide", "Title and Content"}
+        assert all(slide.notes for slide in package.slides)

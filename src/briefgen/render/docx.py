@@ -19,7 +19,7 @@ from ..layout.document import (Bibliography, Block, BulletList, Callout, Documen
                                Quote, Table, TitleBlock)
 from ..output import normalise_zip
 from ..theme import Theme, ThemeError
-from . import docx_inline, docx_numbering, docx_page, docx_properties, docx_styles, docx_tables
+from . import docx_extent, docx_inline, docx_numbering, docx_page, docx_properties, docx_styles, docx_tables
 from .docx_footnotes import Footnotes
 from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
                           HEADINGS, JUDGMENT, JUDGMENT_BASIS, MARKING_LABEL, NUMBER, QUOTE, SUBTITLE, TITLE,
@@ -41,7 +41,7 @@ def render(document: Document, theme: Theme, *, reference: Path | None, when: da
     writer = _Writer(word, theme, width, notes, document.meta.marking.value)
     for block in document.blocks:
         writer.add(block)
-    docx_page.running(word, document.meta, width, _pages_estimate(document, theme))
+    docx_page.running(word, document.meta, width, docx_extent.pages(document, theme, width.pt))
     docx_properties.stamp(word, document.meta, when)
     out = io.BytesIO()
     word.save(out)
@@ -154,6 +154,3 @@ def _style_num_id(word: WordDocument, style_id: str) -> int | None:
             return int(found[0]) if found else None
     return None
 
-
-def _pages_estimate(document: Document, theme: Theme) -> int:
-    return 1

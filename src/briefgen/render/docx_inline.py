@@ -6,6 +6,7 @@ from typing import Callable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from ..inline import Inline, Span
@@ -23,12 +24,21 @@ def write(paragraph: Paragraph, spans: Inline, cite: Cite | None = None, *, char
     for span in spans:
         if span.cite:
             if cite is not None:
+                _close_up(paragraph)
                 cite(paragraph, span.cite)
             continue
         if span.href:
             _hyperlink(paragraph, span, character_style)
         else:
             _run(paragraph, span, character_style)
+
+
+def _close_up(paragraph: Paragraph) -> None:
+    """A note mark sits against the word before it: "online¹", not "online ¹"."""
+    last = paragraph._p[-1] if len(paragraph._p) else None
+    texts = last.findall(qn("w:t")) if last is not None and last.tag == qn("w:r") else []
+    if texts and texts[-1].text:
+        texts[-1].text = texts[-1].text.rstrip(" ")
 
 
 def _run(paragraph: Paragraph, span: Span, character_style: str | None):

@@ -145,7 +145,7 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
                   + _spacing(after=4) + '<w:ind w:left="142" w:right="142"/>',
               rpr=_run(size=s.body + 0.5)),
         Style("Editor Note", EDITOR_NOTE, "paragraph",
-              ppr=_box(c.rule, 12, 6, ("left",)) + _spacing(after=2, line=1.0)
+              ppr=_box(c.rule, 12, 6, ("left",)) + _spacing(after=3, line=1.0)
                   + '<w:ind w:left="142"/>',
               rpr=_run(size=table_size, colour=c.muted)),
         Style("Key Judgment", JUDGMENT, "paragraph", next_id=JUDGMENT_BASIS,

@@ -1,0 +1,77 @@
+"""How many pages Word will likely set the brief on: the cached value NUMPAGES shows until it is updated.
+
+Word and LibreOffice recompute the field when they lay the pages out; this estimate is
+what readers that do not lay out (previews, text extractors) see, so it only needs to
+be close. It sums line heights from average character widths, not measured text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields, is_dataclass
+
+from ..inline import Inline, Span
+from ..layout.document import (Bibliography, BulletList, Callout, Document, Heading, Judgment, Paragraph, Quote,
+                               Table, TitleBlock)
+from ..theme import Theme
+
+EM_WIDTH = 0.55  # DejaVu Sans's mean advance per character of English prose, in ems
+LINE = 1.17  # its line height, in ems
+
+
+def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
+    """Pages of body text plus one footnote line per citation, on the theme's text area."""
+    s = theme.sizes
+    page = theme.page
+    text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * 72 / 25.4
+    table_size = s.body - 1.5
+
+    def lines(text: str, size: float, width: float) -> int:
+        per_line = max(1, int(width / (size * EM_WIDTH)))
+        return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+    def block(text: str, size: float, after: float = 4, width: float = text_width_pt) -> float:
+        return lines(text, size, width) * size * LINE + after
+
+    height = 0.0
+    notes = 0
+    for item in document.blocks:
+        notes += _citations(item)
+        match item:
+            case TitleBlock():
+                height += block(item.title, s.title) + block(_text(item.subtitle or ()), s.subtitle) + 2 * block(
+                    item.authors, s.body)
+            case Heading():
+                height += block(item.text, s.heading1 if item.level == 1 else s.heading2, 12)
+            case Paragraph() | Quote():
+                height += block(_text(item.spans), s.body)
+            case BulletList():
+                height += sum(block(_text(i), s.body, 2, text_width_pt - 20) for i in item.items)
+            case Callout():
+                height += sum(block(_text(p), s.body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
+            case Judgment():
+                height += block(_text(item.statement), s.body, 2) + block(item.estimate + _text(item.basis), s.body)
+            case Table():
+                total = sum(item.widths)
+                widths = [text_width_pt * w / total - 9 for w in item.widths]
+                for cells in (item.columns, *(tuple(_text(c) for c in row) for row in item.rows)):
+                    height += max(block(c, table_size, 4, w) for c, w in zip(cells, widths))
+                height += block("caption", table_size, 8)
+            case Bibliography():
+                height += sum(block(_text(e), s.body) for _, e in item.entries)
+    height += notes * s.small * LINE
+    return max(1, math.ceil(height / text_height))
+
+
+def _text(spans: Inline) -> str:
+    return "".join(span.text for span in spans)
+
+
+def _citations(value: object) -> int:
+    if isinstance(value, Span):
+        return 1 if value.cite else 0
+    if isinstance(value, tuple):
+        return sum(_citations(v) for v in value)
+    if is_dataclass(value):
+        return sum(_citations(getattr(value, f.name)) for f in fields(value))
+    return 0

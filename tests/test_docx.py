@@ -57,6 +57,28 @@ def citation_uses(content: Path) -> int:
     return walk(compose(load(content)).blocks)
 
 
+def bare_reference(path: Path) -> Path:
+    """The smallest .docx a user might give: US Letter, one style, no numbering part, headers or footnotes."""
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", f"""<Types xmlns="{NS['ct']}">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="{main}.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="{main}.styles+xml"/></Types>""")
+        package.writestr("_rels/.rels", f"""<Relationships xmlns="{PR}">
+<Relationship Id="rId1" Type="{office}/officeDocument" Target="word/document.xml"/></Relationships>""")
+        package.writestr("word/_rels/document.xml.rels", f"""<Relationships xmlns="{PR}">
+<Relationship Id="rId1" Type="{office}/styles" Target="styles.xml"/></Relationships>""")
+        package.writestr("word/document.xml", f"""<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Corp</w:t>
+</w:r></w:p><w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440"
+w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>""")
+        package.writestr("word/styles.xml", f"""<w:styles xmlns:w="{W}"><w:style w:type="paragraph"
+w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:sz w:val="21"/></w:rPr></w:style></w:styles>""")
+    return path
+
+
 @pytest.fixture(scope="module")
 def nrf(products) -> Path:
     return products[("nrf", "docx")]
@@ -309,6 +331,20 @@ class DescribeReferenceTemplate:
         assert any("'Bottom Line'" in w for w in warnings)
         assert not any("heading 1" in w for w in warnings)
         assert len(warnings) == len(set(warnings))
+
+    def it_completes_a_bare_reference_and_keeps_its_page_setup(self, tmp_path):
+        bare = bare_reference(tmp_path / "bare.docx")
+        out = tmp_path / "out.docx"
+        result = run_briefgen("docx", EXAMPLE, "--template", bare, "-o", out)
+        assert result.returncode == 0, result.stderr
+        assert any(line.startswith("warning:") and "'heading 1'" in line for line in result.stderr.splitlines())
+        size = part(out, "word/document.xml").find(f".//{{{W}}}sectPr/{{{W}}}pgSz")
+        assert (val(size, "w"), val(size, "h")) == ("12240", "15840")
+        styles = part(out, "word/styles.xml")
+        assert val(style(styles, "Normal").find(f"{{{W}}}rPr/{{{W}}}sz")) == "21"  # the reference's
+        bullet = val(style(styles, "ListBullet").find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId"))
+        numbering = part(out, "word/numbering.xml")
+        assert numbering.xpath(f"w:num[@w:numId='{bullet}']", namespaces=NS)
 
     def it_refuses_a_file_that_is_not_a_word_document(self, tmp_path):
         fake = tmp_path / "corp.docx"

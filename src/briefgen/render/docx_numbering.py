@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from docx.document import Document as WordDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.parts.numbering import NumberingPart
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -16,7 +20,7 @@ _LEVEL = {
 
 def definition(document: WordDocument, kind: str) -> int:
     """Add a one-level list definition of ``kind`` (bullet or decimal); return the numId that uses it."""
-    numbering = document.part.numbering_part.element
+    numbering = numbering_of(document)
     abstract_ids = [int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
     abstract_id = max(abstract_ids, default=-1) + 1
     abstract = parse_xml(
@@ -34,8 +38,19 @@ def definition(document: WordDocument, kind: str) -> int:
 
 def restart(document: WordDocument, num_id: int) -> int:
     """A new numId over the same list definition that starts again at 1, for each numbered list."""
-    numbering = document.part.numbering_part.element
+    numbering = numbering_of(document)
     abstract_id = int(numbering.num_having_numId(num_id).find(qn("w:abstractNumId")).get(qn("w:val")))
     num = numbering.add_num(abstract_id)
     num.append(parse_xml(f'<w:lvlOverride {W} w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'))
     return int(num.get(qn("w:numId")))
+
+
+def numbering_of(document: WordDocument):
+    """The document's w:numbering element, adding an empty numbering part if it has none (python-docx cannot)."""
+    try:
+        return document.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, parse_xml(f"<w:numbering {W}/>"),
+                             document.part.package)
+        document.part.relate_to(part, RT.NUMBERING)
+        return part.element

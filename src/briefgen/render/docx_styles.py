@@ -240,7 +240,7 @@ def _adopt_id(document: WordDocument, element, style_id: str) -> None:
     if old == style_id:
         return
     element.set(qn("w:styleId"), style_id)
-    parts = [document.styles.element, document.settings.element, document.part.numbering_part.element]
+    parts = [document.styles.element, document.settings.element, docx_numbering.numbering_of(document)]
     for root in parts:
         for tag in ("w:basedOn", "w:next", "w:link", "w:pStyle", "w:rStyle", "w:tblStyle",
                     "w:clickAndTypeStyle", "w:defaultTableStyle"):

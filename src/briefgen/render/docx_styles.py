@@ -137,7 +137,6 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
               ppr=_spacing(before=1, after=1, line=1.0),
               rpr=_run(size=table_size)),
         Style("Table Heading", TABLE_HEADING, "paragraph", based_on=TABLE_TEXT,
-              ppr="<w:keepNext/>",
               rpr=_run(colour=c.table_header_text, bold=True)),
         Style("Bottom Line", BOTTOM_LINE, "paragraph",
               ppr=_box(c.callout_border, 12, 6, edges)

@@ -121,7 +121,9 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
                   + '<w:ind w:left="425" w:right="425"/>',
               rpr=_run(italic=True, bold=False)),
         Style("Quote Attribution", ATTRIBUTION, "paragraph", based_on=QUOTE, next_id="Normal",
-              ppr=_box(c.accent, 12, 8, ("left",)) + _spacing(after=6) + '<w:ind w:left="425" w:right="425"/>',
+              # Based on Quote but not kept with what follows: a chain of quotes would drag the next part along.
+              ppr='<w:keepNext w:val="0"/>' + _box(c.accent, 12, 8, ("left",)) + _spacing(after=6)
+                  + '<w:ind w:left="425" w:right="425"/>',
               rpr=_run(size=s.body - 1, colour=c.muted, italic=False)),
         Style("caption", CAPTION, "paragraph", next_id="Normal",
               ppr="<w:keepNext/>" + _spacing(before=6, after=3, line=1.0),

@@ -90,7 +90,7 @@ def long_brief(path: Path) -> Path:
     data["summary"] = data["summary"] * 2 + [" ".join(data["summary"] * 3)]  # one paragraph taller than a slide
     data["key_judgments"] = [dict(kj, statement=f"{kj['statement']} {kj['basis']}") for kj in data["key_judgments"]] * 2
     data["signals"] = data["signals"] * 2
-    data["analogies"] = [dict(a, what_happened=" ".join([a["what_happened"], a["parallel"], a["limits"]]))
+    data["analogies"] = [dict(a, what_happened=" ".join([a["what_happened"], a["parallel"], a["limits"]] * 2))
                          for a in data["analogies"]]
     data["outlook"]["scenarios"] = data["outlook"]["scenarios"] * 3
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

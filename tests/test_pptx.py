@@ -13,6 +13,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from pptx import Presentation
 
+from briefgen.load import load
+
 from .conftest import NRF, ROOT, pdf_pages_text, run_briefgen
 
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -144,15 +146,16 @@ class TestPagesInLibreOffice:
         pages = pdf_pages_text(converted[(case, "pptx")])
         assert len(pages) == len(Package(products[(case, "pptx")]).slides)
 
-    @pytest.mark.parametrize("case", ["nrf", "long"])
-    def it_shows_the_marking_and_the_title_on_every_page(self, case, products, converted):
+    @pytest.mark.parametrize("case, marking", [("nrf", "TLP:CLEAR"), ("long", "TLP:CLEAR"),
+                                               ("hostile", "TLP:AMBER+STRICT")])
+    def it_shows_the_marking_and_the_title_on_every_page(self, case, marking, products, converted):
         package = Package(products[(case, "pptx")])
         for slide, text in zip(package.slides, pdf_pages_text(converted[(case, "pptx")])):
             flat = " ".join(text.split())
-            assert "TLP:CLEAR" in flat
+            assert marking in flat
             assert " ".join(slide.title.split()[:3]) in flat, slide.title
 
-    @pytest.mark.parametrize("case", ["nrf", "long"])
+    @pytest.mark.parametrize("case", ["nrf", "long", "hostile"])
     def it_keeps_every_word_on_the_page_and_above_the_footer_band(self, case, products, converted):
         package = Package(products[(case, "pptx")])
         band = min(s.box[1] for slide in package.slides for s in slide.shapes if s.ph_type == "sldNum")
@@ -162,7 +165,7 @@ class TestPagesInLibreOffice:
                 if w.text != str(number):
                     assert w.y1 <= band, f"slide {number}: {w} reaches into the footer band at {band:.1f} pt"
 
-    @pytest.mark.parametrize("case", ["nrf", "long"])
+    @pytest.mark.parametrize("case", ["nrf", "long", "hostile"])
     def it_keeps_every_word_inside_its_placeholder(self, case, products, converted):
         """Each word's width lies inside a text frame of its slide, and so does its middle height.
 
@@ -203,9 +206,10 @@ class TestSlides:
 
     def it_has_the_slides_a_meeting_needs_in_order(self, nrf):
         titles = [s.title for s in nrf.slides if not s.title.endswith("(cont.)")]
-        wanted = ["Bottom line", "Key judgments", "Context", "Actors", "Secessionist signals",
-                  "Historical analogies", "Analogy: Yugoslavia (SFRY) and Slovenia",
-                  "Analogy: Dissolution of the Soviet Union", "Outlook: scenarios", "Indicators to watch", "Sources"]
+        brief = load(NRF)
+        wanted = ["Bottom line", "Key judgments", "Context", "Actors", "Secessionist signals", "Historical analogies",
+                  *(f"Analogy: {a.case}" for a in brief.analogies), "Outlook: scenarios", "Indicators to watch",
+                  "Sources"]
         assert [t for t in titles if t in wanted] == wanted
         assert nrf.slides[0].layout == "Title Slide"
         assert nrf.slides[0].title.startswith("Secessionist Currents")
@@ -252,8 +256,9 @@ class TestSlides:
         assert "Bottom line (cont.)" in titles and "Key judgments (cont.)" in titles
         assert len(long.slides) > len(nrf.slides)
         # An analogy too long for two columns goes into one, which may continue.
-        assert {s.layout for s in nrf.slides if s.title.startswith("Analogy: Yugoslavia")} == {"Two Content"}
-        assert {s.layout for s in long.slides if s.title.startswith("Analogy: Yugoslavia")} == {"Title and Content"}
+        first = f"Analogy: {load(NRF).analogies[0].case}"
+        assert {s.layout for s in nrf.slides if s.title.startswith(first)} == {"Two Content"}
+        assert {s.layout for s in long.slides if s.title.startswith(first)} == {"Title and Content"}
 
     def it_writes_core_properties_from_the_brief(self, products):
         with zipfile.ZipFile(products[("nrf", "pptx")]) as z:
@@ -265,6 +270,12 @@ class TestSlides:
         assert core.findtext("dcterms:created", namespaces=NS).startswith("2022-11-02T00:00:00")
         assert core.findtext("dcterms:modified", namespaces=NS).startswith("2022-11-02T00:00:00")
         assert core.findtext("cp:revision", namespaces=NS) == "1"
+
+    def it_describes_itself_in_the_extended_properties(self, products, nrf):
+        with zipfile.ZipFile(products[("nrf", "pptx")]) as z:
+            app = z.read("docProps/app.xml").decode()
+        assert f"<Slides>{len(nrf.slides)}</Slides>" in app and f"<Notes>{len(nrf.slides)}</Notes>" in app
+        assert "<PresentationFormat>Widescreen</PresentationFormat>" in app
 
     def it_names_notes_parts_after_their_slides(self, products):
         with zipfile.ZipFile(products[("long", "pptx")]) as z:

@@ -236,6 +236,7 @@ class _Fitter:
             sizes.append(size)
             size -= 2
         self.sizes = sizes + [theme.deck.min_body]
+        self._heights: dict[tuple[Item, Frame, float], float] = {}  # packing tries each item many times
 
     def title_slide(self, brief: Brief) -> Slide:
         frame = self.geometry.bodies[TITLE_SLIDE][0]
@@ -360,11 +361,15 @@ class _Fitter:
         return [p for p in pages if p] or [[]]
 
     def height(self, item: Item, frame: Frame, size: float) -> float:
-        lines = len(self.lines(item, frame, size)) if item.spans else 0
-        if item.badge:
-            lines += len(self.metrics.wrap((Span(item.badge, bold=True),), self.width(item, frame, size), size))
-            return lines * size * LINE_SPACING + BADGE_SPACE * size
-        return lines * size * LINE_SPACING
+        key = (item, frame, size)
+        if key not in self._heights:
+            lines = len(self.lines(item, frame, size)) if item.spans else 0
+            extra = 0.0
+            if item.badge:
+                lines += len(self.metrics.wrap((Span(item.badge, bold=True),), self.width(item, frame, size), size))
+                extra = BADGE_SPACE * size
+            self._heights[key] = lines * size * LINE_SPACING + extra
+        return self._heights[key]
 
     def lines(self, item: Item, frame: Frame, size: float) -> list[Line]:
         return self.metrics.wrap(item.spans, self.width(item, frame, size), size)

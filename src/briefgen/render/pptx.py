@@ -23,6 +23,7 @@ from ..layout.measure import Metrics
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
+from .pptx_app import with_app_properties
 from .pptx_notes import add_notes
 from .pptx_text import Typesetter
 
@@ -86,7 +87,9 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
     _properties(prs, meta, when)
     out = io.BytesIO()
     prs.save(out)
-    return normalise_zip(out.getvalue(), when)
+    data = with_app_properties(out.getvalue(), slides=len(deck.slides), notes=len(deck.slides),
+                               size=(prs.slide_width, prs.slide_height), company=meta.organisation)
+    return normalise_zip(data, when)
 
 
 def _fill(text: Typesetter, body, items, size: float, part, theme: Theme) -> None:

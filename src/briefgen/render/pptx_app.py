@@ -1,0 +1,34 @@
+"""Extended properties (docProps/app.xml) of the deck: what it is, in counts PowerPoint's File ▸ Info shows.
+
+The template's own app.xml describes the template (no slides, 4:3, the tool that last
+saved it), so the renderer replaces it with one that describes the deck.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+from .. import __version__
+
+PART = "docProps/app.xml"
+_FORMATS = {(12192000, 6858000): "Widescreen", (9144000, 6858000): "On-screen Show (4:3)"}
+
+
+def with_app_properties(data: bytes, *, slides: int, notes: int, size: tuple[int, int], company: str) -> bytes:
+    """``data`` (a saved .pptx) with its extended properties rewritten; every other entry unchanged."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>briefgen {escape(__version__)}</Application>"
+        f"<PresentationFormat>{_FORMATS.get(size, 'Custom')}</PresentationFormat>"
+        f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+        f"<Company>{escape(company)}</Company>"
+        "</Properties>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, xml.encode("utf-8") if item.filename == PART else source.read(item.filename))
+    return out.getvalue()

@@ -92,8 +92,6 @@ def nrf_pdf(converted) -> Path:
 
 
 class DescribeTheNrfBriefInLibreOffice:
-    @pytest.mark.xfail(strict=True, reason="at 10 pt with one footnote per citation the NRF content sets "
-                                           "on more than 5 pages in LibreOffice; the lead trims the content")
     def it_has_two_to_five_pages(self, nrf_pdf):
         assert 2 <= len(PdfReader(nrf_pdf).pages) <= 5
 

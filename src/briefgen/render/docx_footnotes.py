@@ -22,10 +22,10 @@ from .docx_styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
-_PART = f"""<w:footnotes {W}>
-<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>
-<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
-</w:footnotes>"""
+_SEPARATOR = ('<w:footnote w:type="{kind}" w:id="{id}"><w:p><w:pPr>'
+              '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>')
+_PART = (f"<w:footnotes {W}>" + _SEPARATOR.format(kind="separator", id=-1)
+         + _SEPARATOR.format(kind="continuationSeparator", id=0) + "</w:footnotes>")
 
 # Where w:footnotePr goes among w:settings' children: before the first of these.
 _SETTINGS_AFTER = ("endnotePr", "compat", "docVars", "rsids", "attachedSchema", "themeFontLang",

@@ -248,8 +248,10 @@ class _Fitter:
         kept = self.pack(items, frame, size)[0]
         return Slide(TITLE_SLIDE, *self.title(brief.title, TITLE_SLIDE, largest=self.deck.title + 8),
                      bodies=(tuple(kept),), size=size,
-                     notes=f"{brief.title}. Prepared by {brief.author_names}, {brief.organisation}, "
-                           f"{brief.date.display()}. Handling: {brief.marking.value}.")
+                     notes=f"{brief.title}. {brief.organisation}, {brief.date.display()}. "
+                           f"Handling: {brief.marking.value}.\n\nPrepared by: "
+                           + "; ".join(a.name + (f" ({plain(a.role)})" if a.role else "") for a in brief.authors)
+                           + ".")
 
     def fit(self, planned: _Planned) -> list[Slide]:
         if planned.layout == TWO_CONTENT:

@@ -225,8 +225,6 @@ class DescribeTheMarking:
 
 
 class DescribeTheNrfBrief:
-    @pytest.mark.xfail(strict=True, reason="at the theme's 10 pt body the NRF content sets on 7 pages; "
-                                           "the lead decides between tighter type and a shorter brief")
     def it_fits_on_two_to_five_pages(self, pdfs):
         assert 2 <= len(PdfReader(pdfs["nrf"]).pages) <= 5
 

@@ -309,3 +309,14 @@ class TestTemplates:
         assert round(package.width / package.height, 2) == round(4 / 3, 2)
         assert {s.layout for s in package.slides} >= {"Title Slide", "Title and Content"}
         assert all(slide.notes for slide in package.slides)
+
+    def it_refuses_a_body_placeholder_too_small_for_three_lines(self, tmp_path):
+        corp = tmp_path / "tiny.pptx"
+        prs = Presentation(str(ROOT / "templates" / "default" / "deck.pptx"))
+        body = prs.slide_layouts.get_by_name("Title and Content").placeholders[1]
+        body.height = body.height // 10
+        prs.save(str(corp))
+        result = run_briefgen("pptx", NRF, "-o", tmp_path / "out.pptx", "--template", corp)
+        assert result.returncode == 1
+        assert "too small" in result.stderr and '"Title and Content"' in result.stderr
+        assert "Traceback" not in result.stderr

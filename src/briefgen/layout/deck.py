@@ -81,10 +81,6 @@ class Slide:
     size: float = 0.0         # the body text size all bodies use
     notes: str = ""
 
-    @property
-    def continued(self) -> bool:
-        return self.title.endswith(CONT)
-
 
 @dataclass(frozen=True)
 class Deck:

@@ -90,7 +90,6 @@ class _Word:
     """A word and the space after it, possibly spread over several styled spans."""
 
     parts: tuple[tuple[int, int, int], ...]
-    text: str
 
     def trailing_space_width(self, metrics: Metrics, spans: Inline, size: float) -> float:
         # Trailing spaces may hang past the margin, as in every layout engine.
@@ -106,7 +105,6 @@ class _Word:
 def _words(spans: Inline) -> list[_Word]:
     words: list[_Word] = []
     parts: list[tuple[int, int, int]] = []
-    text: list[str] = []
     for i, span in enumerate(spans):
         start = 0
         s = span.text
@@ -117,17 +115,15 @@ def _words(spans: Inline) -> list[_Word]:
                 while end < len(s) and s[end] == " ":
                     end += 1
                 parts.append((i, start, end))
-                text.append(s[start:end])
-                words.append(_Word(tuple(parts), "".join(text)))
-                parts, text = [], []
+                words.append(_Word(tuple(parts)))
+                parts = []
                 start = k = end
                 continue
             k += 1
         if start < len(s):
             parts.append((i, start, len(s)))
-            text.append(s[start:])
     if parts:
-        words.append(_Word(tuple(parts), "".join(text)))
+        words.append(_Word(tuple(parts)))
     return words
 
 

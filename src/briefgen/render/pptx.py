@@ -52,11 +52,18 @@ def geometry(theme: Theme, template: Path | None) -> layout.Geometry:
     path = template_path(theme, template)
     roles = _roles(_layouts(_open(path), path), path)
 
-    def frame(ph) -> layout.Frame:
-        return layout.Frame(Emu(ph.width).pt - 2 * layout.INSET_X, Emu(ph.height).pt - 2 * layout.INSET_Y)
+    def frame(ph, lines: int, size: float) -> layout.Frame:
+        made = layout.Frame(Emu(ph.width).pt - 2 * layout.INSET_X, Emu(ph.height).pt - 2 * layout.INSET_Y)
+        # Too small a frame would leave no room to fit text at the sizes the deck allows.
+        if made.height < lines * size * layout.LINE_SPACING + layout.HEIGHT_RESERVE or made.width < 10 * size:
+            raise TemplateError(f'{path}: placeholder "{ph.name}" of slide layout "{ph.part.slide_layout.name}" '
+                                f"is too small ({Emu(ph.width).inches:.1f} × {Emu(ph.height).inches:.1f} in) "
+                                f"for {lines} line(s) at {size:g} pt")
+        return made
 
-    return layout.Geometry(titles={name: frame(title) for name, (title, _, _) in roles.items()},
-                           bodies={name: tuple(frame(b) for b in bodies) for name, (_, bodies, _) in roles.items()})
+    return layout.Geometry(
+        titles={name: frame(title, 1, layout.TITLE_MIN) for name, (title, _, _) in roles.items()},
+        bodies={name: tuple(frame(b, 3, theme.deck.min_body) for b in bodies) for name, (_, bodies, _) in roles.items()})
 
 
 def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: datetime) -> bytes:

@@ -11,9 +11,14 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 
+from briefgen.inline import Span
+from briefgen.layout.measure import Metrics
 from briefgen.load import load
+from briefgen.theme import load_theme
 
 from .conftest import NRF, ROOT, pdf_pages_text, run_briefgen
 
@@ -320,3 +325,25 @@ class TestTemplates:
         assert result.returncode == 1
         assert "too small" in result.stderr and '"Title and Content"' in result.stderr
         assert "Traceback" not in result.stderr
+
+
+METRICS = Metrics(load_theme().fonts)
+
+
+class TestMeasure:
+    @settings(max_examples=60, deadline=None)
+    @given(words=st.lists(st.text("aeilmnoWé—,.", min_size=1, max_size=40), min_size=1, max_size=30),
+           bold=st.booleans(), width=st.floats(40, 800), size=st.sampled_from([18.0, 22.0, 32.0]))
+    def it_wraps_without_losing_text_or_overrunning_the_width(self, words, bold, width, size):
+        spans = (Span(" ".join(words[: len(words) // 2]) + " ", bold=bold), Span(" ".join(words[len(words) // 2:])))
+        lines = METRICS.wrap(spans, width, size)
+        text = "".join(spans[p.span].text[p.start:p.end] for line in lines for p in line)
+        assert text == "".join(s.text for s in spans)
+        for line in lines:
+            pieces = [(spans[p.span].text[p.start:p.end], spans[p.span].bold) for p in line]
+            pieces[-1] = (pieces[-1][0].rstrip(" "), pieces[-1][1])  # a trailing space may hang in the margin
+            drawn = sum(METRICS.width(text, size, bold=b) for text, b in pieces)
+            assert drawn <= width + 0.01 or len("".join(t for t, _ in pieces).strip()) == 1
+
+    def it_measures_bold_wider_than_regular(self):
+        assert METRICS.width("Key judgments", 22, bold=True) > METRICS.width("Key judgments", 22)

@@ -128,13 +128,9 @@ class _Writer:
 
     def _callout(self, block: Callout) -> None:
         style = CALLOUT_STYLES[block.role]
-        first = block.paragraphs[0] if block.paragraphs else ()
-        said = "".join(s.text for s in first).lstrip().lower()
-        # The bottom line often opens with its own label; a title above it would only repeat it.
-        if not said.startswith(block.title.lower()):
-            title = add_paragraph(self.word, style)
-            title.add_run(block.title).bold = True
-            title.paragraph_format.keep_with_next = True
+        title = add_paragraph(self.word, style)
+        title.add_run(block.title).bold = True
+        title.paragraph_format.keep_with_next = True
         for spans in block.paragraphs:
             self._paragraph(spans, style)
 

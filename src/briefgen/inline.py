@@ -37,7 +37,8 @@ _CITATION = re.compile(r"\[(@[A-Za-z0-9][A-Za-z0-9_.:-]*(?:\s*;\s*@[A-Za-z0-9][A
 _LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
 
 
-@lru_cache(maxsize=4096)
+# Each field is parsed by the loader, the document layout and the deck layout: parse it once.
+@lru_cache(maxsize=1 << 16)
 def parse(text: str) -> Inline:
     """Parse one text field into spans; raises MarkupError for an unsafe link target."""
     spans: list[Span] = []

@@ -177,3 +177,37 @@ class DescribeAtomicWrites:
         result = briefgen_in_process("pdf", EXAMPLE, "-o", tmp_path / "x.pdf")
         assert result.code == 1 and "is a directory; give a file name" in result.err
         assert os.listdir(tmp_path / "x.pdf") == []
+
+
+class DescribeAllRendersEachProductIndependently:
+    def it_writes_the_other_products_when_one_renderer_fails(self, tmp_path, monkeypatch, briefgen_in_process):
+        from briefgen import products
+
+        real = products.render
+
+        def pptx_breaks(brief, fmt, theme, **kwargs):
+            if fmt == "pptx":
+                raise RuntimeError("deck renderer blew up")
+            return real(brief, fmt, theme, **kwargs)
+
+        monkeypatch.setattr(products, "render", pptx_breaks)
+        out = tmp_path / "out"
+        # -j 2 forks workers: the patched renderer is what they inherit, as a real failure would be.
+        result = briefgen_in_process("all", EXAMPLE, "--out-dir", out, "-j", "2")
+        assert result.code == 1
+        assert "example.pptx: internal error: RuntimeError: deck renderer blew up" in result.err
+        assert "2 written, 1 failed" in result.err
+        assert sorted(p.name for p in out.iterdir()) == ["example.docx", "example.pdf"]
+
+    def it_renders_many_briefs_with_one_line_per_product(self, tmp_path, briefgen_in_process):
+        content = tmp_path / "content"
+        content.mkdir()
+        for name in ("one", "two"):
+            (content / f"{name}.yaml").write_text(EXAMPLE_TEXT)
+        (content / "broken.yaml").write_text("title: [\n")
+        result = briefgen_in_process("all", "-j", "2", cwd=tmp_path)
+        assert result.code == 1
+        assert len([line for line in result.out.splitlines() if line.startswith("out/")]) == 6
+        assert "content/broken.yaml:" in result.err and "6 written, 3 failed" in result.err
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+            f"{n}.{f}" for n in ("one", "two") for f in ("docx", "pdf", "pptx"))

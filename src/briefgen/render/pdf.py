@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from reportlab.platypus import Flowable, HRFlowable, ListFlowable, ListItem, Paragraph, Table
+from reportlab.platypus import Flowable, HRFlowable, ListFlowable, ListItem, Table
 from reportlab.platypus import TableStyle
 
 from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment,
@@ -14,6 +14,7 @@ from ..theme import Theme
 from .pdf_fonts import Family, family as font_family
 from .pdf_markup import Markup, note_anchor
 from .pdf_pages import BriefTemplate, Outlined
+from .pdf_paragraph import Paragraph
 from .pdf_styles import Styles, colour, styles as paragraph_styles
 
 CELL_PADDING = 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..theme import Theme
+from ..theme import Fonts, Theme
 
 REPLACEMENT = "\ufffd"
 # Line breaks become <br/> in paragraphs and never reach a font.
@@ -19,13 +20,16 @@ _NOT_DRAWN = frozenset("\n")
 
 @dataclass(frozen=True)
 class Face:
-    """One registered face: the name reportlab knows it by, and the code points it has glyphs for."""
+    """One registered face: the name reportlab knows it by, and the characters it can show."""
 
     name: str
-    codepoints: frozenset[int]
+    shown: frozenset[str]  # the characters with a glyph, and line breaks (see _NOT_DRAWN)
 
     def shows(self, char: str) -> bool:
-        return ord(char) in self.codepoints or char in _NOT_DRAWN
+        return char in self.shown
+
+    def shows_all(self, text: str) -> bool:
+        return self.shown.issuperset(text)
 
 
 @dataclass(frozen=True)
@@ -46,26 +50,33 @@ class Family:
         Characters only a styled face lacks are kept: markup sets them in the regular face
         (see pdf_markup), so the reader never gets the empty box of a missing glyph.
         """
-        if all(self.regular.shows(c) for c in text):
+        if self.regular.shows_all(text):
             return text
         return "".join(c if self.regular.shows(c) else REPLACEMENT for c in text)
 
     def drawable(self, text: str, face: Face) -> str:
         """``text`` for a canvas string in one face: what that face lacks becomes U+FFFD."""
+        if face.shows_all(text):
+            return text
         return "".join(c if face.shows(c) else REPLACEMENT for c in text)
 
 
 def family(theme: Theme) -> Family:
     """Register the theme's faces with reportlab (once per font file) and return them as a family."""
-    fonts = theme.fonts
-    return _family(fonts.family, fonts.regular.resolve(), fonts.bold.resolve(), fonts.italic.resolve(),
-                   fonts.bold_italic.resolve())
+    # Asked once per text field by the glyph check: resolving four paths each time added up.
+    return _resolved_family(theme.fonts, os.getcwd())
 
 
 def missing_glyphs(text: str, theme: Theme) -> set[str]:
     """The characters of ``text`` the theme's regular face has no glyph for; the PDF shows each as U+FFFD."""
-    regular = family(theme).regular
-    return {c for c in text if not regular.shows(c)}
+    return set(text).difference(family(theme).regular.shown)
+
+
+@lru_cache(maxsize=None)
+def _resolved_family(fonts: Fonts, cwd: str) -> Family:
+    # The working directory is part of the key: the theme's paths may be relative to it.
+    return _family(fonts.family, fonts.regular.resolve(), fonts.bold.resolve(), fonts.italic.resolve(),
+                   fonts.bold_italic.resolve())
 
 
 @lru_cache(maxsize=None)
@@ -84,4 +95,4 @@ def _face(family_name: str, path: Path) -> Face:
     name = f"{family_name} {path.stem} {digest}"
     font = TTFont(name, str(path))
     pdfmetrics.registerFont(font)
-    return Face(name, frozenset(font.face.charToGlyph))
+    return Face(name, frozenset(map(chr, font.face.charToGlyph)) | _NOT_DRAWN)

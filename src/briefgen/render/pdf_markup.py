@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Callable
 from xml.sax.saxutils import escape
 
 from ..inline import Inline
-from .pdf_fonts import Family
+from .pdf_fonts import Face, Family
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -71,7 +70,7 @@ class Markup:
     def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
         face = self.family.face(bold=bold, italic=italic)
         runs: list[str] = []
-        for run, styled in _runs(self.family.visible(text), face.shows):
+        for run, styled in _runs(self.family.visible(text), face):
             body = escape(run).replace("\n", "<br/>")
             if styled:
                 if italic:
@@ -87,6 +86,8 @@ class Markup:
         return f'<a href="{attribute}" color="#{self.link_colour}">{inner}</a>'
 
 
-def _runs(text: str, shows: Callable[[str], bool]) -> list[tuple[str, bool]]:
+def _runs(text: str, face: Face) -> list[tuple[str, bool]]:
     """Split ``text`` into runs the styled face shows (True) and runs left to the regular face (False)."""
-    return [("".join(group), styled) for styled, group in groupby(text, key=shows)]
+    if face.shows_all(text):
+        return [(text, True)]
+    return [("".join(group), styled) for styled, group in groupby(text, key=face.shows)]

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import deepcopy
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.util import Emu, Inches, Pt
 
 from ..inline import Span
@@ -23,8 +34,9 @@ from ..layout.measure import Metrics
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
-from .pptx_app import with_app_properties
-from .pptx_notes import add_notes
+from .pptx_app import app_properties
+from .pptx_notes import Notes
+from .pptx_parts import relate
 from .pptx_text import Typesetter
 
 MARKING_SIZE = 14.0
@@ -33,6 +45,7 @@ EDGE = Inches(0.3)  # the marking's distance from the slide's top and right edge
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 BODY_COUNT = {layout.TWO_CONTENT: 2}
+TXBODY, SLIDE_ID, RID = qn("p:txBody"), qn("p:sldId"), qn("r:id")
 
 
 class TemplateError(OutputError):
@@ -75,43 +88,81 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
     text = Typesetter(theme.fonts.family, meta.language)
     marking_width = Pt(Metrics(theme.fonts).width(meta.marking.value, MARKING_SIZE, bold=True)
                        + 2 * layout.INSET_X + 2)
+    prototypes = {key: _prototype(prs, roles[key[0]], key[1], text, meta.marking, marking_width)
+                  for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
+    notes = Notes(prs, theme.deck.notes)
+    package = prs.part.package
+    slide_ids = prs.slides._sldIdLst
+    first_id = max((int(i) for i in slide_ids.xpath("./p:sldId/@id")), default=255) + 1
     for number, s in enumerate(deck.slides, 1):
-        title_ph, body_phs, number_ph = roles[s.layout]
-        slide = prs.slides.add_slide(title_ph.part.slide_layout)
-        placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-        title = placeholders.pop(title_ph.placeholder_format.idx)
-        text.frame(title.text_frame)
-        p = text.paragraph(title.text_frame, pitch=s.title_size * layout.TITLE_LINE_SPACING)
+        prototype = prototypes[(s.layout, len(s.bodies))]
+        # What python-pptx's add_slide does, in the same order, so relationship ids are the same.
+        part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package)
+        relate(part, prototype.layout, RT.SLIDE_LAYOUT)
+        slide_id = etree.SubElement(slide_ids, SLIDE_ID, id=str(first_id + number - 1))
+        slide_id.set(RID, relate(prs.part, part, RT.SLIDE))
+        element = deepcopy(prototype.element)
+        bodies = list(element.iter(TXBODY))
+        p = text.paragraph(bodies[prototype.title], pitch=s.title_size * layout.TITLE_LINE_SPACING)
         text.runs(p, (Span(s.title, bold=True),), s.title_size)
-        for items, ph in zip(s.bodies, body_phs):
-            body = placeholders.pop(ph.placeholder_format.idx)
-            _fill(text, body, items, s.size, slide.part, theme)
-        for unused in placeholders.values():  # e.g. a picture placeholder of a corporate layout
-            unused._element.getparent().remove(unused._element)
-        _marking(slide, text, meta.marking, prs.slide_width, marking_width)
-        _number(slide, text, number_ph, number, prs)
-        add_notes(prs, slide, number, s.notes, theme.deck.notes)
+        link = partial(part.relate_to, reltype=RT.HYPERLINK, is_external=True)
+        for items, index in zip(s.bodies, prototype.bodies):
+            _fill(text, bodies[index], items, s.size, link, theme)
+        p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
+        text.slide_number(p, number, FOOTER_SIZE)
+        notes.add(part, number, s.notes)
+        part.blob = serialize_part_xml(element)
     _properties(prs, meta, when)
+    _app_properties(prs, slides=len(deck.slides), company=meta.organisation)
     out = io.BytesIO()
     prs.save(out)
-    data = with_app_properties(out.getvalue(), slides=len(deck.slides), notes=len(deck.slides),
-                               size=(prs.slide_width, prs.slide_height), company=meta.organisation)
-    return normalise_zip(data, when)
+    return normalise_zip(out.getvalue(), when)
 
 
-def _fill(text: Typesetter, body, items, size: float, part, theme: Theme) -> None:
-    text.frame(body.text_frame)
+@dataclass(frozen=True)
+class _Prototype:
+    """A slide of one layout with its placeholders cloned, framed and marked: only its text is left to write."""
+
+    layout: object          # the slide layout part
+    element: object         # the p:sld element
+    title: int              # positions of the text bodies to fill, in document order
+    bodies: tuple[int, ...]
+    number: int
+
+
+def _prototype(prs, role, count: int, text: Typesetter, marking, marking_width: int) -> _Prototype:
+    """Made once per layout as python-pptx makes a slide; each slide of that layout starts from a copy."""
+    title_ph, body_phs, number_ph = role
+    slide_layout = title_ph.part.slide_layout
+    slide = SlidePart.new(PackURI("/ppt/slides/prototype.xml"), prs.part.package, slide_layout.part).slide
+    slide.shapes.clone_layout_placeholders(slide_layout)
+    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    title = placeholders.pop(title_ph.placeholder_format.idx).text_frame._txBody
+    text.frame(title)
+    bodies = [placeholders.pop(ph.placeholder_format.idx).text_frame._txBody for ph in body_phs[:count]]
+    for body in bodies:
+        text.frame(body)
+    for unused in placeholders.values():  # e.g. a picture placeholder of a corporate layout
+        unused._element.getparent().remove(unused._element)
+    _marking(slide, text, marking, prs.slide_width, marking_width)
+    number = _number(slide, text, number_ph, prs)
+    order = list(slide.element.iter(TXBODY))
+    return _Prototype(slide_layout.part, slide.element, order.index(title),
+                      tuple(order.index(b) for b in bodies), order.index(number))
+
+
+def _fill(text: Typesetter, body, items, size: float, link, theme: Theme) -> None:
     first = True
     for item in items:
         indent = layout.INDENT * size if item.indented else 0.0
         pitch = size * layout.LINE_SPACING
         if item.spans:
-            p = text.paragraph(body.text_frame, pitch=pitch, before=0.0 if first else layout.SPACE_BEFORE * size,
+            p = text.paragraph(body, pitch=pitch, before=0.0 if first else layout.SPACE_BEFORE * size,
                                indent=indent, bullet=item.bullet)
-            text.runs(p, item.spans, size, part=part)
+            text.runs(p, item.spans, size, link=link)
             first = False
         if item.badge:
-            p = text.paragraph(body.text_frame, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)
+            p = text.paragraph(body, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)
             text.runs(p, (Span(item.badge, bold=True),), size, colour=theme.colours.accent)
             first = False
 
@@ -123,22 +174,33 @@ def _marking(slide, text: Typesetter, marking, slide_width: int, width: int) -> 
     box.name = "Marking"
     box.fill.solid()
     box.fill.fore_color.rgb = RGBColor.from_string(MARKING_BACKGROUND)
-    text.frame(box.text_frame, anchor="ctr")
-    p = text.paragraph(box.text_frame, pitch=MARKING_SIZE * layout.LINE_SPACING, align="ctr")
+    body = box.text_frame._txBody
+    text.frame(body, anchor="ctr")
+    p = text.paragraph(body, pitch=MARKING_SIZE * layout.LINE_SPACING, align="ctr")
     text.runs(p, (Span(marking.value, bold=True),), MARKING_SIZE, colour=marking.colour)
 
 
-def _number(slide, text: Typesetter, number_ph, number: int, prs) -> None:
-    """The slide number in the layout's slide-number placeholder, or bottom right if it has none."""
+def _number(slide, text: Typesetter, number_ph, prs):
+    """The text body for the slide number: the layout's slide-number placeholder, or a box bottom right."""
     if number_ph is not None:
         slide.shapes.clone_placeholder(number_ph)
         shape = slide.placeholders[number_ph.placeholder_format.idx]
     else:
         shape = slide.shapes.add_textbox(prs.slide_width - Inches(2.3), prs.slide_height - Inches(0.5),
                                          Inches(2.0), Inches(0.4))
-    text.frame(shape.text_frame)
-    p = text.paragraph(shape.text_frame, pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
-    text.slide_number(p, number, FOOTER_SIZE)
+    body = shape.text_frame._txBody
+    text.frame(body)
+    return body
+
+
+def _app_properties(prs, *, slides: int, company: str) -> None:
+    """The template's docProps/app.xml, if it has one, replaced by one describing the deck."""
+    try:
+        part = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+    except KeyError:
+        return
+    part.blob = app_properties(slides=slides, notes=slides, size=(prs.slide_width, prs.slide_height),
+                               company=company)
 
 
 def _properties(prs, meta, when: datetime) -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pptx import Presentation
 
 from briefgen.inline import Span
+from briefgen.layout import deck
 from briefgen.layout.measure import Metrics
 from briefgen.load import load
 from briefgen.theme import load_theme
@@ -347,3 +348,16 @@ class TestMeasure:
 
     def it_measures_bold_wider_than_regular(self):
         assert METRICS.width("Key judgments", 22, bold=True) > METRICS.width("Key judgments", 22)
+
+
+class TestFitting:
+    def it_moves_a_badge_that_no_longer_fits_to_the_next_slide(self):
+        theme = load_theme()
+        frame = deck.Frame(300.0, 0.0)
+        spans = (Span("word " * 40),)
+        fitter = deck._Fitter(METRICS, theme, deck.Geometry(titles={}, bodies={}))
+        lines = len(METRICS.wrap(spans, fitter.width(deck.Item(spans), frame, 22.0), 22.0))
+        # Room for every line of the item, but not for its badge as well.
+        frame = deck.Frame(300.0, lines * 22.0 * deck.LINE_SPACING + deck.HEIGHT_RESERVE + 1)
+        pages = fitter.pack([deck.Item(spans, badge="Likely (55–80%)")], frame, 22.0)
+        assert [[(i.spans, i.badge) for i in page] for page in pages] == [[(spans, None)], [((), "Likely (55–80%)")]]

@@ -349,8 +349,10 @@ class _Fitter:
                 used = 0.0
                 queue.insert(0, item)
                 continue
-            if fit >= len(lines):
+            if fit >= len(lines) and not (item.spans and item.badge):
                 raise _TooSmall(f"{room:.0f} pt of {frame.height:.0f} pt cannot hold one item at {size} pt")
+            # All its lines fit but not its badge: the badge goes on the next slide.
+            fit = min(fit, len(lines))
             head, tail = split_at(item.spans, lines, fit)
             pages[-1].append(Item(head, item.bullet, None, item.notes, item.continued))
             pages.append([])

@@ -296,3 +296,25 @@ class DescribeReproducibility:
         metadata = PdfReader(epoch).metadata
         assert metadata["/CreationDate"].startswith("D:20231114221320")
         assert metadata["/ModDate"] == metadata["/CreationDate"]
+
+
+
+def embedded_fonts(pdf: Path) -> str:
+    return subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+
+
+class DescribeStyledFaces:
+    def it_embeds_bold_italic_only_when_the_brief_sets_text_in_it(self, pdfs, tmp_path):
+        # Faces are read when first used; the one a brief uses must still reach the file.
+        from briefgen.load import load
+        from briefgen.products import render
+
+        data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+        data["summary"] = "Plain **bold *both at once* bold** end."
+        content = tmp_path / "styled.yaml"
+        content.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        pdf = tmp_path / "styled.pdf"
+        pdf.write_bytes(render(load(content), "pdf", load_theme()))
+        assert "DejaVuSans-BoldOblique" in embedded_fonts(pdf)
+        assert "both at once" in " ".join(" ".join(pdf_pages_text(pdf)).split())
+        assert "DejaVuSans-BoldOblique" not in embedded_fonts(pdfs["example"])

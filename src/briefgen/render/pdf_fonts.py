@@ -18,18 +18,39 @@ REPLACEMENT = "\ufffd"
 _NOT_DRAWN = frozenset("\n")
 
 
-@dataclass(frozen=True)
 class Face:
-    """One registered face: the name reportlab knows it by, and the characters it can show."""
+    """One face: the name reportlab knows it by, and the characters it can show.
 
-    name: str
-    shown: frozenset[str]  # the characters with a glyph, and line breaks (see _NOT_DRAWN)
+    The file is read and registered with reportlab when the face is first used: reading
+    a face costs a hundredth of a second, and few briefs set anything in bold italic.
+    """
+
+    def __init__(self, name: str, path: Path):
+        self._name, self._path = name, path
+        self._shown: frozenset[str] | None = None
+
+    @property
+    def name(self) -> str:
+        self._load()
+        return self._name
+
+    @property
+    def shown(self) -> frozenset[str]:
+        """The characters with a glyph, and line breaks (see _NOT_DRAWN)."""
+        return self._load()
 
     def shows(self, char: str) -> bool:
         return char in self.shown
 
     def shows_all(self, text: str) -> bool:
         return self.shown.issuperset(text)
+
+    def _load(self) -> frozenset[str]:
+        if self._shown is None:
+            font = TTFont(self._name, str(self._path))
+            pdfmetrics.registerFont(font)
+            self._shown = frozenset(map(chr, font.face.charToGlyph)) | _NOT_DRAWN
+        return self._shown
 
 
 @dataclass(frozen=True)
@@ -81,18 +102,23 @@ def _resolved_family(fonts: Fonts, cwd: str) -> Family:
 
 @lru_cache(maxsize=None)
 def _family(family_name: str, regular: Path, bold: Path, italic: Path, bold_italic: Path) -> Family:
-    faces = Family(*(_face(family_name, path) for path in (regular, bold, italic, bold_italic)))
+    paths = (regular, bold, italic, bold_italic)
+    names = [_face_name(family_name, path) for path in paths]
+    faces = Family(*(_face(name, path) for name, path in zip(names, paths)))
     # Named after the regular face, so <b> and <i> in a paragraph set in it find the others.
-    pdfmetrics.registerFontFamily(faces.regular.name, normal=faces.regular.name, bold=faces.bold.name,
-                                  italic=faces.italic.name, boldItalic=faces.bold_italic.name)
+    # Registering a face resets the mapping named after it: asking the regular face its name
+    # registers it first. Markup asks a styled face for its characters before writing its tag.
+    pdfmetrics.registerFontFamily(faces.regular.name, normal=names[0], bold=names[1], italic=names[2],
+                                  boldItalic=names[3])
     return faces
 
 
-@lru_cache(maxsize=None)
-def _face(family_name: str, path: Path) -> Face:
+def _face_name(family_name: str, path: Path) -> str:
     # Two themes may give the same family name to different files; the path keeps them apart.
     digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:8]
-    name = f"{family_name} {path.stem} {digest}"
-    font = TTFont(name, str(path))
-    pdfmetrics.registerFont(font)
-    return Face(name, frozenset(map(chr, font.face.charToGlyph)) | _NOT_DRAWN)
+    return f"{family_name} {path.stem} {digest}"
+
+
+@lru_cache(maxsize=None)
+def _face(name: str, path: Path) -> Face:
+    return Face(name, path)

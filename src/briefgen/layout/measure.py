@@ -7,6 +7,7 @@ reportlab's TrueType parser (its ``stringWidth`` sums the font's hmtx advances).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,9 @@ class Piece:
 
 
 Line = tuple[Piece, ...]
+WORDS_KEPT = 2048  # texts whose measured words are kept: more than a slide's items, bounded memory
+# A word and the spaces after it; a span may end inside a word that the next span goes on.
+_WORD = re.compile(r"[^ ]*( +)|[^ ]+")
 
 
 class Metrics:
@@ -40,6 +44,8 @@ class Metrics:
             (False, True): _registered(fonts.italic),
             (True, True): _registered(fonts.bold_italic),
         }
+        # The deck wraps each text at several sizes and widths in a row: its words are measured once.
+        self._words: dict[Inline, list[_Word]] = {}
 
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
         return _width(self._faces[(bold, italic)], text) * size / 1000
@@ -50,13 +56,16 @@ class Metrics:
         ``first_indent`` narrows the first line (e.g. a run-in label). A word wider than a
         whole line is broken between characters, as LibreOffice and PowerPoint do.
         """
-        words = _words(spans)
+        words = self._words.get(spans)
+        if words is None:
+            if len(self._words) >= WORDS_KEPT:
+                self._words.clear()
+            words = self._words[spans] = self._measured(spans)
         lines: list[list[tuple[int, int, int]]] = [[]]
         used = first_indent
         for word in words:
-            word_width = sum(self.width(spans[i].text[a:b], size, bold=spans[i].bold, italic=spans[i].italic)
-                             for i, a, b in word.parts)
-            glyphs_width = word_width - word.trailing_space_width(self, spans, size)
+            word_width = sum(unit * size / 1000 for unit in word.units)
+            glyphs_width = word_width - word.trailing * size / 1000
             if lines[-1] and used + glyphs_width > width:
                 lines.append([])
                 used = 0.0
@@ -74,6 +83,19 @@ class Metrics:
             used += word_width
         return [tuple(Piece(*p) for p in _joined(line)) for line in lines if line] or [()]
 
+    def _measured(self, spans: Inline) -> list[_Word]:
+        """The words of ``spans`` with the advance widths of their parts and trailing spaces at 1000 pt."""
+        words = []
+        for parts in _words(spans):
+            units = tuple(_width(self._faces[(spans[i].bold, spans[i].italic)], spans[i].text[a:b])
+                          for i, a, b in parts)
+            # Trailing spaces may hang past the margin, as in every layout engine.
+            i, a, b = parts[-1]
+            chunk = spans[i].text[a:b]
+            trailing = _width(self._faces[(spans[i].bold, spans[i].italic)], chunk[len(chunk.rstrip(" ")):])
+            words.append(_Word(parts, units, trailing))
+        return words
+
 
 def split_at(spans: Inline, lines: list[Line], count: int) -> tuple[Inline, Inline]:
     """``spans`` cut after its first ``count`` wrapped lines: (the lines that fit, the rest)."""
@@ -85,45 +107,30 @@ def split_at(spans: Inline, lines: list[Line], count: int) -> tuple[Inline, Inli
     return _trimmed(head), _trimmed(tail, leading=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
-    """A word and the space after it, possibly spread over several styled spans."""
+    """A word and the space after it, possibly spread over several styled spans, measured at 1000 pt."""
 
     parts: tuple[tuple[int, int, int], ...]
-
-    def trailing_space_width(self, metrics: Metrics, spans: Inline, size: float) -> float:
-        # Trailing spaces may hang past the margin, as in every layout engine.
-        i, a, b = self.parts[-1]
-        chunk = spans[i].text[a:b]
-        stripped = chunk.rstrip(" ")
-        return metrics.width(chunk[len(stripped):], size, bold=spans[i].bold, italic=spans[i].italic)
+    units: tuple[float, ...]  # the width of each part
+    trailing: float           # the width of the spaces that end it
 
     def characters(self) -> list[tuple[int, int, int]]:
         return [(i, k, k + 1) for i, a, b in self.parts for k in range(a, b)]
 
 
-def _words(spans: Inline) -> list[_Word]:
-    words: list[_Word] = []
+def _words(spans: Inline) -> list[tuple[tuple[int, int, int], ...]]:
+    """Each word with the spaces after it, as (span, start, end) parts."""
+    words: list[tuple[tuple[int, int, int], ...]] = []
     parts: list[tuple[int, int, int]] = []
     for i, span in enumerate(spans):
-        start = 0
-        s = span.text
-        k = 0
-        while k < len(s):
-            if s[k] == " ":
-                end = k
-                while end < len(s) and s[end] == " ":
-                    end += 1
-                parts.append((i, start, end))
-                words.append(_Word(tuple(parts)))
+        for match in _WORD.finditer(span.text):
+            parts.append((i, match.start(), match.end()))
+            if match.group(1):
+                words.append(tuple(parts))
                 parts = []
-                start = k = end
-                continue
-            k += 1
-        if start < len(s):
-            parts.append((i, start, len(s)))
     if parts:
-        words.append(_Word(tuple(parts)))
+        words.append(tuple(parts))
     return words
 
 

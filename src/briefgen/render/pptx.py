@@ -7,7 +7,6 @@ python-pptx. The template is the built-in templates/default/deck.pptx or the use
 
 from __future__ import annotations
 
-import io
 import zipfile
 from copy import deepcopy
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
 from .pptx_app import app_properties
 from .pptx_notes import Notes
+from .pptx_package import stored
 from .pptx_parts import relate
 from .pptx_text import Typesetter
 
@@ -114,9 +114,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
         part.blob = serialize_part_xml(element)
     _properties(prs, meta, when)
     _app_properties(prs, slides=len(deck.slides), company=meta.organisation)
-    out = io.BytesIO()
-    prs.save(out)
-    return normalise_zip(out.getvalue(), when)
+    return normalise_zip(stored(package), when)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from xml.sax.saxutils import escape
 
 from ..inline import Inline
 from .pdf_fonts import Face, Family
@@ -82,8 +81,14 @@ class Markup:
         target = safe_target(href)
         if target is None:
             return inner
-        attribute = escape(target, {'"': "&quot;"})
+        attribute = escape(target).replace('"', "&quot;")
         return f'<a href="{attribute}" color="#{self.link_colour}">{inner}</a>'
+
+
+def escape(text: str) -> str:
+    """``text`` with &, < and > written as entities, as the paragraph parser reads them."""
+    # xml.sax.saxutils.escape does the same, but importing it pulls in urllib, http and ssl.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _runs(text: str, face: Face) -> list[tuple[str, bool]]:

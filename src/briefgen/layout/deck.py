@@ -279,17 +279,17 @@ class _Fitter:
         size = largest or self.deck.title
         spans = (Span(text, bold=True),)
         while True:
-            lines = self.metrics.wrap(spans, frame.width * WIDTH_RESERVE, size)
+            lines = self.metrics.count(spans, frame.width * WIDTH_RESERVE, size)
             fits = int((frame.height - HEIGHT_RESERVE) // (size * TITLE_LINE_SPACING))
-            if len(lines) <= fits or size <= TITLE_MIN:
+            if lines <= fits or size <= TITLE_MIN:
                 break
             size -= 2
-        if len(lines) <= fits:
+        if lines <= fits:
             return text, size
         suffix = CONT if text.endswith(CONT) else ""
         words = text.removesuffix(suffix).split()
-        while words and len(self.metrics.wrap((Span(" ".join(words) + "\u2026" + suffix, bold=True),),
-                                              frame.width * WIDTH_RESERVE, size)) > max(fits, 1):
+        while words and self.metrics.count((Span(" ".join(words) + "\u2026" + suffix, bold=True),),
+                                           frame.width * WIDTH_RESERVE, size) > max(fits, 1):
             words.pop()
         return " ".join(words) + "\u2026" + suffix, size
 
@@ -319,18 +319,18 @@ class _Fitter:
             raise _TooSmall(f"a {frame.height:.0f} pt high text frame cannot hold one line at {size} pt")
         pages: list[list[Item]] = [[]]
         used = 0.0
-        queue = list(items)
+        queue = list(reversed(items))  # the next item last: taking it and putting one back cost O(1)
         while queue:
-            item = queue.pop(0)
+            item = queue.pop()
             gap = SPACE_BEFORE * size if pages[-1] else 0.0
             height = self.height(item, frame, size)
             if item.heading and queue and pages[-1]:
                 # Keep a label with the first two lines of what follows it.
-                following = min(self.height(queue[0], frame, size), 2 * pitch) + SPACE_BEFORE * size
+                following = min(self.height(queue[-1], frame, size), 2 * pitch) + SPACE_BEFORE * size
                 if used + gap + height + following > room:
                     pages.append([])
                     used = 0.0
-                    queue.insert(0, item)
+                    queue.append(item)
                     continue
             if used + gap + height <= room:
                 pages[-1].append(item)
@@ -340,14 +340,14 @@ class _Fitter:
             if pages[-1] and (height <= room or fit < 2):
                 pages.append([])
                 used = 0.0
-                queue.insert(0, item)
+                queue.append(item)
                 continue
             # Taller than a whole frame: the lines that fit here, the rest (and the badge) on the next slide.
             lines = self.lines(item, frame, size) if item.spans else []
             if fit >= len(lines) and pages[-1]:
                 pages.append([])
                 used = 0.0
-                queue.insert(0, item)
+                queue.append(item)
                 continue
             if fit >= len(lines) and not (item.spans and item.badge):
                 raise _TooSmall(f"{room:.0f} pt of {frame.height:.0f} pt cannot hold one item at {size} pt")
@@ -357,16 +357,17 @@ class _Fitter:
             pages[-1].append(Item(head, item.bullet, None, item.notes, item.continued))
             pages.append([])
             used = 0.0
-            queue.insert(0, Item(tail, False, item.badge, "", continued=item.bullet or item.continued))
+            queue.append(Item(tail, False, item.badge, "", continued=item.bullet or item.continued))
         return [p for p in pages if p] or [[]]
 
     def height(self, item: Item, frame: Frame, size: float) -> float:
         key = (item, frame, size)
         if key not in self._heights:
-            lines = len(self.lines(item, frame, size)) if item.spans else 0
+            width = self.width(item, frame, size)
+            lines = self.metrics.count(item.spans, width, size) if item.spans else 0
             extra = 0.0
             if item.badge:
-                lines += len(self.metrics.wrap((Span(item.badge, bold=True),), self.width(item, frame, size), size))
+                lines += self.metrics.count((Span(item.badge, bold=True),), width, size)
                 extra = BADGE_SPACE * size
             self._heights[key] = lines * size * LINE_SPACING + extra
         return self._heights[key]

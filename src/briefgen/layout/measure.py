@@ -56,6 +56,14 @@ class Metrics:
         ``first_indent`` narrows the first line (e.g. a run-in label). A word wider than a
         whole line is broken between characters, as LibreOffice and PowerPoint do.
         """
+        return [tuple(Piece(*p) for p in _joined(line)) for line in self._broken(spans, width, size, first_indent)
+                if line] or [()]
+
+    def count(self, spans: Inline, width: float, size: float) -> int:
+        """How many lines ``wrap`` breaks ``spans`` into."""
+        return len(self._broken(spans, width, size, 0.0))
+
+    def _broken(self, spans: Inline, width: float, size: float, first_indent: float) -> list[list[tuple[int, int, int]]]:
         words = self._words.get(spans)
         if words is None:
             if len(self._words) >= WORDS_KEPT:
@@ -64,7 +72,9 @@ class Metrics:
         lines: list[list[tuple[int, int, int]]] = [[]]
         used = first_indent
         for word in words:
-            word_width = sum(unit * size / 1000 for unit in word.units)
+            units = word.units
+            # One part is the common case; its sum is that part's width exactly.
+            word_width = units[0] * size / 1000 if len(units) == 1 else sum(unit * size / 1000 for unit in units)
             glyphs_width = word_width - word.trailing * size / 1000
             if lines[-1] and used + glyphs_width > width:
                 lines.append([])
@@ -81,7 +91,7 @@ class Metrics:
                 continue
             lines[-1].extend(word.parts)
             used += word_width
-        return [tuple(Piece(*p) for p in _joined(line)) for line in lines if line] or [()]
+        return lines
 
     def _measured(self, spans: Inline) -> list[_Word]:
         """The words of ``spans`` with the advance widths of their parts and trailing spaces at 1000 pt."""

@@ -318,3 +318,25 @@ class DescribeStyledFaces:
         assert "DejaVuSans-BoldOblique" in embedded_fonts(pdf)
         assert "both at once" in " ".join(" ".join(pdf_pages_text(pdf)).split())
         assert "DejaVuSans-BoldOblique" not in embedded_fonts(pdfs["example"])
+
+
+class DescribeParagraphMeasurement:
+    def it_breaks_lines_once_per_width_and_measures_as_reportlab_does(self, monkeypatch):
+        # A long table is measured again at every page it splits over; its cells must not re-break.
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph as PlatypusParagraph
+
+        from briefgen.render.pdf_paragraph import Paragraph
+
+        text = "A cell with <b>bold</b> words, " * 12
+        style = ParagraphStyle("cell", fontSize=9, leading=11)
+        ours = Paragraph(text, style)
+        breaks = []
+        original = PlatypusParagraph.breakLines
+        monkeypatch.setattr(PlatypusParagraph, "breakLines",
+                            lambda self, width: breaks.append((self, width[0])) or original(self, width))
+        for width in (120.0, 300.0, 120.0, 300.0, 120.0):
+            assert ours.wrap(width, 800) == PlatypusParagraph(text, style).wrap(width, 800)
+            first, rest = ours.split(width, 3 * style.leading)
+            assert len(first.blPara.lines) == 3 and rest.frags
+        assert [width for paragraph, width in breaks if paragraph is ours] == [120.0, 300.0]

@@ -346,6 +346,19 @@ class TestMeasure:
             drawn = sum(METRICS.width(text, size, bold=b) for text, b in pieces)
             assert drawn <= width + 0.01 or len("".join(t for t, _ in pieces).strip()) == 1
 
+    @pytest.mark.parametrize("face", ["regular", "bold", "italic", "bold_italic"])
+    def it_measures_each_face_as_reportlab_does_for_the_pdf(self, face):
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        path = getattr(load_theme().fonts, face)
+        name = f"test-measure-{face}"
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        bold, italic = face.startswith("bold"), face.endswith("italic")
+        # Latin, punctuation, no-break space, Greek, Cyrillic, Arabic, CJK and a private-use character it lacks.
+        for text in ["Key judgments", "— “quoted” (55–80%) ·", "a b", "αβγ",
+                     "Жизнь", "كابل", "中文", "x"]:
+            assert METRICS.width(text, 22, bold=bold, italic=italic) == pdfmetrics.stringWidth(text, name, 22)
+
     def it_measures_bold_wider_than_regular(self):
         assert METRICS.width("Key judgments", 22, bold=True) > METRICS.width("Key judgments", 22)
 

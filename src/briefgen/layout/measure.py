@@ -1,8 +1,8 @@
 """Text measurement with the theme font's real advance widths, and greedy word wrapping of styled spans.
 
 The deck decides what fits on a slide before any XML is written, so it needs the widths
-LibreOffice and PowerPoint will use: those of the TTF files the theme names, read through
-reportlab's TrueType parser (its ``stringWidth`` sums the font's hmtx advances).
+LibreOffice and PowerPoint will use: the hmtx advances of the TTF files the theme names
+(read by ttf.py as reportlab reads them for the PDF), summed per character.
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from ..inline import Inline, Span
 from ..theme import Fonts
+from .ttf import advances
 
 
 @dataclass(frozen=True)
@@ -39,10 +37,10 @@ class Metrics:
 
     def __init__(self, fonts: Fonts) -> None:
         self._faces = {
-            (False, False): _registered(fonts.regular),
-            (True, False): _registered(fonts.bold),
-            (False, True): _registered(fonts.italic),
-            (True, True): _registered(fonts.bold_italic),
+            (False, False): _advances(fonts.regular),
+            (True, False): _advances(fonts.bold),
+            (False, True): _advances(fonts.italic),
+            (True, True): _advances(fonts.bold_italic),
         }
         # The deck wraps each text at several sizes and widths in a row: its words are measured once.
         self._words: dict[Inline, list[_Word]] = {}
@@ -168,12 +166,11 @@ def _trimmed(spans: list[Span], *, leading: bool = False) -> Inline:
 
 
 @lru_cache(maxsize=None)
-def _registered(path: Path) -> str:
-    name = f"briefgen-measure-{path.resolve()}"
-    pdfmetrics.registerFont(TTFont(name, str(path)))
-    return name
+def _advances(path: Path):
+    return advances(path.resolve())
 
 
-@lru_cache(maxsize=65536)
-def _width(face: str, text: str) -> float:
-    return pdfmetrics.stringWidth(text, face, 1000)
+def _width(face, text: str) -> float:
+    """The advance of ``text`` at 1000 pt in ``face`` (character → advance)."""
+    # Scaled as reportlab's stringWidth scales it, so the deck and the PDF agree to the last bit.
+    return sum(map(face.__getitem__, text)) * 0.001 * 1000

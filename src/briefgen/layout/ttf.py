@@ -10,7 +10,8 @@ of its time.
 from __future__ import annotations
 
 import struct
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from pathlib import Path
 
 from ..theme import ThemeError
@@ -20,7 +21,7 @@ class FontError(ThemeError):
     """A theme's font file this reader cannot measure."""
 
 
-def advances(path: Path) -> defaultdict[str, float]:
+def advances(path: Path) -> Advances:
     """Each character's advance at 1000 pt; a character the font lacks has the advance of its glyph 0."""
     data = path.read_bytes()
     try:
@@ -34,15 +35,36 @@ def advances(path: Path) -> defaultdict[str, float]:
     except (KeyError, IndexError, ZeroDivisionError, struct.error) as exc:
         raise FontError(f"{path}: not a TrueType font this tool can measure ({exc})") from None
     scaled = [w if units_per_em == 1000 else w * scale for w in widths]
-    default = scaled[0]
-    # Glyphs past the last full metric share its advance.
-    table = defaultdict(lambda: default, {chr(char): scaled[min(glyph, metrics - 1)]
-                                          for char, glyph in glyph_of.items() if glyph < glyphs})
-    if " " in table:
-        table["\u00a0"] = table[" "]
-    elif "\u00a0" in table:
-        table[" "] = table["\u00a0"]
-    return table
+    return Advances(glyph_of, scaled, glyphs)
+
+
+class Advances(dict):
+    """Character → advance at 1000 pt, looked up in the character map when a character is first measured.
+
+    A brief uses a few hundred of a font's thousands of characters: mapping them all
+    would cost more than the deck's whole layout of a short brief.
+    """
+
+    def __init__(self, glyph_of, scaled: list[float], glyphs: int) -> None:
+        super().__init__()
+        self._glyph_of = glyph_of
+        self._scaled = scaled
+        self._glyphs = glyphs
+
+    def __missing__(self, char: str) -> float:
+        code = ord(char)
+        # As reportlab measures: a no-break space as wide as the space (or a lacking space as the no-break one).
+        if code == 0xA0 and self._glyph_of(0x20) is not None:
+            code = 0x20
+        elif code == 0x20 and self._glyph_of(0x20) is None:
+            code = 0xA0
+        glyph = self._glyph_of(code)
+        if glyph is None or glyph >= self._glyphs:
+            width = self._scaled[0]
+        else:  # glyphs past the last full metric share its advance
+            width = self._scaled[min(glyph, len(self._scaled) - 1)]
+        self[char] = width
+        return width
 
 
 def _tables(data: bytes) -> dict[str, int]:
@@ -55,8 +77,8 @@ def _tables(data: bytes) -> dict[str, int]:
     return found
 
 
-def _cmap(data: bytes, cmap: int) -> dict[int, int]:
-    """Character → glyph, from the subtable reportlab would choose (the last Unicode one)."""
+def _cmap(data: bytes, cmap: int) -> Callable[[int], int | None]:
+    """Character → glyph (None if unmapped), from the subtable reportlab would choose (the last Unicode one)."""
     chosen = None
     unicode_seen = False
     for n in range(_ushort(data, cmap + 2)):
@@ -72,20 +94,26 @@ def _cmap(data: bytes, cmap: int) -> dict[int, int]:
     if fmt == 4:
         return _format4(data, at)
     if fmt == 12:
-        return {char: first + (char - start)
-                for group in range(_ulong(data, at + 12))
-                for start, end, first in [struct.unpack_from(">LLL", data, at + 16 + 12 * group)]
-                for char in range(start, end + 1)}
+        groups = [struct.unpack_from(">LLL", data, at + 16 + 12 * n) for n in range(_ulong(data, at + 12))]
+        starts = [start for start, _, _ in groups]
+
+        def segmented(code: int) -> int | None:
+            n = bisect_right(starts, code) - 1
+            if n < 0 or code > groups[n][1]:
+                return None
+            return groups[n][2] + code - groups[n][0]
+        return segmented
     if fmt == 0:
-        length = _ushort(data, at + 2)
-        return dict(enumerate(data[at + 6:at + min(length, 262)]))
+        table = data[at + 6:at + min(_ushort(data, at + 2), 262)]
+        return lambda code: table[code] if code < len(table) else None
     if fmt == 6:
         first, count = struct.unpack_from(">HH", data, at + 6)
-        return dict(enumerate(struct.unpack_from(f">{count}H", data, at + 10), start=first))
+        ids = struct.unpack_from(f">{count}H", data, at + 10)
+        return lambda code: ids[code - first] if first <= code < first + count else None
     raise KeyError(f"character map format {fmt}")
 
 
-def _format4(data: bytes, at: int) -> dict[int, int]:
+def _format4(data: bytes, at: int) -> Callable[[int], int | None]:
     limit = at + _ushort(data, at + 2)
     segments = _ushort(data, at + 6) // 2
     ends = struct.unpack_from(f">{segments}H", data, at + 14)
@@ -93,18 +121,17 @@ def _format4(data: bytes, at: int) -> dict[int, int]:
     deltas = struct.unpack_from(f">{segments}h", data, at + 16 + 4 * segments)
     ranges_at = at + 16 + 6 * segments
     ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
-    found = {}
-    for n in range(segments):
-        start, delta, offset = starts[n], deltas[n], ranges[n]
-        if offset == 0:
-            for char in range(start, ends[n] + 1):
-                found[char] = (char + delta) & 0xFFFF
-            continue
-        for char in range(start, ends[n] + 1):
-            where = ranges_at + 2 * n + offset + 2 * (char - start)
-            glyph = _ushort(data, where) if where < limit else 0
-            found[char] = (glyph + delta) & 0xFFFF if glyph else 0
-    return found
+
+    def glyph(code: int) -> int | None:
+        n = bisect_left(ends, code)
+        if n == segments or starts[n] > code:
+            return None
+        if ranges[n] == 0:
+            return (code + deltas[n]) & 0xFFFF
+        where = ranges_at + 2 * n + ranges[n] + 2 * (code - starts[n])
+        found = _ushort(data, where) if where < limit else 0
+        return (found + deltas[n]) & 0xFFFF if found else 0
+    return glyph
 
 
 def _ushort(data: bytes, at: int) -> int:

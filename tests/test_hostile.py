@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -104,6 +104,9 @@ prose = st.lists(st.one_of(hostile_fragments, words), min_size=1, max_size=8).ma
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(title=prose, summary=prose, statement=prose, actor=prose, indicator=prose)
+# Found by this test: a judgment whose lines filled a slide left no room for its badge.
+@example(title="<", summary="<", statement="< " + "x" * 300 + " < < 00000000000 " + "x" * 300, actor="<",
+         indicator="<")
 def test_any_accepted_brief_renders_to_files_that_open(tmp_path_factory, title, summary, statement, actor,
                                                        indicator):
     data = yaml.safe_load(EXAMPLE.read_text())

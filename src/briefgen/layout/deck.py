@@ -10,6 +10,7 @@ template's real placeholder frames; what does not fit at the minimum body size g
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..inline import Inline, Span, parse, plain
 from ..model import Brief, Section
@@ -70,6 +71,14 @@ class Item:
     @property
     def indented(self) -> bool:
         return self.bullet or self.continued
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        # Fitting looks an item up by value tens of times per size, and its fields never change.
+        return hash((self.spans, self.bullet, self.badge, self.notes, self.continued, self.heading))
 
 
 @dataclass(frozen=True)

@@ -92,16 +92,22 @@ class Metrics:
         return lines
 
     def _measured(self, spans: Inline) -> list[_Word]:
-        """The words of ``spans`` with the advance widths of their parts and trailing spaces at 1000 pt."""
-        words = []
-        for parts in _words(spans):
-            units = tuple(_width(self._faces[(spans[i].bold, spans[i].italic)], spans[i].text[a:b])
-                          for i, a, b in parts)
-            # Trailing spaces may hang past the margin, as in every layout engine.
-            i, a, b = parts[-1]
-            chunk = spans[i].text[a:b]
-            trailing = _width(self._faces[(spans[i].bold, spans[i].italic)], chunk[len(chunk.rstrip(" ")):])
-            words.append(_Word(parts, units, trailing))
+        """Each word of ``spans`` with the spaces after it: its (span, start, end) parts, their widths at 1000 pt."""
+        words: list[_Word] = []
+        parts: list[tuple[int, int, int]] = []
+        units: list[float] = []
+        for i, span in enumerate(spans):
+            face, text = self._faces[(span.bold, span.italic)], span.text
+            for match in _WORD.finditer(text):
+                start, end = match.span()
+                parts.append((i, start, end))
+                units.append(_width(face, text[start:end]))
+                if match.group(1):
+                    # Trailing spaces may hang past the margin, as in every layout engine.
+                    words.append(_Word(tuple(parts), tuple(units), _width(face, match.group(1))))
+                    parts, units = [], []
+        if parts:
+            words.append(_Word(tuple(parts), tuple(units), 0.0))
         return words
 
 
@@ -125,21 +131,6 @@ class _Word:
 
     def characters(self) -> list[tuple[int, int, int]]:
         return [(i, k, k + 1) for i, a, b in self.parts for k in range(a, b)]
-
-
-def _words(spans: Inline) -> list[tuple[tuple[int, int, int], ...]]:
-    """Each word with the spaces after it, as (span, start, end) parts."""
-    words: list[tuple[tuple[int, int, int], ...]] = []
-    parts: list[tuple[int, int, int]] = []
-    for i, span in enumerate(spans):
-        for match in _WORD.finditer(span.text):
-            parts.append((i, match.start(), match.end()))
-            if match.group(1):
-                words.append(tuple(parts))
-                parts = []
-    if parts:
-        words.append(tuple(parts))
-    return words
 
 
 def _joined(line: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -27,6 +27,7 @@ _BUFONT, _BUCHAR, _BUNONE = qn("a:buFont"), qn("a:buChar"), qn("a:buNone")
 _R, _RPR, _T, _FLD, _LINK = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:fld"), qn("a:hlinkClick")
 _FILL, _RGB, _RID = qn("a:solidFill"), qn("a:srgbClr"), qn("r:id")
 _SCRIPTS = (qn("a:latin"), qn("a:ea"), qn("a:cs"))
+_NAMESPACES = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
 
 class Typesetter:
@@ -35,6 +36,10 @@ class Typesetter:
     def __init__(self, family: str, language: str) -> None:
         self.family = family
         self.language = language
+        # A deck repeats a few paragraph and run settings thousands of times: each is built
+        # once and copied, which costs less than building it anew.
+        self._paragraphs: dict[tuple, etree._Element] = {}
+        self._run_properties: dict[tuple, etree._Element] = {}
 
     def frame(self, body, *, anchor: str | None = None) -> None:
         """Empty the text body and make it wrap words, never autofit, with the insets the deck measured against."""
@@ -54,7 +59,16 @@ class Typesetter:
     def paragraph(self, body, *, pitch: float, before: float = 0.0, indent: float = 0.0,
                   bullet: bool = False, align: str | None = None):
         """A new last paragraph of the text body: exact line pitch, space before, hanging bullet or none."""
-        p = etree.SubElement(body, _P)
+        key = (pitch, before, indent, bullet, align)
+        made = self._paragraphs.get(key)
+        if made is None:
+            made = self._paragraphs[key] = self._paragraph(*key)
+        p = made.__copy__()
+        body.append(p)
+        return p
+
+    def _paragraph(self, pitch: float, before: float, indent: float, bullet: bool, align: str | None):
+        p = etree.Element(_P, nsmap=_NAMESPACES)
         ppr = etree.SubElement(p, _PPR, marL=str(Pt(indent)), indent=str(-Pt(indent) if bullet else 0))
         if align:
             ppr.set("algn", align)
@@ -85,8 +99,17 @@ class Typesetter:
 
     def _properties(self, r, size: float, *, bold: bool = False, italic: bool = False,
                     colour: str | None = None):
-        rpr = etree.SubElement(r, _RPR, lang=self.language, sz=str(round(size * 100)),
-                               b="1" if bold else "0", i="1" if italic else "0", dirty="0")
+        key = (size, bold, italic, colour)
+        made = self._run_properties.get(key)
+        if made is None:
+            made = self._run_properties[key] = self._new_properties(*key)
+        rpr = made.__copy__()
+        r.append(rpr)
+        return rpr
+
+    def _new_properties(self, size: float, bold: bool, italic: bool, colour: str | None):
+        rpr = etree.Element(_RPR, nsmap=_NAMESPACES, lang=self.language, sz=str(round(size * 100)),
+                            b="1" if bold else "0", i="1" if italic else "0", dirty="0")
         if colour:
             etree.SubElement(etree.SubElement(rpr, _FILL), _RGB, val=colour)
         for script in _SCRIPTS:

@@ -42,8 +42,10 @@ class Metrics:
             (False, True): _advances(fonts.italic),
             (True, True): _advances(fonts.bold_italic),
         }
-        # The deck wraps each text at several sizes and widths in a row: its words are measured once.
+        # The deck wraps each text at several sizes and widths in a row: its words are measured once,
+        # and a word that comes back in another text is not summed again.
         self._words: dict[Inline, list[_Word]] = {}
+        self._known: dict[tuple[bool, bool], dict[str, float]] = {face: {} for face in self._faces}
 
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
         return _width(self._faces[(bold, italic)], text) * size / 1000
@@ -97,11 +99,15 @@ class Metrics:
         parts: list[tuple[int, int, int]] = []
         units: list[float] = []
         for i, span in enumerate(spans):
-            face, text = self._faces[(span.bold, span.italic)], span.text
+            face, known, text = self._faces[(span.bold, span.italic)], self._known[(span.bold, span.italic)], span.text
             for match in _WORD.finditer(text):
                 start, end = match.span()
                 parts.append((i, start, end))
-                units.append(_width(face, text[start:end]))
+                word = match.group()
+                width = known.get(word)
+                if width is None:
+                    width = known[word] = _width(face, word)
+                units.append(width)
                 if match.group(1):
                     # Trailing spaces may hang past the margin, as in every layout engine.
                     words.append(_Word(tuple(parts), tuple(units), _width(face, match.group(1))))

@@ -89,9 +89,8 @@ def main() -> None:
                 results[(command, factor)] = (seconds, peak)
                 floor = f"{seconds / floors[command]:.2f}" if command in floors else ""
                 theirs = pandoc_times.get(command)
-                print(f"{factor:>4}× {command:<9} {seconds:>9.3f} {peak:>8.1f} {floor:>7} "
-                      f"{theirs if theirs is None else format(theirs, '9.3f') or '':>9} "
-                      f"{'' if theirs is None else format(seconds / theirs, '.2f'):>8}")
+                versus = (f"{theirs:>9.3f} {seconds / theirs:>8.2f}" if theirs else f"{'':>9} {'':>8}")
+                print(f"{factor:>4}× {command:<9} {seconds:>9.3f} {peak:>8.1f} {floor:>7} {versus}")
         help_s, _ = measure(briefgen + ["--help"], args.runs, folder)
         print(f"\nbriefgen --help: {help_s:.3f} s")
         if 10 in args.scales and 50 in args.scales:

@@ -83,6 +83,28 @@ CATALOGUE.update({f"missing {name}": (without_top_level_field(name), f"{name}: i
                   for name in REQUIRED})
 
 
+def without_nested_field(path: tuple[str | int, ...]) -> str:
+    data = yaml.safe_load(EXAMPLE_TEXT)
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    del parent[path[-1]]
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+NESTED_REQUIRED = [("authors", 0, "name"), ("key_judgments", 0, "statement"), ("key_judgments", 0, "likelihood"),
+                   ("key_judgments", 0, "confidence"), ("key_judgments", 0, "basis"), ("context", "paragraphs"),
+                   ("actors", 0, "name"), ("actors", 0, "kind"), ("actors", 0, "role"), ("actors", 0, "stance"),
+                   ("actors", 0, "quotes", 0, "speaker"), ("signals", 0, "why"), ("analogies", 0, "limits"),
+                   ("outlook", "scenarios"), ("outlook", "indicators"), ("outlook", "scenarios", 0, "likelihood"),
+                   ("sources", 0, "id"), ("sources", 0, "title"), ("context", "timeline", 0, "date")]
+CATALOGUE.update({
+    f"missing {'.'.join(map(str, path))}": (
+        without_nested_field(path),
+        "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") + ": is required but missing")
+    for path in NESTED_REQUIRED})
+
+
 @pytest.fixture
 def out_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "out"

@@ -51,7 +51,7 @@ class DescribeTheHostileBrief:
     @pytest.mark.parametrize("fmt", ["docx", "pptx"])
     def it_writes_well_formed_office_xml_with_the_literal_text(self, fmt, products):
         text = assert_valid_office_package(products[("hostile", fmt)].read_bytes())
-        for literal in ("<font size=80>", "%s", "]]>", "جبهه مقاومت ملی افغانستان", "🙂"):
+        for literal in ("<font size=80>", "%s", "]]>", "جبهه مقاومت ملی افغانستان", "🙂", "backslash \\ stay"):
             assert literal in text, literal
 
     @pytest.mark.parametrize("fmt", ["docx", "pptx"])

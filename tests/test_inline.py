@@ -35,6 +35,10 @@ class DescribeParse:
     def it_honours_backslash_escapes(self):
         assert plain(r"\*not italic\*") == "*not italic*"
 
+    @pytest.mark.parametrize("text", [r"C:\Users\analyst", "a \\ b", "ends with \\"])
+    def it_keeps_a_backslash_that_escapes_nothing(self, text):
+        assert plain(text) == text
+
 
 markup_free = st.text(alphabet=st.characters(blacklist_characters="*[]\\", blacklist_categories=("Cs",)))
 

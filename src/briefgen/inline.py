@@ -2,7 +2,7 @@
 
 The markup is a small, strict subset of pandoc's Markdown: ``**bold**``, ``*italic*``,
 ``[text](url)`` and citations ``[@id]`` or ``[@a; @b]``. A backslash makes the next
-character literal. Everything else, including HTML, XML, reportlab tags and format
+punctuation character literal. Everything else, including HTML, XML, reportlab tags and format
 strings, is literal text in every format: renderers escape span text themselves.
 """
 
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+# As in CommonMark, a backslash escapes ASCII punctuation only; before anything else it is a backslash.
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def _parse_into(text: str, out: list[Span], *, bold: bool, italic: bool, href: s
 
     while i < n:
         ch = text[i]
-        if ch == "\\" and i + 1 < n:
+        if ch == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
             buf.append(text[i + 1])
             i += 2
             continue

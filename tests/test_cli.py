@@ -82,6 +82,11 @@ class DescribeRendering:
         assert result.returncode == 2
         assert "Traceback" not in result.stderr
 
+    def it_offers_paper_sizes_for_the_brief_but_not_for_the_deck(self):
+        assert "--paper" in run_briefgen("pdf", "--help").stdout
+        assert "--paper" in run_briefgen("docx", "--help").stdout
+        assert run_briefgen("pptx", "--paper", "letter").returncode == 2
+
     def it_refuses_a_template_of_the_wrong_kind(self, tmp_path):
         wrong = tmp_path / "corp.pptx"
         wrong.write_bytes(b"x")

@@ -59,10 +59,9 @@ def _single(fmt: str) -> click.Command:
     @_content_arg(multiple=False)
     @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the product.")
     @_template_option
-    @_paper_option
     @click.pass_obj
     def command(options: dict, content: Path | None, output: Path | None, template: Path | None,
-                paper: str | None) -> None:
+                paper: str | None = None) -> None:
         from . import products
         files = products.content_files([content] if content else [])
         if not files:
@@ -75,6 +74,8 @@ def _single(fmt: str) -> click.Command:
         _render_all(files, [fmt], theme, reference, lambda p, f: output or products.default_output(p, f),
                     jobs=1, debug=options["debug"])
 
+    if fmt != "pptx":  # a deck has a slide size, not a paper size
+        command = _paper_option(command)
     return cli.command(fmt, help=f"Render CONTENT as a .{fmt} file.")(command)
 
 

@@ -239,6 +239,7 @@ class Brief(Part):
     key_judgments: list[KeyJudgment] = Field(min_length=1)
     context: Context
     actors: list[Actor] = Field(min_length=1)
+    signals_title: Name = "Signals"  # the heading of `signals`, e.g. "Secessionist signals"
     signals: list[Signal] = []
     analogies: list[Analogy] = []
     outlook: Outlook

@@ -158,7 +158,7 @@ def _plan(brief: Brief) -> list[_Planned]:
                    + "".join(f" {q.speaker} said: \u201c{say(q.text)}\u201d (source: {_source_name(refs[q.source])})"
                              for q in a.quotes))
         for a in brief.actors),))]
-    parts["signals"] = [_Planned(CONTENT, "Secessionist signals", (tuple(
+    parts["signals"] = [_Planned(CONTENT, brief.signals_title, (tuple(
         item(s.what, notes=f"{say(s.what)} Who: {say(s.who)}. Where: {say(s.where)}."
                            + (f" When: {s.when.display()}." if s.when else "") + f" Why it matters: {say(s.why)}")
         for s in brief.signals),))] if brief.signals else []

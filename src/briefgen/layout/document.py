@@ -243,9 +243,9 @@ def _signals(brief: Brief) -> list[Block]:
         if signal.when:
             what = what + (Span(f" ({signal.when.display()})", italic=True),)
         rows.append((what, parse(signal.who) + (Span("; "),) + parse(signal.where), parse(signal.why)))
-    return [Heading(1, "Secessionist signals"),
+    return [Heading(1, brief.signals_title),
             Table(("Signal", "Who, and where", "Why it matters"), tuple(rows), (2.2, 1.6, 2.2),
-                  "Secessionist signals")]
+                  brief.signals_title)]
 
 
 def _analogies(brief: Brief) -> list[Block]:

@@ -8,10 +8,8 @@ the validated models are inherited, not parsed again.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import traceback
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -47,10 +45,16 @@ def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool
     """Render every task, yielding each outcome as it finishes; one failure never stops the others."""
     tasks = sorted(tasks, key=lambda t: _ORDER.get(t.fmt, 9))
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers > 1:
+        # Imported only here: a single product (the common case while writing) needs no pool.
+        import multiprocessing
+        if "fork" not in multiprocessing.get_all_start_methods():
+            workers = 1
+    if workers <= 1:
         for task in tasks:
             yield Outcome(task, *_render(task, theme, debug))
         return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     global _tasks
     _tasks = tasks
     context = multiprocessing.get_context("fork")

@@ -203,8 +203,9 @@ def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str
     if not reference:
         _set_default_font(root, theme.fonts.family)
     missing = []
+    index = _StyleIndex(root)
     for style in styles(theme, marking):
-        existing = _find(root, style)
+        existing = index.find(style)
         if existing is not None and reference:
             _adopt_id(document, existing, style.style_id)
             continue
@@ -250,13 +251,22 @@ def _adopt_id(document: WordDocument, element, style_id: str) -> None:
                     pointer.set(qn("w:val"), style_id)
 
 
-def _find(root, style: Style):
-    for element in root.findall(qn("w:style")):
-        name = element.find(qn("w:name"))
-        same_name = name is not None and name.get(qn("w:val"), "").lower() == style.name.lower()
-        if element.get(qn("w:type")) == style.kind and (same_name or element.get(qn("w:styleId")) == style.style_id):
-            return element
-    return None
+class _StyleIndex:
+    """The styles already in a document, by kind and name and by kind and id: one scan, not one per style."""
+
+    def __init__(self, root):
+        self._by_name: dict[tuple[str, str], object] = {}
+        self._by_id: dict[tuple[str, str], object] = {}
+        for element in root.findall(qn("w:style")):
+            kind = element.get(qn("w:type"))
+            name = element.find(qn("w:name"))
+            if name is not None:
+                self._by_name.setdefault((kind, name.get(qn("w:val"), "").lower()), element)
+            self._by_id.setdefault((kind, element.get(qn("w:styleId"))), element)
+
+    def find(self, style: Style):
+        found = self._by_name.get((style.kind, style.name.lower()))
+        return found if found is not None else self._by_id.get((style.kind, style.style_id))
 
 
 def _create(root, style: Style):

@@ -132,3 +132,9 @@ def test_any_accepted_brief_renders_to_files_that_open(tmp_path_factory, title, 
             assert all(page.extract_text() is not None for page in reader.pages)
         else:
             assert_valid_office_package(data_out)
+
+
+def test_the_pdf_joins_right_to_left_letters(products):
+    # Word and LibreOffice shape Dari themselves; a PDF must carry the joined letter forms.
+    text = "".join(pdf_pages_text(products[("hostile", "pdf")]))
+    assert re.search("[\ufe70-\ufefc]", text), "Arabic-script letters were drawn unjoined"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ..inline import Inline
+from .pdf_bidi import visual
 from .pdf_fonts import Face, Family
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -69,7 +70,7 @@ class Markup:
     def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
         face = self.family.face(bold=bold, italic=italic)
         runs: list[str] = []
-        for run, styled in _runs(self.family.visible(text), face):
+        for run, styled in _runs(self.family.visible(visual(text)), face):
             body = escape(run).replace("\n", "<br/>")
             if styled:
                 if italic:

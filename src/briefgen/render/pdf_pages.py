@@ -15,6 +15,7 @@ from .. import __version__
 from ..layout.document import Meta
 from ..marking import MARKING_BACKGROUND
 from ..theme import MM, Theme
+from .pdf_bidi import visual
 from .pdf_fonts import Family
 from .pdf_styles import colour
 
@@ -127,7 +128,7 @@ class BriefTemplate(BaseDocTemplate):
         if not first:  # the first page's title block already names the brief
             canvas.setFont(regular.name, small)
             canvas.setFillColor(colour(theme.colours.muted))
-            header = self._family.drawable(meta.short_title, regular)
+            header = self._family.drawable(visual(meta.short_title), regular)
             canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
         canvas.setStrokeColor(colour(theme.colours.rule))
         canvas.setLineWidth(0.5)

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from briefgen.inline import Inline
+from briefgen.inline import Inline, text_of
 from briefgen.layout import document as layout
 from briefgen.load import load
 
@@ -72,7 +72,7 @@ def to_markdown(document: layout.Document) -> str:
         out = []
         for span in spans:
             if span.cite:
-                notes.append(_plain(document.references[span.cite]))
+                notes.append(text_of(document.references[span.cite]))
                 out.append(f"[^{len(notes)}]")
                 continue
             text = span.text.replace("\n", " ")
@@ -105,10 +105,6 @@ def to_markdown(document: layout.Document) -> str:
             lines += [f"- {md(entry)}" for _, entry in block.entries] + [""]
     lines += [f"[^{n}]: {text}" for n, text in enumerate(notes, 1)]
     return "\n".join(lines) + "\n"
-
-
-def _plain(spans: Inline) -> str:
-    return "".join(s.text for s in spans)
 
 
 def _quote(text: str) -> str:

@@ -50,7 +50,12 @@ def parse(text: str) -> Inline:
 
 def plain(text: str) -> str:
     """The text as a reader sees it without styles, citations dropped (for titles, notes, metadata)."""
-    return "".join(s.text for s in parse(text))
+    return text_of(parse(text))
+
+
+def text_of(spans: Inline) -> str:
+    """The characters of parsed spans without their styles; citations add none."""
+    return "".join(s.text for s in spans)
 
 
 def citations(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ..inline import Inline, Span, parse, plain
+from ..inline import Inline, Span, parse, plain, text_of
 from ..model import Brief, Section
 from ..theme import Theme
 from .document import Meta, meta_of, reference
@@ -190,7 +190,7 @@ def _plan(brief: Brief) -> list[_Planned]:
     if brief.editor_notes:
         planned.append(_Planned(CONTENT, "Editor's note", (tuple(item(n) for n in brief.editor_notes),)))
     planned.append(_Planned(CONTENT, "Sources", (tuple(
-        Item(_linked_reference(s), notes="".join(span.text for span in reference(s))) for s in brief.sources),)))
+        Item(_linked_reference(s), notes=text_of(reference(s))) for s in brief.sources),)))
     return planned
 
 

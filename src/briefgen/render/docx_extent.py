@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import fields, is_dataclass
 
-from ..inline import Inline, Span
+from ..inline import Inline, Span, text_of
 from ..layout.document import (Bibliography, BulletList, Callout, Document, Heading, Judgment, Paragraph, Quote,
                                Table, TitleBlock)
 from ..theme import Theme
@@ -39,32 +39,28 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
         notes += _citations(item)
         match item:
             case TitleBlock():
-                height += block(item.title, s.title) + block(_text(item.subtitle or ()), s.subtitle) + 2 * block(
+                height += block(item.title, s.title) + block(text_of(item.subtitle or ()), s.subtitle) + 2 * block(
                     item.authors, s.body)
             case Heading():
                 height += block(item.text, s.heading1 if item.level == 1 else s.heading2, 12)
             case Paragraph() | Quote():
-                height += block(_text(item.spans), s.body)
+                height += block(text_of(item.spans), s.body)
             case BulletList():
-                height += sum(block(_text(i), s.body, 2, text_width_pt - 20) for i in item.items)
+                height += sum(block(text_of(i), s.body, 2, text_width_pt - 20) for i in item.items)
             case Callout():
-                height += sum(block(_text(p), s.body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
+                height += sum(block(text_of(p), s.body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
             case Judgment():
-                height += block(_text(item.statement), s.body, 2) + block(item.estimate + _text(item.basis), s.body)
+                height += block(text_of(item.statement), s.body, 2) + block(item.estimate + text_of(item.basis), s.body)
             case Table():
                 total = sum(item.widths)
                 widths = [text_width_pt * w / total - 9 for w in item.widths]
-                for cells in (item.columns, *(tuple(_text(c) for c in row) for row in item.rows)):
+                for cells in (item.columns, *(tuple(text_of(c) for c in row) for row in item.rows)):
                     height += max(block(c, table_size, 4, w) for c, w in zip(cells, widths))
                 height += block("caption", table_size, 8)
             case Bibliography():
-                height += sum(block(_text(e), s.body) for _, e in item.entries)
+                height += sum(block(text_of(e), s.body) for _, e in item.entries)
     height += notes * s.small * LINE
     return max(1, math.ceil(height / text_height))
-
-
-def _text(spans: Inline) -> str:
-    return "".join(span.text for span in spans)
 
 
 def _citations(value: object) -> int:

@@ -50,27 +50,25 @@ class Metrics:
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
         return _width(self._faces[(bold, italic)], text) * size / 1000
 
-    def wrap(self, spans: Inline, width: float, size: float, *, first_indent: float = 0.0) -> list[Line]:
+    def wrap(self, spans: Inline, width: float, size: float) -> list[Line]:
         """Break ``spans`` into lines no wider than ``width`` points, breaking at spaces as a word processor does.
 
-        ``first_indent`` narrows the first line (e.g. a run-in label). A word wider than a
-        whole line is broken between characters, as LibreOffice and PowerPoint do.
+        A word wider than a whole line is broken between characters, as LibreOffice and PowerPoint do.
         """
-        return [tuple(Piece(*p) for p in _joined(line)) for line in self._broken(spans, width, size, first_indent)
-                if line] or [()]
+        return [tuple(Piece(*p) for p in _joined(line)) for line in self._broken(spans, width, size) if line] or [()]
 
     def count(self, spans: Inline, width: float, size: float) -> int:
         """How many lines ``wrap`` breaks ``spans`` into."""
-        return len(self._broken(spans, width, size, 0.0))
+        return len(self._broken(spans, width, size))
 
-    def _broken(self, spans: Inline, width: float, size: float, first_indent: float) -> list[list[tuple[int, int, int]]]:
+    def _broken(self, spans: Inline, width: float, size: float) -> list[list[tuple[int, int, int]]]:
         words = self._words.get(spans)
         if words is None:
             if len(self._words) >= WORDS_KEPT:
                 self._words.clear()
             words = self._words[spans] = self._measured(spans)
         lines: list[list[tuple[int, int, int]]] = [[]]
-        used = first_indent
+        used = 0.0
         for word in words:
             units = word.units
             # One part is the common case; its sum is that part's width exactly.

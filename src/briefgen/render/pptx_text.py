@@ -82,11 +82,11 @@ class Typesetter:
         return p
 
     def runs(self, p, spans: Inline, size: float, *, link: Callable[[str], str] | None = None,
-             colour: str | None = None, bold: bool = False) -> None:
+             colour: str | None = None) -> None:
         """The spans as runs; ``link`` gives the relationship id of a span's address."""
         for span in spans:
             r = etree.SubElement(p, _R)
-            rpr = self._properties(r, size, bold=bold or span.bold, italic=span.italic, colour=colour)
+            rpr = self._properties(r, size, bold=span.bold, italic=span.italic, colour=colour)
             if span.href and link is not None:
                 etree.SubElement(rpr, _LINK).set(_RID, link(span.href))
             etree.SubElement(r, _T).text = span.text

@@ -19,7 +19,7 @@ Cite = Callable[[Paragraph, str], None]
 """Puts a reference to a citation of the given source id at the end of the paragraph."""
 
 
-def write(paragraph: Paragraph, spans: Inline, cite: Cite | None = None, *, character_style: str | None = None) -> None:
+def write(paragraph: Paragraph, spans: Inline, cite: Cite | None = None) -> None:
     """Append ``spans`` to ``paragraph``; a citation span calls ``cite``, or is dropped where notes cannot go."""
     for span in spans:
         if span.cite:
@@ -28,9 +28,9 @@ def write(paragraph: Paragraph, spans: Inline, cite: Cite | None = None, *, char
                 cite(paragraph, span.cite)
             continue
         if span.href:
-            _hyperlink(paragraph, span, character_style)
+            _hyperlink(paragraph, span)
         else:
-            _run(paragraph, span, character_style)
+            _run(paragraph, span)
 
 
 def _close_up(paragraph: Paragraph) -> None:
@@ -41,8 +41,8 @@ def _close_up(paragraph: Paragraph) -> None:
         texts[-1].text = texts[-1].text.rstrip(" ")
 
 
-def _run(paragraph: Paragraph, span: Span, character_style: str | None):
-    run = add_run(paragraph, span.text, character_style) if character_style else paragraph.add_run(span.text)
+def _run(paragraph: Paragraph, span: Span, style_id: str | None = None):
+    run = add_run(paragraph, span.text, style_id) if style_id else paragraph.add_run(span.text)
     if span.bold:
         run.bold = True
     if span.italic:
@@ -50,11 +50,11 @@ def _run(paragraph: Paragraph, span: Span, character_style: str | None):
     return run
 
 
-def _hyperlink(paragraph: Paragraph, span: Span, character_style: str | None) -> None:
+def _hyperlink(paragraph: Paragraph, span: Span) -> None:
     r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
     link = parse_xml(f'<w:hyperlink {W} {R} r:id="{r_id}" w:history="1"/>')
     paragraph._p.append(link)
-    run = _run(paragraph, span, character_style or HYPERLINK)
+    run = _run(paragraph, span, HYPERLINK)
     link.append(run._r)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import fields, is_dataclass
 
-from ..inline import Inline, Span, text_of
+from ..inline import Span, text_of
 from ..layout.document import (Bibliography, BulletList, Callout, Document, Heading, Judgment, Paragraph, Quote,
                                Table, TitleBlock)
 from ..theme import Theme

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..inline import Inline, Span, parse, plain, text_of
-from ..model import Brief, Section
+from ..model import Brief, Section, Source
 from ..theme import Theme
 from .document import Meta, meta_of, reference
 from .measure import Line, Metrics, split_at
@@ -126,8 +126,7 @@ def _plan(brief: Brief) -> list[_Planned]:
         out = []
         for span in parse(text):
             if span.cite:
-                source = refs[span.cite]
-                out.append(f" (source: {source.author + ', ' if source.author else ''}{plain(source.title)})")
+                out.append(f" (source: {_source_name(refs[span.cite])})")
             else:
                 out.append(span.text)
         return "".join(out).strip()
@@ -199,11 +198,12 @@ def _section(section: Section, item) -> _Planned:
                     (tuple([item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),))
 
 
-def _source_name(source) -> str:
+def _source_name(source: Source) -> str:
+    """How the speaker notes name a source: its author, if any, and its title."""
     return f"{source.author + ', ' if source.author else ''}{plain(source.title)}"
 
 
-def _linked_reference(source) -> Inline:
+def _linked_reference(source: Source) -> Inline:
     """A source as the slide shows it: the reference with its address behind the title, not spelled out."""
     spans = [s for s in reference(source) if not (s.href and s.href == source.url and not s.italic)]
     spans = [Span(s.text, s.bold, s.italic, source.url if s.italic and source.url else s.href) for s in spans]

@@ -48,3 +48,8 @@ class Confidence(str, Enum):
     @property
     def label(self) -> str:
         return f"{self.value} confidence"
+
+
+def estimate_label(likelihood: Likelihood, confidence: Confidence) -> str:
+    """A judgment's estimate as every product shows it: "Likely (55–80%) · moderate confidence"."""
+    return f"{likelihood.label} \u00b7 {confidence.label}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from ..estimative import estimate_label
 from ..inline import Inline, Span, parse, plain, text_of
 from ..model import Brief, Section, Source
 from ..theme import Theme
@@ -137,7 +138,7 @@ def _plan(brief: Brief) -> list[_Planned]:
     parts: dict[str, list[_Planned]] = {
         "summary": [_Planned(CONTENT, "Bottom line", tuple([tuple(item(p, bullet=False) for p in brief.summary)]))],
         "key_judgments": [_Planned(CONTENT, "Key judgments", (tuple(
-            Item(_on_slide(parse(kj.statement)), badge=f"{kj.likelihood.label} \u00b7 {kj.confidence.label}",
+            Item(_on_slide(parse(kj.statement)), badge=estimate_label(kj.likelihood, kj.confidence),
                  notes=f"Judgment {n}: {say(kj.statement)} We judge this {kj.likelihood.label.lower()}, "
                        f"with {kj.confidence.label}. Basis: {say(kj.basis)}")
             for n, kj in enumerate(brief.key_judgments, 1)),))],

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Union
 
-from ..estimative import Confidence, Likelihood
+from ..estimative import Confidence, Likelihood, estimate_label
 from ..inline import Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Brief, Section, Source
@@ -65,8 +65,7 @@ class Judgment:
 
     @property
     def estimate(self) -> str:
-        """"Likely (55–80%) · moderate confidence"."""
-        return f"{self.likelihood.label} \u00b7 {self.confidence.label}"
+        return estimate_label(self.likelihood, self.confidence)
 
 
 @dataclass(frozen=True)

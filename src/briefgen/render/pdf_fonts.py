@@ -45,6 +45,12 @@ class Face:
     def shows_all(self, text: str) -> bool:
         return self.shown.issuperset(text)
 
+    def drawable(self, text: str) -> str:
+        """``text`` with every character this face cannot show replaced by U+FFFD."""
+        if self.shows_all(text):
+            return text
+        return "".join(c if self.shows(c) else REPLACEMENT for c in text)
+
     def _load(self) -> frozenset[str]:
         if self._shown is None:
             font = TTFont(self._name, str(self._path))
@@ -64,22 +70,6 @@ class Family:
 
     def face(self, *, bold: bool = False, italic: bool = False) -> Face:
         return ((self.regular, self.italic), (self.bold, self.bold_italic))[bold][italic]
-
-    def visible(self, text: str) -> str:
-        """``text`` with every character the regular face cannot show replaced by U+FFFD.
-
-        Characters only a styled face lacks are kept: markup sets them in the regular face
-        (see pdf_markup), so the reader never gets the empty box of a missing glyph.
-        """
-        if self.regular.shows_all(text):
-            return text
-        return "".join(c if self.regular.shows(c) else REPLACEMENT for c in text)
-
-    def drawable(self, text: str, face: Face) -> str:
-        """``text`` for a canvas string in one face: what that face lacks becomes U+FFFD."""
-        if face.shows_all(text):
-            return text
-        return "".join(c if face.shows(c) else REPLACEMENT for c in text)
 
 
 def family(theme: Theme) -> Family:

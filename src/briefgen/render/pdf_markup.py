@@ -70,7 +70,9 @@ class Markup:
     def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
         face = self.family.face(bold=bold, italic=italic)
         runs: list[str] = []
-        for run, styled in _runs(self.family.visible(visual(text)), face):
+        # Only what the regular face lacks is replaced: a character just the styled face lacks
+        # is set in the regular face (see _runs), so the reader never gets an empty glyph box.
+        for run, styled in _runs(self.family.regular.drawable(visual(text)), face):
             body = escape(run).replace("\n", "<br/>")
             if styled:
                 if italic:

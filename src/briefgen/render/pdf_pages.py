@@ -128,7 +128,7 @@ class BriefTemplate(BaseDocTemplate):
         if not first:  # the first page's title block already names the brief
             canvas.setFont(regular.name, small)
             canvas.setFillColor(colour(theme.colours.muted))
-            header = self._family.drawable(visual(meta.short_title), regular)
+            header = regular.drawable(visual(meta.short_title))
             canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
         canvas.setStrokeColor(colour(theme.colours.rule))
         canvas.setLineWidth(0.5)
@@ -140,7 +140,7 @@ class BriefTemplate(BaseDocTemplate):
         box_left, baseline = self._marking(canvas, right, footer_rule - 3 * MM)
         canvas.setFont(regular.name, small)
         canvas.setFillColor(colour(theme.colours.muted))
-        canvas.drawString(left, baseline, self._family.drawable(meta.date_text, regular))
+        canvas.drawString(left, baseline, regular.drawable(meta.date_text))
         label = f"Page {canvas.getPageNumber()} of "
         # Centred as if the total had as many digits as this page's number; the total is a form
         # filled in after the last page (see build).

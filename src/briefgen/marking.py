@@ -21,6 +21,7 @@ class Tlp(str, Enum):
 
 
 MARKING_BACKGROUND = "000000"
+MIN_MARKING_SIZE = 12.0  # TLP 2.0: the label at 12 pt or larger
 
 _COLOURS = {
     Tlp.CLEAR: "FFFFFF",

@@ -16,7 +16,7 @@ from docx.text.run import Run
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from ..marking import MARKING_BACKGROUND, Tlp
+from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
 from ..theme import Theme
 from . import docx_numbering
 
@@ -92,7 +92,7 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
     """Our definition of every style the brief uses, from the theme."""
     s, c = theme.sizes, theme.colours
     table_size = s.body - 1.5
-    marking_size = max(s.marking, 12)
+    marking_size = max(s.marking, MIN_MARKING_SIZE)
     edges = ("top", "left", "bottom", "right")
     return (
         Style("Normal", "Normal", "paragraph", based_on=None,

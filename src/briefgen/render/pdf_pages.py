@@ -13,13 +13,12 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 
 from .. import __version__
 from ..layout.document import Meta
-from ..marking import MARKING_BACKGROUND
+from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE
 from ..theme import MM, Theme
 from .pdf_bidi import visual
 from .pdf_fonts import Family
 from .pdf_styles import colour
 
-MIN_MARKING_PT = 12  # TLP 2.0: the label at 12 pt or larger
 TOTAL_FORM = "page-total"
 
 
@@ -160,7 +159,7 @@ class BriefTemplate(BaseDocTemplate):
         """
         label = self._meta.marking.value
         face = self._family.bold.name
-        size = max(float(MIN_MARKING_PT), self._theme.sizes.marking)
+        size = max(MIN_MARKING_SIZE, self._theme.sizes.marking)
         pad = size * 0.35
         box_width = stringWidth(label, face, size) + 2 * pad
         box_height = size * 1.45

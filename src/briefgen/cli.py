@@ -64,9 +64,7 @@ def _single(fmt: str) -> click.Command:
     def command(options: dict, content: Path | None, output: Path | None, template: Path | None,
                 paper: str | None = None) -> None:
         from . import products
-        files = products.content_files([content] if content else [])
-        if not files:
-            raise click.UsageError("no CONTENT given and no content/*.yaml here")
+        files = _content_files([content] if content else [])
         if output and len(files) > 1:
             raise click.UsageError("-o/--output needs a single CONTENT file")
         theme, reference = _theme_and_reference(template, fmt, paper)
@@ -98,9 +96,7 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
                 template: Path | None) -> None:
     """Render every CONTENT file in all three formats."""
     from . import products
-    files = products.content_files(content)
-    if not files:
-        raise click.UsageError("no CONTENT given and no content/*.yaml here")
+    files = _content_files(content)
     theme, _ = _theme_and_reference(template, "all", paper)
     _ensure_folder(out_dir)
     _render_all(files, list(products.FORMATS), theme, None,
@@ -113,9 +109,7 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
 def validate(content: tuple[Path, ...]) -> None:
     """Check CONTENT files and report every problem with its line and field."""
     from .load import ContentError, load
-    files = list(content) or sorted(Path("content").glob("*.yaml"))
-    if not files:
-        raise click.UsageError("no CONTENT given and no content/*.yaml here")
+    files = _content_files(content)
     failed = False
     for path in files:
         try:
@@ -147,6 +141,14 @@ def new(name: str) -> None:
     except OutputError as exc:
         raise Failed(str(exc)) from None
     click.echo(f"{target}: written; edit it, then run `briefgen validate {target}`")
+
+
+def _content_files(given: tuple[Path, ...] | list[Path]) -> list[Path]:
+    """The files named, or every content/*.yaml under the current directory; a usage error if there are none."""
+    files = list(given) or sorted(Path("content").glob("*.yaml"))
+    if not files:
+        raise click.UsageError("no CONTENT given and no content/*.yaml here")
+    return files
 
 
 def _theme_and_reference(template: Path | None, fmt: str, paper: str | None) -> tuple[Theme, Path | None]:

@@ -84,14 +84,7 @@ def default_output(content: Path, fmt: str, out_dir: Path = Path("out")) -> Path
     return out_dir / f"{content.stem}.{fmt}"
 
 
-def content_files(given: tuple[Path, ...] | list[Path]) -> list[Path]:
-    """The files named, or every content/*.yaml under the current directory."""
-    if given:
-        return list(given)
-    return sorted(Path("content").glob("*.yaml"))
-
-
-__all__ = ["FORMATS", "Written", "content_files", "default_output", "load", "make", "render"]
+__all__ = ["FORMATS", "Written", "default_output", "load", "make", "render"]
 
 
 def _size(n: int) -> str:

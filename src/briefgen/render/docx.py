@@ -11,7 +11,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length
 
 from ..inline import Span
@@ -25,7 +25,7 @@ from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAIL
                           HEADINGS, JUDGMENT, JUDGMENT_BASIS, MARKING_LABEL, NUMBER, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = nsdecls("w")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 CALLOUT_STYLES = {"bottom-line": BOTTOM_LINE, "editor-note": EDITOR_NOTE}
 

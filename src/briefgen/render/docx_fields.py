@@ -5,9 +5,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = nsdecls("w")
 
 
 def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:

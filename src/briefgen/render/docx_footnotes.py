@@ -13,14 +13,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
 from ..inline import Inline, Span
 from . import docx_inline
 from .docx_styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = nsdecls("w")
 
 _SEPARATOR = ('<w:footnote w:type="{kind}" w:id="{id}"><w:p><w:pPr>'
               '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>')

@@ -6,14 +6,14 @@ from typing import Callable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
 from ..inline import Inline, Span
 from .docx_styles import HYPERLINK, add_run
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+W = nsdecls("w")
+R = nsdecls("r")
 
 Cite = Callable[[Paragraph, str], None]
 """Puts a reference to a citation of the given source id at the end of the paragraph."""

@@ -7,10 +7,10 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = nsdecls("w")
 
 _LEVEL = {
     "bullet": '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>',

@@ -14,13 +14,13 @@ from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 
 from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
 from ..theme import Theme
 from . import docx_numbering
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = nsdecls("w")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Length
 
 from ..layout.document import Table
@@ -12,7 +12,7 @@ from ..theme import Theme
 from . import docx_inline
 from .docx_styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragraph
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = nsdecls("w")
 
 
 def add_table(document: WordDocument, table: Table, number: int, theme: Theme, width: Length,

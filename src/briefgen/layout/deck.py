@@ -40,6 +40,7 @@ HEIGHT_RESERVE = 4.0
 
 TITLE_MIN = 24.0
 CONT = " (cont.)"
+MARKING_SIZE = 14.0     # the TLP label at the top right of every slide
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Slide:
 class Deck:
     meta: Meta
     slides: tuple[Slide, ...]
+    marking_width: float  # of the TLP label's box, in points: its text at MARKING_SIZE within the insets
 
 
 @dataclass(frozen=True)
@@ -110,11 +112,13 @@ class _Planned:
 
 def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     """The deck for ``brief``, fitted to ``geometry`` with ``theme``'s font and sizes."""
-    fitter = _Fitter(Metrics(theme.fonts), theme, geometry)
+    metrics = Metrics(theme.fonts)
+    fitter = _Fitter(metrics, theme, geometry)
     slides = [fitter.title_slide(brief)]
     for planned in _plan(brief):
         slides += fitter.fit(planned)
-    return Deck(meta=meta_of(brief), slides=tuple(slides))
+    marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
+    return Deck(meta=meta_of(brief), slides=tuple(slides), marking_width=marking_width)
 
 
 # --- what goes on the slides -------------------------------------------------------------

@@ -29,7 +29,6 @@ from pptx.util import Emu, Inches, Pt
 
 from ..inline import Span
 from ..layout import deck as layout
-from ..layout.measure import Metrics
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
@@ -39,7 +38,6 @@ from .pptx_package import stored
 from .pptx_parts import relate
 from .pptx_text import Typesetter
 
-MARKING_SIZE = 14.0
 FOOTER_SIZE = 12.0
 EDGE = Inches(0.3)  # the marking's distance from the slide's top and right edges
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -86,9 +84,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
     _drop_slides(prs)
     meta = deck.meta
     text = Typesetter(theme.fonts.family, meta.language)
-    marking_width = Pt(Metrics(theme.fonts).width(meta.marking.value, MARKING_SIZE, bold=True)
-                       + 2 * layout.INSET_X + 2)
-    prototypes = {key: _prototype(prs, roles[key[0]], key[1], text, meta.marking, marking_width)
+    prototypes = {key: _prototype(prs, roles[key[0]], key[1], text, meta.marking, Pt(deck.marking_width))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
     notes = Notes(prs, theme.deck.notes)
     package = prs.part.package
@@ -167,15 +163,15 @@ def _fill(text: Typesetter, body, items, size: float, link, theme: Theme) -> Non
 
 def _marking(slide, text: Typesetter, marking, slide_width: int, width: int) -> None:
     """The TLP label top right, in its colour on black, as TLP 2.0 asks."""
-    height = Pt(MARKING_SIZE * layout.LINE_SPACING + 2 * layout.INSET_Y)
+    height = Pt(layout.MARKING_SIZE * layout.LINE_SPACING + 2 * layout.INSET_Y)
     box = slide.shapes.add_textbox(slide_width - EDGE - width, Inches(0.12), width, height)
     box.name = "Marking"
     box.fill.solid()
     box.fill.fore_color.rgb = RGBColor.from_string(MARKING_BACKGROUND)
     body = box.text_frame._txBody
     text.frame(body, anchor="ctr")
-    p = text.paragraph(body, pitch=MARKING_SIZE * layout.LINE_SPACING, align="ctr")
-    text.runs(p, (Span(marking.value, bold=True),), MARKING_SIZE, colour=marking.colour)
+    p = text.paragraph(body, pitch=layout.MARKING_SIZE * layout.LINE_SPACING, align="ctr")
+    text.runs(p, (Span(marking.value, bold=True),), layout.MARKING_SIZE, colour=marking.colour)
 
 
 def _number(slide, text: Typesetter, number_ph, prs):

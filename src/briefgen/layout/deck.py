@@ -18,6 +18,7 @@ from ..model import Brief, Section, Source
 from ..theme import Theme
 from .document import Meta, meta_of, reference
 from .measure import Line, Metrics, split_at
+from .outline import ENGLISH, Outline
 
 TITLE_SLIDE = "Title Slide"
 CONTENT = "Title and Content"
@@ -39,7 +40,6 @@ WIDTH_RESERVE = 0.99
 HEIGHT_RESERVE = 4.0
 
 TITLE_MIN = 24.0
-CONT = " (cont.)"
 MARKING_SIZE = 14.0     # the TLP label at the top right of every slide
 
 
@@ -113,9 +113,10 @@ class _Planned:
 def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     """The deck for ``brief``, fitted to ``geometry`` with ``theme``'s font and sizes."""
     metrics = Metrics(theme.fonts)
-    fitter = _Fitter(metrics, theme, geometry)
-    slides = [fitter.title_slide(brief)]
-    for planned in _plan(brief):
+    outline = Outline.of(brief)
+    fitter = _Fitter(metrics, theme, geometry, outline.labels.continued)
+    slides = [fitter.title_slide(outline)]
+    for planned in _plan(outline):
         slides += fitter.fit(planned)
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
     return Deck(meta=meta_of(brief), slides=tuple(slides), marking_width=marking_width)
@@ -123,79 +124,98 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
 
 # --- what goes on the slides -------------------------------------------------------------
 
-def _plan(brief: Brief) -> list[_Planned]:
+def _plan(outline: Outline) -> list[_Planned]:
+    brief = outline.brief
+    words = outline.labels
     refs = {s.id: s for s in brief.sources}
+
+    def cited(source_id: str) -> str:
+        return f" ({words.cited}: {_source_name(refs[source_id])})"
 
     def say(text: str) -> str:
         """Speaker-notes prose: plain text, with each citation spoken as its source."""
-        out = []
-        for span in parse(text):
-            if span.cite:
-                out.append(f" (source: {_source_name(refs[span.cite])})")
-            else:
-                out.append(span.text)
-        return "".join(out).strip()
+        return "".join(cited(span.cite) if span.cite else span.text for span in parse(text)).strip()
 
     def item(text: str, **kw) -> Item:
         return Item(_on_slide(parse(text)), notes=kw.pop("notes", None) or say(text), **kw)
 
-    parts: dict[str, list[_Planned]] = {
-        "summary": [_Planned(CONTENT, "Bottom line", tuple([tuple(item(p, bullet=False) for p in brief.summary)]))],
-        "key_judgments": [_Planned(CONTENT, "Key judgments", (tuple(
+    def summary() -> list[_Planned]:
+        return [_Planned(CONTENT, outline.heading("summary"), (tuple(item(p, bullet=False) for p in brief.summary),))]
+
+    def key_judgments() -> list[_Planned]:
+        return [_Planned(CONTENT, outline.heading("key_judgments"), (tuple(
             Item(_on_slide(parse(kj.statement)), badge=estimate_label(kj.likelihood, kj.confidence),
-                 notes=f"Judgment {n}: {say(kj.statement)} We judge this {kj.likelihood.label.lower()}, "
-                       f"with {kj.confidence.label}. Basis: {say(kj.basis)}")
-            for n, kj in enumerate(brief.key_judgments, 1)),))],
-    }
-    context = brief.context
-    events = sorted(context.timeline, key=lambda e: e.date)
-    parts["context"] = [_Planned(
-        CONTENT, "Context",
-        (tuple(Item((Span(e.date.display(), bold=True), Span(" \u2014 "), *_on_slide(parse(e.event))),
-                    notes=f"{e.date.display()}: {say(e.event)}") for e in events)
-         or tuple(item(p) for p in context.paragraphs),),
-        notes=" ".join(say(p) for p in context.paragraphs) if events else "")]
-    parts["actors"] = [_Planned(CONTENT, "Actors", (tuple(
-        Item((Span(a.name, bold=True), Span(" \u2014 "), *_on_slide(parse(a.role))),
-             notes=f"{a.name} ({a.kind}): {say(a.role)} Stance: {say(a.stance)}"
-                   + (f" Allies and backers: {', '.join(a.allies)}." if a.allies else "")
-                   + "".join(f" {q.speaker} said: \u201c{say(q.text)}\u201d (source: {_source_name(refs[q.source])})"
-                             for q in a.quotes))
-        for a in brief.actors),))]
-    parts["signals"] = [_Planned(CONTENT, brief.signals_title, (tuple(
-        item(s.what, notes=f"{say(s.what)} Who: {say(s.who)}. Where: {say(s.where)}."
-                           + (f" When: {s.when.display()}." if s.when else "") + f" Why it matters: {say(s.why)}")
-        for s in brief.signals),))] if brief.signals else []
-    analogies: list[_Planned] = []
-    if brief.analogies:
-        analogies.append(_Planned(SECTION, "Historical analogies", (tuple(
+                 notes=f"{words.judgment.format(number=n)}: {say(kj.statement)} "
+                       f"{estimate_label(kj.likelihood, kj.confidence)}. {words.basis}{say(kj.basis)}")
+            for n, kj in enumerate(brief.key_judgments, 1)),))]
+
+    def context() -> list[_Planned]:
+        events = sorted(brief.context.timeline, key=lambda e: e.date)
+        paragraphs = brief.context.paragraphs
+        return [_Planned(
+            CONTENT, outline.heading("context"),
+            (tuple(Item((Span(e.date.display(), bold=True), Span(" \u2014 "), *_on_slide(parse(e.event))),
+                        notes=f"{e.date.display()}: {say(e.event)}") for e in events)
+             or tuple(item(p) for p in paragraphs),),
+            notes=" ".join(say(p) for p in paragraphs) if events else "")]
+
+    def actors() -> list[_Planned]:
+        return [_Planned(CONTENT, outline.heading("actors"), (tuple(
+            Item((Span(a.name, bold=True), Span(" \u2014 "), *_on_slide(parse(a.role))),
+                 notes=f"{a.name} ({a.kind}): {say(a.role)} {words.stance}: {say(a.stance)}"
+                       + (f" {words.allies}{', '.join(a.allies)}." if a.allies else "")
+                       + "".join(f" {q.speaker} {words.said}: \u201c{say(q.text)}\u201d{cited(q.source)}"
+                                 for q in a.quotes))
+            for a in brief.actors),))]
+
+    def signals() -> list[_Planned]:
+        return [_Planned(CONTENT, outline.heading("signals"), (tuple(
+            item(s.what, notes=f"{say(s.what)} {words.who}: {say(s.who)}. {words.where}: {say(s.where)}."
+                               + (f" {words.when}: {s.when.display()}." if s.when else "")
+                               + f" {words.why}: {say(s.why)}")
+            for s in brief.signals),))] if brief.signals else []
+
+    def analogies() -> list[_Planned]:
+        if not brief.analogies:
+            return []
+        planned = [_Planned(SECTION, outline.heading("analogies"), (tuple(
             Item((Span(a.case, bold=True), Span(f", {a.period}"))) for a in brief.analogies),),
-            notes="Analogies the source draws on, each with what happened, the parallel it suggests and "
-                  "where it breaks down: " + "; ".join(f"{a.case} ({a.period})" for a in brief.analogies) + "."))
-    for a in brief.analogies:
-        analogies.append(_Planned(TWO_CONTENT, f"Analogy: {a.case}", (
-            (Item((Span("What happened", bold=True),), bullet=False, heading=True, notes=f"{a.case}, {a.period}."),
-             item(a.what_happened, bullet=False)),
-            (Item((Span("The parallel", bold=True),), bullet=False, heading=True), item(a.parallel, bullet=False),
-             Item((Span("Where it breaks down", bold=True),), bullet=False, heading=True), item(a.limits, bullet=False)),
-        )))
-    parts["analogies"] = analogies
-    outlook = brief.outlook
-    parts["outlook"] = [
-        _Planned(CONTENT, "Outlook: scenarios", (tuple(
-            Item((Span(s.name, bold=True), Span(": "), *_on_slide(parse(s.description))), badge=s.likelihood.label,
-                 notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}")
-            for s in outlook.scenarios),), notes=" ".join(say(p) for p in outlook.paragraphs)),
-        _Planned(CONTENT, "Indicators to watch", (tuple(item(i) for i in outlook.indicators),)),
-    ]
-    for section in brief.sections:
-        parts[section.after] = parts[section.after] + [_section(section, item)]
-    planned = [p for name in parts for p in parts[name]]
-    if brief.editor_notes:
-        planned.append(_Planned(CONTENT, "Editor's note", (tuple(item(n) for n in brief.editor_notes),)))
-    planned.append(_Planned(CONTENT, "Sources", (tuple(
-        Item(_linked_reference(s), notes=text_of(reference(s))) for s in brief.sources),)))
-    return planned
+            notes=words.analogies_intro + "; ".join(f"{a.case} ({a.period})" for a in brief.analogies) + ".")]
+
+        def label(text: str, notes: str = "") -> Item:
+            return Item((Span(text, bold=True),), bullet=False, heading=True, notes=notes)
+
+        for a in brief.analogies:
+            planned.append(_Planned(TWO_CONTENT, words.analogy.format(case=a.case), (
+                (label(words.what_happened, f"{a.case}, {a.period}."), item(a.what_happened, bullet=False)),
+                (label(words.parallel), item(a.parallel, bullet=False),
+                 label(words.limits), item(a.limits, bullet=False)),
+            )))
+        return planned
+
+    def outlook() -> list[_Planned]:
+        future = brief.outlook
+        return [
+            _Planned(CONTENT, words.outlook_scenarios, (tuple(
+                Item((Span(s.name, bold=True), Span(": "), *_on_slide(parse(s.description))),
+                     badge=s.likelihood.label, notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}")
+                for s in future.scenarios),), notes=" ".join(say(p) for p in future.paragraphs)),
+            _Planned(CONTENT, words.indicators, (tuple(item(i) for i in future.indicators),)),
+        ]
+
+    def editor_notes() -> list[_Planned]:
+        return [_Planned(CONTENT, outline.heading("editor_notes"), (tuple(item(n) for n in brief.editor_notes),))] \
+            if brief.editor_notes else []
+
+    def sources() -> list[_Planned]:
+        return [_Planned(CONTENT, outline.heading("sources"), (tuple(
+            Item(_linked_reference(s), notes=text_of(reference(s))) for s in brief.sources),))]
+
+    # The deck has no notes list (its speaker notes name each source) and names the authors on its title slide.
+    return outline.arrange({"summary": summary, "key_judgments": key_judgments, "context": context,
+                            "actors": actors, "signals": signals, "analogies": analogies, "outlook": outlook,
+                            "editor_notes": editor_notes, "sources": sources},
+                           lambda section: [_section(section, item)])
 
 
 def _section(section: Section, item) -> _Planned:
@@ -236,8 +256,10 @@ class _TooSmall(ValueError):
 
 
 class _Fitter:
-    def __init__(self, metrics: Metrics, theme: Theme, geometry: Geometry) -> None:
+    def __init__(self, metrics: Metrics, theme: Theme, geometry: Geometry,
+                 continued: str = ENGLISH["continued"]) -> None:
         self.metrics = metrics
+        self.continued = continued  # what a continuation slide's title ends with
         self.deck = theme.deck
         self.geometry = geometry
         sizes = []
@@ -248,7 +270,8 @@ class _Fitter:
         self.sizes = sizes + [theme.deck.min_body]
         self._heights: dict[tuple[Item, Frame, float], float] = {}  # packing tries each item many times
 
-    def title_slide(self, brief: Brief) -> Slide:
+    def title_slide(self, outline: Outline) -> Slide:
+        brief, words = outline.brief, outline.labels
         frame = self.geometry.bodies[TITLE_SLIDE][0]
         items = [Item(_on_slide(parse(brief.subtitle)), bullet=False)] if brief.subtitle else []
         items += [Item((Span(brief.organisation, bold=True),), bullet=False),
@@ -259,7 +282,7 @@ class _Fitter:
         return Slide(TITLE_SLIDE, *self.title(brief.title, TITLE_SLIDE, largest=self.deck.title + 8),
                      bodies=(tuple(kept),), size=size,
                      notes=f"{brief.title}. {brief.organisation}, {brief.date.display()}. "
-                           f"Handling: {brief.marking.value}.\n\nPrepared by: "
+                           f"{words.handling}: {brief.marking.value}.\n\n{words.prepared_by}: "
                            + "; ".join(a.name + (f" ({plain(a.role)})" if a.role else "") for a in brief.authors)
                            + ".")
 
@@ -281,7 +304,7 @@ class _Fitter:
         return [self.slide(planned, n, (tuple(page),), size) for n, page in enumerate(pages)]
 
     def slide(self, planned: _Planned, n: int, columns: tuple[tuple[Item, ...], ...], size: float) -> Slide:
-        title, title_size = self.title(planned.title + (CONT if n else ""), planned.layout)
+        title, title_size = self.title(planned.title + (self.continued if n else ""), planned.layout)
         notes = [planned.notes] if planned.notes and n == 0 else []
         notes += [i.notes for col in columns for i in col if i.notes]
         return Slide(planned.layout, title, title_size, bodies=columns, size=size,
@@ -300,7 +323,7 @@ class _Fitter:
             size -= 2
         if lines <= fits:
             return text, size
-        suffix = CONT if text.endswith(CONT) else ""
+        suffix = self.continued if text.endswith(self.continued) else ""
         words = text.removesuffix(suffix).split()
         while words and self.metrics.count((Span(" ".join(words) + "\u2026" + suffix, bold=True),),
                                            frame.width * WIDTH_RESERVE, size) > max(fits, 1):

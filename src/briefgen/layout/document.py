@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Union
+from typing import Callable, Iterable, Union
 
 from ..estimative import Confidence, Likelihood, estimate_label
 from ..inline import Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Brief, Section, Source
+from .outline import Outline
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Judgment:
     likelihood: Likelihood
     confidence: Confidence
     basis: Inline
+    basis_label: str  # "Basis: ", run in before the basis
 
     @property
     def estimate(self) -> str:
@@ -69,11 +71,32 @@ class Judgment:
 
 
 @dataclass(frozen=True)
+class Caption:
+    """A numbered caption as the reader sees it ("Table 1. Timeline of events"), shown above what it names."""
+
+    label: str   # "Table"; figures are numbered the same way under their own label
+    number: int
+    text: str    # "Table 1. Timeline of events"
+
+
+class Captions:
+    """Numbers captions in reading order, one count per label, in the words of the brief's language."""
+
+    def __init__(self, form: str) -> None:
+        self._form = form  # e.g. "{label} {number}. {text}"
+        self._counts: dict[str, int] = {}
+
+    def next(self, label: str, text: str) -> Caption:
+        number = self._counts[label] = self._counts.get(label, 0) + 1
+        return Caption(label, number, self._form.format(label=label, number=number, text=text))
+
+
+@dataclass(frozen=True)
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
     widths: tuple[float, ...]  # relative; renderers scale them to the text width
-    caption: str
+    caption: Caption
 
 
 @dataclass(frozen=True)
@@ -86,6 +109,9 @@ class Quote:
 class Bibliography:
     entries: tuple[tuple[str, Inline], ...]  # (source id, formatted reference)
 
+
+MakeTable = Callable[[tuple[str, ...], Iterable[tuple[Inline, ...]], tuple[float, ...], str], Table]
+"""Makes a table with the next caption number: columns, rows, relative widths, caption text."""
 
 Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Table, Quote, Bibliography]
 
@@ -132,18 +158,28 @@ def meta_of(brief: Brief) -> Meta:
 
 
 def compose(brief: Brief) -> Document:
-    """Lay the brief out as one flow of blocks, in the order an analyst reads it."""
+    """Lay the brief out as one flow of blocks, in the outline's order."""
+    outline = Outline.of(brief)
+    words = outline.labels
+    captions = Captions(words.caption)
+
+    def table(columns: tuple[str, ...], rows, widths: tuple[float, ...], caption: str) -> Table:
+        return Table(columns, tuple(rows), widths, captions.next(words.table, caption))
+    references = {s.id: reference(s) for s in brief.sources}
     parts = {
-        "summary": _summary(brief),
-        "key_judgments": _key_judgments(brief),
-        "context": _context(brief),
-        "actors": _actors(brief),
-        "signals": _signals(brief),
-        "analogies": _analogies(brief),
-        "outlook": _outlook(brief),
+        "summary": lambda: _summary(outline),
+        "key_judgments": lambda: _key_judgments(outline),
+        "context": lambda: _context(outline, table),
+        "actors": lambda: _actors(outline, table),
+        "signals": lambda: _signals(outline, table),
+        "analogies": lambda: _analogies(outline, table),
+        "outlook": lambda: _outlook(outline, table),
+        "editor_notes": lambda: [Heading(1, outline.heading("editor_notes")),
+                                 Callout("editor-note", words.corrections,
+                                         tuple(parse(n) for n in brief.editor_notes))] if brief.editor_notes else [],
+        "sources": lambda: [Heading(1, outline.heading("sources")), Bibliography(tuple(references.items()))],
+        "authors": lambda: _authors(outline),
     }
-    for section in brief.sections:
-        parts[section.after] = parts[section.after] + _section(section)
     blocks: list[Block] = [TitleBlock(
         title=brief.title,
         subtitle=parse(brief.subtitle) if brief.subtitle else None,
@@ -151,17 +187,13 @@ def compose(brief: Brief) -> Document:
         date=brief.date.display(),
         authors=brief.author_names,
     )]
-    for name in parts:
-        blocks += parts[name]
-    if brief.editor_notes:
-        blocks.append(Heading(1, "Editor's note"))
-        blocks.append(Callout("editor-note", "Corrections to the source",
-                              tuple(parse(n) for n in brief.editor_notes)))
-    blocks.append(Heading(1, "Sources"))
-    references = {s.id: reference(s) for s in brief.sources}
-    blocks.append(Bibliography(tuple(references.items())))
-    blocks.append(Heading(1, "About the authors" if len(brief.authors) > 1 else "About the author"))
-    for author in brief.authors:
+    blocks += outline.arrange(parts, _section)
+    return Document(meta=meta_of(brief), blocks=tuple(blocks), references=references)
+
+
+def _authors(outline: Outline) -> list[Block]:
+    blocks: list[Block] = [Heading(1, outline.heading("authors"))]
+    for author in outline.brief.authors:
         spans: list[Span] = [Span(author.name, bold=True)]
         if author.role:
             spans.append(Span(f", {plain(author.role)}"))
@@ -169,7 +201,7 @@ def compose(brief: Brief) -> Document:
             spans.append(Span(". "))
             spans += parse(author.bio)
         blocks.append(Paragraph(tuple(spans), role="byline"))
-    return Document(meta=meta_of(brief), blocks=tuple(blocks), references=references)
+    return blocks
 
 
 def reference(source: Source) -> Inline:
@@ -187,42 +219,47 @@ def reference(source: Source) -> Inline:
     return tuple(_strip_end(spans))
 
 
-def _summary(brief: Brief) -> list[Block]:
-    return [Callout("bottom-line", "Bottom line", tuple(parse(p) for p in brief.summary))]
+def _summary(outline: Outline) -> list[Block]:
+    return [Callout("bottom-line", outline.heading("summary"), tuple(parse(p) for p in outline.brief.summary))]
 
 
-def _key_judgments(brief: Brief) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "Key judgments")]
-    for number, kj in enumerate(brief.key_judgments, 1):
-        blocks.append(Judgment(number, parse(kj.statement), kj.likelihood, kj.confidence, parse(kj.basis)))
+def _key_judgments(outline: Outline) -> list[Block]:
+    blocks: list[Block] = [Heading(1, outline.heading("key_judgments"))]
+    for number, kj in enumerate(outline.brief.key_judgments, 1):
+        blocks.append(Judgment(number, parse(kj.statement), kj.likelihood, kj.confidence, parse(kj.basis),
+                               outline.labels.basis))
     return blocks
 
 
-def _context(brief: Brief) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "Context")]
-    blocks += [Paragraph(parse(p)) for p in brief.context.paragraphs]
-    if brief.context.timeline:
-        blocks.append(Heading(2, "Timeline"))
-        rows = tuple((_text(e.date.display()), parse(e.event)) for e in sorted(brief.context.timeline,
+def _context(outline: Outline, table: MakeTable) -> list[Block]:
+    context, words = outline.brief.context, outline.labels
+    blocks: list[Block] = [Heading(1, outline.heading("context"))]
+    blocks += [Paragraph(parse(p)) for p in context.paragraphs]
+    if context.timeline:
+        blocks.append(Heading(2, words.timeline))
+        rows = tuple((_text(e.date.display()), parse(e.event)) for e in sorted(context.timeline,
                                                                                key=lambda e: e.date))
-        blocks.append(Table(("Date", "Event"), rows, (1, 4), "Timeline of events"))
+        blocks.append(table((words.date, words.event), rows, (1, 4), words.timeline_caption))
     return blocks
 
 
-def _actors(brief: Brief) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "Actors")]
+def _actors(outline: Outline, table: MakeTable) -> list[Block]:
+    words = outline.labels
+    actors = outline.brief.actors
+    blocks: list[Block] = [Heading(1, outline.heading("actors"))]
     rows = []
-    for actor in brief.actors:
+    for actor in actors:
         who: list[Span] = [Span(actor.name, bold=True), Span(f"\n{actor.kind}", italic=True)]
         stance = parse(actor.stance)
         if actor.allies:
-            stance += (Span("\nAllies and backers: ", italic=True), Span(", ".join(actor.allies)))
+            stance += (Span(f"\n{words.allies}", italic=True), Span(", ".join(actor.allies)))
         rows.append((tuple(who), parse(actor.role), stance))
     # Allies share the stance cell: a column of their own was mostly empty and cost a page.
-    blocks.append(Table(("Actor", "Role", "Stance"), tuple(rows), (1.2, 2.2, 2.6), "Actors"))
-    quotes = [(actor, q) for actor in brief.actors for q in actor.quotes]
+    blocks.append(table((words.actor, words.role, words.stance), tuple(rows), (1.2, 2.2, 2.6),
+                        outline.heading("actors")))
+    quotes = [(actor, q) for actor in actors for q in actor.quotes]
     if quotes:
-        blocks.append(Heading(2, "In their own words"))
+        blocks.append(Heading(2, words.own_words))
         for actor, quote in quotes:
             attribution: list[Span] = [Span(f"\u2014 {quote.speaker}")]
             if quote.note:
@@ -233,7 +270,8 @@ def _actors(brief: Brief) -> list[Block]:
     return blocks
 
 
-def _signals(brief: Brief) -> list[Block]:
+def _signals(outline: Outline, table: MakeTable) -> list[Block]:
+    brief, words = outline.brief, outline.labels
     if not brief.signals:
         return []
     rows = []
@@ -242,31 +280,32 @@ def _signals(brief: Brief) -> list[Block]:
         if signal.when:
             what = what + (Span(f" ({signal.when.display()})", italic=True),)
         rows.append((what, parse(signal.who) + (Span("; "),) + parse(signal.where), parse(signal.why)))
-    return [Heading(1, brief.signals_title),
-            Table(("Signal", "Who, and where", "Why it matters"), tuple(rows), (2.2, 1.6, 2.2),
-                  brief.signals_title)]
+    title = outline.heading("signals")
+    return [Heading(1, title),
+            table((words.signal, words.who_where, words.why), tuple(rows), (2.2, 1.6, 2.2), title)]
 
 
-def _analogies(brief: Brief) -> list[Block]:
-    if not brief.analogies:
+def _analogies(outline: Outline, table: MakeTable) -> list[Block]:
+    analogies, words = outline.brief.analogies, outline.labels
+    if not analogies:
         return []
     rows = tuple(((Span(a.case, bold=True), Span(f"\n{a.period}", italic=True)),
-                  parse(a.what_happened), parse(a.parallel), parse(a.limits)) for a in brief.analogies)
-    return [Heading(1, "Historical analogies"),
-            Table(("Case", "What happened", "The parallel", "Where it breaks down"), rows, (1.1, 2, 2, 2),
-                  "Historical analogies")]
+                  parse(a.what_happened), parse(a.parallel), parse(a.limits)) for a in analogies)
+    title = outline.heading("analogies")
+    return [Heading(1, title),
+            table((words.case, words.what_happened, words.parallel, words.limits), rows, (1.1, 2, 2, 2), title)]
 
 
-def _outlook(brief: Brief) -> list[Block]:
-    outlook = brief.outlook
-    blocks: list[Block] = [Heading(1, "Outlook")]
+def _outlook(outline: Outline, table: MakeTable) -> list[Block]:
+    outlook, words = outline.brief.outlook, outline.labels
+    blocks: list[Block] = [Heading(1, outline.heading("outlook"))]
     blocks += [Paragraph(parse(p)) for p in outlook.paragraphs]
-    blocks.append(Heading(2, "Scenarios"))
+    blocks.append(Heading(2, words.scenarios))
     rows = tuple(((Span(s.name, bold=True),), _text(s.likelihood.label), parse(s.description))
                  for s in outlook.scenarios)
-    blocks.append(Table(("Scenario", "Likelihood", "What it would look like"), rows, (1.4, 1.2, 3.4),
-                        "Scenarios"))
-    blocks.append(Heading(2, "Indicators to watch"))
+    blocks.append(table((words.scenario, words.likelihood, words.scenario_description), rows, (1.4, 1.2, 3.4),
+                        words.scenarios))
+    blocks.append(Heading(2, words.indicators))
     blocks.append(BulletList(tuple(parse(i) for i in outlook.indicators)))
     return blocks
 

@@ -75,7 +75,6 @@ class _Writer:
 
     def __init__(self, word: WordDocument, theme: Theme, width: Length, notes: Footnotes, marking: str) -> None:
         self.word, self.theme, self.width, self.notes, self.marking = word, theme, width, notes, marking
-        self.tables = 0
         self.list_number = _style_num_id(word, NUMBER)
 
     def add(self, block: Block) -> None:
@@ -93,8 +92,7 @@ class _Writer:
             case Judgment():
                 self._judgment(block)
             case Table():
-                self.tables += 1
-                docx_tables.add_table(self.word, block, self.tables, self.theme, self.width, self.notes.cite)
+                docx_tables.add_table(self.word, block, self.theme, self.width, self.notes.cite)
             case Quote(spans=spans, attribution=attribution):
                 self._paragraph(spans, QUOTE)
                 self._paragraph(attribution, ATTRIBUTION)
@@ -137,9 +135,11 @@ class _Writer:
     def _judgment(self, block: Judgment) -> None:
         statement = add_paragraph(self.word, JUDGMENT, f"{block.number}.\t")
         docx_inline.write(statement, block.statement, self.notes.cite)
+        estimate = add_paragraph(self.word, JUDGMENT_BASIS)
+        estimate.paragraph_format.keep_with_next = True
+        add_run(estimate, block.estimate, ESTIMATE)
         basis = add_paragraph(self.word, JUDGMENT_BASIS)
-        add_run(basis, block.estimate, ESTIMATE)
-        docx_inline.write(basis, (Span(". "), Span("Basis: ", italic=True)) + block.basis, self.notes.cite)
+        docx_inline.write(basis, (Span(block.basis_label, italic=True),) + block.basis, self.notes.cite)
 
 
 def _style_num_id(word: WordDocument, style_id: str) -> int | None:

@@ -15,10 +15,9 @@ from .docx_styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragrap
 W = nsdecls("w")
 
 
-def add_table(document: WordDocument, table: Table, number: int, theme: Theme, width: Length,
-              cite: docx_inline.Cite) -> None:
+def add_table(document: WordDocument, table: Table, theme: Theme, width: Length, cite: docx_inline.Cite) -> None:
     """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``."""
-    add_paragraph(document, CAPTION, f"Table {number}. {table.caption}")
+    add_paragraph(document, CAPTION, table.caption.text)
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     total = sum(table.widths)
     widths = [Emu(round(width * w / total)) for w in table.widths]

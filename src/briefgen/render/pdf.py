@@ -134,7 +134,7 @@ class _Flow:
         return [
             Paragraph(m.spans(block.statement, bold=True), s.judgment, bulletText=f"{block.number}."),
             Paragraph(m.text(block.estimate, bold=True), s.estimate),
-            Paragraph(m.text("Basis: ", italic=True) + m.spans(block.basis), s.basis),
+            Paragraph(m.text(block.basis_label, italic=True) + m.spans(block.basis), s.basis),
         ]
 
     def _table(self, block: DataTable) -> list[Flowable]:
@@ -155,7 +155,7 @@ class _Flow:
                           ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
                           ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
                       ]))
-        return [table]
+        return [Paragraph(m.text(block.caption.text, bold=True), s.caption), table]
 
     def _style(self, commands: list[tuple]) -> TableStyle:
         # A table's own text defaults to Helvetica; naming our face keeps the standard 14 fonts out.

@@ -36,6 +36,7 @@ class Styles:
     basis: ParagraphStyle
     cell: ParagraphStyle
     header_cell: ParagraphStyle
+    caption: ParagraphStyle
     quote: ParagraphStyle
     attribution: ParagraphStyle
     bullet: ParagraphStyle
@@ -86,6 +87,8 @@ def styles(theme: Theme, family: Family) -> Styles:
         cell=derive("cell", fontSize=cell_size, leading=cell_size * 1.25, spaceAfter=0),
         header_cell=derive("header-cell", fontSize=cell_size, leading=cell_size * 1.25, spaceAfter=0,
                            textColor=colour(ink.table_header_text)),
+        caption=derive("caption", fontSize=cell_size, leading=cell_size * 1.25, spaceBefore=6, spaceAfter=3,
+                       textColor=colour(ink.muted), keepWithNext=1),
         quote=derive("quote", spaceAfter=2),
         attribution=derive("attribution", fontSize=cell_size, leading=cell_size * 1.4,
                            textColor=colour(ink.muted), spaceAfter=0),

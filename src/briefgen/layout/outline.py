@@ -1,0 +1,179 @@
+"""The brief's outline: its parts in reading order, where free sections go, and every label a reader sees.
+
+Both layouts take their structure and their words from here — document.py (the Word brief
+and the PDF) and deck.py (the slides and their speaker notes) — so renaming a heading,
+moving a part or translating a label is one edit, and the three products cannot disagree.
+
+Labels come in one table per language, keyed by the primary subtag of the brief's
+``language`` ("en-GB" → "en"). A new language is one more dict in ``LABELS``; a key it
+leaves out falls back to English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Callable, TypeVar, get_args
+
+from ..model import Brief, PartName, Section
+
+# The argument in the order an analyst reads it; a free section may follow any of these.
+BODY: tuple[str, ...] = get_args(PartName)
+# What closes the brief, after the argument and its free sections.
+CLOSING: tuple[str, ...] = ("editor_notes", "notes", "sources", "authors")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Every fixed word a reader sees in any product. ``{…}`` fields are filled in by the layouts."""
+
+    bottom_line: str
+    key_judgments: str
+    basis: str
+    context: str
+    timeline: str
+    timeline_caption: str
+    date: str
+    event: str
+    actors: str
+    actor: str
+    role: str
+    stance: str
+    allies: str
+    own_words: str
+    signal: str
+    who_where: str
+    why: str
+    analogies: str
+    case: str
+    what_happened: str
+    parallel: str
+    limits: str
+    outlook: str
+    scenarios: str
+    scenario: str
+    likelihood: str
+    scenario_description: str
+    indicators: str
+    editor_notes: str
+    corrections: str
+    notes: str
+    sources: str
+    about_author: str
+    about_authors: str
+    table: str             # a caption's label: "Table 1. Actors"
+    caption: str
+    page: str              # the running footer's page number
+    # The deck's own titles and the presenter's words in its speaker notes.
+    outlook_scenarios: str
+    analogy: str
+    continued: str
+    judgment: str
+    who: str
+    where: str
+    when: str
+    said: str
+    cited: str
+    handling: str
+    prepared_by: str
+    analogies_intro: str
+
+
+ENGLISH = {
+    "bottom_line": "Bottom line",
+    "key_judgments": "Key judgments",
+    "basis": "Basis: ",
+    "context": "Context",
+    "timeline": "Timeline",
+    "timeline_caption": "Timeline of events",
+    "date": "Date",
+    "event": "Event",
+    "actors": "Actors",
+    "actor": "Actor",
+    "role": "Role",
+    "stance": "Stance",
+    "allies": "Allies and backers: ",
+    "own_words": "In their own words",
+    "signal": "Signal",
+    "who_where": "Who, and where",
+    "why": "Why it matters",
+    "analogies": "Historical analogies",
+    "case": "Case",
+    "what_happened": "What happened",
+    "parallel": "The parallel",
+    "limits": "Where it breaks down",
+    "outlook": "Outlook",
+    "scenarios": "Scenarios",
+    "scenario": "Scenario",
+    "likelihood": "Likelihood",
+    "scenario_description": "What it would look like",
+    "indicators": "Indicators to watch",
+    "editor_notes": "Editor's note",
+    "corrections": "Corrections to the source",
+    "notes": "Notes",
+    "sources": "Sources",
+    "about_author": "About the author",
+    "about_authors": "About the authors",
+    "table": "Table",
+    "caption": "{label} {number}. {text}",
+    "page": "Page {page} of {pages}",
+    "outlook_scenarios": "Outlook: scenarios",
+    "analogy": "Analogy: {case}",
+    "continued": " (cont.)",
+    "judgment": "Judgment {number}",
+    "who": "Who",
+    "where": "Where",
+    "when": "When",
+    "said": "said",
+    "cited": "source",
+    "handling": "Handling",
+    "prepared_by": "Prepared by",
+    "analogies_intro": ("Analogies the source draws on, each with what happened, the parallel it suggests and "
+                        "where it breaks down: "),
+}
+
+LABELS: dict[str, dict[str, str]] = {"en": ENGLISH}
+
+T = TypeVar("T")
+
+
+def labels(language: str) -> Labels:
+    """The labels for a BCP 47 ``language`` ("en-GB"), English where the language has no word of its own."""
+    own = LABELS.get(language.split("-")[0].lower(), {})
+    return Labels(**{f.name: own.get(f.name, ENGLISH[f.name]) for f in fields(Labels)})
+
+
+@dataclass(frozen=True)
+class Outline:
+    """One brief's outline: its labels, the heading of each part, and the order parts and sections go in."""
+
+    brief: Brief
+    labels: Labels
+
+    @classmethod
+    def of(cls, brief: Brief) -> Outline:
+        return cls(brief, labels(brief.language))
+
+    def heading(self, part: str) -> str:
+        """The heading a part is shown under, in every product."""
+        if part == "signals":
+            return self.brief.signals_title
+        if part == "authors":
+            many = len(self.brief.authors) > 1
+            return self.labels.about_authors if many else self.labels.about_author
+        return getattr(self.labels, "bottom_line" if part == "summary" else part)
+
+    def arrange(self, parts: dict[str, Callable[[], list[T]]], section: Callable[[Section], list[T]]) -> list[T]:
+        """Each part a layout builds, in reading order, with the free sections placed after the part they name.
+
+        A layout leaves out a part by not building it (the deck has no notes list, for one).
+        """
+        placed: dict[str, list[Section]] = {}
+        for free in self.brief.sections:
+            placed.setdefault(free.after, []).append(free)
+        out: list[T] = []
+        for name in BODY + CLOSING:
+            if name in parts:
+                out += parts[name]()
+            for free in placed.get(name, ()):
+                out += section(free)
+        return out

@@ -97,6 +97,8 @@ class _Tree:
     def __init__(self, name: str):
         self.name = name
         self.value_marks: dict[FieldPath, tuple[int, int]] = {}
+        self.value_spans: dict[FieldPath, tuple[int, int]] = {}  # where each scalar is written (offsets)
+        self._text = ""
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
         self._nodes = 0
 
@@ -127,6 +129,7 @@ class _Tree:
                        "(only tabs and line breaks are allowed)")
 
     def _compose(self, text: str) -> Any:
+        self._text = text
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
@@ -176,7 +179,19 @@ class _Tree:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self._convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        self.value_spans[path] = (node.start_mark.index, node.end_mark.index)
         return _scalar(node)
+
+    def mark_of_text(self, path: FieldPath, needle: str, occurrence: int) -> tuple[int, int]:
+        """Where the ``occurrence``-th ``needle`` is written inside the scalar at ``path`` (else the scalar)."""
+        start, end = self.value_spans.get(path, (0, 0))
+        at = start - 1
+        for _ in range(occurrence + 1):
+            at = self._text.find(needle, at + 1, end)
+            if at == -1:
+                return self.mark_of(path)
+        line = self._text.count("\n", 0, at) + 1
+        return line, at - (self._text.rfind("\n", 0, at) + 1) + 1
 
     def mark_of(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         if key and path in self.key_marks:
@@ -318,17 +333,23 @@ def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
     if not known:
         return  # the missing or broken sources list is reported by the model; one problem, not one per citation
     for path, text in text_fields(data, ()):
+        # How a key is written where it is cited: the id itself in a quote's source, "@id" in prose.
         if path[-1:] == ("source",) and "quotes" in path:
-            cited = [text]
+            cited, written = [text], "{}"
         else:
+            written = "@{}"
             try:
-                cited = inline.citations(text)
+                cited = [c.id for c in inline.citations(text)]
             except inline.MarkupError as exc:
                 yield Problem(tree.name, *tree.mark_of(path), dotted(path), str(exc))
                 continue
+        seen: dict[str, int] = {}
         for key in cited:
+            occurrence = seen[key] = seen.get(key, -1) + 1
             if key not in known:
-                yield Problem(tree.name, *tree.mark_of(path), dotted(path), _unknown_source(key, known))
+                # Placed at the citation itself, so that a long paragraph's bad key is easy to find.
+                mark = tree.mark_of_text(path, written.format(key), occurrence)
+                yield Problem(tree.name, *mark, dotted(path), _unknown_source(key, known))
 
 
 def _unknown_source(key: str, known: set[str]) -> str:

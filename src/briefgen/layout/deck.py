@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..estimative import estimate_label
-from ..inline import Inline, Span, parse, plain, text_of
+from ..inline import Citation, Inline, Span, parse, plain, text_of
 from ..model import Brief, Section, Source
 from ..theme import Theme
-from .document import Meta, meta_of, reference
+from .document import Meta, in_text_name, meta_of, reference
 from .measure import Line, Metrics, split_at
 from .outline import ENGLISH, Outline
 
@@ -128,13 +128,26 @@ def _plan(outline: Outline) -> list[_Planned]:
     brief = outline.brief
     words = outline.labels
     refs = {s.id: s for s in brief.sources}
+    names = {s.id: in_text_name(s) for s in brief.sources}
 
-    def cited(source_id: str) -> str:
-        return f" ({words.cited}: {_source_name(refs[source_id])})"
+    def _on_slide(spans: Inline) -> Inline:
+        return _shown(spans, names)
+
+    def cited(citation: Citation) -> str:
+        place = f", {citation.place}" if citation.place else ""
+        return f" ({words.cited}: {_source_name(refs[citation.id])}{place})"
 
     def say(text: str) -> str:
         """Speaker-notes prose: plain text, with each citation spoken as its source."""
-        return "".join(cited(span.cite) if span.cite else span.text for span in parse(text)).strip()
+        out = []
+        for span in parse(text):
+            if span.cite:
+                if span.cite.in_text:
+                    out.append(text_of(names[span.cite.id]))
+                out.append(cited(span.cite))
+            else:
+                out.append(span.text)
+        return "".join(out).strip()
 
     def item(text: str, **kw) -> Item:
         return Item(_on_slide(parse(text)), notes=kw.pop("notes", None) or say(text), **kw)
@@ -164,7 +177,7 @@ def _plan(outline: Outline) -> list[_Planned]:
             Item((Span(a.name, bold=True), Span(" \u2014 "), *_on_slide(parse(a.role))),
                  notes=f"{a.name} ({a.kind}): {say(a.role)} {words.stance}: {say(a.stance)}"
                        + (f" {words.allies}{', '.join(a.allies)}." if a.allies else "")
-                       + "".join(f" {q.speaker} {words.said}: \u201c{say(q.text)}\u201d{cited(q.source)}"
+                       + "".join(f" {q.speaker} {words.said}: \u201c{say(q.text)}\u201d{cited(Citation(q.source))}"
                                  for q in a.quotes))
             for a in brief.actors),))]
 
@@ -237,11 +250,16 @@ def _linked_reference(source: Source) -> Inline:
     return tuple(spans)
 
 
-def _on_slide(spans: Inline) -> Inline:
-    """Slide text without citation markers (the notes attribute them), and without the space before them."""
+def _shown(spans: Inline, names: dict[str, Inline]) -> Inline:
+    """Slide text without citation markers (the notes attribute them), and without the space before them.
+
+    A source cited in the text (``@id says``) is still named, as the sentence needs it.
+    """
     out: list[Span] = []
     for span in spans:
-        if span.cite:
+        if span.cite and span.cite.in_text:
+            out += names[span.cite.id]
+        elif span.cite:
             if out:
                 out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].href)
             continue
@@ -273,7 +291,8 @@ class _Fitter:
     def title_slide(self, outline: Outline) -> Slide:
         brief, words = outline.brief, outline.labels
         frame = self.geometry.bodies[TITLE_SLIDE][0]
-        items = [Item(_on_slide(parse(brief.subtitle)), bullet=False)] if brief.subtitle else []
+        names = {s.id: in_text_name(s) for s in brief.sources}
+        items = [Item(_shown(parse(brief.subtitle), names), bullet=False)] if brief.subtitle else []
         items += [Item((Span(brief.organisation, bold=True),), bullet=False),
                   Item((Span(brief.date.display()),), bullet=False)]
         size = next((s for s in (self.deck.body + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),

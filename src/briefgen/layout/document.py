@@ -7,12 +7,12 @@ Renderers only map these blocks to their library's primitives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Callable, Iterable, Union
 
 from ..estimative import Confidence, Likelihood, estimate_label
-from ..inline import Inline, Span, parse, plain
+from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Brief, Section, Source
 from .outline import Outline
@@ -138,6 +138,17 @@ class Document:
     blocks: tuple[Block, ...]
     references: dict[str, Inline]  # source id → the formatted reference a citation points to
 
+    def note(self, citation: Citation) -> Inline:
+        """What the note for ``citation`` says: its prefix, the source's reference, the place cited, its suffix."""
+        spans: list[Span] = []
+        if citation.prefix:
+            spans += [*citation.prefix, Span(" ")]
+        spans += self.references[citation.id]
+        if citation.place:
+            spans.append(Span(f", {citation.place}"))
+        spans += citation.suffix
+        return tuple(spans)
+
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
@@ -188,7 +199,8 @@ def compose(brief: Brief) -> Document:
         authors=brief.author_names,
     )]
     blocks += outline.arrange(parts, _section)
-    return Document(meta=meta_of(brief), blocks=tuple(blocks), references=references)
+    names = {s.id: in_text_name(s) for s in brief.sources}
+    return Document(meta=meta_of(brief), blocks=tuple(_named(b, names) for b in blocks), references=references)
 
 
 def _authors(outline: Outline) -> list[Block]:
@@ -202,6 +214,29 @@ def _authors(outline: Outline) -> list[Block]:
             spans += parse(author.bio)
         blocks.append(Paragraph(tuple(spans), role="byline"))
     return blocks
+
+
+def in_text_name(source: Source) -> Inline:
+    """How a sentence names a source cited as ``@id``: its author, or else its title in italics."""
+    if source.author:
+        return (Span(source.author),)
+    return tuple(Span(s.text, s.bold, True, s.href) for s in parse(source.title) if not s.cite)
+
+
+def _named(value, names: dict[str, Inline]):
+    """``value`` (a block, or spans inside one) with the source named before each in-text citation."""
+    if isinstance(value, Span):
+        return value
+    if isinstance(value, tuple):
+        if value and isinstance(value[0], Span):
+            return tuple(part for span in value
+                         for part in ((*names[span.cite.id], Span(" ")) if span.cite and span.cite.in_text else ())
+                         + (span,))
+        return tuple(_named(v, names) for v in value)
+    if hasattr(value, "__dataclass_fields__"):
+        return replace(value, **{f.name: _named(getattr(value, f.name), names) for f in fields(value)
+                                 if f.init and isinstance(getattr(value, f.name), tuple)})
+    return value
 
 
 def reference(source: Source) -> Inline:
@@ -265,7 +300,7 @@ def _actors(outline: Outline, table: MakeTable) -> list[Block]:
             if quote.note:
                 attribution.append(Span(", "))
                 attribution += parse(quote.note)
-            attribution.append(Span("", cite=quote.source))
+            attribution.append(Span("", cite=Citation(quote.source)))
             blocks.append(Quote(parse(quote.text), tuple(attribution)))
     return blocks
 

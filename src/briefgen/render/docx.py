@@ -37,7 +37,7 @@ def render(document: Document, theme: Theme, *, reference: Path | None, when: da
     docx_styles.install(word, theme, document.meta.marking, language=document.meta.language,
                         reference=reference is not None)
     width = docx_page.set_up(word, theme, reference=reference is not None)
-    notes = Footnotes(word, document.references)
+    notes = Footnotes(word, document.note)
     writer = _Writer(word, theme, width, notes, document.meta.marking.value)
     for block in document.blocks:
         writer.add(block)

@@ -7,6 +7,8 @@ relationship from the document part and the content type (registered by the part
 
 from __future__ import annotations
 
+from typing import Callable
+
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -16,7 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
-from ..inline import Inline, Span
+from ..inline import Citation, Inline, Span
 from . import docx_inline
 from .docx_styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
 
@@ -44,7 +46,7 @@ class _Story:
 class Footnotes:
     """The brief's footnotes: one per citation use, numbered in reading order."""
 
-    def __init__(self, document: WordDocument, references: dict[str, Inline]) -> None:
+    def __init__(self, document: WordDocument, note: Callable[[Citation], Inline]) -> None:
         package = document.part.package
         for r_id, rel in list(document.part.rels.items()):
             if rel.reltype == RT.FOOTNOTES:  # a reference document's own notes go with its body
@@ -52,12 +54,12 @@ class Footnotes:
         self._part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_PART), package)
         document.part.relate_to(self._part, RT.FOOTNOTES)
         _declare_separators(document)
-        self._references = references
-        self._previous: str | None = None
+        self._note_text = note
+        self._previous: Citation | None = None
         self.count = 0
 
-    def cite(self, paragraph: Paragraph, source_id: str) -> None:
-        """Add a footnote for one use of ``source_id`` and its reference mark at the end of ``paragraph``."""
+    def cite(self, paragraph: Paragraph, citation: Citation) -> None:
+        """Add a footnote for one use of ``citation`` and its reference mark at the end of ``paragraph``."""
         self.count += 1
         note_id = self.count
         note = parse_xml(f'<w:footnote {W} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT}"/>'
@@ -66,16 +68,16 @@ class Footnotes:
         text = Paragraph(note.find(qn("w:p")), _Story(self._part))
         docx_inline.reference_run(text, FOOTNOTE_REFERENCE, "<w:footnoteRef/>")
         text.add_run("\t")
-        docx_inline.write(text, self._note(source_id))
+        docx_inline.write(text, self._note(citation))
         docx_inline.reference_run(paragraph, FOOTNOTE_REFERENCE, f'<w:footnoteReference w:id="{note_id}"/>')
 
-    def _note(self, source_id: str) -> Inline:
-        # A note that repeats the source of the one before it says so instead of repeating it in full.
-        repeated = source_id == self._previous
-        self._previous = source_id
+    def _note(self, citation: Citation) -> Inline:
+        # A note that repeats the note before it says so instead of repeating it in full.
+        repeated = citation == self._previous
+        self._previous = citation
         if repeated:
             return (Span("Ibid."),)
-        return self._references[source_id]
+        return self._note_text(citation)
 
 
 def _declare_separators(document: WordDocument) -> None:

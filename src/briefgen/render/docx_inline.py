@@ -9,14 +9,14 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
-from ..inline import Inline, Span
+from ..inline import Citation, Inline, Span
 from .docx_styles import HYPERLINK, add_run
 
 W = nsdecls("w")
 R = nsdecls("r")
 
-Cite = Callable[[Paragraph, str], None]
-"""Puts a reference to a citation of the given source id at the end of the paragraph."""
+Cite = Callable[[Paragraph, Citation], None]
+"""Puts a reference to the given citation at the end of the paragraph."""
 
 
 def write(paragraph: Paragraph, spans: Inline, cite: Cite | None = None) -> None:

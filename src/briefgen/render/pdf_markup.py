@@ -45,7 +45,7 @@ class Markup:
             if span.cite:
                 if index and spans[index - 1].cite:
                     out.append("<super>,</super>")
-                out.append(self._citation(span.cite))
+                out.append(self._citation(span.cite.id))
                 continue
             text = span.text
             following = spans[index + 1] if index + 1 < len(spans) else None

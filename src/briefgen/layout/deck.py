@@ -16,9 +16,10 @@ from ..estimative import estimate_label
 from ..inline import Citation, Inline, Span, parse, plain, text_of
 from ..model import Brief, Section, Source
 from ..theme import Theme
-from .document import Meta, in_text_name, meta_of, reference
+from .document import in_text_name, reference
 from .measure import Line, Metrics, split_at
 from .outline import ENGLISH, Outline
+from .properties import Properties, properties_of
 
 TITLE_SLIDE = "Title Slide"
 CONTENT = "Title and Content"
@@ -95,7 +96,7 @@ class Slide:
 
 @dataclass(frozen=True)
 class Deck:
-    meta: Meta
+    properties: Properties
     slides: tuple[Slide, ...]
     marking_width: float  # of the TLP label's box, in points: its text at MARKING_SIZE within the insets
 
@@ -119,7 +120,7 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     for planned in _plan(outline):
         slides += fitter.fit(planned)
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
-    return Deck(meta=meta_of(brief), slides=tuple(slides), marking_width=marking_width)
+    return Deck(properties=properties_of(brief, outline.labels.category), slides=tuple(slides), marking_width=marking_width)
 
 
 # --- what goes on the slides -------------------------------------------------------------

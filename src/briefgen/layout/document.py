@@ -7,8 +7,8 @@ Renderers only map these blocks to their library's primitives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
-from datetime import date
 from typing import Callable, Iterable, Union
 
 from ..estimative import Confidence, Likelihood, estimate_label
@@ -16,15 +16,17 @@ from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Brief, Section, Source
 from .outline import Outline
+from .properties import Properties, properties_of
 
 
 @dataclass(frozen=True)
 class TitleBlock:
-    title: str
+    """What opens the brief, line by line: title, subtitle, "organisation · date", authors."""
+
+    title: Inline
     subtitle: Inline | None
-    organisation: str
-    date: str
-    authors: str
+    dateline: Inline
+    authors: Inline
 
 
 @dataclass(frozen=True)
@@ -116,25 +118,27 @@ MakeTable = Callable[[tuple[str, ...], Iterable[tuple[Inline, ...]], tuple[float
 Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Table, Quote, Bibliography]
 
 
-@dataclass(frozen=True)
-class Meta:
-    """What a document says about itself: core properties, running header and footer."""
+PAGE, PAGES = "{page}", "{pages}"
 
-    title: str
-    short_title: str
-    subtitle: str
-    authors: str
-    organisation: str
-    date: date
-    date_text: str
+
+@dataclass(frozen=True)
+class Running:
+    """The running header and footer, the same on every page in Word and in the PDF.
+
+    Header: the short title at the left, the marking at the right. Footer: the date at the
+    left, the page number centred, the marking at the right (TLP 2.0 wants it top and bottom).
+    """
+
+    header: str
+    footer: str
+    page: tuple[str, ...]  # literal text and the PAGE and PAGES fields, in order: ("Page ", PAGE, " of ", PAGES)
     marking: Tlp
-    language: str
-    keywords: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Document:
-    meta: Meta
+    properties: Properties
+    running: Running
     blocks: tuple[Block, ...]
     references: dict[str, Inline]  # source id → the formatted reference a citation points to
 
@@ -149,23 +153,19 @@ class Document:
         spans += citation.suffix
         return tuple(spans)
 
-    def headings(self) -> list[Heading]:
-        return [b for b in self.blocks if isinstance(b, Heading)]
+    @property
+    def language(self) -> str:
+        return self.properties.language
+
+    @property
+    def marking(self) -> Tlp:
+        return self.properties.marking
 
 
-def meta_of(brief: Brief) -> Meta:
-    return Meta(
-        title=brief.title,
-        short_title=brief.running_title,
-        subtitle=plain(brief.subtitle) if brief.subtitle else "",
-        authors=brief.author_names,
-        organisation=brief.organisation,
-        date=brief.date.first_day(),
-        date_text=brief.date.display(),
-        marking=brief.marking,
-        language=brief.language,
-        keywords=tuple(brief.keywords),
-    )
+def running_of(outline: Outline) -> Running:
+    brief = outline.brief
+    page = tuple(p for p in re.split(r"(\{page\}|\{pages\})", outline.labels.page) if p)
+    return Running(header=brief.running_title, footer=brief.date.display(), page=page, marking=brief.marking)
 
 
 def compose(brief: Brief) -> Document:
@@ -192,15 +192,15 @@ def compose(brief: Brief) -> Document:
         "authors": lambda: _authors(outline),
     }
     blocks: list[Block] = [TitleBlock(
-        title=brief.title,
+        title=_text(brief.title),
         subtitle=parse(brief.subtitle) if brief.subtitle else None,
-        organisation=brief.organisation,
-        date=brief.date.display(),
-        authors=brief.author_names,
+        dateline=_text(f"{brief.organisation} \u00b7 {brief.date.display()}"),
+        authors=_text(brief.author_names),
     )]
     blocks += outline.arrange(parts, _section)
     names = {s.id: in_text_name(s) for s in brief.sources}
-    return Document(meta=meta_of(brief), blocks=tuple(_named(b, names) for b in blocks), references=references)
+    return Document(properties=properties_of(brief, words.category), running=running_of(outline),
+                    blocks=tuple(_named(b, names) for b in blocks), references=references)
 
 
 def _authors(outline: Outline) -> list[Block]:
@@ -364,5 +364,5 @@ def _strip_end(spans: list[Span]) -> list[Span]:
     return spans
 
 
-__all__ = ["Block", "Bibliography", "BulletList", "Callout", "Document", "Heading", "Judgment", "Meta",
-           "Paragraph", "Quote", "Table", "TitleBlock", "compose", "meta_of", "reference"]
+__all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Heading", "Judgment",
+           "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose", "reference"]

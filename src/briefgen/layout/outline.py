@@ -63,6 +63,7 @@ class Labels:
     table: str             # a caption's label: "Table 1. Actors"
     caption: str
     page: str              # the running footer's page number
+    category: str          # the products' category property
     # The deck's own titles and the presenter's words in its speaker notes.
     outlook_scenarios: str
     analogy: str
@@ -116,6 +117,7 @@ ENGLISH = {
     "table": "Table",
     "caption": "{label} {number}. {text}",
     "page": "Page {page} of {pages}",
+    "category": "Analytic brief",
     "outlook_scenarios": "Outlook: scenarios",
     "analogy": "Analogy: {case}",
     "continued": " (cont.)",

@@ -22,7 +22,7 @@ from ..theme import Theme, ThemeError
 from . import docx_extent, docx_inline, docx_numbering, docx_page, docx_properties, docx_styles, docx_tables
 from .docx_footnotes import Footnotes
 from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
-                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, MARKING_LABEL, NUMBER, QUOTE, SUBTITLE, TITLE,
+                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, NUMBER, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
 
 W = nsdecls("w")
@@ -34,15 +34,15 @@ def render(document: Document, theme: Theme, *, reference: Path | None, when: da
     """The brief as .docx bytes; ``reference`` is a user's .docx whose page setup and styles win over ours."""
     word = _open(reference)
     _empty_body(word)
-    docx_styles.install(word, theme, document.meta.marking, language=document.meta.language,
+    docx_styles.install(word, theme, document.marking, language=document.language,
                         reference=reference is not None)
     width = docx_page.set_up(word, theme, reference=reference is not None)
     notes = Footnotes(word, document.note)
-    writer = _Writer(word, theme, width, notes, document.meta.marking.value)
+    writer = _Writer(word, theme, width, notes)
     for block in document.blocks:
         writer.add(block)
-    docx_page.running(word, document.meta, width, docx_extent.pages(document, theme, width.pt))
-    docx_properties.stamp(word, document.meta, when)
+    docx_page.running(word, document.running, width, docx_extent.pages(document, theme, width.pt))
+    docx_properties.stamp(word, document.properties, when)
     out = io.BytesIO()
     word.save(out)
     return normalise_zip(out.getvalue(), when)
@@ -73,8 +73,8 @@ def _empty_body(word: WordDocument) -> None:
 class _Writer:
     """Appends layout blocks to the Word body, numbering tables and citing sources as it goes."""
 
-    def __init__(self, word: WordDocument, theme: Theme, width: Length, notes: Footnotes, marking: str) -> None:
-        self.word, self.theme, self.width, self.notes, self.marking = word, theme, width, notes, marking
+    def __init__(self, word: WordDocument, theme: Theme, width: Length, notes: Footnotes) -> None:
+        self.word, self.theme, self.width, self.notes = word, theme, width, notes
         self.list_number = _style_num_id(word, NUMBER)
 
     def add(self, block: Block) -> None:
@@ -108,12 +108,11 @@ class _Writer:
         return paragraph
 
     def _title(self, block: TitleBlock) -> None:
-        add_paragraph(self.word, TITLE, block.title)
+        self._paragraph(block.title, TITLE)
         if block.subtitle:
             self._paragraph(block.subtitle, SUBTITLE)
-        details = add_paragraph(self.word, DETAILS, f"{block.organisation} \u00b7 {block.date} \u00b7 ")
-        add_run(details, self.marking, MARKING_LABEL)
-        add_paragraph(self.word, DETAILS, block.authors)
+        self._paragraph(block.dateline, DETAILS)
+        self._paragraph(block.authors, DETAILS)
 
     def _list(self, block: BulletList) -> None:
         style = NUMBER if block.ordered else BULLET

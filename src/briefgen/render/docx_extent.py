@@ -39,8 +39,8 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
         notes += _citations(item)
         match item:
             case TitleBlock():
-                height += block(item.title, s.title) + block(text_of(item.subtitle or ()), s.subtitle) + 2 * block(
-                    item.authors, s.body)
+                height += (block(text_of(item.title), s.title) + block(text_of(item.subtitle or ()), s.subtitle)
+                           + block(text_of(item.dateline), s.body) + block(text_of(item.authors), s.body))
             case Heading():
                 height += block(item.text, s.heading1 if item.level == 1 else s.heading2, 12)
             case Paragraph() | Quote():
@@ -56,7 +56,7 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                 widths = [text_width_pt * w / total - 9 for w in item.widths]
                 for cells in (item.columns, *(tuple(text_of(c) for c in row) for row in item.rows)):
                     height += max(block(c, table_size, 4, w) for c, w in zip(cells, widths))
-                height += block("caption", table_size, 8)
+                height += block(item.caption.text, table_size, 8)
             case Bibliography():
                 height += sum(block(text_of(e), s.body) for _, e in item.entries)
     height += notes * s.small * LINE

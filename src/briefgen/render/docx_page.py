@@ -7,11 +7,12 @@ from docx.enum.section import WD_ORIENTATION
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, Twips
+from docx.text.paragraph import Paragraph
 
-from ..layout.document import Meta
+from ..layout.document import PAGE, PAGES, Running
 from ..theme import Theme
 from .docx_fields import add_field
-from .docx_styles import FOOTER, MARKING, MARKING_LABEL, add_paragraph, add_run
+from .docx_styles import FOOTER, HEADER, MARKING_LABEL, add_paragraph, add_run
 
 HEADER_DISTANCE = Mm(10)
 FOOTER_DISTANCE = Mm(9)
@@ -32,8 +33,8 @@ def set_up(document: WordDocument, theme: Theme, *, reference: bool) -> Length:
     return Length(section.page_width - section.left_margin - section.right_margin)
 
 
-def running(document: WordDocument, meta: Meta, text_width: Length, pages: int) -> None:
-    """One header and one footer for every page: the marking; the short title, "Page X of Y" and the marking."""
+def running(document: WordDocument, running: Running, text_width: Length, pages: int) -> None:
+    """One header and one footer for every page, as the layout decided them: text left, page centred, marking right."""
     section = document.sections[-1]
     # A first-page or even-page header from a reference document would hide the marking on those pages.
     section.different_first_page_header_footer = False
@@ -46,23 +47,37 @@ def running(document: WordDocument, meta: Meta, text_width: Length, pages: int) 
         document.settings.element.remove(flag)
 
     header, footer = section.header, section.footer
-    header.is_linked_to_previous = False
-    footer.is_linked_to_previous = False
     for story in (header, footer):
+        story.is_linked_to_previous = False
         for child in list(story._element):
             story._element.remove(child)
-    add_paragraph(header, MARKING, meta.marking.value)
 
-    line = add_paragraph(footer, FOOTER)
-    stops = line.paragraph_format.tab_stops
-    # A reference's Footer style may bring centre and right stops for another page width: clear them.
-    for position in document.styles.element.xpath(f'./w:style[@w:styleId="{FOOTER}"]/w:pPr/w:tabs/w:tab/@w:pos'):
-        stops.add_tab_stop(Twips(int(position)), WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
-    line.add_run(f"{meta.short_title} \u00b7 Page ")
-    add_field(line, "PAGE", "1")
-    line.add_run(" of ")
-    add_field(line, "NUMPAGES", str(pages))
-    # TLP 2.0 asks for the label in the footer as well as the header.
+    line = _line(document, header, HEADER, text_width)
+    line.add_run(running.header)
     line.add_run("\t")
-    add_run(line, meta.marking.value, MARKING_LABEL)
+    add_run(line, running.marking.value, MARKING_LABEL)
+
+    line = _line(document, footer, FOOTER, text_width)
+    line.add_run(running.footer)
+    line.add_run("\t")
+    for piece in running.page:
+        if piece == PAGE:
+            add_field(line, "PAGE", "1")
+        elif piece == PAGES:
+            add_field(line, "NUMPAGES", str(pages))
+        else:
+            line.add_run(piece)
+    line.add_run("\t")
+    add_run(line, running.marking.value, MARKING_LABEL)
+
+
+def _line(document: WordDocument, story, style_id: str, text_width: Length) -> Paragraph:
+    """A header or footer paragraph with a centre stop mid-page and a right stop at the text's right edge."""
+    line = add_paragraph(story, style_id)
+    stops = line.paragraph_format.tab_stops
+    # A reference's Header/Footer style may bring stops for another page width: clear them.
+    for position in document.styles.element.xpath(f'./w:style[@w:styleId="{style_id}"]/w:pPr/w:tabs/w:tab/@w:pos'):
+        stops.add_tab_stop(Twips(int(position)), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Length(text_width // 2), WD_TAB_ALIGNMENT.CENTER)
+    stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    return line

@@ -11,30 +11,30 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from ..layout.document import Meta
+from ..layout.properties import Properties
 
 _APP = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
 xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
-<Application>briefgen</Application><Company>{company}</Company><DocSecurity>0</DocSecurity>\
+<Application>{application}</Application><Company>{company}</Company><DocSecurity>0</DocSecurity>\
 <LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>\
 </Properties>"""
 
 
-def stamp(document: WordDocument, meta: Meta, when: datetime) -> None:
-    """Set the core and extended properties from the brief; no wall clock, no leftovers from a template."""
+def stamp(document: WordDocument, about: Properties, when: datetime) -> None:
+    """Set the core and extended properties from the layout's record; no wall clock, no leftovers from a template."""
     moment = when.astimezone(timezone.utc).replace(tzinfo=None)
     core = document.core_properties
-    core.title = _fit(meta.title)
-    core.subject = _fit(meta.subtitle)
-    core.author = _fit(meta.authors)
-    core.keywords = _fit("; ".join(meta.keywords))
-    core.language = meta.language
-    core.category = "Analytic brief"
+    core.title = about.title
+    core.subject = about.subject
+    core.author = about.author
+    core.keywords = about.keywords
+    core.language = about.language
+    core.category = about.category
     core.comments = ""
-    core.content_status = meta.marking.value
+    core.content_status = about.status
     core.identifier = ""
-    core.last_modified_by = _fit(meta.organisation)
+    core.last_modified_by = about.organisation
     core.created = moment
     core.modified = moment
     core.revision = 1
@@ -44,11 +44,6 @@ def stamp(document: WordDocument, meta: Meta, when: datetime) -> None:
         # A template's thumbnail shows a page that is not this brief, and its app.xml names another program.
         if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
             del package.rels[r_id]
-    app = _APP.format(company=escape(meta.organisation)).encode("utf-8")
+    app = _APP.format(application=escape(about.application), company=escape(about.organisation)).encode("utf-8")
     package.relate_to(Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, app, package),
                       RT.EXTENDED_PROPERTIES)
-
-
-def _fit(text: str, limit: int = 255) -> str:
-    """Word keeps at most 255 characters in a core property; a longer one ends in an ellipsis."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"

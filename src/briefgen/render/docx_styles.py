@@ -46,7 +46,7 @@ BULLET, NUMBER = "ListBullet", "ListNumber"
 TABLE, TABLE_TEXT, TABLE_HEADING = "TableGrid", "TableText", "TableHeading"
 BOTTOM_LINE, EDITOR_NOTE = "BottomLine", "EditorNote"
 JUDGMENT, JUDGMENT_BASIS, ESTIMATE = "KeyJudgment", "JudgmentBasis", "Estimate"
-MARKING, MARKING_LABEL = "Marking", "MarkingLabel"
+MARKING_LABEL = "MarkingLabel"
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "FootnoteText", "FootnoteReference"
 HYPERLINK, BIBLIOGRAPHY, HEADER, FOOTER = "Hyperlink", "Bibliography", "Header", "Footer"
 
@@ -157,11 +157,8 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
               rpr=_run(size=s.body - 0.5)),
         Style("Estimate", ESTIMATE, "character", based_on=None,
               rpr=_run(colour=c.accent, bold=True)),
-        Style("Marking", MARKING, "paragraph", based_on=HEADER,
-              ppr='<w:jc w:val="right"/>',
-              rpr=_marking_run(marking, marking_size)),
         Style("Marking Label", MARKING_LABEL, "character", based_on=None,
-              rpr=_marking_run(marking, None)),
+              rpr=_marking_run(marking, marking_size)),
         Style("footnote text", FOOTNOTE_TEXT, "paragraph",
               ppr=_spacing(after=0, line=1.0) + '<w:ind w:left="170" w:hanging="170"/>',
               rpr=_run(size=s.small)),
@@ -171,7 +168,8 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
               rpr=_run(colour=c.link, extra_after_size='<w:u w:val="single"/>')),
         Style("Bibliography", BIBLIOGRAPHY, "paragraph",
               ppr=_spacing(after=4) + '<w:ind w:left="340" w:hanging="340"/>'),
-        Style("header", HEADER, "paragraph", ppr=_spacing(after=0, line=1.0)),
+        Style("header", HEADER, "paragraph", ppr=_spacing(after=0, line=1.0),
+              rpr=_run(size=s.small, colour=c.muted)),
         Style("footer", FOOTER, "paragraph", ppr=_spacing(after=0, line=1.0),
               rpr=_run(size=s.small, colour=c.muted)),
     )

@@ -27,7 +27,7 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
     """The PDF's bytes; the same document, theme and ``when`` always give the same bytes."""
     family = font_family(theme)
     out = io.BytesIO()
-    template = BriefTemplate(out, theme, family, document.meta, when)
+    template = BriefTemplate(out, theme, family, document.properties, document.running, when)
     notes = {source_id: number for number, source_id in enumerate(document.references, 1)}
     flow = _Flow(theme, family, paragraph_styles(theme, family),
                  Markup(family, theme.colours.link, notes), template.width, template.height)
@@ -75,12 +75,11 @@ class _Flow:
 
     def _title(self, block: TitleBlock) -> list[Flowable]:
         s, m = self.styles, self.markup
-        parts: list[Flowable] = [Paragraph(m.text(block.title, bold=True), s.title)]
+        parts: list[Flowable] = [Paragraph(m.spans(block.title, bold=True), s.title)]
         if block.subtitle:
             parts.append(Paragraph(m.spans(block.subtitle), s.subtitle))
-        dateline = " \u00b7 ".join((block.organisation, block.date))
-        parts.append(Paragraph(m.text(dateline, bold=True), s.dateline))
-        parts.append(Paragraph(m.text(block.authors), s.dateline))
+        parts.append(Paragraph(m.spans(block.dateline, bold=True), s.dateline))
+        parts.append(Paragraph(m.spans(block.authors), s.dateline))
         parts.append(HRFlowable(width="100%", thickness=1.5, color=colour(self.theme.colours.primary),
                                 spaceBefore=4, spaceAfter=10))
         return parts

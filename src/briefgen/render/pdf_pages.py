@@ -1,5 +1,5 @@
-"""The brief's pages: a first page that opens with the title block, later pages under a running header,
-every page marked top and bottom right and numbered "Page X of Y", and the outline built as headings land.
+"""The brief's pages: every page under the layout's running header and over its running footer, marked top
+and bottom right and numbered as the layout words it, and the outline built as headings land.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
-from .. import __version__
-from ..layout.document import Meta
+from ..layout.document import PAGE, PAGES, Running
+from ..layout.properties import Properties
 from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE
 from ..theme import MM, Theme
 from .pdf_bidi import visual
@@ -59,26 +59,25 @@ class Outlined:
 class BriefTemplate(BaseDocTemplate):
     """A4 or Letter pages from the theme; reproducible bytes; outline shown when the file opens."""
 
-    def __init__(self, out: BinaryIO, theme: Theme, family: Family, meta: Meta, when: datetime):
+    def __init__(self, out: BinaryIO, theme: Theme, family: Family, about: Properties, running: Running,
+                 when: datetime):
         page = theme.page
         super().__init__(
             out, pagesize=page.size_pt,
             leftMargin=page.margin_left_mm * MM, rightMargin=page.margin_right_mm * MM,
             topMargin=page.margin_top_mm * MM, bottomMargin=page.margin_bottom_mm * MM,
-            title=meta.title, author=meta.authors, subject=meta.subtitle or meta.title,
-            keywords=list(meta.keywords), creator=f"briefgen {__version__}", lang=meta.language,
+            title=about.title, author=about.author, subject=about.subject,
+            keywords=about.keywords, creator=about.application, lang=about.language,
             invariant=1, displayDocTitle=1, initialFontName=family.regular.name,
             keepTogetherClass=KeptWithNext)
-        self._theme, self._family, self._meta = theme, family, meta
+        self._theme, self._family, self._running = theme, family, running
         self._stamp = when.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
         self._total_style: tuple[str, float, str] = (family.regular.name, theme.sizes.small, theme.colours.muted)
         self._outline_level = -1
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("first", frames=[frame], onPage=lambda c, d: self._decorate(c, first=True),
-                         autoNextPageTemplate="later"),
-            PageTemplate("later", frames=[frame], onPage=lambda c, d: self._decorate(c, first=False)),
+            PageTemplate("page", frames=[frame], onPage=lambda c, d: self._decorate(c)),
         ])
 
     def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
@@ -114,8 +113,8 @@ class BriefTemplate(BaseDocTemplate):
         self.canv.bookmarkHorizontalAbsolute(outlined.key, top)
         self.canv.addOutlineEntry(outlined.title, outlined.key, level=level, closed=False)
 
-    def _decorate(self, canvas: Canvas, *, first: bool) -> None:
-        theme, meta = self._theme, self._meta
+    def _decorate(self, canvas: Canvas) -> None:
+        theme, running = self._theme, self._running
         width, height = self.pagesize
         left, right = self.leftMargin, width - self.rightMargin
         small = theme.sizes.small
@@ -124,11 +123,10 @@ class BriefTemplate(BaseDocTemplate):
 
         box_top = height - 10 * MM
         box_left, baseline = self._marking(canvas, right, box_top)
-        if not first:  # the first page's title block already names the brief
-            canvas.setFont(regular.name, small)
-            canvas.setFillColor(colour(theme.colours.muted))
-            header = regular.drawable(visual(meta.short_title))
-            canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
+        canvas.setFont(regular.name, small)
+        canvas.setFillColor(colour(theme.colours.muted))
+        header = regular.drawable(visual(running.header))
+        canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
         canvas.setStrokeColor(colour(theme.colours.rule))
         canvas.setLineWidth(0.5)
         rule_y = height - self.topMargin + 4 * MM
@@ -139,17 +137,23 @@ class BriefTemplate(BaseDocTemplate):
         box_left, baseline = self._marking(canvas, right, footer_rule - 3 * MM)
         canvas.setFont(regular.name, small)
         canvas.setFillColor(colour(theme.colours.muted))
-        canvas.drawString(left, baseline, regular.drawable(meta.date_text))
-        label = f"Page {canvas.getPageNumber()} of "
+        canvas.drawString(left, baseline, regular.drawable(visual(running.footer)))
+        number = str(canvas.getPageNumber())
         # Centred as if the total had as many digits as this page's number; the total is a form
         # filled in after the last page (see build).
-        width = stringWidth(label + str(canvas.getPageNumber()), regular.name, small)
-        start = (left + right - width) / 2
-        canvas.drawString(start, baseline, label)
-        canvas.saveState()
-        canvas.translate(start + stringWidth(label, regular.name, small), baseline)
-        canvas.doForm(TOTAL_FORM)
-        canvas.restoreState()
+        pieces = [number if p == PAGE else p for p in running.page]
+        width = sum(stringWidth(number if p == PAGES else p, regular.name, small) for p in pieces)
+        x = (left + right - width) / 2
+        for piece in pieces:
+            if piece == PAGES:
+                canvas.saveState()
+                canvas.translate(x, baseline)
+                canvas.doForm(TOTAL_FORM)
+                canvas.restoreState()
+                x += stringWidth(number, regular.name, small)
+            else:
+                canvas.drawString(x, baseline, regular.drawable(piece))
+                x += stringWidth(regular.drawable(piece), regular.name, small)
         canvas.restoreState()
 
     def _marking(self, canvas: Canvas, right: float, top: float) -> tuple[float, float]:
@@ -157,7 +161,7 @@ class BriefTemplate(BaseDocTemplate):
 
         Returns the box's left edge and the text baseline, for whatever shares the line.
         """
-        label = self._meta.marking.value
+        label = self._running.marking.value
         face = self._family.bold.name
         size = max(MIN_MARKING_SIZE, self._theme.sizes.marking)
         pad = size * 0.35
@@ -166,7 +170,7 @@ class BriefTemplate(BaseDocTemplate):
         left, bottom = right - box_width, top - box_height
         canvas.setFillColor(colour(MARKING_BACKGROUND))
         canvas.rect(left, bottom, box_width, box_height, stroke=0, fill=1)
-        canvas.setFillColor(colour(self._meta.marking.colour))
+        canvas.setFillColor(colour(self._running.marking.colour))
         canvas.setFont(face, size)
         baseline = bottom + (box_height - size * 0.72) / 2
         canvas.drawString(left + pad, baseline, label)

@@ -29,6 +29,7 @@ from pptx.util import Emu, Inches, Pt
 
 from ..inline import Span
 from ..layout import deck as layout
+from ..layout.properties import Properties
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
@@ -82,9 +83,9 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
     prs = _open(path)
     roles = _roles(_layouts(prs, path), path)
     _drop_slides(prs)
-    meta = deck.meta
-    text = Typesetter(theme.fonts.family, meta.language)
-    prototypes = {key: _prototype(prs, roles[key[0]], key[1], text, meta.marking, Pt(deck.marking_width))
+    about = deck.properties
+    text = Typesetter(theme.fonts.family, about.language)
+    prototypes = {key: _prototype(prs, roles[key[0]], key[1], text, about.marking, Pt(deck.marking_width))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
     notes = Notes(prs, theme.deck.notes)
     package = prs.part.package
@@ -108,8 +109,8 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
         text.slide_number(p, number, FOOTER_SIZE)
         notes.add(part, number, s.notes)
         part.blob = serialize_part_xml(element)
-    _properties(prs, meta, when)
-    _app_properties(prs, slides=len(deck.slides), company=meta.organisation)
+    _properties(prs, about, when)
+    _app_properties(prs, about, slides=len(deck.slides))
     return normalise_zip(stored(package), when)
 
 
@@ -187,34 +188,28 @@ def _number(slide, text: Typesetter, number_ph, prs):
     return body
 
 
-def _app_properties(prs, *, slides: int, company: str) -> None:
+def _app_properties(prs, about: Properties, *, slides: int) -> None:
     """The template's docProps/app.xml, if it has one, replaced by one describing the deck."""
     try:
         part = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
     except KeyError:
         return
-    part.blob = app_properties(slides=slides, notes=slides, size=(prs.slide_width, prs.slide_height),
-                               company=company)
+    part.blob = app_properties(about, slides=slides, notes=slides, size=(prs.slide_width, prs.slide_height))
 
 
-def _properties(prs, meta, when: datetime) -> None:
+def _properties(prs, about: Properties, when: datetime) -> None:
     props = prs.core_properties
-    props.title = _property(meta.title)
-    props.subject = _property(meta.subtitle)
-    props.author = _property(meta.authors)
-    props.last_modified_by = _property(meta.organisation)
-    props.keywords = _property("; ".join(meta.keywords))
-    props.category = "Analytic brief"
-    props.content_status = meta.marking.value
-    props.language = meta.language
+    props.title = about.title
+    props.subject = about.subject
+    props.author = about.author
+    props.last_modified_by = about.organisation
+    props.keywords = about.keywords
+    props.category = about.category
+    props.content_status = about.status
+    props.language = about.language
     props.comments = ""
     props.created = props.modified = props.last_printed = when.replace(tzinfo=None)
     props.revision = 1
-
-
-def _property(text: str) -> str:
-    """Core properties hold at most 255 characters (the OOXML limit python-pptx enforces)."""
-    return text if len(text) <= 255 else text[:254] + "\u2026"
 
 
 def _open(path: Path):

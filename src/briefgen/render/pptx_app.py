@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .. import __version__
+from ..layout.properties import Properties
 
 _FORMATS = {(12192000, 6858000): "Widescreen", (9144000, 6858000): "On-screen Show (4:3)"}
 
 
-def app_properties(*, slides: int, notes: int, size: tuple[int, int], company: str) -> bytes:
+def app_properties(about: Properties, *, slides: int, notes: int, size: tuple[int, int]) -> bytes:
     """The extended properties part of a deck of ``slides`` slides of ``size`` (EMU)."""
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<Application>briefgen {escape(__version__)}</Application>"
+        f"<Application>{escape(about.application)}</Application>"
         f"<PresentationFormat>{_FORMATS.get(size, 'Custom')}</PresentationFormat>"
         f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
-        f"<Company>{escape(company)}</Company>"
+        f"<Company>{escape(about.organisation)}</Company>"
         "</Properties>")
     return xml.encode("utf-8")

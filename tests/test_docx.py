@@ -12,7 +12,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from briefgen.inline import Span
-from briefgen.layout.document import Heading, compose
+from briefgen.layout.document import Heading, NoteMark, compose
 from briefgen.load import load
 
 from .conftest import (EXAMPLE, NRF, REFERENCE_HEADING_COLOUR, REFERENCE_HEADING_FONT, pdf_pages_text,
@@ -25,7 +25,6 @@ NS = {"w": W, "r": R, "pr": PR,
       "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
       "dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
       "ct": "http://schemas.openxmlformats.org/package/2006/content-types"}
-FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
@@ -47,8 +46,8 @@ def style(styles: etree._Element, style_id: str) -> etree._Element:
 def citation_uses(content: Path) -> int:
     """How many citations the brief makes, counted in the layout the renderers share."""
     def walk(value) -> int:
-        if isinstance(value, Span):
-            return 1 if value.cite else 0
+        if isinstance(value, NoteMark):
+            return 1
         if is_dataclass(value):
             return sum(walk(getattr(value, f.name)) for f in fields(value))
         if isinstance(value, (tuple, list)):
@@ -128,56 +127,43 @@ class DescribeTheNrfBriefInLibreOffice:
         assert names and all("DejaVuSans" in name for name in names), names
 
 
-class DescribeFootnotes:
-    def it_has_one_footnote_per_citation_use(self, nrf):
-        notes = part(nrf, "word/footnotes.xml")
-        real = notes.xpath("w:footnote[not(@w:type) or @w:type='normal']", namespaces=NS)
-        assert len(real) == citation_uses(NRF) > 40
-
-    def it_points_every_reference_at_an_existing_note(self, nrf):
-        ids = set(part(nrf, "word/footnotes.xml").xpath("w:footnote/@w:id", namespaces=NS))
-        references = part(nrf, "word/document.xml").xpath("//w:footnoteReference/@w:id", namespaces=NS)
-        assert len(references) == citation_uses(NRF)
-        assert len(set(references)) == len(references)
-        assert set(references) <= ids
-
-    def it_has_the_separator_and_continuation_separator(self, nrf):
-        notes = part(nrf, "word/footnotes.xml")
-        kinds = notes.xpath("w:footnote/@w:type", namespaces=NS)
-        assert kinds.count("separator") == 1 and kinds.count("continuationSeparator") == 1
-        assert notes.xpath("w:footnote[@w:type='separator']//w:separator", namespaces=NS)
-        settings = part(nrf, "word/settings.xml")
-        declared = settings.xpath("w:footnotePr/w:footnote/@w:id", namespaces=NS)
-        separators = notes.xpath("w:footnote[@w:type]/@w:id", namespaces=NS)
-        assert sorted(declared) == sorted(separators)
-
-    def it_registers_the_part_and_its_content_type(self, nrf):
-        rels = part(nrf, "word/_rels/document.xml.rels")
-        targets = rels.xpath(f"pr:Relationship[@Type='{FOOTNOTES_REL}']/@Target", namespaces=NS)
-        assert targets == ["footnotes.xml"]
-        types = part(nrf, "[Content_Types].xml")
-        assert types.xpath("ct:Override[@PartName='/word/footnotes.xml']/@ContentType", namespaces=NS) == \
-            ["application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"]
-
-    def it_marks_references_in_the_footnote_reference_style(self, nrf):
+class DescribeNotes:
+    def it_links_every_mark_to_the_bookmark_of_a_note_in_the_notes_list(self, nrf):
         document = part(nrf, "word/document.xml")
-        runs = document.xpath("//w:r[w:footnoteReference]", namespaces=NS)
-        assert runs and all(val(r.find(f"{{{W}}}rPr/{{{W}}}rStyle")) == "FootnoteReference" for r in runs)
+        marks = document.xpath("//w:hyperlink[@w:anchor]", namespaces=NS)
+        assert len(marks) == citation_uses(NRF) > 40
+        bookmarks = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='EndnoteText']/w:bookmarkStart/@w:name",
+                                   namespaces=NS)
+        assert {m.get(f"{{{W}}}anchor") for m in marks} == set(bookmarks)
+
+    def it_gives_one_number_per_distinct_note_and_no_ibid(self, nrf):
+        document = part(nrf, "word/document.xml")
+        numbers = document.xpath("//w:hyperlink[@w:anchor]//w:t/text()", namespaces=NS)
+        # The NRF brief cites one article without a place: every mark is note 1.
+        assert set(numbers) == {"1"}
+        assert "Ibid" not in etree.tostring(document, encoding="unicode")
+        assert not [n for n in zipfile.ZipFile(nrf).namelist() if "footnotes" in n]
+
+    def it_marks_in_superscript_in_the_endnote_reference_style(self, nrf):
+        document = part(nrf, "word/document.xml")
+        runs = document.xpath("//w:hyperlink[@w:anchor]/w:r", namespaces=NS)
+        assert runs and all(val(r.find(f"{{{W}}}rPr/{{{W}}}rStyle")) == "EndnoteReference" for r in runs)
         styles = part(nrf, "word/styles.xml")
-        name = style(styles, "FootnoteReference").find(f"{{{W}}}name")
-        assert val(name) == "footnote reference"
-        assert val(style(styles, "FootnoteReference").find(f".//{{{W}}}vertAlign")) == "superscript"
+        assert val(style(styles, "EndnoteReference").find(f"{{{W}}}name")) == "endnote reference"
+        assert val(style(styles, "EndnoteReference").find(f".//{{{W}}}vertAlign")) == "superscript"
 
     def it_sets_the_mark_against_the_word_before_it(self, nrf):
         document = part(nrf, "word/document.xml")
-        for run in document.xpath("//w:r[w:footnoteReference]", namespaces=NS):
-            before = run.getprevious()
+        for link in document.xpath("//w:hyperlink[@w:anchor]", namespaces=NS):
+            before = link.getprevious()
             if before is not None and before.tag == f"{{{W}}}r" and before.findtext(f"{{{W}}}t"):
                 assert not before.findtext(f"{{{W}}}t").endswith(" ")
 
-    def it_gives_the_full_reference_first(self, nrf):
-        first = part(nrf, "word/footnotes.xml").xpath("w:footnote[@w:id='1']//w:t/text()", namespaces=NS)
-        assert "Afghanistan is a Failed Marriage" in "".join(first)
+    def it_gives_the_full_reference_in_the_note(self, nrf):
+        note = part(nrf, "word/document.xml").xpath("//w:p[w:bookmarkStart/@w:name='note_1']//w:t/text()",
+                                                    namespaces=NS)
+        assert "".join(note).startswith("1.Maryam Jami.")
+        assert "Afghanistan is a Failed Marriage" in "".join(note)
 
 
 class DescribeTables:
@@ -298,16 +284,12 @@ class DescribePaper:
 class DescribeLinks:
     def it_makes_real_hyperlinks_to_the_source(self, products):
         example = products[("example", "docx")]
-        with zipfile.ZipFile(example) as package:
-            names = package.namelist()
         linked = []
-        for story in ("document", "footnotes"):
-            rels = part(example, f"word/_rels/{story}.xml.rels") if f"word/_rels/{story}.xml.rels" in names else None
-            links = part(example, f"word/{story}.xml").xpath("//w:hyperlink/@r:id", namespaces=NS)
-            for r_id in links:
-                rel = rels.xpath(f"pr:Relationship[@Id='{r_id}']", namespaces=NS)[0]
-                assert rel.get("Type") == HYPERLINK_REL and rel.get("TargetMode") == "External"
-                linked.append(rel.get("Target"))
+        rels = part(example, "word/_rels/document.xml.rels")
+        for r_id in part(example, "word/document.xml").xpath("//w:hyperlink/@r:id", namespaces=NS):
+            rel = rels.xpath(f"pr:Relationship[@Id='{r_id}']", namespaces=NS)[0]
+            assert rel.get("Type") == HYPERLINK_REL and rel.get("TargetMode") == "External"
+            linked.append(rel.get("Target"))
         assert "https://example.org/upper-river" in linked
 
 

@@ -23,7 +23,7 @@ LONG_WORD = "Khorasan" * 375  # 3,000 characters, no break opportunity
 EXAMPLE_OUTLINE = [(0, "Key judgments"), (0, "Context"), (1, "Timeline"), (0, "Actors"),
                    (1, "In their own words"), (0, "Warning signals"), (0, "Historical analogies"),
                    (0, "Outlook"), (1, "Scenarios"), (1, "Indicators to watch"), (0, "Method"),
-                   (0, "Editor's note"), (0, "Sources"), (0, "About the author")]
+                   (0, "Editor's note"), (0, "Notes"), (0, "Sources"), (0, "About the author")]
 
 
 def hostile(data: dict) -> dict:
@@ -179,7 +179,7 @@ class DescribeMetadataAndNavigation:
         for _, title, page in entries:
             assert title in pages[page], (title, page)
 
-    def it_links_citations_to_the_sources_and_urls_to_the_web(self, pdfs):
+    def it_links_note_marks_to_the_notes_and_urls_to_the_web(self, pdfs):
         reader = PdfReader(pdfs["example"])
         uris, internal = [], []
         for page in reader.pages:
@@ -191,8 +191,8 @@ class DescribeMetadataAndNavigation:
                 elif annotation.get("/Dest") is not None:
                     internal.append(reader._get_page_number_by_indirect(annotation["/Dest"][0]))
         assert "https://example.org/upper-river" in uris
-        sources_page = next(page for level, title, page in outline(pdfs["example"]) if title == "Sources")
-        assert internal and set(internal) == {sources_page}
+        notes_page = next(page for level, title, page in outline(pdfs["example"]) if title == "Notes")
+        assert internal and set(internal) == {notes_page}
 
 
 class DescribeTheMarking:

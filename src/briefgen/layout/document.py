@@ -8,7 +8,7 @@ Renderers only map these blocks to their library's primitives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Callable, Iterable, Union
 
 from ..estimative import Confidence, Likelihood, estimate_label
@@ -112,10 +112,44 @@ class Bibliography:
     entries: tuple[tuple[str, Inline], ...]  # (source id, formatted reference)
 
 
+@dataclass(frozen=True)
+class NoteMark:
+    """Where a citation stood in the text: the superscript number of its note, linked to that note.
+
+    It takes the place of the citation's span, set against the word before it ("online¹");
+    a mark right after another is ``separator``-ed from it ("1,2").
+    """
+
+    number: int
+    anchor: str          # the name of the note's destination, the same in Word and the PDF
+    separator: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.separator}{self.number}"
+
+
+@dataclass(frozen=True)
+class Note:
+    """One numbered note: what every mark with its number points at."""
+
+    number: int
+    label: str           # "1." as the list shows it
+    anchor: str
+    spans: Inline
+
+
+@dataclass(frozen=True)
+class Notes:
+    """The numbered notes, one per distinct note (same source, place, prefix and suffix: same number)."""
+
+    entries: tuple[Note, ...]
+
+
 MakeTable = Callable[[tuple[str, ...], Iterable[tuple[Inline, ...]], tuple[float, ...], str], Table]
 """Makes a table with the next caption number: columns, rows, relative widths, caption text."""
 
-Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Table, Quote, Bibliography]
+Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Table, Quote, Bibliography, Notes]
 
 
 PAGE, PAGES = "{page}", "{pages}"
@@ -140,18 +174,7 @@ class Document:
     properties: Properties
     running: Running
     blocks: tuple[Block, ...]
-    references: dict[str, Inline]  # source id → the formatted reference a citation points to
-
-    def note(self, citation: Citation) -> Inline:
-        """What the note for ``citation`` says: its prefix, the source's reference, the place cited, its suffix."""
-        spans: list[Span] = []
-        if citation.prefix:
-            spans += [*citation.prefix, Span(" ")]
-        spans += self.references[citation.id]
-        if citation.place:
-            spans.append(Span(f", {citation.place}"))
-        spans += citation.suffix
-        return tuple(spans)
+    notes: tuple[Note, ...]
 
     @property
     def language(self) -> str:
@@ -176,7 +199,6 @@ def compose(brief: Brief) -> Document:
 
     def table(columns: tuple[str, ...], rows, widths: tuple[float, ...], caption: str) -> Table:
         return Table(columns, tuple(rows), widths, captions.next(words.table, caption))
-    references = {s.id: reference(s) for s in brief.sources}
     parts = {
         "summary": lambda: _summary(outline),
         "key_judgments": lambda: _key_judgments(outline),
@@ -188,7 +210,9 @@ def compose(brief: Brief) -> Document:
         "editor_notes": lambda: [Heading(1, outline.heading("editor_notes")),
                                  Callout("editor-note", words.corrections,
                                          tuple(parse(n) for n in brief.editor_notes))] if brief.editor_notes else [],
-        "sources": lambda: [Heading(1, outline.heading("sources")), Bibliography(tuple(references.items()))],
+        "notes": lambda: [Heading(1, outline.heading("notes")), _UNRESOLVED],
+        "sources": lambda: [Heading(1, outline.heading("sources")),
+                            Bibliography(tuple((s.id, reference(s)) for s in brief.sources))],
         "authors": lambda: _authors(outline),
     }
     blocks: list[Block] = [TitleBlock(
@@ -198,9 +222,72 @@ def compose(brief: Brief) -> Document:
         authors=_text(brief.author_names),
     )]
     blocks += outline.arrange(parts, _section)
-    names = {s.id: in_text_name(s) for s in brief.sources}
+    resolver = _Resolver(brief)
+    blocks = [resolver.resolve(b) for b in blocks]
+    notes = tuple(resolver.notes)
+    where = blocks.index(_UNRESOLVED)
+    # The notes list under its heading; neither if nothing is cited.
+    blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
     return Document(properties=properties_of(brief, words.category), running=running_of(outline),
-                    blocks=tuple(_named(b, names) for b in blocks), references=references)
+                    blocks=tuple(blocks), notes=notes)
+
+
+_UNRESOLVED = Notes(())  # where the notes list goes, until every citation has its number
+
+
+class _Resolver:
+    """Numbers citations in reading order: the first use of a distinct note gets the next number, later uses reuse it."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.sources = {s.id: s for s in brief.sources}
+        self.names = {s.id: in_text_name(s) for s in brief.sources}
+        self.numbers: dict[tuple, int] = {}
+        self.notes: list[Note] = []
+
+    def resolve(self, value):
+        """``value`` (a block, or spans inside one) with each citation replaced by its note's mark."""
+        if isinstance(value, tuple):
+            if value and isinstance(value[0], Span):
+                return self._spans(value)
+            return tuple(self.resolve(v) for v in value)
+        if is_dataclass(value) and not isinstance(value, type):
+            changed = {f.name: self.resolve(getattr(value, f.name)) for f in fields(value)
+                       if f.init and isinstance(getattr(value, f.name), tuple)}
+            return replace(value, **changed) if changed else value
+        return value
+
+    def _spans(self, spans: Inline) -> tuple:
+        out: list = []
+        for span in spans:
+            if span.cite is None:
+                out.append(span)
+                continue
+            if span.cite.in_text:  # "@jami2022 argues": the sentence names the source, the mark follows the name
+                out += self.names[span.cite.id]
+            if out and isinstance(out[-1], Span):
+                last = out[-1]
+                out[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.href)
+            number = self._number(span.cite)
+            follows_mark = bool(out) and isinstance(out[-1], NoteMark)
+            out.append(NoteMark(number, _anchor(number), "," if follows_mark else ""))
+        return tuple(s for s in out if not isinstance(s, Span) or s.text)
+
+    def _number(self, citation: Citation) -> int:
+        key = (citation.id, citation.locator, citation.label, citation.prefix, citation.suffix)
+        if key not in self.numbers:
+            number = self.numbers[key] = len(self.numbers) + 1
+            self.notes.append(Note(number, f"{number}.", _anchor(number), self._text(citation)))
+        return self.numbers[key]
+
+    def _text(self, citation: Citation) -> Inline:
+        """What the note says: the prefix, the source's reference with the place cited, the suffix."""
+        prefix = (*citation.prefix, Span(" ")) if citation.prefix else ()
+        return tuple(prefix) + reference(self.sources[citation.id], citation.place, citation.suffix)
+
+
+def _anchor(number: int) -> str:
+    # Word's bookmark names allow letters, digits and underscores only.
+    return f"note_{number}"
 
 
 def _authors(outline: Outline) -> list[Block]:
@@ -223,32 +310,22 @@ def in_text_name(source: Source) -> Inline:
     return tuple(Span(s.text, s.bold, True, s.href) for s in parse(source.title) if not s.cite)
 
 
-def _named(value, names: dict[str, Inline]):
-    """``value`` (a block, or spans inside one) with the source named before each in-text citation."""
-    if isinstance(value, Span):
-        return value
-    if isinstance(value, tuple):
-        if value and isinstance(value[0], Span):
-            return tuple(part for span in value
-                         for part in ((*names[span.cite.id], Span(" ")) if span.cite and span.cite.in_text else ())
-                         + (span,))
-        return tuple(_named(v, names) for v in value)
-    if hasattr(value, "__dataclass_fields__"):
-        return replace(value, **{f.name: _named(getattr(value, f.name), names) for f in fields(value)
-                                 if f.init and isinstance(getattr(value, f.name), tuple)})
-    return value
+def reference(source: Source, place: str = "", suffix: Inline = ()) -> Inline:
+    """One source as the sources list shows it: Author. *Title*. Publisher, date. URL.
 
-
-def reference(source: Source) -> Inline:
-    """One source in the bibliography's style: Author. *Title*. Publisher, date. URL."""
+    A note adds the ``place`` cited and the author's ``suffix`` before the URL: "…, 2 November 2022, p. 4. URL".
+    """
     spans: list[Span] = []
     if source.author:
         spans.append(Span(f"{source.author}. "))
     spans += [Span(s.text, s.bold, True, s.href) for s in parse(source.title) if not s.cite]
-    spans.append(Span(". "))
     tail = ", ".join(x for x in (source.publisher, source.date.display() if source.date else None) if x)
     if tail:
-        spans.append(Span(f"{tail}. "))
+        spans.append(Span(f". {tail}"))
+    if place:
+        spans.append(Span(f", {place}"))
+    spans += suffix
+    spans.append(Span(". "))
     if source.url:
         spans.append(Span(source.url, href=source.url))
     return tuple(_strip_end(spans))
@@ -365,4 +442,4 @@ def _strip_end(spans: list[Span]) -> list[Span]:
 
 
 __all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Heading", "Judgment",
-           "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose", "reference"]
+           "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose", "reference"]

@@ -15,14 +15,13 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length
 
 from ..inline import Span
-from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment, Paragraph,
+from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment, Notes, Paragraph,
                                Quote, Table, TitleBlock)
 from ..output import normalise_zip
 from ..theme import Theme, ThemeError
 from . import docx_extent, docx_inline, docx_numbering, docx_page, docx_properties, docx_styles, docx_tables
-from .docx_footnotes import Footnotes
 from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
-                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, NUMBER, QUOTE, SUBTITLE, TITLE,
+                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, NUMBER, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
 
 W = nsdecls("w")
@@ -37,8 +36,7 @@ def render(document: Document, theme: Theme, *, reference: Path | None, when: da
     docx_styles.install(word, theme, document.marking, language=document.language,
                         reference=reference is not None)
     width = docx_page.set_up(word, theme, reference=reference is not None)
-    notes = Footnotes(word, document.note)
-    writer = _Writer(word, theme, width, notes)
+    writer = _Writer(word, theme, width)
     for block in document.blocks:
         writer.add(block)
     docx_page.running(word, document.running, width, docx_extent.pages(document, theme, width.pt))
@@ -71,10 +69,10 @@ def _empty_body(word: WordDocument) -> None:
 
 
 class _Writer:
-    """Appends layout blocks to the Word body, numbering tables and citing sources as it goes."""
+    """Appends layout blocks to the Word body in the theme's styles."""
 
-    def __init__(self, word: WordDocument, theme: Theme, width: Length, notes: Footnotes) -> None:
-        self.word, self.theme, self.width, self.notes = word, theme, width, notes
+    def __init__(self, word: WordDocument, theme: Theme, width: Length) -> None:
+        self.word, self.theme, self.width = word, theme, width
         self.list_number = _style_num_id(word, NUMBER)
 
     def add(self, block: Block) -> None:
@@ -92,19 +90,24 @@ class _Writer:
             case Judgment():
                 self._judgment(block)
             case Table():
-                docx_tables.add_table(self.word, block, self.theme, self.width, self.notes.cite)
+                docx_tables.add_table(self.word, block, self.theme, self.width)
             case Quote(spans=spans, attribution=attribution):
                 self._paragraph(spans, QUOTE)
                 self._paragraph(attribution, ATTRIBUTION)
             case Bibliography(entries=entries):
                 for _, entry in entries:
                     self._paragraph(entry, BIBLIOGRAPHY)
+            case Notes(entries=entries):
+                for note in entries:
+                    paragraph = add_paragraph(self.word, NOTE_TEXT, f"{note.label}\t")
+                    docx_inline.write(paragraph, note.spans)
+                    docx_inline.bookmark(paragraph, note.anchor, note.number)
             case _:
                 raise TypeError(f"no Word rendering for {type(block).__name__}")
 
     def _paragraph(self, spans, style: str | None = None):
         paragraph = add_paragraph(self.word, style) if style else self.word.add_paragraph()
-        docx_inline.write(paragraph, spans, self.notes.cite)
+        docx_inline.write(paragraph, spans)
         return paragraph
 
     def _title(self, block: TitleBlock) -> None:
@@ -133,12 +136,12 @@ class _Writer:
 
     def _judgment(self, block: Judgment) -> None:
         statement = add_paragraph(self.word, JUDGMENT, f"{block.number}.\t")
-        docx_inline.write(statement, block.statement, self.notes.cite)
+        docx_inline.write(statement, block.statement)
         estimate = add_paragraph(self.word, JUDGMENT_BASIS)
         estimate.paragraph_format.keep_with_next = True
         add_run(estimate, block.estimate, ESTIMATE)
         basis = add_paragraph(self.word, JUDGMENT_BASIS)
-        docx_inline.write(basis, (Span(block.basis_label, italic=True),) + block.basis, self.notes.cite)
+        docx_inline.write(basis, (Span(block.basis_label, italic=True),) + block.basis)
 
 
 def _style_num_id(word: WordDocument, style_id: str) -> int | None:

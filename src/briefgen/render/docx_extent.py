@@ -8,11 +8,10 @@ be close. It sums line heights from average character widths, not measured text.
 from __future__ import annotations
 
 import math
-from dataclasses import fields, is_dataclass
 
-from ..inline import Span, text_of
-from ..layout.document import (Bibliography, BulletList, Callout, Document, Heading, Judgment, Paragraph, Quote,
-                               Table, TitleBlock)
+from ..inline import text_of
+from ..layout.document import (Bibliography, BulletList, Callout, Document, Heading, Judgment, Notes, Paragraph,
+                               Quote, Table, TitleBlock)
 from ..theme import Theme
 
 EM_WIDTH = 0.55  # DejaVu Sans's mean advance per character of English prose, in ems
@@ -20,7 +19,7 @@ LINE = 1.17  # its line height, in ems
 
 
 def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
-    """Pages of body text plus one footnote line per citation, on the theme's text area."""
+    """Pages of the brief's blocks on the theme's text area."""
     s = theme.sizes
     page = theme.page
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * 72 / 25.4
@@ -34,9 +33,7 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
         return lines(text, size, width) * size * LINE + after
 
     height = 0.0
-    notes = 0
     for item in document.blocks:
-        notes += _citations(item)
         match item:
             case TitleBlock():
                 height += (block(text_of(item.title), s.title) + block(text_of(item.subtitle or ()), s.subtitle)
@@ -59,15 +56,6 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                 height += block(item.caption.text, table_size, 8)
             case Bibliography():
                 height += sum(block(text_of(e), s.body) for _, e in item.entries)
-    height += notes * s.small * LINE
+            case Notes():
+                height += sum(block(text_of(n.spans), table_size, 2) for n in item.entries)
     return max(1, math.ceil(height / text_height))
-
-
-def _citations(value: object) -> int:
-    if isinstance(value, Span):
-        return 1 if value.cite else 0
-    if isinstance(value, tuple):
-        return sum(_citations(v) for v in value)
-    if is_dataclass(value):
-        return sum(_citations(getattr(value, f.name)) for f in fields(value))
-    return 0

@@ -1,44 +1,32 @@
-"""Inline spans → Word runs: bold and italic runs, real hyperlinks, and footnote references for citations."""
+"""Inline spans → Word runs: bold and italic runs, real hyperlinks, and note marks linked to their notes."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Iterable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
+from xml.sax.saxutils import quoteattr
 
-from ..inline import Citation, Inline, Span
-from .docx_styles import HYPERLINK, add_run
+from ..inline import Span
+from ..layout.document import NoteMark
+from .docx_styles import HYPERLINK, NOTE_REFERENCE, add_run
 
 W = nsdecls("w")
 R = nsdecls("r")
 
-Cite = Callable[[Paragraph, Citation], None]
-"""Puts a reference to the given citation at the end of the paragraph."""
 
-
-def write(paragraph: Paragraph, spans: Inline, cite: Cite | None = None) -> None:
-    """Append ``spans`` to ``paragraph``; a citation span calls ``cite``, or is dropped where notes cannot go."""
+def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
+    """Append ``spans`` to ``paragraph``: styled runs, links, and each note mark as the layout numbered it."""
     for span in spans:
-        if span.cite:
-            if cite is not None:
-                _close_up(paragraph)
-                cite(paragraph, span.cite)
-            continue
-        if span.href:
+        if isinstance(span, NoteMark):
+            _mark(paragraph, span)
+        elif span.href:
             _hyperlink(paragraph, span)
         else:
             _run(paragraph, span)
-
-
-def _close_up(paragraph: Paragraph) -> None:
-    """A note mark sits against the word before it: "online¹", not "online ¹"."""
-    last = paragraph._p[-1] if len(paragraph._p) else None
-    texts = last.findall(qn("w:t")) if last is not None and last.tag == qn("w:r") else []
-    if texts and texts[-1].text:
-        texts[-1].text = texts[-1].text.rstrip(" ")
 
 
 def _run(paragraph: Paragraph, span: Span, style_id: str | None = None):
@@ -58,7 +46,19 @@ def _hyperlink(paragraph: Paragraph, span: Span) -> None:
     link.append(run._r)
 
 
-def reference_run(paragraph: Paragraph, style_id: str, body: str) -> None:
-    """Append a run in ``style_id`` whose content is the raw OOXML ``body`` (a footnote mark or reference)."""
-    paragraph._p.append(parse_xml(f'<w:r {W}><w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>{body}</w:r>'))
+def _mark(paragraph: Paragraph, mark: NoteMark) -> None:
+    """A superscript note number, an internal link to the bookmark of its note (see bookmark)."""
+    if mark.separator:
+        add_run(paragraph, mark.separator, NOTE_REFERENCE)
+    link = parse_xml(f'<w:hyperlink {W} w:anchor={quoteattr(mark.anchor)} w:history="1"/>')
+    paragraph._p.append(link)
+    link.append(add_run(paragraph, str(mark.number), NOTE_REFERENCE)._r)
 
+
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Wrap what ``paragraph`` holds so far in a bookmark named ``name``, the destination of note marks."""
+    p = paragraph._p
+    start = parse_xml(f'<w:bookmarkStart {W} w:id="{number}" w:name={quoteattr(name)}/>')
+    first = p.pPr.getnext() if p.pPr is not None else (p[0] if len(p) else None)
+    (first.addprevious(start) if first is not None else p.append(start))
+    p.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{number}"/>'))

@@ -2,7 +2,7 @@
 
 Every paragraph and run in the brief points at one of these styles, so a user restyles
 the whole brief by editing a style. Built-in styles keep Word's own names ("heading 1",
-"caption", "footnote text") so Word and LibreOffice recognise them as such.
+"caption", "endnote text") so Word and LibreOffice recognise them as such.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ TABLE, TABLE_TEXT, TABLE_HEADING = "TableGrid", "TableText", "TableHeading"
 BOTTOM_LINE, EDITOR_NOTE = "BottomLine", "EditorNote"
 JUDGMENT, JUDGMENT_BASIS, ESTIMATE = "KeyJudgment", "JudgmentBasis", "Estimate"
 MARKING_LABEL = "MarkingLabel"
-FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "FootnoteText", "FootnoteReference"
+NOTE_TEXT, NOTE_REFERENCE = "EndnoteText", "EndnoteReference"
 HYPERLINK, BIBLIOGRAPHY, HEADER, FOOTER = "Hyperlink", "Bibliography", "Header", "Footer"
 
 
@@ -159,11 +159,12 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
               rpr=_run(colour=c.accent, bold=True)),
         Style("Marking Label", MARKING_LABEL, "character", based_on=None,
               rpr=_marking_run(marking, marking_size)),
-        Style("footnote text", FOOTNOTE_TEXT, "paragraph",
-              ppr=_spacing(after=0, line=1.0) + '<w:ind w:left="170" w:hanging="170"/>',
-              rpr=_run(size=s.small)),
-        Style("footnote reference", FOOTNOTE_REFERENCE, "character", based_on=None,
-              rpr='<w:vertAlign w:val="superscript"/>'),
+        # The notes list and its marks: Word's own endnote styles, as the notes close the brief.
+        Style("endnote text", NOTE_TEXT, "paragraph",
+              ppr=_spacing(after=2, line=1.0) + '<w:ind w:left="340" w:hanging="340"/>',
+              rpr=_run(size=table_size)),
+        Style("endnote reference", NOTE_REFERENCE, "character", based_on=None,
+              rpr=_run(colour=c.link, extra_after_size='<w:vertAlign w:val="superscript"/>')),
         Style("Hyperlink", HYPERLINK, "character", based_on=None,
               rpr=_run(colour=c.link, extra_after_size='<w:u w:val="single"/>')),
         Style("Bibliography", BIBLIOGRAPHY, "paragraph",

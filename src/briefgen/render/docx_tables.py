@@ -15,7 +15,7 @@ from .docx_styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragrap
 W = nsdecls("w")
 
 
-def add_table(document: WordDocument, table: Table, theme: Theme, width: Length, cite: docx_inline.Cite) -> None:
+def add_table(document: WordDocument, table: Table, theme: Theme, width: Length) -> None:
     """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``."""
     add_paragraph(document, CAPTION, table.caption.text)
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
@@ -36,7 +36,7 @@ def add_table(document: WordDocument, table: Table, theme: Theme, width: Length,
                 paragraph.add_run(spans[0])
                 _shade(cell._tc, theme.colours.table_header_fill)
             else:
-                docx_inline.write(paragraph, spans, cite)
+                docx_inline.write(paragraph, spans)
 
 
 def _properties(tbl, width: Length) -> None:

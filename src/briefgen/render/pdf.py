@@ -11,11 +11,11 @@ from typing import Iterator
 from reportlab.platypus import Flowable, HRFlowable, ListFlowable, ListItem, Table
 from reportlab.platypus import TableStyle
 
-from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment,
+from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment, Notes,
                                Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
 from ..theme import Theme
 from .pdf_fonts import Family, family as font_family
-from .pdf_markup import Markup, note_anchor
+from .pdf_markup import Markup, escape
 from .pdf_pages import BriefTemplate, Outlined
 from .pdf_paragraph import Paragraph
 from .pdf_styles import Styles, colour, styles as paragraph_styles
@@ -28,9 +28,8 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
     family = font_family(theme)
     out = io.BytesIO()
     template = BriefTemplate(out, theme, family, document.properties, document.running, when)
-    notes = {source_id: number for number, source_id in enumerate(document.references, 1)}
-    flow = _Flow(theme, family, paragraph_styles(theme, family),
-                 Markup(family, theme.colours.link, notes), template.width, template.height)
+    flow = _Flow(theme, family, paragraph_styles(theme, family), Markup(family, theme.colours.link),
+                 template.width, template.height)
     with _no_cycle_collection():
         story: list[Flowable] = []
         for block in document.blocks:
@@ -69,7 +68,7 @@ class _Flow:
         handler = {
             TitleBlock: self._title, Heading: self._heading, TextParagraph: self._paragraph,
             BulletList: self._bullets, Callout: self._callout, Judgment: self._judgment,
-            DataTable: self._table, Quote: self._quote, Bibliography: self._bibliography,
+            DataTable: self._table, Quote: self._quote, Bibliography: self._bibliography, Notes: self._notes,
         }[type(block)]
         return handler(block)
 
@@ -192,9 +191,11 @@ class _Flow:
         return [box]
 
     def _bibliography(self, block: Bibliography) -> list[Flowable]:
-        # Numbered in the order the notes map was built, so each entry's anchor is the
-        # destination of the citations with its number.
-        return [Paragraph(f'<a name="{note_anchor(self.markup.notes[source_id])}"/>' + self.markup.spans(ref),
-                          self.styles.source, bulletText=f"{self.markup.notes[source_id]}.")
-                for source_id, ref in block.entries]
+        return [Paragraph(self.markup.spans(ref), self.styles.source) for _, ref in block.entries]
+
+    def _notes(self, block: Notes) -> list[Flowable]:
+        # Each note is the destination its marks link to.
+        return [Paragraph(f'<a name="{escape(note.anchor)}"/>' + self.markup.spans(note.spans), self.styles.note_text,
+                          bulletText=note.label)
+                for note in block.entries]
 

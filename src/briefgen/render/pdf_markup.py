@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Iterable
 
-from ..inline import Inline
+from ..inline import Span
+from ..layout.document import NoteMark
 from .pdf_bidi import visual
 from .pdf_fonts import Face, Family
 
@@ -25,47 +27,32 @@ def safe_target(href: str | None) -> str | None:
     return None
 
 
-def note_anchor(number: int) -> str:
-    """The name of the destination a citation with this number links to (its entry under Sources)."""
-    return f"note-{number}"
-
-
 @dataclass(frozen=True)
 class Markup:
-    """Writes paragraph markup in one font family, with citations numbered as the sources list is."""
+    """Writes paragraph markup in one font family, note marks linked to the notes the layout numbered."""
 
     family: Family
     link_colour: str  # RRGGBB
-    notes: dict[str, int]  # source id → its number in the sources list
 
-    def spans(self, spans: Inline, *, bold: bool = False, italic: bool = False) -> str:
+    def spans(self, spans: Iterable[Span | NoteMark], *, bold: bool = False, italic: bool = False) -> str:
         """One paragraph's markup; ``bold``/``italic`` style the whole paragraph (headings, quotes)."""
         out: list[str] = []
-        for index, span in enumerate(spans):
-            if span.cite:
-                if index and spans[index - 1].cite:
-                    out.append("<super>,</super>")
-                out.append(self._citation(span.cite.id))
-                continue
-            text = span.text
-            following = spans[index + 1] if index + 1 < len(spans) else None
-            if following is not None and following.cite:
-                # A note number sits against the word it qualifies, as in print.
-                text = text.rstrip()
-            out.append(self._styled(text, bold=bold or span.bold, italic=italic or span.italic,
-                                    href=span.href))
+        for span in spans:
+            if isinstance(span, NoteMark):
+                out.append(self._mark(span))
+            else:
+                out.append(self._styled(span.text, bold=bold or span.bold, italic=italic or span.italic,
+                                        href=span.href))
         return "".join(out)
 
     def text(self, text: str, *, bold: bool = False, italic: bool = False) -> str:
         """Markup for plain text such as a heading or a label."""
         return self._styled(text, bold=bold, italic=italic, href=None)
 
-    def _citation(self, source_id: str) -> str:
-        number = self.notes.get(source_id)
-        if number is None:  # the loader rejects these; shown rather than dropped if one slips through
-            return escape(f"[@{source_id}]")
+    def _mark(self, mark: NoteMark) -> str:
         colour = f"#{self.link_colour}"
-        return f'<super><a href="#{note_anchor(number)}" color="{colour}">{number}</a></super>'
+        return (f"<super>{escape(mark.separator)}<a href=\"#{escape(mark.anchor)}\" color=\"{colour}\">"
+                f"{mark.number}</a></super>")
 
     def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
         face = self.family.face(bold=bold, italic=italic)

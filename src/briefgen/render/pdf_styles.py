@@ -41,6 +41,7 @@ class Styles:
     attribution: ParagraphStyle
     bullet: ParagraphStyle
     source: ParagraphStyle
+    note_text: ParagraphStyle
     byline: ParagraphStyle
 
 
@@ -93,7 +94,10 @@ def styles(theme: Theme, family: Family) -> Styles:
         attribution=derive("attribution", fontSize=cell_size, leading=cell_size * 1.4,
                            textColor=colour(ink.muted), spaceAfter=0),
         bullet=derive("bullet", spaceAfter=size.body * 0.3),
-        source=derive("source", fontSize=cell_size, leading=cell_size * 1.35, leftIndent=18, bulletIndent=0,
+        source=derive("source", fontSize=cell_size, leading=cell_size * 1.35, leftIndent=18, firstLineIndent=-18,
                       spaceAfter=3),
+        note_text=derive("note-text", fontSize=cell_size, leading=cell_size * 1.35, leftIndent=18, bulletIndent=0,
+                         bulletFontSize=cell_size,
+                         spaceAfter=2),
         byline=derive("byline", fontSize=cell_size, leading=cell_size * 1.4),
     )

@@ -29,6 +29,7 @@ class Task:
     fmt: str
     out: Path
     template: Path | None = None  # a reference .docx or .pptx for this format
+    content: Path | None = None  # the file the brief was loaded from, to place warnings about it
 
 
 @dataclass(frozen=True)

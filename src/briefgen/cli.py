@@ -43,6 +43,10 @@ def _paper_option(f: Callable) -> Callable:
                         help="Paper size for the brief; the theme's by default.")(f)
 
 
+def _strict_option(f: Callable) -> Callable:
+    return click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")(f)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
@@ -60,8 +64,9 @@ def _single(fmt: str) -> click.Command:
     @_content_arg(multiple=False)
     @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the product.")
     @_template_option
+    @_strict_option
     @click.pass_obj
-    def command(options: dict, content: Path | None, output: Path | None, template: Path | None,
+    def command(options: dict, content: Path | None, output: Path | None, template: Path | None, strict: bool,
                 paper: str | None = None) -> None:
         from . import products
         files = _content_files([content] if content else [])
@@ -71,7 +76,7 @@ def _single(fmt: str) -> click.Command:
         if output is None:
             _ensure_folder(Path("out"))
         _render_all(files, [fmt], theme, reference, lambda p, f: output or products.default_output(p, f),
-                    jobs=1, debug=options["debug"])
+                    jobs=1, debug=options["debug"], strict=strict)
 
     if fmt != "pptx":  # a deck has a slide size, not a paper size
         command = _paper_option(command)
@@ -91,9 +96,10 @@ for _fmt in ("docx", "pdf", "pptx"):
 @_paper_option
 @click.option("--template", type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="A theme folder (theme.toml) for every product.")
+@_strict_option
 @click.pass_obj
 def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: int | None, paper: str | None,
-                template: Path | None) -> None:
+                template: Path | None, strict: bool) -> None:
     """Render every CONTENT file in all three formats."""
     from . import products
     files = _content_files(content)
@@ -101,25 +107,32 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
     _ensure_folder(out_dir)
     _render_all(files, list(products.FORMATS), theme, None,
                 lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
-                summary=True)
+                summary=True, strict=strict)
 
 
 @cli.command()
 @_content_arg(multiple=True)
-def validate(content: tuple[Path, ...]) -> None:
-    """Check CONTENT files and report every problem with its line and field."""
-    from .load import ContentError, load
+@_strict_option
+def validate(content: tuple[Path, ...], strict: bool) -> None:
+    """Check CONTENT files: report every problem, and warn where a reviewer would (see lint.py)."""
+    from . import lint
+    from .load import ContentError, load_placed
     files = _content_files(content)
-    failed = False
+    failed = warned = False
     for path in files:
         try:
-            load(path)
+            brief, places = load_placed(path)
         except ContentError as exc:
             failed = True
             click.echo(str(exc), err=True)
             continue
-        click.echo(f"{path}: ok")
-    if failed:
+        warnings = sorted((places.warning(f.path, f.message) for f in lint.check(brief)),
+                          key=lambda p: (p.line, p.column))
+        for warning in warnings:
+            click.echo(str(warning), err=True)
+        warned = warned or bool(warnings)
+        click.echo(f"{path}: ok" + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""))
+    if failed or (strict and warned):
         sys.exit(EXIT_CONTENT)
 
 
@@ -182,37 +195,45 @@ def _ensure_folder(folder: Path) -> None:
 
 def _render_all(files: list[Path], formats: list[str], theme: Theme, reference: Path | None,
                 target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
-                summary: bool = False) -> None:
-    """Load every file, render each product, report one line per product; exit 1 if anything failed."""
+                summary: bool = False, strict: bool = False) -> None:
+    """Load every file, render each product, report one line per product; exit 1 if anything failed
+    (or, with ``strict``, warned)."""
     import time
 
-    from . import batch
-    from .load import ContentError, load
+    from . import batch, lint
+    from .load import ContentError, Places, load_placed
     start = time.perf_counter()
     tasks: list[batch.Task] = []
-    failed = 0
+    places: dict[Path, Places] = {}
+    failed = warned = 0
     for path in files:
         try:
-            brief = load(path)
+            brief, places[path] = load_placed(path)
         except ContentError as exc:
             click.echo(str(exc), err=True)
             failed += len(formats)
             continue
-        tasks += [batch.Task(brief, fmt, target(path, fmt), reference) for fmt in formats]
+        tasks += [batch.Task(brief, fmt, target(path, fmt), reference, content=path) for fmt in formats]
     written = 0
     for outcome in batch.run(tasks, theme, jobs=jobs, debug=debug):
         if outcome.written:
             written += 1
             click.echo(str(outcome.written))
-            for warning in outcome.written.warnings:
-                click.echo(f"warning: {warning}", err=True)
+            warnings = [f"warning: {warning}" for warning in outcome.written.warnings]
+            over = lint.page_budget(outcome.task.brief, outcome.written.pages or 0, str(outcome.written.path))
+            if over:
+                warnings.append(str(places[outcome.task.content].warning(over.path, over.message)))
+            for warning in warnings:
+                click.echo(warning, err=True)
+            warned += bool(warnings)
         else:
             failed += 1
             click.echo(f"error: {outcome.error}", err=True)
     if summary:
-        click.echo(f"{written} written, {failed} failed, {time.perf_counter() - start:.2f} s",
+        with_warnings = f", {warned} with warnings" if warned else ""
+        click.echo(f"{written} written{with_warnings}, {failed} failed, {time.perf_counter() - start:.2f} s",
                    err=bool(failed))
-    if failed:
+    if failed or (strict and warned):
         sys.exit(EXIT_CONTENT)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 
@@ -53,3 +54,74 @@ class Confidence(str, Enum):
 def estimate_label(likelihood: Likelihood, confidence: Confidence) -> str:
     """A judgment's estimate as every product shows it: "Likely (55–80%) · moderate confidence"."""
     return f"{likelihood.label} \u00b7 {confidence.label}"
+
+
+# --- the words analysts use, for the analytic checks (lint.py) ------------------------------
+
+# Longest first, so "very unlikely" is not read as "unlikely", nor "unlikely" as "likely".
+# The adverb forms ("almost certainly") say the same as the term.
+_TERM_WORDS = {
+    "almost no chance": Likelihood.ALMOST_NO_CHANCE,
+    "very unlikely": Likelihood.VERY_UNLIKELY,
+    "roughly even chance": Likelihood.ROUGHLY_EVEN_CHANCE,
+    "roughly even odds": Likelihood.ROUGHLY_EVEN_CHANCE,
+    "almost certainly": Likelihood.ALMOST_CERTAIN,
+    "almost certain": Likelihood.ALMOST_CERTAIN,
+    "very likely": Likelihood.VERY_LIKELY,
+    "unlikely": Likelihood.UNLIKELY,
+    "likely": Likelihood.LIKELY,
+}
+_TERMS = re.compile(r"\b(" + "|".join(re.escape(w) for w in _TERM_WORDS) + r")\b", re.IGNORECASE)
+
+LOOSE_WORDS = {
+    # loose word → the ICD 203 wording to use instead
+    "probably": "likely",
+    "probable": "likely",
+    "possibly": "roughly even chance, unlikely or very unlikely",
+    "possible": "roughly even chance, unlikely or very unlikely",
+    "perhaps": "roughly even chance or unlikely",
+    "may well": "likely",
+    "could": "roughly even chance, unlikely or very unlikely",
+    "might": "roughly even chance, unlikely or very unlikely",
+    "chance of": "one of the seven terms, e.g. 'roughly even chance' or 'very unlikely'",
+}
+# "chance of" is loose only when it is not part of a term ("almost no chance of", "roughly even chance of").
+_LOOSE = re.compile(r"(?<!almost no )(?<!roughly even )\b(" + "|".join(re.escape(w) for w in LOOSE_WORDS)
+                    + r")\b", re.IGNORECASE)
+
+# Time frames an analyst accepts ("within 12 months", "by end-2023", "over the next year", a year or
+# a month). "In the near term", "soon" and "in the long run" are not time frames: nobody can be wrong.
+_NUMBER = r"(?:\d+|a|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|twenty-four)"
+_UNIT = r"(?:days?|weeks?|months?|years?|quarters?)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+HORIZON = re.compile(
+    rf"\b(?:within|in|over|during|for|inside)\s+(?:the\s+)?(?:next|coming|following|first)?\s*{_NUMBER}?\s*{_UNIT}\b"
+    rf"|\b(?:this|next|the coming)\s+(?:year|month|quarter|winter|summer|spring|autumn|fighting season)\b"
+    rf"|\b(?:early|mid|late|end)-?\s?\d{{4}}\b"
+    rf"|\b{_MONTH}\s+\d{{4}}\b"
+    rf"|\b(?:by|before|until|till|through|throughout|to|in|during|from|after|since|around)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:{_MONTH}\s+)?\d{{4}}\b"
+    rf"|\b\d{{4}}(?:-\d{{2}}){{1,2}}\b"
+    rf"|\b(?:season|half|quarter|spring|summer|autumn|winter|end|middle|start|rest|remainder)\s+of\s+\d{{4}}\b"
+    rf"|\b(?:Q[1-4]|H[12])\s+\d{{4}}\b",
+    re.IGNORECASE)
+
+# Words by which a judgment says that its horizon starts well after the information it rests on.
+DATED_EVIDENCE = re.compile(r"\b(?:cut-?off|evidence (?:dates|from|of|to|up to)|as of|dated evidence|older evidence"
+                            r"|information (?:ends|dates|from))\b", re.IGNORECASE)
+
+
+def terms_in(text: str) -> list[tuple[Likelihood, str]]:
+    """The ICD 203 terms a text uses, in order, with the words as written."""
+    return [(_TERM_WORDS[m.group(1).lower()], m.group(1)) for m in _TERMS.finditer(text)]
+
+
+def loose_words_in(text: str) -> list[str]:
+    """Estimative words outside ICD 203 ("probably", "could", "chance of"), as written, in order."""
+    return [m.group(1) for m in _LOOSE.finditer(text)]
+
+
+def has_horizon(text: str) -> bool:
+    """Whether a text states a time frame a reader could hold it to."""
+    return HORIZON.search(text) is not None

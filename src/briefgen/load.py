@@ -36,10 +36,12 @@ class Problem:
     column: int
     field: str
     message: str
+    warning: bool = False  # a valid brief that a reviewer would send back (see lint.py)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = f"warning: {self.message}" if self.warning else self.message
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
 
 class ContentError(Exception):
@@ -52,19 +54,35 @@ class ContentError(Exception):
 
 def load(path: str | Path) -> Brief:
     """Read, parse and validate one content file; raise ContentError listing all problems."""
+    return load_placed(path)[0]
+
+
+class Places:
+    """Where each field of a loaded content file was written: places warnings about a valid brief."""
+
+    def __init__(self, tree: _Tree):
+        self._tree = tree
+
+    def warning(self, path: FieldPath, message: str) -> Problem:
+        """A warning at ``path``; a field the file leaves out is placed at the mapping that would hold it."""
+        return Problem(self._tree.name, *self._tree.mark_of(path), dotted(path), message, warning=True)
+
+
+def load_placed(path: str | Path) -> tuple[Brief, Places]:
+    """Like load, with where each field was written."""
     path = Path(path)
     name = str(path)
     text = _read(path, name)
     tree = _Tree(name)
     data = tree.build(text)
-    problems = list(_markup_problems(data, tree))
+    problems = list(_markup_problems(data, tree)) + list(_scenario_problems(data, tree))
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
         problems += tree.problems_from(exc)
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return brief
+    return brief, Places(tree)
 
 
 def _read(path: Path, name: str) -> str:
@@ -350,6 +368,22 @@ def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
                 # Placed at the citation itself, so that a long paragraph's bad key is easy to find.
                 mark = tree.mark_of_text(path, written.format(key), occurrence)
                 yield Problem(tree.name, *mark, dotted(path), _unknown_source(key, known))
+
+
+def _scenario_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
+    """Indicators that point to a scenario the outlook does not have (checked on the raw data, as above)."""
+    outlook = data.get("outlook")
+    if not isinstance(outlook, dict) or not isinstance(outlook.get("scenarios"), list):
+        return
+    names = [s["name"] for s in outlook["scenarios"] if isinstance(s, dict) and isinstance(s.get("name"), str)]
+    indicators = outlook.get("indicators")
+    for index, indicator in enumerate(indicators if isinstance(indicators, list) else []):
+        named = indicator.get("scenario") if isinstance(indicator, dict) else None
+        if isinstance(named, str) and named not in names:
+            path = ("outlook", "indicators", index, "scenario")
+            close = difflib.get_close_matches(named, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"the scenarios are: {', '.join(map(repr, names))}"
+            yield Problem(tree.name, *tree.mark_of(path), dotted(path), f"names no scenario of the outlook; {hint}")
 
 
 def _unknown_source(key: str, known: set[str]) -> str:

@@ -195,10 +195,25 @@ class Scenario(Part):
     likelihood: LikelihoodTerm
 
 
+class Indicator(Part):
+    """Something to watch: what, what would count as seeing it, and the scenario it points to."""
+
+    what: Text
+    threshold: Text | None = None
+    scenario: Name | None = None  # the name of one of the outlook's scenarios
+
+
+def _indicator(value: Any) -> Any:
+    # A plain-text indicator is still valid; the analytic checks ask for its threshold and scenario.
+    return {"what": value} if isinstance(value, str) else value
+
+
 class Outlook(Part):
     paragraphs: list[Text] = []
     scenarios: list[Scenario] = Field(min_length=1)
-    indicators: list[Text] = Field(min_length=1)
+    # Declared when the scenarios exclude one another and cover every outcome: their ranges must admit 100%.
+    mutually_exclusive: bool = False
+    indicators: list[Annotated[Indicator, BeforeValidator(_indicator)]] = Field(min_length=1)
 
 
 class Source(Part):
@@ -234,6 +249,8 @@ class Brief(Part):
     marking: Annotated[Tlp, BeforeValidator(_tlp)] = Tlp.CLEAR
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en-GB"
     keywords: list[Name] = []
+    information_cutoff: Date | None = None  # the newest information the brief rests on
+    page_budget: Annotated[int, Field(ge=1, le=500)] | None = None  # pages the PDF may run to
 
     summary: Paragraphs
     key_judgments: list[KeyJudgment] = Field(min_length=1)
@@ -259,7 +276,8 @@ class Brief(Part):
 FieldPath = tuple[str | int, ...]
 
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
-_NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after"})
+_NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
+                        "information_cutoff", "scenario"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

@@ -26,6 +26,7 @@ class Written:
     size: int
     seconds: float
     warnings: tuple[str, ...] = ()
+    pages: int | None = None  # counted in a PDF, estimated for a .docx; only when the brief sets a page budget
 
     def __str__(self) -> str:
         return f"{self.path}  {_size(self.size)}  {self.seconds:.2f} s"
@@ -59,7 +60,20 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | No
     data = render(brief, fmt, theme, template=template)
     write_atomic(out, data)
     warnings = tuple(f"{out}: {w}" for w in glyph_warnings(brief, theme)) if fmt == "pdf" else ()
-    return Written(out, len(data), time.perf_counter() - start, warnings)
+    pages = page_count(brief, fmt, data, theme) if brief.page_budget else None
+    return Written(out, len(data), time.perf_counter() - start, warnings, pages)
+
+
+def page_count(brief: Brief, fmt: str, data: bytes, theme: Theme) -> int | None:
+    """Pages of a rendered brief: read from the PDF; for Word, the layout estimate the .docx carries
+    (Word sets the pages itself when it opens the file). A deck has slides, not pages: None."""
+    if fmt == "pdf":
+        from .render.pdf import page_count as pdf_pages
+        return pdf_pages(data)
+    if fmt == "docx":
+        from .render.docx_extent import pages
+        return pages(document_layout.compose(brief), theme, theme.page.text_width_pt)
+    return None
 
 
 def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:

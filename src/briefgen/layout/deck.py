@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Callable
 
 from ..estimative import estimate_label
 from ..inline import Citation, Inline, Span, parse, plain, text_of
-from ..model import Brief, Section, Source
+from ..model import Brief, Indicator, Section, Source
 from ..theme import Theme
-from .document import in_text_name, reference
+from .document import cutoff_line, in_text_name, reference
 from .measure import Line, Metrics, split_at
 from .outline import ENGLISH, Outline
 from .properties import Properties, properties_of
@@ -214,7 +215,7 @@ def _plan(outline: Outline) -> list[_Planned]:
                 Item((Span(s.name, bold=True), Span(": "), *_on_slide(parse(s.description))),
                      badge=s.likelihood.label, notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}")
                 for s in future.scenarios),), notes=" ".join(say(p) for p in future.paragraphs)),
-            _Planned(CONTENT, words.indicators, (tuple(item(i) for i in future.indicators),)),
+            _Planned(CONTENT, words.indicators, (tuple(_indicator(i, say, words) for i in future.indicators),)),
         ]
 
     def editor_notes() -> list[_Planned]:
@@ -235,6 +236,21 @@ def _plan(outline: Outline) -> list[_Planned]:
 def _section(section: Section, item) -> _Planned:
     return _Planned(CONTENT, plain(section.title),
                     (tuple([item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),))
+
+
+def _indicator(indicator: Indicator, say: Callable[[str], str], words: Labels) -> Item:
+    """An indicator as a point: what to watch, then what would count as seeing it and where it points."""
+    spans = _on_slide(parse(indicator.what))
+    if indicator.threshold:
+        spans += (Span(": "), *_on_slide(parse(indicator.threshold)))
+    if indicator.scenario:
+        spans += (Span(f" \u2192 {indicator.scenario}", italic=True),)
+    notes = say(indicator.what)
+    if indicator.threshold:
+        notes += f" {words.threshold}: {say(indicator.threshold)}"
+    if indicator.scenario:
+        notes += f" {words.points_to}: {indicator.scenario}."
+    return Item(spans, notes=notes)
 
 
 def _source_name(source: Source) -> str:
@@ -296,6 +312,8 @@ class _Fitter:
         items = [Item(_shown(parse(brief.subtitle), names), bullet=False)] if brief.subtitle else []
         items += [Item((Span(brief.organisation, bold=True),), bullet=False),
                   Item((Span(brief.date.display()),), bullet=False)]
+        if brief.information_cutoff:
+            items.append(Item((Span(cutoff_line(outline)),), bullet=False))
         size = next((s for s in (self.deck.body + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),
                     self.deck.min_body)
         kept = self.pack(items, frame, size)[0]

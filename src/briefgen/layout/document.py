@@ -27,6 +27,7 @@ class TitleBlock:
     subtitle: Inline | None
     dateline: Inline
     authors: Inline
+    cutoff: Inline = ()  # "Information cut-off: 2 November 2022", when the brief states one
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ def compose(brief: Brief) -> Document:
         subtitle=parse(brief.subtitle) if brief.subtitle else None,
         dateline=_text(f"{brief.organisation} \u00b7 {brief.date.display()}"),
         authors=_text(brief.author_names),
+        cutoff=_text(cutoff_line(outline)) if brief.information_cutoff else (),
     )]
     blocks += outline.arrange(parts, _section)
     resolver = _Resolver(brief)
@@ -308,6 +310,12 @@ def in_text_name(source: Source) -> Inline:
     if source.author:
         return (Span(source.author),)
     return tuple(Span(s.text, s.bold, True, s.href) for s in parse(source.title) if not s.cite)
+
+
+def cutoff_line(outline: Outline) -> str:
+    """How every product states the age of the brief's information, on its title block or slide."""
+    cutoff = outline.brief.information_cutoff
+    return outline.labels.cutoff.format(date=cutoff.display()) if cutoff else ""
 
 
 def reference(source: Source, place: str = "", suffix: Inline = ()) -> Inline:
@@ -418,7 +426,13 @@ def _outlook(outline: Outline, table: MakeTable) -> list[Block]:
     blocks.append(table((words.scenario, words.likelihood, words.scenario_description), rows, (1.4, 1.2, 3.4),
                         words.scenarios))
     blocks.append(Heading(2, words.indicators))
-    blocks.append(BulletList(tuple(parse(i) for i in outlook.indicators)))
+    if any(i.threshold or i.scenario for i in outlook.indicators):
+        rows = tuple((parse(i.what), parse(i.threshold) if i.threshold else _text("\u2014"),
+                      _text(i.scenario or "\u2014")) for i in outlook.indicators)
+        blocks.append(table((words.indicator, words.threshold, words.points_to), rows, (2.2, 2.6, 1.2),
+                            words.indicators))
+    else:
+        blocks.append(BulletList(tuple(parse(i.what) for i in outlook.indicators)))
     return blocks
 
 
@@ -442,4 +456,5 @@ def _strip_end(spans: list[Span]) -> list[Span]:
 
 
 __all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Heading", "Judgment",
-           "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose", "reference"]
+           "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose",
+           "cutoff_line", "reference"]

@@ -54,6 +54,10 @@ class Labels:
     likelihood: str
     scenario_description: str
     indicators: str
+    indicator: str
+    threshold: str
+    points_to: str
+    cutoff: str            # on the title block: "Information cut-off: 2 November 2022"
     editor_notes: str
     corrections: str
     notes: str
@@ -108,6 +112,10 @@ ENGLISH = {
     "likelihood": "Likelihood",
     "scenario_description": "What it would look like",
     "indicators": "Indicators to watch",
+    "indicator": "Indicator",
+    "threshold": "What would count",
+    "points_to": "Points to",
+    "cutoff": "Information cut-off: {date}",
     "editor_notes": "Editor's note",
     "corrections": "Corrections to the source",
     "notes": "Notes",

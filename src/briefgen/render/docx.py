@@ -116,6 +116,8 @@ class _Writer:
             self._paragraph(block.subtitle, SUBTITLE)
         self._paragraph(block.dateline, DETAILS)
         self._paragraph(block.authors, DETAILS)
+        if block.cutoff:
+            self._paragraph(block.cutoff, DETAILS)
 
     def _list(self, block: BulletList) -> None:
         style = NUMBER if block.ordered else BULLET

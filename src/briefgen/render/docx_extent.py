@@ -37,7 +37,8 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
         match item:
             case TitleBlock():
                 height += (block(text_of(item.title), s.title) + block(text_of(item.subtitle or ()), s.subtitle)
-                           + block(text_of(item.dateline), s.body) + block(text_of(item.authors), s.body))
+                           + block(text_of(item.dateline), s.body) + block(text_of(item.authors), s.body)
+                           + (block(text_of(item.cutoff), s.body) if item.cutoff else 0))
             case Heading():
                 height += block(item.text, s.heading1 if item.level == 1 else s.heading2, 12)
             case Paragraph() | Quote():

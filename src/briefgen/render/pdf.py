@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import re
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Iterator
@@ -36,6 +37,18 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
             story += flow.block(block)
         template.build(story)
     return out.getvalue()
+
+
+# reportlab writes one flat page tree: a single /Pages object whose /Count is the number of pages.
+_PAGE_TREE = re.compile(rb"/Count (\d+) /Kids \[[^\]]*\] /Type /Pages")
+
+
+def page_count(data: bytes) -> int:
+    """How many pages a PDF made by ``render`` has, read from the file itself."""
+    found = _PAGE_TREE.search(data)
+    if found is None:
+        raise ValueError("no page tree in the PDF")
+    return int(found.group(1))
 
 
 @contextmanager
@@ -79,6 +92,8 @@ class _Flow:
             parts.append(Paragraph(m.spans(block.subtitle), s.subtitle))
         parts.append(Paragraph(m.spans(block.dateline, bold=True), s.dateline))
         parts.append(Paragraph(m.spans(block.authors), s.dateline))
+        if block.cutoff:
+            parts.append(Paragraph(m.spans(block.cutoff), s.dateline))
         parts.append(HRFlowable(width="100%", thickness=1.5, color=colour(self.theme.colours.primary),
                                 spaceBefore=4, spaceAfter=10))
         return parts

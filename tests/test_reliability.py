@@ -52,7 +52,7 @@ CATALOGUE: dict[str, tuple[str | bytes, str | re.Pattern[str]]] = {
     "unknown citation id": (replaced("[@report2024].\n\n# Likelihood", "[@nosuch].\n\n# Likelihood"),
                             "summary: cites unknown source 'nosuch'"),
     "duplicate source ids": (EXAMPLE_TEXT + "  - id: report2024\n    title: Again\n",
-                             "sources[1].id: source id 'report2024' is used twice"),
+                             "sources[2].id: source id 'report2024' is used twice"),
     "date that is not a date": (replaced("date: 2024-05-17", "date: yesterday"),
                                 "date: expected an ISO 8601 date"),
     "impossible date": (replaced("date: 2024-05-17", "date: 2023-02-29"), "date: '2023-02-29' is not a calendar date"),
@@ -132,7 +132,8 @@ class DescribeTheCatalogueOfBadInput:
         content.write_text(replaced("confidence: moderate", "confidence: medium"))
         result = briefgen_in_process(fmt, content, "-o", out_dir / f"brief.{fmt}")
         assert result.code == 1
-        assert f"{content}:29:17: key_judgments[0].confidence:" in result.err
+        line = next(n for n, text in enumerate(content.read_text().splitlines(), 1) if "medium" in text)
+        assert f"{content}:{line}:17: key_judgments[0].confidence:" in result.err
         assert sorted(p.name for p in out_dir.iterdir()) == ["keep.pdf"]
 
     def it_reports_a_missing_file(self, tmp_path, briefgen_in_process):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Callable
 
 from ..estimative import estimate_label
 from ..inline import Citation, Inline, Span, parse, plain, text_of
@@ -215,8 +214,20 @@ def _plan(outline: Outline) -> list[_Planned]:
                 Item((Span(s.name, bold=True), Span(": "), *_on_slide(parse(s.description))),
                      badge=s.likelihood.label, notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}")
                 for s in future.scenarios),), notes=" ".join(say(p) for p in future.paragraphs)),
-            _Planned(CONTENT, words.indicators, (tuple(_indicator(i, say, words) for i in future.indicators),)),
+            _Planned(CONTENT, words.indicators, (tuple(indicator(i) for i in future.indicators),)),
         ]
+
+    def indicator(watch: Indicator) -> Item:
+        """What to watch, then what would count as seeing it and the scenario it points to."""
+        spans = _on_slide(parse(watch.what))
+        notes = say(watch.what)
+        if watch.threshold:
+            spans += (Span(": "), *_on_slide(parse(watch.threshold)))
+            notes += f" {words.threshold}: {say(watch.threshold)}"
+        if watch.scenario:
+            spans += (Span(f" \u2192 {watch.scenario}", italic=True),)
+            notes += f" {words.points_to}: {watch.scenario}."
+        return Item(spans, notes=notes)
 
     def editor_notes() -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("editor_notes"), (tuple(item(n) for n in brief.editor_notes),))] \
@@ -236,21 +247,6 @@ def _plan(outline: Outline) -> list[_Planned]:
 def _section(section: Section, item) -> _Planned:
     return _Planned(CONTENT, plain(section.title),
                     (tuple([item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),))
-
-
-def _indicator(indicator: Indicator, say: Callable[[str], str], words: Labels) -> Item:
-    """An indicator as a point: what to watch, then what would count as seeing it and where it points."""
-    spans = _on_slide(parse(indicator.what))
-    if indicator.threshold:
-        spans += (Span(": "), *_on_slide(parse(indicator.threshold)))
-    if indicator.scenario:
-        spans += (Span(f" \u2192 {indicator.scenario}", italic=True),)
-    notes = say(indicator.what)
-    if indicator.threshold:
-        notes += f" {words.threshold}: {say(indicator.threshold)}"
-    if indicator.scenario:
-        notes += f" {words.points_to}: {indicator.scenario}."
-    return Item(spans, notes=notes)
 
 
 def _source_name(source: Source) -> str:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Iterator
 
-from reportlab.platypus import Flowable, HRFlowable, ListFlowable, ListItem, Table
+from reportlab.platypus import Flowable, HRFlowable, Table
 from reportlab.platypus import TableStyle
 
 from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment, Notes,
@@ -20,6 +20,7 @@ from .pdf_markup import Markup, escape
 from .pdf_pages import BriefTemplate, Outlined
 from .pdf_paragraph import Paragraph
 from .pdf_styles import Styles, colour, styles as paragraph_styles
+from .pdf_tags import Element, Structure
 
 CELL_PADDING = 4
 
@@ -28,8 +29,10 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
     """The PDF's bytes; the same document, theme and ``when`` always give the same bytes."""
     family = font_family(theme)
     out = io.BytesIO()
-    template = BriefTemplate(out, theme, family, document.properties, document.running, when)
-    flow = _Flow(theme, family, paragraph_styles(theme, family), Markup(family, theme.colours.link),
+    structure = Structure(document.properties.language)
+    template = BriefTemplate(out, theme, family, document.properties, document.running, when, structure)
+    flow = _Flow(theme, family, paragraph_styles(theme, family),
+                 Markup(family, theme.colours.link, document.properties.language), structure,
                  template.width, template.height)
     with _no_cycle_collection():
         story: list[Flowable] = []
@@ -69,15 +72,22 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 class _Flow:
-    """Maps each layout block to flowables in the theme's styles."""
+    """Maps each layout block to flowables in the theme's styles, and to elements of the structure tree.
 
-    def __init__(self, theme: Theme, family: Family, styles: Styles, markup: Markup, width: float,
-                 height: float):
+    The title is the tree's H1, so the brief's parts are H2 and their subdivisions H3.
+    """
+
+    def __init__(self, theme: Theme, family: Family, styles: Styles, markup: Markup, structure: Structure,
+                 width: float, height: float):
         self.theme, self.family, self.styles, self.markup = theme, family, styles, markup
+        self.tags = structure
         self.width, self.height = width, height
         self._headings = 0
+        self._judgments: Element | None = None  # the list that consecutive judgments make
 
     def block(self, block: Block) -> list[Flowable]:
+        if not isinstance(block, Judgment):
+            self._judgments = None
         handler = {
             TitleBlock: self._title, Heading: self._heading, TextParagraph: self._paragraph,
             BulletList: self._bullets, Callout: self._callout, Judgment: self._judgment,
@@ -86,14 +96,14 @@ class _Flow:
         return handler(block)
 
     def _title(self, block: TitleBlock) -> list[Flowable]:
-        s, m = self.styles, self.markup
-        parts: list[Flowable] = [Paragraph(m.spans(block.title, bold=True), s.title)]
+        s, m, tags = self.styles, self.markup, self.tags
+        parts: list[Flowable] = [Paragraph(m.spans(block.title, bold=True), s.title, tag=tags.add("H1"))]
         if block.subtitle:
-            parts.append(Paragraph(m.spans(block.subtitle), s.subtitle))
-        parts.append(Paragraph(m.spans(block.dateline, bold=True), s.dateline))
-        parts.append(Paragraph(m.spans(block.authors), s.dateline))
+            parts.append(Paragraph(m.spans(block.subtitle), s.subtitle, tag=tags.add("P")))
+        parts.append(Paragraph(m.spans(block.dateline, bold=True), s.dateline, tag=tags.add("P")))
+        parts.append(Paragraph(m.spans(block.authors), s.dateline, tag=tags.add("P")))
         if block.cutoff:
-            parts.append(Paragraph(m.spans(block.cutoff), s.dateline))
+            parts.append(Paragraph(m.spans(block.cutoff), s.dateline, tag=tags.add("P")))
         parts.append(HRFlowable(width="100%", thickness=1.5, color=colour(self.theme.colours.primary),
                                 spaceBefore=4, spaceAfter=10))
         return parts
@@ -101,32 +111,41 @@ class _Flow:
     def _heading(self, block: Heading) -> list[Flowable]:
         self._headings += 1
         style = self.styles.heading1 if block.level <= 1 else self.styles.heading2
-        paragraph = Paragraph(self.markup.text(block.text, bold=True), style)
+        paragraph = Paragraph(self.markup.text(block.text, bold=True), style,
+                              tag=self.tags.add(f"H{block.level + 1}"))
         paragraph.outlined = Outlined(block.level - 1, block.text, f"heading-{self._headings}")
         return [paragraph]
 
     def _paragraph(self, block: TextParagraph) -> list[Flowable]:
         style = self.styles.byline if block.role == "byline" else self.styles.body
-        return [Paragraph(self.markup.spans(block.spans), style)]
+        return [Paragraph(self.markup.spans(block.spans), style, tag=self.tags.add("P"))]
 
     def _bullets(self, block: BulletList) -> list[Flowable]:
-        s = self.styles
-        items = [ListItem(Paragraph(self.markup.spans(item), s.bullet)) for item in block.items]
-        common = dict(bulletFontName=self.family.regular.name, bulletFontSize=s.bullet.fontSize,
-                      bulletColor=colour(self.theme.colours.primary), leftIndent=14, bulletDedent=12)
-        if block.ordered:
-            return [ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)]
-        return [ListFlowable(items, bulletType="bullet", start="\u2022", **common)]
+        items = self.tags.add("L", numbering="Decimal" if block.ordered else "Disc")
+        paragraphs: list[Flowable] = []
+        for number, item in enumerate(block.items, 1):
+            label, body = self._item(items)
+            paragraphs.append(Paragraph(self.markup.spans(item), self.styles.bullet, tag=body.add("P"), label=label,
+                                        bulletText=f"{number}." if block.ordered else "\u2022"))
+        return paragraphs
+
+    @staticmethod
+    def _item(items: Element) -> tuple[Element, Element]:
+        """A new list item of ``items``: its label and its body."""
+        item = items.add("LI")
+        return item.add("Lbl"), item.add("LBody")
 
     def _callout(self, block: Callout) -> list[Flowable]:
         s, m = self.styles, self.markup
         bottom_line = block.role == "bottom-line"
         edge = self.theme.colours.callout_border if bottom_line else self.theme.colours.accent
         style = s.callout if bottom_line else s.note
-        paragraphs = [Paragraph(m.spans(p), style) for p in block.paragraphs]
+        box = self.tags.add("Div")
+        title = Paragraph(m.text(block.title, bold=True), s.callout_title, tag=box.add("P"))
+        paragraphs = [Paragraph(m.spans(p), style, tag=box.add("P")) for p in block.paragraphs]
         # One row per paragraph, so a long box breaks between paragraphs, never after its title alone.
         rows: list[list[Flowable | list[Flowable]]] = [
-            [[Paragraph(m.text(block.title, bold=True), s.callout_title), paragraphs[0]]],
+            [[title, paragraphs[0]]],
             *([p] for p in paragraphs[1:])]
         box = Table(rows, colWidths=[self.width], spaceAfter=8,
                     splitInRow=1 if self._has_tall_row(rows, [self.width], (10, 10)) else 0, style=self._style([
@@ -142,20 +161,31 @@ class _Flow:
 
     def _judgment(self, block: Judgment) -> list[Flowable]:
         s, m = self.styles, self.markup
+        if self._judgments is None:
+            self._judgments = self.tags.add("L", numbering="Decimal")
+        label, body = self._item(self._judgments)
         # The statement and estimate styles keep with what follows, so a judgment never parts
         # from its likelihood and a heading never parts from the first judgment.
         return [
-            Paragraph(m.spans(block.statement, bold=True), s.judgment, bulletText=f"{block.number}."),
-            Paragraph(m.text(block.estimate, bold=True), s.estimate),
-            Paragraph(m.text(block.basis_label, italic=True) + m.spans(block.basis), s.basis),
+            Paragraph(m.spans(block.statement, bold=True), s.judgment, bulletText=f"{block.number}.",
+                      tag=body.add("P"), label=label),
+            Paragraph(m.text(block.estimate, bold=True), s.estimate, tag=body.add("P")),
+            Paragraph(m.text(block.basis_label, italic=True) + m.spans(block.basis), s.basis, tag=body.add("P")),
         ]
 
     def _table(self, block: DataTable) -> list[Flowable]:
         s, m = self.styles, self.markup
         total = sum(block.widths)
         widths = [self.width * w / total for w in block.widths]
-        header = [Paragraph(m.text(name, bold=True), s.header_cell) for name in block.columns]
-        rows = [[Paragraph(m.spans(cell), s.cell) for cell in row] for row in block.rows]
+        grid = self.tags.add("Table")
+        caption = Paragraph(m.text(block.caption.text, bold=True), s.caption, tag=grid.add("Caption"))
+        header_row = grid.add("TR")
+        header = [Paragraph(m.text(name, bold=True), s.header_cell, tag=header_row.add("TH", scope="Column"))
+                  for name in block.columns]
+        rows = []
+        for row in block.rows:
+            tagged_row = grid.add("TR")
+            rows.append([Paragraph(m.spans(cell), s.cell, tag=tagged_row.add("TD")) for cell in row])
         ink = self.theme.colours
         table = Table([header, *rows], colWidths=widths, repeatRows=1, spaceAfter=10,
                       splitInRow=1 if self._has_tall_row(rows, widths, (CELL_PADDING, CELL_PADDING)) else 0, style=self._style([
@@ -168,7 +198,7 @@ class _Flow:
                           ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
                           ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
                       ]))
-        return [Paragraph(m.text(block.caption.text, bold=True), s.caption), table]
+        return [caption, table]
 
     def _style(self, commands: list[tuple]) -> TableStyle:
         # A table's own text defaults to Helvetica; naming our face keeps the standard 14 fonts out.
@@ -193,8 +223,9 @@ class _Flow:
     def _quote(self, block: Quote) -> list[Flowable]:
         s, m = self.styles, self.markup
         indent = 14
-        content = [Paragraph(m.spans(block.spans, italic=True), s.quote),
-                   Paragraph(m.spans(block.attribution), s.attribution)]
+        quote = self.tags.add("BlockQuote")
+        content = [Paragraph(m.spans(block.spans, italic=True), s.quote, tag=quote.add("P")),
+                   Paragraph(m.spans(block.attribution), s.attribution, tag=quote.add("P"))]
         width = self.width - indent
         box = Table([[content]], colWidths=[width], hAlign="RIGHT", spaceAfter=8,
                     splitInRow=1 if self._has_tall_row([content], [width], (10, 0)) else 0,
@@ -206,11 +237,19 @@ class _Flow:
         return [box]
 
     def _bibliography(self, block: Bibliography) -> list[Flowable]:
-        return [Paragraph(self.markup.spans(ref), self.styles.source) for _, ref in block.entries]
+        # A list of the sources, each a bibliography entry.
+        entries = self.tags.add("L", numbering="None")
+        return [Paragraph(self.markup.spans(ref), self.styles.source, tag=entries.add("LI").add("LBody").add("BibEntry"))
+                for _, ref in block.entries]
 
     def _notes(self, block: Notes) -> list[Flowable]:
-        # Each note is the destination its marks link to.
-        return [Paragraph(f'<a name="{escape(note.anchor)}"/>' + self.markup.spans(note.spans), self.styles.note_text,
-                          bulletText=note.label)
-                for note in block.entries]
+        # Each note is the destination its marks link to, and the Note their References point at.
+        entries = self.tags.add("L", numbering="Decimal")
+        paragraphs: list[Flowable] = []
+        for note in block.entries:
+            label, body = self._item(entries)
+            paragraphs.append(Paragraph(f'<a name="{escape(note.anchor)}"/>' + self.markup.spans(note.spans),
+                                        self.styles.note_text, bulletText=note.label, label=label,
+                                        tag=body.add("Note", id=note.anchor)))
+        return paragraphs
 

@@ -4,6 +4,9 @@ reportlab's Paragraph reads XML-like markup: left unescaped, content could resiz
 <font>, pull a local file in with <img src>, or make a javascript: link. So every span's text
 is escaped, the only tags are the ones written here, and a link target that is not http, https
 or mailto is dropped (its text stays), whatever the loader already checked.
+
+Links, citations and runs of right-to-left script are bracketed by structure markers
+(pdf_tags.marker), so the tagged PDF gives each its Link, Reference or Span element.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterable
 
+from .. import scripts
 from ..inline import Span
 from ..layout.document import NoteMark
 from .pdf_bidi import visual
 from .pdf_fonts import Face, Family
+from .pdf_tags import Inline as InlineElement, marker
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -33,6 +38,7 @@ class Markup:
 
     family: Family
     link_colour: str  # RRGGBB
+    language: str  # the document's, BCP 47: runs in another language are tagged with theirs
 
     def spans(self, spans: Iterable[Span | NoteMark], *, bold: bool = False, italic: bool = False) -> str:
         """One paragraph's markup; ``bold``/``italic`` style the whole paragraph (headings, quotes)."""
@@ -51,15 +57,39 @@ class Markup:
 
     def _mark(self, mark: NoteMark) -> str:
         colour = f"#{self.link_colour}"
-        return (f"<super>{escape(mark.separator)}<a href=\"#{escape(mark.anchor)}\" color=\"{colour}\">"
-                f"{mark.number}</a></super>")
+        target = f"#{mark.anchor}"
+        separator = f"<super>{escape(mark.separator)}</super>" if mark.separator else ""
+        return (separator + marker(InlineElement("Reference")) + marker(InlineElement("Link", target, f"Note {mark.number}"))
+                + f'<super><a href="{escape(target)}" color="{colour}">{mark.number}</a></super>'
+                + marker(None) + marker(None))
 
     def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
+        inner = "".join(self._scripts(text, bold=bold, italic=italic))
+        target = safe_target(href)
+        if target is None:
+            return inner
+        attribute = escape(target).replace('"', "&quot;")
+        return (marker(InlineElement("Link", target, text)) +
+                f'<a href="{attribute}" color="#{self.link_colour}">{inner}</a>' + marker(None))
+
+    def _scripts(self, text: str, *, bold: bool, italic: bool) -> list[str]:
+        """Each run of right-to-left script in a Span that gives its language and its logical order."""
+        out: list[str] = []
+        for piece, language in scripts.runs(text):
+            face_runs = self._faces(visual(piece), bold=bold, italic=italic)
+            if language is None:
+                out.append(face_runs)
+                continue
+            lang = None if scripts.same_language(language, self.language) else language
+            out.append(marker(InlineElement("Span", lang=lang, actual_text=piece)) + face_runs + marker(None))
+        return out
+
+    def _faces(self, text: str, *, bold: bool, italic: bool) -> str:
         face = self.family.face(bold=bold, italic=italic)
         runs: list[str] = []
         # Only what the regular face lacks is replaced: a character just the styled face lacks
         # is set in the regular face (see _runs), so the reader never gets an empty glyph box.
-        for run, styled in _runs(self.family.regular.drawable(visual(text)), face):
+        for run, styled in _runs(self.family.regular.drawable(text), face):
             body = escape(run).replace("\n", "<br/>")
             if styled:
                 if italic:
@@ -67,12 +97,7 @@ class Markup:
                 if bold:
                     body = f"<b>{body}</b>"
             runs.append(body)
-        inner = "".join(runs)
-        target = safe_target(href)
-        if target is None:
-            return inner
-        attribute = escape(target).replace('"', "&quot;")
-        return f'<a href="{attribute}" color="#{self.link_colour}">{inner}</a>'
+        return "".join(runs)
 
 
 def escape(text: str) -> str:

@@ -5,6 +5,7 @@ and bottom right and numbered as the layout words it, and the outline built as h
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import partial
 from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
@@ -16,8 +17,11 @@ from ..layout.properties import Properties
 from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE
 from ..theme import MM, Theme
 from .pdf_bidi import visual
+from .pdf_canvas import TaggedCanvas
 from .pdf_fonts import Family
 from .pdf_styles import colour
+from .pdf_tags import Structure
+from .pdf_xmp import packet
 
 TOTAL_FORM = "page-total"
 
@@ -60,7 +64,7 @@ class BriefTemplate(BaseDocTemplate):
     """A4 or Letter pages from the theme; reproducible bytes; outline shown when the file opens."""
 
     def __init__(self, out: BinaryIO, theme: Theme, family: Family, about: Properties, running: Running,
-                 when: datetime):
+                 when: datetime, structure: Structure):
         page = theme.page
         super().__init__(
             out, pagesize=page.size_pt,
@@ -71,6 +75,7 @@ class BriefTemplate(BaseDocTemplate):
             invariant=1, displayDocTitle=1, initialFontName=family.regular.name,
             keepTogetherClass=KeptWithNext)
         self._theme, self._family, self._running = theme, family, running
+        self._structure, self._metadata = structure, packet(about, when)
         self._stamp = when.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
         self._total_style: tuple[str, float, str] = (family.regular.name, theme.sizes.small, theme.colours.muted)
         self._outline_level = -1
@@ -87,7 +92,8 @@ class BriefTemplate(BaseDocTemplate):
         would lay the whole brief out twice only to learn the number of pages.
         """
         self._doSave = 0
-        super().build(flowables)
+        super().build(flowables, canvasmaker=partial(TaggedCanvas, structure=self._structure,
+                                                     metadata=self._metadata))
         face, size, rgb = self._total_style
         self.canv.beginForm(TOTAL_FORM)
         self.canv.setFont(face, size)

@@ -1,0 +1,53 @@
+"""Runs of right-to-left script in a text, and the language each is most likely written in.
+
+A screen reader speaks a run in the voice of its language, so each format marks runs in
+another script with a language tag. The script narrows the language; letters only one
+language uses decide it: Pashto and Urdu have letters of their own, Persian (Dari) has
+four that Arabic lacks, and Hebrew has its own block. A run of plain Arabic letters is
+taken for Arabic.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
+# A run: right-to-left letters, with what sits between them inside the phrase (spaces, digits,
+# punctuation, joiners), but not what trails it.
+_RUN = re.compile(f"[{_RTL_LETTER}](?:[{_RTL_LETTER}\\s\u200c\u200d\\d.,:;!?'\"()«»\\-]*[{_RTL_LETTER}])?")
+_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
+_PASHTO = re.compile("[\u067c\u0681\u0685\u0689\u0693\u0696\u069a\u06ab\u06bc\u06cd\u06d0]")
+_URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+
+
+def runs(text: str) -> list[tuple[str, str | None]]:
+    """``text`` cut into pieces, each with the language of its right-to-left script, or None for the rest."""
+    pieces: list[tuple[str, str | None]] = []
+    start = 0
+    for found in _RUN.finditer(text):
+        if found.start() > start:
+            pieces.append((text[start:found.start()], None))
+        pieces.append((found.group(), language(found.group())))
+        start = found.end()
+    if start < len(text):
+        pieces.append((text[start:], None))
+    return pieces
+
+
+def language(run: str) -> str:
+    """The BCP 47 language of a run of right-to-left script."""
+    if _HEBREW.search(run):
+        return "he"
+    if _PASHTO.search(run):
+        return "ps"
+    if _URDU.search(run):
+        return "ur"
+    if _PERSIAN.search(run):
+        return "fa"
+    return "ar"
+
+
+def same_language(tag: str, other: str) -> bool:
+    """Whether two BCP 47 tags name the same language (``fa`` and ``fa-AF`` do)."""
+    return tag.split("-")[0].lower() == other.split("-")[0].lower()

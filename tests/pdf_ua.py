@@ -1,22 +1,24 @@
 """A checker for the machine-checkable rules of PDF/UA-1 (ISO 14289-1) and the Matterhorn Protocol, on pikepdf.
 
 It reads a PDF as any reader would — pikepdf parses the file and its content streams —
-and returns every problem it finds, each a sentence naming the rule (Matterhorn
-checkpoint numbers in brackets) and the place. It checks what a program can decide:
+and returns every problem it finds, each a sentence naming the rule (Matterhorn Protocol
+1.1 checkpoints in brackets, else the clause of ISO 14289-1 or ISO 32000-1) and the place.
+It checks what a program can decide:
 
 - the document: /MarkInfo /Marked true, /Lang, DisplayDocTitle, a title, XMP metadata
-  with pdfuaid:part 1 and dc:title (06-001..003, 07-001, 11-006);
+  with pdfuaid:part 1 and dc:title (06-001..003, 07-001, 11-001);
 - the content: every painted thing (text, paths, images, forms) inside exactly one of an
   Artifact or a marked-content sequence with an MCID, never one inside the other, and
   BDC/EMC nested with BT/ET (01-003..005, ISO 32000-1 §14.6);
 - the tree: every MCID in the content owned by one element through the ParentTree and
-  back, standard structure types only or role-mapped to one (02-001..004), headings that
-  start at H1 and never skip a level going down (14-002, 14-003), tables made of rows of
-  TH and TD with at least one TH and a Scope on each (15-003), lists of LI made of Lbl
-  and LBody (16-001), a Figure with /Alt (13-004), a Note with a unique /ID (19-003, 19-004);
+  back, standard structure types only or role-mapped to one (02-001), headings that
+  start at H1 and never skip a level going down (14-002, 14-003), tables made of a caption
+  and rows of TH and TD with at least one TH and a Scope on each (15-003), lists of LI made
+  of Lbl and LBody (16-001..003), a Figure with /Alt (13-004), a Note with a unique /ID
+  (19-003, 19-004);
 - links: every Link annotation with /Contents, a /StructParent that leads to a Link
-  element holding it as an OBJR, and /Tabs /S on its page (28-002, 28-011, 28-018);
-- fonts: every font embedded and with a ToUnicode map (31-001, 31-009..030 in part);
+  element holding it as an OBJR (28-011, 28-012), and /Tabs /S on its page;
+- fonts: every font embedded and with a ToUnicode map (ISO 14289-1 §7.21.4.1, §7.21.7);
 - reading order: on every page, the marked content in the order the tree reads it is
   the order it is drawn in, which for a single-column brief is the order it is seen.
 
@@ -59,7 +61,7 @@ def problems(path: Path) -> list[str]:
         found = _document(pdf)
         tree_root = pdf.Root.get("/StructTreeRoot")
         if tree_root is None:
-            found.append("no structure tree: the file is not tagged [01-006]")
+            found.append("no structure tree: the file is not tagged (ISO 14289-1 §7.1)")
             tree_root = pikepdf.Dictionary()
         role_map = {str(k): str(v) for k, v in tree_root.get("/RoleMap", {}).items()}
         tree = _Tree()
@@ -78,15 +80,15 @@ def _document(pdf: pikepdf.Pdf) -> list[str]:
     found: list[str] = []
     root = pdf.Root
     if not bool(root.get("/MarkInfo", {}).get("/Marked", False)):
-        found.append("the catalogue's /MarkInfo does not say /Marked true [06-001]")
+        found.append("the catalogue's /MarkInfo does not say /Marked true (ISO 14289-1 §7.1)")
     if not str(root.get("/Lang", "")).strip():
-        found.append("the catalogue has no /Lang: the natural language is not set [11-006]")
+        found.append("the catalogue has no /Lang: the natural language is not set [11-001]")
     if not bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)):
         found.append("DisplayDocTitle is not true: viewers show the file name, not the title [07-001]")
     if not str(pdf.docinfo.get("/Title", "")).strip():
         found.append("the document information has no /Title [06-003]")
     if "/Metadata" not in root:
-        found.append("no XMP metadata stream [06-002]")
+        found.append("no XMP metadata stream [06-001]")
     else:
         xmp = root.Metadata.read_bytes().decode("utf-8", "replace")
         if not re.search(r"<pdfuaid:part>\s*1\s*</pdfuaid:part>|pdfuaid:part=[\"']1[\"']", xmp):
@@ -117,7 +119,7 @@ def _element(element: pikepdf.Object, parent: pikepdf.Object | None, tree: _Tree
     role = _role(element, role_map)
     where = f"{role} element {element.objgen[0]}"
     if role not in STANDARD_TYPES:
-        found.append(f"{where}: its type is not a standard structure type nor role-mapped to one [02-004]")
+        found.append(f"{where}: its type is not a standard structure type nor role-mapped to one [02-001]")
     if role == "Figure" and not str(element.get("/Alt", "")).strip():
         found.append(f"{where}: a Figure without alternate text (/Alt) [13-004]")
     if re.fullmatch(r"H[1-6]", role):
@@ -134,16 +136,16 @@ def _element(element: pikepdf.Object, parent: pikepdf.Object | None, tree: _Tree
             found.append(f"{where}: a Table holds something other than rows and a caption (ISO 32000-1 §14.8.4.3.4)")
         cells = [c for r in rows for c in _cells(r, role_map)]
         if not any(_role(c, role_map) == "TH" for c in cells):
-            found.append(f"{where}: a Table without a header cell (TH)")
+            found.append(f"{where}: a Table without a header cell (TH) (ISO 14289-1 §7.5)")
         for cell in cells:
             if _role(cell, role_map) == "TH" and "/Scope" not in cell.get("/A", {}):
                 found.append(f"{where}: a TH without a /Scope [15-003]")
     if role == "TR" and any(k not in ("TH", "TD") for k in kinds):
-        found.append(f"{where}: a table row holds something other than TH and TD")
+        found.append(f"{where}: a table row holds something other than TH and TD (ISO 32000-1 §14.8.4.3.4)")
     if role == "L" and any(k not in ("LI", "Caption", "L") for k in kinds):
         found.append(f"{where}: a list holds something other than list items [16-001]")
     if role == "LI" and any(k not in ("Lbl", "LBody") for k in kinds):
-        found.append(f"{where}: a list item holds something other than Lbl and LBody [16-001]")
+        found.append(f"{where}: a list item holds something other than Lbl and LBody [16-002, 16-003]")
     _walk(element.get("/K"), element, tree, role_map, found, pdf)
 
 
@@ -229,13 +231,13 @@ def _page(number: int, page: pikepdf.Page, tree: _Tree, parent_tree: dict[int, p
                      " reading order is not drawing order")
     annotations = list(page.obj.get("/Annots", []))
     if annotations and page.obj.get("/Tabs") != "/S":
-        found.append(f"{where}: annotations but /Tabs is not /S [28-018]? (PDF/UA-1 §7.18.3)")
+        found.append(f"{where}: annotations but /Tabs is not /S (ISO 14289-1 §7.18.3)")
     for annotation in annotations:
         if annotation.get("/Subtype") != "/Link":
             continue
         label = f"{where}: link annotation {annotation.objgen[0]}"
         if not str(annotation.get("/Contents", "")).strip():
-            found.append(f"{label} has no /Contents (alternate description) [28-002]? (PDF/UA-1 §7.18.5)")
+            found.append(f"{label} has no /Contents (alternate description) [28-012]")
         parent = parent_tree.get(int(annotation.get("/StructParent", -1)))
         if parent is None or str(parent.get("/S")) != "/Link":
             found.append(f"{label} has no /StructParent leading to a Link element [28-011]")
@@ -307,9 +309,9 @@ def _fonts(pdf: pikepdf.Pdf) -> list[str]:
                 descriptor = font.DescendantFonts[0].get("/FontDescriptor")
             if font.get("/Subtype") != "/Type3" and (descriptor is None or not any(
                     k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))):
-                found.append(f"font {name} (first on page {number}) is not embedded [31-001]")
+                found.append(f"font {name} (first on page {number}) is not embedded (ISO 14289-1 §7.21.4.1)")
             if "/ToUnicode" not in font:
-                found.append(f"font {name} (first on page {number}) has no ToUnicode map [31-009..]")
+                found.append(f"font {name} (first on page {number}) has no ToUnicode map (ISO 14289-1 §7.21.7)")
     return found
 
 

@@ -21,33 +21,51 @@ _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 
 
-def runs(text: str) -> list[tuple[str, str | None]]:
-    """``text`` cut into pieces, each with the language of its right-to-left script, or None for the rest."""
+def runs(text: str, document: str) -> list[tuple[str, str | None]]:
+    """``text`` cut into pieces, each with the language of its right-to-left script, or None for the rest.
+
+    ``document`` is the brief's language (BCP 47), which a run is taken to be in unless its
+    letters say otherwise.
+    """
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for found in _RUN.finditer(text):
         if found.start() > start:
             pieces.append((text[start:found.start()], None))
-        pieces.append((found.group(), language(found.group())))
+        pieces.append((found.group(), language(found.group(), document)))
         start = found.end()
     if start < len(text):
         pieces.append((text[start:], None))
     return pieces
 
 
-def language(run: str) -> str:
-    """The BCP 47 language of a run of right-to-left script."""
+def language(run: str, document: str) -> str:
+    """The BCP 47 language of a run of right-to-left script in a brief written in ``document``."""
     if _HEBREW.search(run):
-        return "he"
-    if _PASHTO.search(run):
-        return "ps"
-    if _URDU.search(run):
-        return "ur"
-    if _PERSIAN.search(run):
-        return "fa"
-    return "ar"
+        found = "he"
+    elif _PASHTO.search(run):
+        found = "ps"
+    elif _URDU.search(run):
+        found = "ur"
+    elif _PERSIAN.search(run):
+        found = "fa"
+    else:
+        found = "ar"
+    own = _primary(document)
+    # Letters Arabic shares with every Arabic-script language, and Persian's with Pashto and
+    # Urdu, do not tell the brief's own language apart: the run is in it.
+    if own in _ARABIC_SCRIPT and (found == "ar" or (found == "fa" and own in ("ps", "ur"))):
+        return document
+    return document if found == own or (found == "fa" and own == "prs") else found
 
 
 def same_language(tag: str, other: str) -> bool:
     """Whether two BCP 47 tags name the same language (``fa`` and ``fa-AF`` do)."""
-    return tag.split("-")[0].lower() == other.split("-")[0].lower()
+    return _primary(tag) == _primary(other)
+
+
+_ARABIC_SCRIPT = frozenset({"ar", "fa", "prs", "ps", "ur", "ckb", "sd", "ug", "ku", "pa", "bal"})
+
+
+def _primary(tag: str) -> str:
+    return tag.split("-")[0].lower()

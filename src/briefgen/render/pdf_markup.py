@@ -75,7 +75,7 @@ class Markup:
     def _scripts(self, text: str, *, bold: bool, italic: bool) -> list[str]:
         """Each run of right-to-left script in a Span that gives its language and its logical order."""
         out: list[str] = []
-        for piece, language in scripts.runs(text):
+        for piece, language in scripts.runs(text, self.language):
             face_runs = self._faces(visual(piece), bold=bold, italic=italic)
             if language is None:
                 out.append(face_runs)

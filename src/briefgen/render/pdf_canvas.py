@@ -28,20 +28,29 @@ ARTIFACT_BEGIN, END_MARKED = "/Artifact BMC", "EMC"
 _SHOWS_TEXT = re.compile(r"(?:^|\s)(?:T[jJ]|'|\")(?:\s|$)")
 
 
-@dataclass(frozen=True)
-class _Open:
-    inline: Inline
+class _Marker(str):
+    """An empty operator left in a text object where an inline element opens or closes, or a link was added.
+
+    A str, because reportlab's text object reads its last operator as one; replaced by
+    ``_marked`` before the text object is written.
+    """
+
+    def __new__(cls, *args: object) -> _Marker:
+        return super().__new__(cls, "")
 
 
-@dataclass(frozen=True)
-class _Close:
+class _Open(_Marker):
+    def __init__(self, inline: Inline):
+        self.inline = inline
+
+
+class _Close(_Marker):
     pass
 
 
-@dataclass(frozen=True)
-class _Annotation:
-    annotation: object
-    target: str
+class _Annotation(_Marker):
+    def __init__(self, annotation: object, target: str):
+        self.annotation, self.target = annotation, target
 
 
 @dataclass
@@ -91,7 +100,7 @@ class TaggedCanvas(Canvas):
     def drawText(self, aTextObject: PDFTextObject) -> None:  # noqa: N802,N803 - reportlab's names
         code = internals.text_operators(aTextObject)
         if self._region is not None or self._element is None:
-            code[:] = [op for op in code if isinstance(op, str)]  # artifact or figure: markers mean nothing
+            code[:] = [op for op in code if not isinstance(op, _Marker)]  # artifact or figure: markers mean nothing
             super().drawText(aTextObject)
             return
         if self._label is not None:

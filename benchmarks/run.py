@@ -26,7 +26,7 @@ from scaled import write_scaled  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "content" / "nrf-secession.yaml"
 PY = sys.executable
-FLOOR_BASE = "import click, pydantic, yaml"
+FLOOR_BASE = "import click, yaml"
 FLOORS = {
     "docx": f"{FLOOR_BASE}, docx",
     "pdf": f"{FLOOR_BASE}, reportlab.platypus",

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -239,9 +237,6 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, reference: 
 
 def main() -> None:
     """Entry point: no traceback reaches the user unless --debug asks for one."""
-    # pydantic scans every installed distribution for plugins before building the first model;
-    # briefgen uses none, and the scan is a tenth of `validate`. Set the variable to opt back in.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     debug = "--debug" in sys.argv[1:]
     try:
         cli.main(standalone_mode=False)
@@ -256,6 +251,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # a bug: say so plainly, and keep the traceback for --debug
         if debug:
+            import traceback
             traceback.print_exc()
         else:
             click.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",

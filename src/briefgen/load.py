@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from . import inline
 from .model import Brief, FieldPath, dotted, text_fields
+from .parts import Issue, Value, build
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -24,11 +21,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 # What YAML itself refuses to read: C0 and C1 controls, lone surrogates, U+FFFE and U+FFFF.
-_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# PyYAML's own pattern, compiled when yaml is imported: compiling a second copy of this
+# class of a million code points costs more than the rest of `validate`.
+_UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Value):
     """One thing wrong with a content file, where it is, and what was expected."""
 
     file: str
@@ -76,10 +74,8 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     tree = _Tree(name)
     data = tree.build(text)
     problems = list(_markup_problems(data, tree)) + list(_scenario_problems(data, tree))
-    try:
-        brief = Brief.model_validate(data)
-    except ValidationError as exc:
-        problems += tree.problems_from(exc)
+    brief, issues = build(Brief, data)
+    problems += tree.problems_from(issues)
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
     return brief, Places(tree)
@@ -220,20 +216,15 @@ class _Tree:
             path = path[:-1]
         return self.value_marks.get((), (1, 1))
 
-    def problems_from(self, exc: ValidationError) -> Iterator[Problem]:
-        for error in exc.errors(include_url=False):
-            loc = _data_path(error["loc"])
-            kind = error["type"]
-            if kind == "extra_forbidden":
-                message = "unknown field" + _suggestion(loc)
-                line, col = self.mark_of(loc, key=True)
-            elif kind == "missing":
-                message = "is required but missing"
-                line, col = self.mark_of(loc[:-1])
+    def problems_from(self, issues: list[Issue]) -> Iterator[Problem]:
+        for issue in issues:
+            if issue.at == "key":
+                line, col = self.mark_of(issue.path, key=True)
+            elif issue.at == "parent":
+                line, col = self.mark_of(issue.path[:-1])
             else:
-                message = _message(error)
-                line, col = self.mark_of(loc)
-            yield Problem(self.name, line, col, dotted(loc), message)
+                line, col = self.mark_of(issue.path)
+            yield Problem(self.name, line, col, dotted(issue.path), issue.message)
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -255,83 +246,6 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return None
     # Timestamps stay text: the model parses ISO dates itself, with its own precision.
     return value
-
-
-def _data_path(loc: tuple[Any, ...]) -> FieldPath:
-    # pydantic adds validator names ("function-after[...]") to some locations; they are not fields.
-    return tuple(p for p in loc if isinstance(p, int) or not (isinstance(p, str) and "[" in p))
-
-
-def _message(error: dict[str, Any]) -> str:
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    if kind == "enum":
-        return f"expected one of {ctx.get('expected')}, got {error.get('input')!r}"
-    if kind == "string_type":
-        return f"expected text, got {_kind(error.get('input'))}"
-    if kind in ("list_type",):
-        return f"expected a list, got {_kind(error.get('input'))}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of fields, got {_kind(error.get('input'))}"
-    if kind == "too_long" and isinstance(error.get("input"), str):
-        return f"is {len(error['input'])} characters long; at most {ctx.get('max_length')} are allowed"
-    if kind == "too_short":
-        return "must not be empty" if ctx.get("min_length") == 1 else error["msg"].lower()
-    if kind == "string_pattern_mismatch":
-        return f"{error.get('input')!r} does not have the expected form ({ctx.get('pattern')})"
-    return error["msg"][:1].lower() + error["msg"][1:]
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"{type(value).__name__} {value!r}"
-
-
-def _suggestion(loc: FieldPath) -> str:
-    model = _model_at(loc[:-1])
-    if model is None or not isinstance(loc[-1], str):
-        return ""
-    allowed = list(model.model_fields)
-    close = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean {close[0]!r}?"
-    return f"; expected one of: {', '.join(allowed)}"
-
-
-def _model_at(path: FieldPath) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``path`` (for did-you-mean hints)."""
-    model: Any = Brief
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        model = _inner_model(field.annotation)
-        if model is None:
-            return None
-    return model
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
@@ -381,12 +295,16 @@ def _scenario_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
         named = indicator.get("scenario") if isinstance(indicator, dict) else None
         if isinstance(named, str) and named not in names:
             path = ("outlook", "indicators", index, "scenario")
+            import difflib  # only when an indicator is wrong
+
             close = difflib.get_close_matches(named, names, n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"the scenarios are: {', '.join(map(repr, names))}"
             yield Problem(tree.name, *tree.mark_of(path), dotted(path), f"names no scenario of the outlook; {hint}")
 
 
 def _unknown_source(key: str, known: set[str]) -> str:
+    import difflib  # only when a citation is wrong
+
     close = difflib.get_close_matches(key, sorted(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known sources: {', '.join(sorted(known))}"
     return f"cites unknown source {key!r}{hint}"

@@ -1,17 +1,16 @@
 """The brief's domain model: the parts of an analytic argument, validated, and nothing about formats."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the loader reads these annotations as objects,
+# which is cheaper at start-up than evaluating their text (see parts.py).
 
 import re
-from dataclasses import dataclass
 from functools import total_ordering
 from datetime import date
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, StringConstraints
-
 from .estimative import Confidence, Likelihood
 from .marking import Tlp
+from .parts import Before, FieldPath, Length, Parse, Part, Pattern, Range, Value
 
 # Tab and newline are ordinary text; every other C0/C1 control character is
 # invisible to a reader, breaks XML in .docx/.pptx, and is almost always debris
@@ -33,16 +32,15 @@ def _clean_text(value: Any) -> Any:
     return " ".join(value.split())
 
 
-Text = Annotated[str, BeforeValidator(_clean_text), StringConstraints(min_length=1)]
+Text = Annotated[str, Before(_clean_text), Length(min=1)]
 """A run of prose with inline markup (see inline.py); never empty, no control characters."""
 
-Name = Annotated[str, BeforeValidator(_clean_text), StringConstraints(min_length=1, max_length=300)]
-SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$", max_length=100)]
+Name = Annotated[str, Before(_clean_text), Length(min=1, max=300)]
+SourceId = Annotated[str, Pattern(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"), Length(max=100)]
 
 
 @total_ordering
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(Value):
     """An ISO 8601 calendar date that may stop at the year or the month (1980, 1991-12, 2021-08-15)."""
 
     year: int
@@ -52,7 +50,7 @@ class PartialDate:
     _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
     @classmethod
-    def parse(cls, value: Any) -> PartialDate:
+    def parse(cls, value: Any) -> "PartialDate":
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, date):
@@ -69,7 +67,7 @@ class PartialDate:
             raise ValueError(f"{value!r} is not a calendar date: {exc}") from None
         return cls(year, month, day)
 
-    def __lt__(self, other: PartialDate) -> bool:
+    def __lt__(self, other: "PartialDate") -> bool:
         # A date of lower precision sorts before the more precise dates inside it.
         return (self.year, self.month or 0, self.day or 0) < (other.year, other.month or 0, other.day or 0)
 
@@ -89,14 +87,14 @@ class PartialDate:
         return "-".join(parts)
 
 
-Date = Annotated[PartialDate, PlainValidator(PartialDate.parse), PlainSerializer(str)]
+Date = Annotated[PartialDate, Parse(PartialDate.parse)]
 
 
 def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Paragraphs = Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+Paragraphs = Annotated[list[Text], Before(_as_list), Length(min=1)]
 """One paragraph as a string, or several as a list."""
 
 
@@ -118,14 +116,8 @@ def _confidence(value: Any) -> Any:
     return value
 
 
-LikelihoodTerm = Annotated[Likelihood, BeforeValidator(_likelihood)]
-ConfidenceLevel = Annotated[Confidence, BeforeValidator(_confidence)]
-
-
-class Part(BaseModel):
-    """Base of every part of a brief: immutable, and unknown keys are mistakes."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+LikelihoodTerm = Annotated[Likelihood, Before(_likelihood)]
+ConfidenceLevel = Annotated[Confidence, Before(_confidence)]
 
 
 class Author(Part):
@@ -210,10 +202,10 @@ def _indicator(value: Any) -> Any:
 
 class Outlook(Part):
     paragraphs: list[Text] = []
-    scenarios: list[Scenario] = Field(min_length=1)
+    scenarios: Annotated[list[Scenario], Length(min=1)]
     # Declared when the scenarios exclude one another and cover every outcome: their ranges must admit 100%.
     mutually_exclusive: bool = False
-    indicators: list[Annotated[Indicator, BeforeValidator(_indicator)]] = Field(min_length=1)
+    indicators: Annotated[list[Annotated[Indicator, Before(_indicator)]], Length(min=1)]
 
 
 class Source(Part):
@@ -222,7 +214,7 @@ class Source(Part):
     author: Name | None = None
     publisher: Name | None = None
     date: Date | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+    url: Annotated[str, Pattern(r"^https?://\S+$"), Length(max=2000)] | None = None
 
 
 PartName = Literal["summary", "key_judgments", "context", "actors", "signals", "analogies", "outlook"]
@@ -245,24 +237,24 @@ class Brief(Part):
     short_title: Name | None = None
     date: Date
     organisation: Name
-    authors: list[Author] = Field(min_length=1)
-    marking: Annotated[Tlp, BeforeValidator(_tlp)] = Tlp.CLEAR
-    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en-GB"
+    authors: Annotated[list[Author], Length(min=1)]
+    marking: Annotated[Tlp, Before(_tlp)] = Tlp.CLEAR
+    language: Annotated[str, Pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en-GB"
     keywords: list[Name] = []
     information_cutoff: Date | None = None  # the newest information the brief rests on
-    page_budget: Annotated[int, Field(ge=1, le=500)] | None = None  # pages the PDF may run to
+    page_budget: Annotated[int, Range(ge=1, le=500)] | None = None  # pages the PDF may run to
 
     summary: Paragraphs
-    key_judgments: list[KeyJudgment] = Field(min_length=1)
+    key_judgments: Annotated[list[KeyJudgment], Length(min=1)]
     context: Context
-    actors: list[Actor] = Field(min_length=1)
+    actors: Annotated[list[Actor], Length(min=1)]
     signals_title: Name = "Signals"  # the heading of `signals`, e.g. "Secessionist signals"
     signals: list[Signal] = []
     analogies: list[Analogy] = []
     outlook: Outlook
     sections: list[Section] = []
     editor_notes: list[Text] = []
-    sources: list[Source] = Field(min_length=1)
+    sources: Annotated[list[Source], Length(min=1)]
 
     @property
     def running_title(self) -> str:
@@ -273,22 +265,24 @@ class Brief(Part):
         return ", ".join(a.name for a in self.authors)
 
 
-FieldPath = tuple[str | int, ...]
-
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
 _NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
                         "information_cutoff", "scenario"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every prose string in a brief's data (raw or ``model_dump()``ed) with the path to its field."""
+    """Every prose string in a brief, or in the loader's plain data, with the path to its field."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
             if key not in _NOT_PROSE:
                 yield from text_fields(item, path + (key,))
-    elif isinstance(value, list):
+    elif isinstance(value, Part):
+        for key in value._defaults:
+            if key not in _NOT_PROSE:
+                yield from text_fields(getattr(value, key), path + (key,))
+    elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             yield from text_fields(item, path + (i,))
 

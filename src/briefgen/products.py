@@ -84,7 +84,7 @@ def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:
     """
     from .render.pdf_fonts import missing_glyphs
     found = []
-    for path, text in text_fields(brief.model_dump()):
+    for path, text in text_fields(brief):
         missing = missing_glyphs(text, theme)
         if missing:
             shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)[:5])

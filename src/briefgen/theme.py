@@ -126,7 +126,26 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
         )
     except ValueError as exc:
         raise ThemeError(f"{toml_path}: {exc}") from None
+    from .contrast import problems as contrast_problems
+    shortfalls = contrast_problems(theme.colours, theme.sizes)
+    if shortfalls:
+        text = toml_path.read_text(encoding="utf-8")
+        raise ThemeError("\n".join(f"{toml_path}:{_line_of(text, field)}: {field}: {message}"
+                                    for field, message in shortfalls))
     return theme.with_paper(paper)
+
+
+def _line_of(text: str, field: str) -> int:
+    """The line theme.toml sets ``field`` ("colours.muted") on, or 1 if a scan cannot find it."""
+    table, key = field.split(".")
+    current = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            current = stripped.strip("[] ").split("]")[0].strip()
+        elif current == table and stripped.split("=")[0].strip().strip('"') == key:
+            return number
+    return 1
 
 
 def _paper(value: str) -> str:

@@ -66,6 +66,8 @@ def main() -> None:
     _rule_under_titles(master, theme)
     for layout in prs.slide_layouts:
         _tidy(layout)
+    for part in (master, *prs.slide_layouts):
+        _readable_secondary_text(part._element, theme.colours.muted)
     prs.core_properties.title = "briefgen default deck template"
     prs.core_properties.author = "briefgen"
     prs.core_properties.last_modified_by = "briefgen"
@@ -104,6 +106,18 @@ def _tidy(layout) -> None:
     for ph in layout.placeholders:
         body_pr = ph._element.txBody.find(f"{{{A}}}bodyPr")
         body_pr.set("anchor", "b" if ph._element.ph_type in (1, 3) else "t")
+
+
+def _readable_secondary_text(element, colour: str) -> None:
+    """Subtitles, section-header text and footers in the theme's muted colour.
+
+    python-pptx's default template sets them in black tinted to 75%, which PowerPoint shows
+    as #8B8B8B: 3.4:1 on white, below the 4.5:1 WCAG 2.2 AA asks of text (see contrast.py).
+    """
+    for scheme in list(element.iter(f"{{{A}}}schemeClr")):
+        if scheme.get("val") == "tx1" and scheme.find(f"{{{A}}}tint") is not None:
+            scheme.addprevious(etree.Element(f"{{{A}}}srgbClr", val=colour))
+            scheme.getparent().remove(scheme)
 
 
 def _style_master(master, theme) -> None:

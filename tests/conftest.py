@@ -79,7 +79,8 @@ def reference_docx(path: Path) -> Path:
 def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The content files every session renders: the NRF brief, the scaffold example, hostile strings, a long brief."""
     return {"nrf": NRF, "example": EXAMPLE, "hostile": HOSTILE,
-            "long": long_brief(tmp_path_factory.mktemp("long") / "long.yaml")}
+            "long": long_brief(tmp_path_factory.mktemp("long") / "long.yaml"),
+            "cited": cited_brief(tmp_path_factory.mktemp("cited") / "cited.yaml")}
 
 
 def long_brief(path: Path) -> Path:
@@ -93,6 +94,23 @@ def long_brief(path: Path) -> Path:
     data["analogies"] = [dict(a, what_happened=" ".join([a["what_happened"], a["parallel"], a["limits"]] * 2))
                          for a in data["analogies"]]
     data["outlook"]["scenarios"] = data["outlook"]["scenarios"] * 3
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def cited_brief(path: Path) -> Path:
+    """The example with two sources cited at several places: notes reused, distinct and side by side."""
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["sources"].append({"id": "treaty1959", "title": "Treaty on the Upper River", "date": 1959})
+    data["summary"] += " Both sides still quote the treaty [@treaty1959, sec. 3; @report2024, p. 4]."
+    judgment = data["key_judgments"][0]
+    judgment["basis"] += " The flow figures are the centre's [@report2024, p. 4]."
+    data["key_judgments"].append(dict(judgment, statement="The treaty will not be reopened this year.",
+                                      likelihood="very likely", confidence="low",
+                                      basis="Neither side has asked to reopen it [see @treaty1959, sec. 9]."))
+    data["context"]["paragraphs"].append("As @report2024 [pp. 4-6] shows, the flow fell by a tenth.")
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

@@ -11,7 +11,6 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from briefgen.inline import Span
 from briefgen.layout.document import Heading, NoteMark, compose
 from briefgen.load import load
 

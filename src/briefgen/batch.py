@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Iterator
 
 from .model import Brief
-from .output import OutputError
 from .products import Written, make
-from .theme import Theme, ThemeError
+from .errors import BriefgenError
+from .theme import Theme
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
@@ -79,7 +79,7 @@ def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None
 def _render(task: Task, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
     try:
         return make(task.brief, task.fmt, task.out, theme, template=task.template), None
-    except (OutputError, ThemeError) as exc:
+    except BriefgenError as exc:
         return None, str(exc)
     except Exception as exc:  # a bug in one renderer must not stop the other products
         if debug:

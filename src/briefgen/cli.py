@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 import click
 
 from . import __version__
+from .errors import BriefgenError
 
 if TYPE_CHECKING:
     from .theme import Theme
@@ -17,13 +18,6 @@ if TYPE_CHECKING:
 # Commands import the pipeline only when they run, so `--help` stays instant; see products.py.
 
 EXIT_CONTENT = 1
-
-
-class Failed(click.ClickException):
-    """A content, theme or output problem: reported plainly, exit 1, no traceback."""
-
-    def show(self, file=None) -> None:  # noqa: A002 - click's signature
-        click.echo(self.format_message(), err=True)
 
 
 def _content_arg(multiple: bool) -> Callable:
@@ -138,19 +132,16 @@ def validate(content: tuple[Path, ...], strict: bool) -> None:
 @click.argument("name")
 def new(name: str) -> None:
     """Scaffold content/NAME.yaml from a commented example that validates."""
-    from .output import OutputError, write_atomic
+    from .output import write_atomic
     from .theme import templates_root
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         raise click.UsageError("NAME must be lower-case letters, digits, '-' or '_' (it becomes the file name)")
     target = Path("content") / f"{name}.yaml"
     if target.exists():
-        raise Failed(f"{target}: already exists; choose another NAME or delete it first")
+        raise BriefgenError(f"{target}: already exists; choose another NAME or delete it first")
     example = (templates_root() / "default" / "example.yaml").read_text(encoding="utf-8")
     target.parent.mkdir(exist_ok=True)
-    try:
-        write_atomic(target, example.encode("utf-8"))
-    except OutputError as exc:
-        raise Failed(str(exc)) from None
+    write_atomic(target, example.encode("utf-8"))
     click.echo(f"{target}: written; edit it, then run `briefgen validate {target}`")
 
 
@@ -164,7 +155,7 @@ def _content_files(given: tuple[Path, ...] | list[Path]) -> list[Path]:
 
 def _theme_and_reference(template: Path | None, fmt: str, paper: str | None) -> tuple[Theme, Path | None]:
     """Split --template into a theme folder or a reference document for ``fmt``."""
-    from .theme import ThemeError, load_theme
+    from .theme import load_theme
     reference = None
     folder = None
     if template is not None:
@@ -178,17 +169,14 @@ def _theme_and_reference(template: Path | None, fmt: str, paper: str | None) -> 
             wanted = f"a .{fmt} reference document or a theme folder" if fmt in ("docx", "pptx") \
                 else "a theme folder"
             raise click.BadParameter(f"{template}: expected {wanted}", param_hint="--template")
-    try:
-        return load_theme(folder, paper=paper), reference
-    except ThemeError as exc:
-        raise Failed(str(exc)) from None
+    return load_theme(folder, paper=paper), reference
 
 
 def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Failed(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
+        raise BriefgenError(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
 
 
 def _render_all(files: list[Path], formats: list[str], theme: Theme, reference: Path | None,
@@ -246,6 +234,9 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except BriefgenError as exc:  # a content, theme, template or output problem: its message says it all
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_CONTENT)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 import yaml
 
 from . import inline
+from .errors import BriefgenError
 from .model import Brief, FieldPath, dotted, text_fields
 from .parts import Issue, Value, build
 
@@ -42,7 +43,7 @@ class Problem(Value):
         return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
 
-class ContentError(Exception):
+class ContentError(BriefgenError):
     """A content file cannot be turned into a Brief; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):

@@ -9,8 +9,10 @@ import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from .errors import BriefgenError
 
-class OutputError(Exception):
+
+class OutputError(BriefgenError):
     """A product could not be written where it was asked for."""
 
 

@@ -32,14 +32,22 @@ class Written:
         return f"{self.path}  {_size(self.size)}  {self.seconds:.2f} s"
 
 
-def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None) -> bytes:
-    """The bytes of one product; ``template`` is a reference .docx or .pptx for that format."""
+def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None,
+           warnings: list[str] | None = None) -> bytes:
+    """The bytes of one product; ``template`` is a reference .docx or .pptx for that format.
+
+    What the reader should know but does not stop the product (a style the reference document
+    lacks, a character the PDF font cannot show) is appended to ``warnings``, never printed here.
+    """
     when = build_time(brief.date.first_day())
+    warnings = [] if warnings is None else warnings
     if fmt == "docx":
         from .render import docx
-        return docx.render(document_layout.compose(brief), theme, reference=template, when=when)
+        return docx.render(document_layout.compose(brief), theme, reference=template, when=when,
+                           warnings=warnings)
     if fmt == "pdf":
         from .render import pdf
+        warnings += glyph_warnings(brief, theme)
         return pdf.render(document_layout.compose(brief), theme, when=when)
     if fmt == "pptx":
         from .layout import deck as deck_layout
@@ -57,11 +65,11 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | No
     if not out.parent.is_dir():
         # Say so before spending time on the render.
         raise OutputError(f"{out.parent}: output folder does not exist")
-    data = render(brief, fmt, theme, template=template)
+    warnings: list[str] = []
+    data = render(brief, fmt, theme, template=template, warnings=warnings)
     write_atomic(out, data)
-    warnings = tuple(f"{out}: {w}" for w in glyph_warnings(brief, theme)) if fmt == "pdf" else ()
     pages = page_count(brief, fmt, data, theme) if brief.page_budget else None
-    return Written(out, len(data), time.perf_counter() - start, warnings, pages)
+    return Written(out, len(data), time.perf_counter() - start, tuple(f"{out}: {w}" for w in warnings), pages)
 
 
 def page_count(brief: Brief, fmt: str, data: bytes, theme: Theme) -> int | None:

@@ -7,11 +7,13 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import BriefgenError
+
 MM = 72 / 25.4
 PAPERS = {"A4": (210 * MM, 297 * MM), "LETTER": (8.5 * 72, 11 * 72)}
 
 
-class ThemeError(Exception):
+class ThemeError(BriefgenError):
     """A theme folder is missing or its theme.toml is wrong."""
 
 

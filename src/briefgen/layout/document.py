@@ -45,7 +45,6 @@ class Paragraph:
 @dataclass(frozen=True)
 class BulletList:
     items: tuple[Inline, ...]
-    ordered: bool = False
 
 
 @dataclass(frozen=True)

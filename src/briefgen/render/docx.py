@@ -10,8 +10,7 @@ from pathlib import Path
 import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from docx.shared import Length
 
 from ..inline import Span
@@ -19,22 +18,27 @@ from ..layout.document import (Bibliography, Block, BulletList, Callout, Documen
                                Quote, Table, TitleBlock)
 from ..output import normalise_zip
 from ..theme import Theme, ThemeError
-from . import docx_extent, docx_inline, docx_numbering, docx_page, docx_properties, docx_styles, docx_tables
+from . import docx_extent, docx_inline, docx_page, docx_properties, docx_styles, docx_tables
 from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
-                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, NUMBER, QUOTE, SUBTITLE, TITLE,
+                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
 
-W = nsdecls("w")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 CALLOUT_STYLES = {"bottom-line": BOTTOM_LINE, "editor-note": EDITOR_NOTE}
 
 
-def render(document: Document, theme: Theme, *, reference: Path | None, when: datetime) -> bytes:
-    """The brief as .docx bytes; ``reference`` is a user's .docx whose page setup and styles win over ours."""
+def render(document: Document, theme: Theme, *, reference: Path | None, when: datetime,
+           warnings: list[str] | None = None) -> bytes:
+    """The brief as .docx bytes; ``reference`` is a user's .docx whose page setup and styles win over ours.
+
+    Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
+    """
     word = _open(reference)
     _empty_body(word)
-    docx_styles.install(word, theme, document.marking, language=document.language,
-                        reference=reference is not None)
+    missing = docx_styles.install(word, theme, document.marking, language=document.language,
+                                  reference=reference is not None)
+    if warnings is not None:
+        warnings += [f"the reference document has no style {name!r}; using briefgen's" for name in missing]
     width = docx_page.set_up(word, theme, reference=reference is not None)
     writer = _Writer(word, theme, width)
     for block in document.blocks:
@@ -73,7 +77,6 @@ class _Writer:
 
     def __init__(self, word: WordDocument, theme: Theme, width: Length) -> None:
         self.word, self.theme, self.width = word, theme, width
-        self.list_number = _style_num_id(word, NUMBER)
 
     def add(self, block: Block) -> None:
         match block:
@@ -120,13 +123,8 @@ class _Writer:
             self._paragraph(block.cutoff, DETAILS)
 
     def _list(self, block: BulletList) -> None:
-        style = NUMBER if block.ordered else BULLET
-        num_id = docx_numbering.restart(self.word, self.list_number) if block.ordered and self.list_number else None
         for item in block.items:
-            paragraph = self._paragraph(item, style)
-            if num_id is not None:
-                paragraph._p.get_or_add_pPr().append(
-                    parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+            self._paragraph(item, BULLET)
 
     def _callout(self, block: Callout) -> None:
         style = CALLOUT_STYLES[block.role]
@@ -144,13 +142,3 @@ class _Writer:
         add_run(estimate, block.estimate, ESTIMATE)
         basis = add_paragraph(self.word, JUDGMENT_BASIS)
         docx_inline.write(basis, (Span(block.basis_label, italic=True),) + block.basis)
-
-
-def _style_num_id(word: WordDocument, style_id: str) -> int | None:
-    """The list definition a list style points at, if it has one, so each numbered list can restart."""
-    for style in word.styles.element.findall(qn("w:style")):
-        if style.get(qn("w:styleId")) == style_id:
-            found = style.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-            return int(found[0]) if found else None
-    return None
-

@@ -1,4 +1,4 @@
-"""word/numbering.xml: the bullet and decimal list definitions behind List Bullet and List Number."""
+"""word/numbering.xml: the bullet list definition behind List Bullet."""
 
 from __future__ import annotations
 
@@ -14,12 +14,11 @@ W = nsdecls("w")
 
 _LEVEL = {
     "bullet": '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>',
-    "decimal": '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>',
 }
 
 
 def definition(document: WordDocument, kind: str) -> int:
-    """Add a one-level list definition of ``kind`` (bullet or decimal); return the numId that uses it."""
+    """Add a one-level list definition of ``kind`` (bullet); return the numId that uses it."""
     numbering = numbering_of(document)
     abstract_ids = [int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
     abstract_id = max(abstract_ids, default=-1) + 1
@@ -34,15 +33,6 @@ def definition(document: WordDocument, kind: str) -> int:
     else:
         numbering.append(abstract)
     return int(numbering.add_num(abstract_id).get(qn("w:numId")))
-
-
-def restart(document: WordDocument, num_id: int) -> int:
-    """A new numId over the same list definition that starts again at 1, for each numbered list."""
-    numbering = numbering_of(document)
-    abstract_id = int(numbering.num_having_numId(num_id).find(qn("w:abstractNumId")).get(qn("w:val")))
-    num = numbering.add_num(abstract_id)
-    num.append(parse_xml(f'<w:lvlOverride {W} w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'))
-    return int(num.get(qn("w:numId")))
 
 
 def numbering_of(document: WordDocument):

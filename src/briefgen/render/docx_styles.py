@@ -7,7 +7,6 @@ the whole brief by editing a style. Built-in styles keep Word's own names ("head
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
@@ -34,7 +33,7 @@ class Style:
     rpr: str = ""
     based_on: str | None = "Normal"
     next_id: str | None = None
-    numbering: str | None = None  # bullet | decimal: list styles point at a list definition
+    numbering: str | None = None  # bullet: a list style points at a list definition
     tblpr: str = ""
 
 
@@ -42,7 +41,7 @@ class Style:
 TITLE, SUBTITLE, DETAILS = "Title", "Subtitle", "BriefDetails"
 HEADINGS = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
 QUOTE, ATTRIBUTION, CAPTION = "Quote", "QuoteAttribution", "Caption"
-BULLET, NUMBER = "ListBullet", "ListNumber"
+BULLET = "ListBullet"
 TABLE, TABLE_TEXT, TABLE_HEADING = "TableGrid", "TableText", "TableHeading"
 BOTTOM_LINE, EDITOR_NOTE = "BottomLine", "EditorNote"
 JUDGMENT, JUDGMENT_BASIS, ESTIMATE = "KeyJudgment", "JudgmentBasis", "Estimate"
@@ -130,8 +129,6 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
               rpr=_run(size=table_size, colour=c.muted, bold=True, italic=False)),
         Style("List Bullet", BULLET, "paragraph", numbering="bullet",
               ppr=_spacing(after=2) + "<w:contextualSpacing/>"),
-        Style("List Number", NUMBER, "paragraph", numbering="decimal",
-              ppr=_spacing(after=2) + "<w:contextualSpacing/>"),
         Style("Table Grid", TABLE, "table", based_on=None,
               ppr=_spacing(after=0, line=1.0),
               tblpr=_grid(c.rule)),
@@ -213,8 +210,6 @@ def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str
                 missing.append(style.name)
             existing = _create(root, style)
         _apply(document, existing, style)
-    for name in missing:
-        print(f"warning: the reference document has no style {name!r}; using briefgen's", file=sys.stderr)
     return missing
 
 
@@ -276,7 +271,7 @@ def _create(root, style: Style):
 
 
 def _builtin(style: Style) -> bool:
-    return style.name[0].islower() or style.style_id in {"Normal", TITLE, SUBTITLE, QUOTE, BULLET, NUMBER,
+    return style.name[0].islower() or style.style_id in {"Normal", TITLE, SUBTITLE, QUOTE, BULLET,
                                                          HYPERLINK, BIBLIOGRAPHY}
 
 

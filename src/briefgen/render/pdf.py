@@ -121,12 +121,12 @@ class _Flow:
         return [Paragraph(self.markup.spans(block.spans), style, tag=self.tags.add("P"))]
 
     def _bullets(self, block: BulletList) -> list[Flowable]:
-        items = self.tags.add("L", numbering="Decimal" if block.ordered else "Disc")
+        items = self.tags.add("L", numbering="Disc")
         paragraphs: list[Flowable] = []
-        for number, item in enumerate(block.items, 1):
+        for item in block.items:
             label, body = self._item(items)
             paragraphs.append(Paragraph(self.markup.spans(item), self.styles.bullet, tag=body.add("P"), label=label,
-                                        bulletText=f"{number}." if block.ordered else "\u2022"))
+                                        bulletText="\u2022"))
         return paragraphs
 
     @staticmethod
@@ -209,7 +209,7 @@ class _Flow:
         """Whether a row could not fit on a page whole; only then may rows break across pages.
 
         ``padding`` is the cells' left and right padding: measured at the width the table will
-        give them, a paragraph breaks its lines once for both (see pdf_paragraph).
+        give them, a paragraph breaks its lines once for both (see pdf_internals).
         """
         limit = self.height * 0.8
         left, right = padding

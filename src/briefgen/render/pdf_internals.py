@@ -1,9 +1,12 @@
-"""Every use of reportlab's private internals, in one place, for tagging the PDF (see pdf_canvas).
+"""Every use of reportlab's private internals, in one place.
 
-reportlab has no tagged-PDF support and no public way to put an operator inside a text
-object, to wrap a page's operators, or to add keys to a page or an annotation dictionary.
-Each function here names the one internal it relies on (checked against reportlab 4.x
-and 5.x), so that a reportlab upgrade breaks here, loudly, and nowhere else.
+For tagging the PDF (see pdf_canvas): reportlab has no tagged-PDF support and no public way
+to put an operator inside a text object, to wrap a page's operators, or to add keys to a
+page or an annotation dictionary. For speed and page breaking: the state a paragraph's
+``wrap`` leaves (pdf_paragraph keeps it per width), a keep-with-next group that stays on the
+page when its start fits, and the frame's cursor for bookmarks. Each names the internal it
+relies on; pyproject.toml bounds reportlab by the version they were tested with, and
+tests/test_library_internals.py fails if a release changes them, here and nowhere else.
 """
 
 from __future__ import annotations
@@ -11,6 +14,14 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable, Frame, KeepTogether
+from reportlab.rl_config import _FUZZ
+
+# Narrower than this, a paragraph breaks nothing (reportlab's own tolerance).
+FUZZ = _FUZZ
+# What Paragraph.wrap and its breakLines leave on the paragraph for split and draw to read.
+WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount",
+              "_hyphenations")
 
 
 def text_operators(text: PDFTextObject) -> list:
@@ -66,3 +77,35 @@ def set_page_entries(page: PDFPage, entries: dict[str, object]) -> None:
 def reference(canvas: Canvas, pdf_object: object) -> PDFObjectReference:
     """An indirect reference to ``pdf_object``, adding it to the document if it is new."""
     return canvas._doc.Reference(pdf_object)
+
+
+class KeptWithNext(KeepTogether):
+    """A heading (or a chain of keep-with-next paragraphs) and the block after it.
+
+    reportlab's KeepTogether moves the whole group to the next page when it does not fit,
+    which leaves half a page empty before every long table. Here the group stays if the
+    heading and the first piece of the next block fit (a table's header and first row,
+    a paragraph's first lines); otherwise it starts on the next page, so a heading is
+    never left alone at a page foot.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        content = self._content[:]
+        frame = getattr(self, "_frame", None)
+        if self._H <= available_height or frame is None or getattr(frame, "_atTop", False):
+            return content
+        *leading, last = content
+        used = 0.0
+        for index, flowable in enumerate(leading):
+            used += flowable.wrap(available_width, available_height)[1] + flowable.getSpaceAfter()
+            if index:
+                used += flowable.getSpaceBefore()
+        room = available_height - used - last.getSpaceBefore()
+        if room > 0 and last.split(available_width, room):
+            return content
+        return [self.FrameBreak(), *content]
+
+
+def frame_cursor(frame: Frame) -> float:
+    """The height at which the frame will place its next flowable."""
+    return frame._y

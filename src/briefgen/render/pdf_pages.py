@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..layout.document import PAGE, PAGES, Running
 from ..layout.properties import Properties
@@ -19,38 +19,12 @@ from ..theme import MM, Theme
 from .pdf_bidi import visual
 from .pdf_canvas import TaggedCanvas
 from .pdf_fonts import Family
+from .pdf_internals import KeptWithNext, frame_cursor
 from .pdf_styles import colour
 from .pdf_tags import Structure
 from .pdf_xmp import packet
 
 TOTAL_FORM = "page-total"
-
-
-class KeptWithNext(KeepTogether):
-    """A heading (or a chain of keep-with-next paragraphs) and the block after it.
-
-    reportlab's KeepTogether moves the whole group to the next page when it does not fit,
-    which leaves half a page empty before every long table. Here the group stays if the
-    heading and the first piece of the next block fit (a table's header and first row,
-    a paragraph's first lines); otherwise it starts on the next page, so a heading is
-    never left alone at a page foot.
-    """
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        content = self._content[:]
-        frame = getattr(self, "_frame", None)
-        if self._H <= available_height or frame is None or getattr(frame, "_atTop", False):
-            return content
-        *leading, last = content
-        used = 0.0
-        for index, flowable in enumerate(leading):
-            used += flowable.wrap(available_width, available_height)[1] + flowable.getSpaceAfter()
-            if index:
-                used += flowable.getSpaceBefore()
-        room = available_height - used - last.getSpaceBefore()
-        if room > 0 and last.split(available_width, room):
-            return content
-        return [self.FrameBreak(), *content]
 
 
 class Outlined:
@@ -115,7 +89,7 @@ class BriefTemplate(BaseDocTemplate):
         level = min(outlined.level, self._outline_level + 1)
         self._outline_level = level
         # The frame's cursor sits just below the heading: the reader lands with it at the top.
-        top = self.frame._y + getattr(flowable, "height", 0) + flowable.getSpaceBefore()
+        top = frame_cursor(self.frame) + getattr(flowable, "height", 0) + flowable.getSpaceBefore()
         self.canv.bookmarkHorizontalAbsolute(outlined.key, top)
         self.canv.addOutlineEntry(outlined.title, outlined.key, level=level, closed=False)
 

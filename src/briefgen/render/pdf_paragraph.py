@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as PlatypusParagraph
-from reportlab.rl_config import _FUZZ
 
+from .pdf_internals import FUZZ, WRAP_STATE
 from .pdf_tags import Element
-
-# What Paragraph.wrap and its breakLines leave on the paragraph for split and draw to read.
-_WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount",
-               "_hyphenations")
-
 
 class Paragraph(PlatypusParagraph):
     """Remembers the lines it broke into at each width, and the structure element its text belongs to.
@@ -42,8 +37,8 @@ class Paragraph(PlatypusParagraph):
             self.__dict__.update(state)
             return size
         size = super().wrap(availWidth, availHeight)
-        if availWidth >= _FUZZ:  # a width too narrow to hold anything breaks nothing
-            breaks[availWidth] = (size, {name: getattr(self, name) for name in _WRAP_STATE if hasattr(self, name)})
+        if availWidth >= FUZZ:  # a width too narrow to hold anything breaks nothing
+            breaks[availWidth] = (size, {name: getattr(self, name) for name in WRAP_STATE if hasattr(self, name)})
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803

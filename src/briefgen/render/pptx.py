@@ -35,8 +35,7 @@ from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
 from .pptx_app import app_properties
 from .pptx_notes import Notes
-from .pptx_package import stored
-from .pptx_parts import relate
+from .pptx_internals import relate, stored
 from .pptx_text import Typesetter
 
 FOOTER_SIZE = 12.0

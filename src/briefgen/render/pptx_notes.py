@@ -23,7 +23,7 @@ from pptx.oxml.ns import qn
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart
 
-from .pptx_parts import relate
+from .pptx_internals import relate
 
 _P, _R, _RPR, _T, _BR, _TXBODY = qn("a:p"), qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:br"), qn("p:txBody")
 _LINE_BREAK = re.compile("\n|\v")

@@ -48,6 +48,9 @@ FOOTERS = {"dt": (MARGIN, FOOTER_TOP, Inches(2.5), Inches(0.4)),
            "ftr": (Inches(3.4), FOOTER_TOP, WIDTH - Inches(6.8), Inches(0.4)),
            "sldNum": (WIDTH - MARGIN - Inches(2.0), FOOTER_TOP, Inches(2.0), Inches(0.4))}
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+# Office's mark for a shape a screen reader should skip (Format Shape → Alt Text → Mark as decorative).
+DECORATIVE = ('<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative '
+              'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>')
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
@@ -154,7 +157,7 @@ def _rule_under_titles(master, theme) -> None:
     """A thin bar between title and body on content layouts: a master shape, so restyling it is one edit."""
     x, y, cx, cy = TITLE[0], BODY[1] - Inches(0.16), TITLE[2], Pt(2)
     rule = etree.fromstring(
-        f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr><p:cNvPr id="90" name="Title rule" descr="decorative"/>'
+        f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr><p:cNvPr id="90" name="Title rule">{DECORATIVE}</p:cNvPr>'
         f'<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
         f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{theme.colours.primary}"/></a:solidFill><a:ln><a:noFill/></a:ln>'

@@ -115,7 +115,7 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     """The deck for ``brief``, fitted to ``geometry`` with ``theme``'s font and sizes."""
     metrics = Metrics(theme.fonts)
     outline = Outline.of(brief)
-    fitter = _Fitter(metrics, theme, geometry, outline.labels.continued)
+    fitter = _Fitter(metrics, theme, geometry, outline.labels.continued, outline.labels.continued_again)
     slides = [fitter.title_slide(outline)]
     for planned in _plan(outline):
         slides += fitter.fit(planned)
@@ -288,9 +288,11 @@ class _TooSmall(ValueError):
 
 class _Fitter:
     def __init__(self, metrics: Metrics, theme: Theme, geometry: Geometry,
-                 continued: str = ENGLISH["continued"]) -> None:
+                 continued: str = ENGLISH["continued"], continued_again: str = ENGLISH["continued_again"]) -> None:
         self.metrics = metrics
-        self.continued = continued  # what a continuation slide's title ends with
+        # What a continuation slide's title ends with: " (cont.)", then " (cont. 2)", " (cont. 3)"…,
+        # so that no two slides share a title (a screen reader lists slides by title).
+        self.continued, self.continued_again = continued, continued_again
         self.deck = theme.deck
         self.geometry = geometry
         sizes = []
@@ -338,17 +340,18 @@ class _Fitter:
         return [self.slide(planned, n, (tuple(page),), size) for n, page in enumerate(pages)]
 
     def slide(self, planned: _Planned, n: int, columns: tuple[tuple[Item, ...], ...], size: float) -> Slide:
-        title, title_size = self.title(planned.title + (self.continued if n else ""), planned.layout)
+        suffix = "" if n == 0 else self.continued if n == 1 else self.continued_again.format(number=n)
+        title, title_size = self.title(planned.title, planned.layout, suffix=suffix)
         notes = [planned.notes] if planned.notes and n == 0 else []
         notes += [i.notes for col in columns for i in col if i.notes]
         return Slide(planned.layout, title, title_size, bodies=columns, size=size,
                      notes="\n\n".join(notes) or planned.title)
 
-    def title(self, text: str, layout: str, largest: float | None = None) -> tuple[str, float]:
-        """The title and the largest size (down to TITLE_MIN) at which it fits its frame; else cut short."""
+    def title(self, text: str, layout: str, largest: float | None = None, suffix: str = "") -> tuple[str, float]:
+        """The title (and its continuation ``suffix``) at the largest size down to TITLE_MIN that fits; else cut short."""
         frame = self.geometry.titles[layout]
         size = largest or self.deck.title
-        spans = (Span(text, bold=True),)
+        spans = (Span(text + suffix, bold=True),)
         while True:
             lines = self.metrics.count(spans, frame.width * WIDTH_RESERVE, size)
             fits = int((frame.height - HEIGHT_RESERVE) // (size * TITLE_LINE_SPACING))
@@ -356,9 +359,8 @@ class _Fitter:
                 break
             size -= 2
         if lines <= fits:
-            return text, size
-        suffix = self.continued if text.endswith(self.continued) else ""
-        words = text.removesuffix(suffix).split()
+            return text + suffix, size
+        words = text.split()
         while words and self.metrics.count((Span(" ".join(words) + "\u2026" + suffix, bold=True),),
                                            frame.width * WIDTH_RESERVE, size) > max(fits, 1):
             words.pop()

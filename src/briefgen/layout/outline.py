@@ -72,6 +72,7 @@ class Labels:
     outlook_scenarios: str
     analogy: str
     continued: str
+    continued_again: str   # the third slide of a part on: " (cont. {number})"
     judgment: str
     who: str
     where: str
@@ -129,6 +130,7 @@ ENGLISH = {
     "outlook_scenarios": "Outlook: scenarios",
     "analogy": "Analogy: {case}",
     "continued": " (cont.)",
+    "continued_again": " (cont. {number})",
     "judgment": "Judgment {number}",
     "who": "Who",
     "where": "Where",

@@ -1,4 +1,5 @@
-"""Layout tables → Word tables in Table Grid: a repeated, marked header row, rows kept whole, text-width columns."""
+"""Layout tables → Word tables in Table Grid: a repeated, marked header row, rows kept whole, text-width columns,
+the caption as the table's title."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def add_table(document: WordDocument, table: Table, theme: Theme, width: Length)
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     total = sum(table.widths)
     widths = [Emu(round(width * w / total)) for w in table.widths]
-    _properties(grid._tbl, width)
+    _properties(grid._tbl, width, table.caption.text)
     for column, column_width in zip(grid.columns, widths):
         column.width = column_width
     for index, row in enumerate(grid.rows):
@@ -39,13 +40,19 @@ def add_table(document: WordDocument, table: Table, theme: Theme, width: Length)
                 docx_inline.write(paragraph, spans)
 
 
-def _properties(tbl, width: Length) -> None:
-    """Table Grid, spanning the text width with a fixed layout so Word and LibreOffice agree on the columns."""
+def _properties(tbl, width: Length, caption: str) -> None:
+    """Table Grid, spanning the text width with a fixed layout so Word and LibreOffice agree on the columns.
+
+    The caption is also the table's title (its alternative text), which a screen reader
+    announces as it enters the table.
+    """
     tbl.remove(tbl.tblPr)
-    tbl.insert(0, parse_xml(
+    properties = parse_xml(
         f'<w:tblPr {W}><w:tblStyle w:val="{TABLE}"/><w:tblW w:w="{round(width / 635)}" w:type="dxa"/>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'))
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/><w:tblCaption/></w:tblPr>')
+    properties.find(qn("w:tblCaption")).set(qn("w:val"), caption)
+    tbl.insert(0, properties)
 
 
 def _keep_whole(tr, *, header: bool) -> None:

@@ -18,7 +18,7 @@ from ..layout.document import (Bibliography, Block, BulletList, Callout, Documen
                                Quote, Table, TitleBlock)
 from ..output import normalise_zip
 from ..theme import Theme, ThemeError
-from . import docx_extent, docx_inline, docx_page, docx_properties, docx_styles, docx_tables
+from . import docx_body, docx_extent, docx_inline, docx_page, docx_properties, docx_styles, docx_tables
 from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
                           HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
@@ -77,13 +77,14 @@ class _Writer:
 
     def __init__(self, word: WordDocument, theme: Theme, width: Length) -> None:
         self.word, self.theme, self.width = word, theme, width
+        self.body = docx_body.Body(word, width)
 
     def add(self, block: Block) -> None:
         match block:
             case TitleBlock():
                 self._title(block)
             case Heading(level=level, text=text):
-                add_paragraph(self.word, HEADINGS[min(level, 3)], text)
+                add_paragraph(self.body, HEADINGS[min(level, 3)], text)
             case Paragraph(spans=spans):
                 self._paragraph(spans)
             case BulletList():
@@ -93,7 +94,7 @@ class _Writer:
             case Judgment():
                 self._judgment(block)
             case Table():
-                docx_tables.add_table(self.word, block, self.theme, self.width)
+                docx_tables.add_table(self.body, block, self.theme, self.width)
             case Quote(spans=spans, attribution=attribution):
                 self._paragraph(spans, QUOTE)
                 self._paragraph(attribution, ATTRIBUTION)
@@ -102,14 +103,14 @@ class _Writer:
                     self._paragraph(entry, BIBLIOGRAPHY)
             case Notes(entries=entries):
                 for note in entries:
-                    paragraph = add_paragraph(self.word, NOTE_TEXT, f"{note.label}\t")
+                    paragraph = add_paragraph(self.body, NOTE_TEXT, f"{note.label}\t")
                     docx_inline.write(paragraph, note.spans)
                     docx_inline.bookmark(paragraph, note.anchor, note.number)
             case _:
                 raise TypeError(f"no Word rendering for {type(block).__name__}")
 
     def _paragraph(self, spans, style: str | None = None):
-        paragraph = add_paragraph(self.word, style) if style else self.word.add_paragraph()
+        paragraph = add_paragraph(self.body, style) if style else self.body.add_paragraph()
         docx_inline.write(paragraph, spans)
         return paragraph
 
@@ -128,17 +129,17 @@ class _Writer:
 
     def _callout(self, block: Callout) -> None:
         style = CALLOUT_STYLES[block.role]
-        title = add_paragraph(self.word, style)
+        title = add_paragraph(self.body, style)
         title.add_run(block.title).bold = True
         title.paragraph_format.keep_with_next = True
         for spans in block.paragraphs:
             self._paragraph(spans, style)
 
     def _judgment(self, block: Judgment) -> None:
-        statement = add_paragraph(self.word, JUDGMENT, f"{block.number}.\t")
+        statement = add_paragraph(self.body, JUDGMENT, f"{block.number}.\t")
         docx_inline.write(statement, block.statement)
-        estimate = add_paragraph(self.word, JUDGMENT_BASIS)
+        estimate = add_paragraph(self.body, JUDGMENT_BASIS)
         estimate.paragraph_format.keep_with_next = True
         add_run(estimate, block.estimate, ESTIMATE)
-        basis = add_paragraph(self.word, JUDGMENT_BASIS)
+        basis = add_paragraph(self.body, JUDGMENT_BASIS)
         docx_inline.write(basis, (Span(block.basis_label, italic=True),) + block.basis)

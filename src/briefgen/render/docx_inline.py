@@ -30,7 +30,7 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
 
 
 def _run(paragraph: Paragraph, span: Span, style_id: str | None = None):
-    run = add_run(paragraph, span.text, style_id) if style_id else paragraph.add_run(span.text)
+    run = add_run(paragraph, span.text, style_id)
     if span.bold:
         run.bold = True
     if span.italic:

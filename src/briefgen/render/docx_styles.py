@@ -220,9 +220,21 @@ def add_paragraph(container, style_id: str, text: str = "") -> Paragraph:
     return paragraph
 
 
-def add_run(paragraph: Paragraph, text: str, style_id: str) -> Run:
-    run = paragraph.add_run(text)
-    run._r.style = style_id
+def add_run(paragraph: Paragraph, text: str, style_id: str | None = None) -> Run:
+    """``paragraph.add_run(text)`` in the style with ``style_id``.
+
+    Text without tabs or line breaks goes into one w:t directly: python-docx's text setter
+    looks at each character in Python, the slowest step of rendering a long brief.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        run = paragraph.add_run(text)
+    else:
+        r = paragraph._p.add_r()
+        if text:
+            r.add_t(text)
+        run = Run(r, paragraph)
+    if style_id:
+        run._r.style = style_id
     return run
 
 

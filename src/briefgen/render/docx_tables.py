@@ -3,7 +3,6 @@ the caption as the table's title."""
 
 from __future__ import annotations
 
-from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Length
@@ -11,12 +10,13 @@ from docx.shared import Emu, Length
 from ..layout.document import Table
 from ..theme import Theme
 from . import docx_inline
+from .docx_body import Body
 from .docx_styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragraph
 
 W = nsdecls("w")
 
 
-def add_table(document: WordDocument, table: Table, theme: Theme, width: Length) -> None:
+def add_table(document: Body, table: Table, theme: Theme, width: Length) -> None:
     """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``."""
     add_paragraph(document, CAPTION, table.caption.text)
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))

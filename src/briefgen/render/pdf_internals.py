@@ -4,7 +4,8 @@ For tagging the PDF (see pdf_canvas): reportlab has no tagged-PDF support and no
 to put an operator inside a text object, to wrap a page's operators, or to add keys to a
 page or an annotation dictionary. For speed and page breaking: the state a paragraph's
 ``wrap`` leaves (pdf_paragraph keeps it per width), a keep-with-next group that stays on the
-page when its start fits, and the frame's cursor for bookmarks. Each names the internal it
+page when its start fits, the frame's cursor for bookmarks, and the word and line structures
+pdf_paragraph breaks long paragraphs with. Each names the internal it
 relies on; pyproject.toml bounds reportlab by the version they were tested with, and
 tests/test_library_internals.py fails if a release changes them, here and nowhere else.
 """
@@ -15,6 +16,12 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage,
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Frame, KeepTogether
+# Line breaking in chunks and cheap splits (pdf_paragraph): how reportlab splits text into words
+# and frags into frag words, the classes of a word cut across lines, how it joins the pieces
+# of a split's rest again, and the kind of frag a forced line break is.
+from reportlab.platypus.paragraph import (_FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS,  # noqa: F401
+                                          _SplitFrag, _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL,
+                                          _getFragWords, _processed_frags, _yieldBLParaWords, split, strip)
 from reportlab.rl_config import _FUZZ
 
 # Narrower than this, a paragraph breaks nothing (reportlab's own tolerance).

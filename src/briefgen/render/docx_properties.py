@@ -1,8 +1,8 @@
-"""docProps/core.xml and docProps/app.xml: what the brief says about itself, stamped with the build time only."""
+"""docProps/core.xml (see core_properties) and docProps/app.xml of the Word brief, stamped with the build time only."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from docx.document import Document as WordDocument
@@ -12,6 +12,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from ..layout.properties import Properties
+from . import core_properties
 
 _APP = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
@@ -23,22 +24,7 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 
 def stamp(document: WordDocument, about: Properties, when: datetime) -> None:
     """Set the core and extended properties from the layout's record; no wall clock, no leftovers from a template."""
-    moment = when.astimezone(timezone.utc).replace(tzinfo=None)
-    core = document.core_properties
-    core.title = about.title
-    core.subject = about.subject
-    core.author = about.author
-    core.keywords = about.keywords
-    core.language = about.language
-    core.category = about.category
-    core.comments = ""
-    core.content_status = about.status
-    core.identifier = ""
-    core.last_modified_by = about.organisation
-    core.created = moment
-    core.modified = moment
-    core.revision = 1
-    core.version = ""
+    core_properties.stamp(document.core_properties, about, when)
     package = document.part.package
     for r_id, rel in list(package.rels.items()):
         # A template's thumbnail shows a page that is not this brief, and its app.xml names another program.

@@ -33,6 +33,7 @@ from ..layout.properties import Properties
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
+from . import core_properties
 from .pptx_app import app_properties
 from .pptx_notes import Notes
 from .pptx_internals import relate, stored
@@ -108,7 +109,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
         text.slide_number(p, number, FOOTER_SIZE)
         notes.add(part, number, s.notes)
         part.blob = serialize_part_xml(element)
-    _properties(prs, about, when)
+    core_properties.stamp(prs.core_properties, about, when)
     _app_properties(prs, about, slides=len(deck.slides))
     return normalise_zip(stored(package), when)
 
@@ -194,21 +195,6 @@ def _app_properties(prs, about: Properties, *, slides: int) -> None:
     except KeyError:
         return
     part.blob = app_properties(about, slides=slides, notes=slides, size=(prs.slide_width, prs.slide_height))
-
-
-def _properties(prs, about: Properties, when: datetime) -> None:
-    props = prs.core_properties
-    props.title = about.title
-    props.subject = about.subject
-    props.author = about.author
-    props.last_modified_by = about.organisation
-    props.keywords = about.keywords
-    props.category = about.category
-    props.content_status = about.status
-    props.language = about.language
-    props.comments = ""
-    props.created = props.modified = props.last_printed = when.replace(tzinfo=None)
-    props.revision = 1
 
 
 def _open(path: Path):

@@ -145,6 +145,8 @@ def _plan(outline: Outline) -> list[_Planned]:
             if span.cite:
                 if span.cite.in_text:
                     out.append(text_of(names[span.cite.id]))
+                elif out:
+                    out[-1] = out[-1].rstrip()  # "partition (source: …)", one space before the bracket
                 out.append(cited(span.cite))
             else:
                 out.append(span.text)

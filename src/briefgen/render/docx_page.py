@@ -52,12 +52,12 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
         for child in list(story._element):
             story._element.remove(child)
 
-    line = _line(document, header, HEADER, text_width)
+    line = _line(document, header, HEADER, text_width, centre=False)
     line.add_run(running.header)
     line.add_run("\t")
     add_run(line, running.marking.value, MARKING_LABEL)
 
-    line = _line(document, footer, FOOTER, text_width)
+    line = _line(document, footer, FOOTER, text_width, centre=True)
     line.add_run(running.footer)
     line.add_run("\t")
     for piece in running.page:
@@ -71,13 +71,14 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
     add_run(line, running.marking.value, MARKING_LABEL)
 
 
-def _line(document: WordDocument, story, style_id: str, text_width: Length) -> Paragraph:
-    """A header or footer paragraph with a centre stop mid-page and a right stop at the text's right edge."""
+def _line(document: WordDocument, story, style_id: str, text_width: Length, *, centre: bool) -> Paragraph:
+    """A header or footer paragraph with a right stop at the text's right edge (and a ``centre`` stop mid-page)."""
     line = add_paragraph(story, style_id)
     stops = line.paragraph_format.tab_stops
     # A reference's Header/Footer style may bring stops for another page width: clear them.
     for position in document.styles.element.xpath(f'./w:style[@w:styleId="{style_id}"]/w:pPr/w:tabs/w:tab/@w:pos'):
         stops.add_tab_stop(Twips(int(position)), WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(Length(text_width // 2), WD_TAB_ALIGNMENT.CENTER)
+    if centre:
+        stops.add_tab_stop(Length(text_width // 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
     return line

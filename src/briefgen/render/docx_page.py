@@ -6,7 +6,7 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENTATION
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt, Twips
+from docx.shared import Length, Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from ..layout.document import PAGE, PAGES, Running
@@ -76,8 +76,9 @@ def _line(document: WordDocument, story, style_id: str, text_width: Length, *, c
     line = add_paragraph(story, style_id)
     stops = line.paragraph_format.tab_stops
     # A reference's Header/Footer style may bring stops for another page width: clear them.
-    for position in document.styles.element.xpath(f'./w:style[@w:styleId="{style_id}"]/w:pPr/w:tabs/w:tab/@w:pos'):
-        stops.add_tab_stop(Twips(int(position)), WD_TAB_ALIGNMENT.CLEAR)
+    style = next((s for s in document.styles if s.style_id == style_id), None)
+    for stop in style.paragraph_format.tab_stops if style is not None else ():
+        stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
     if centre:
         stops.add_tab_stop(Length(text_width // 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docx.oxml import parse_xml
@@ -28,7 +29,7 @@ class Style:
 
     name: str
     style_id: str
-    kind: str  # paragraph | character
+    kind: str  # paragraph | character | table
     ppr: str = ""
     rpr: str = ""
     based_on: str | None = "Normal"
@@ -208,7 +209,7 @@ def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str
         if existing is None:
             if reference:
                 missing.append(style.name)
-            existing = _create(root, style)
+            existing = _create(document, style)
         _apply(document, existing, style)
     return missing
 
@@ -275,11 +276,15 @@ class _StyleIndex:
         return found if found is not None else self._by_id.get((style.kind, style.style_id))
 
 
-def _create(root, style: Style):
-    element = parse_xml(f'<w:style {W} w:type="{style.kind}" w:customStyle="{0 if _builtin(style) else 1}" '
-                        f'w:styleId="{style.style_id}"><w:name w:val="{style.name}"/><w:qFormat/></w:style>')
-    root.append(element)
-    return element
+def _create(document: WordDocument, style: Style):
+    """A new, empty style through python-docx's style API, under our id; ``_apply`` gives it our look."""
+    made = document.styles.add_style(style.name, _KINDS[style.kind], builtin=_builtin(style))
+    made.style_id = style.style_id
+    made.quick_style = True
+    return made.element
+
+
+_KINDS = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER, "table": WD_STYLE_TYPE.TABLE}
 
 
 def _builtin(style: Style) -> bool:

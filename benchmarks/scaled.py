@@ -1,5 +1,11 @@
-"""Scaled copies of a brief for benchmarks: every list repeated N times with distinct text,
-and an equivalent Markdown rendition for pandoc."""
+"""Scaled copies of a brief for benchmarks, and an equivalent Markdown rendition for pandoc.
+
+Shapes: ``scale`` repeats the top-level lists (the README's table); ``scale_deep`` repeats
+every list at every depth (paragraphs in sections, quotes, allies, keywords, summary
+paragraphs, editor's notes...) so that each list alone grows N-fold and the whole brief
+grows linearly; ``long_paragraph`` and ``dense_markup`` put one paragraph of N characters,
+plain or full of inline markup, into the brief.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,6 @@ from typing import Any
 
 import yaml
 
-from briefgen.inline import Inline, text_of
 from briefgen.layout import document as layout
 from briefgen.load import load
 
@@ -31,6 +36,49 @@ def scale(data: dict[str, Any], factor: int) -> dict[str, Any]:
             items = parent.get(name) or []
             parent[name] = items + [_variant(item, k) for k in range(2, factor + 1) for item in items]
     return data
+
+
+def scale_deep(data: Any, factor: int) -> Any:
+    """Every list at every depth ``factor`` times as long; only the original items' own lists grow,
+    so a brief of size S becomes about ``factor`` × S, not S × factor^depth."""
+    if isinstance(data, list):
+        return [scale_deep(item, factor) for item in data] + [
+            _variant(item, k) for k in range(2, factor + 1) for item in data]
+    if isinstance(data, dict):
+        return {key: scale_deep(value, factor) if key != "summary" or isinstance(value, list)
+                else scale_deep([value], factor) for key, value in data.items()}
+    return data
+
+
+_WORDS = ("the", "front", "said", "its", "fighters", "held", "the", "valley", "while", "talks", "in",
+          "Doha", "stalled", "over", "the", "question", "of", "autonomy")
+
+
+def long_paragraph(data: dict[str, Any], chars: int) -> dict[str, Any]:
+    """The brief with one more context paragraph of about ``chars`` characters of plain prose."""
+    data = copy.deepcopy(data)
+    data["context"]["paragraphs"].append(_prose(chars, lambda i, word: word))
+    return data
+
+
+def dense_markup(data: dict[str, Any], chars: int) -> dict[str, Any]:
+    """The brief with one more context paragraph of about ``chars`` characters, every word marked up."""
+    data = copy.deepcopy(data)
+    source = data["sources"][0]["id"]
+    marks = (lambda w: f"*{w}*", lambda w: f"**{w}**", lambda w: f"[{w}](https://example.org/{w})",
+             lambda w: f"{w} [@{source}]", lambda w: f"***{w}***", lambda w: w)
+    data["context"]["paragraphs"].append(_prose(chars, lambda i, word: marks[i % len(marks)](word)))
+    return data
+
+
+def _prose(chars: int, mark: Any) -> str:
+    words: list[str] = []
+    size = 0
+    while size < chars:
+        word = mark(len(words), _WORDS[len(words) % len(_WORDS)])
+        words.append(word)
+        size += len(word) + 1
+    return " ".join(words) + "."
 
 
 def _variant(item: Any, k: int) -> Any:
@@ -63,17 +111,12 @@ def write_scaled(source: Path, factor: int, folder: Path) -> tuple[Path, Path]:
 
 def to_markdown(document: layout.Document) -> str:
     """The same blocks as pandoc Markdown, so pandoc does the same amount of work as we do."""
-    meta = document.meta
-    lines = ["---", f"title: {_quote(meta.title)}", f"subtitle: {_quote(meta.subtitle)}",
-             f"author: {_quote(meta.authors)}", f"date: {_quote(meta.date_text)}", "---", ""]
-    notes: list[str] = []
 
-    def md(spans: Inline) -> str:
+    def md(spans: Any) -> str:
         out = []
         for span in spans:
-            if span.cite:
-                notes.append(text_of(document.references[span.cite]))
-                out.append(f"[^{len(notes)}]")
+            if isinstance(span, layout.NoteMark):
+                out.append(f"[^{span.number}]")
                 continue
             text = span.text.replace("\n", " ")
             if span.bold:
@@ -85,9 +128,13 @@ def to_markdown(document: layout.Document) -> str:
             out.append(text)
         return "".join(out)
 
+    lines: list[str] = []
     for block in document.blocks:
-        if isinstance(block, layout.Heading):
-            lines += ["#" * block.level + " " + block.text, ""]
+        if isinstance(block, layout.TitleBlock):
+            lines += [f"# {md(block.title)}", ""] + [md(part) + "\n" for part in (block.subtitle, block.dateline,
+                                                                               block.authors) if part]
+        elif isinstance(block, layout.Heading):
+            lines += ["#" * (block.level + 1) + " " + block.text, ""]
         elif isinstance(block, layout.Paragraph):
             lines += [md(block.spans), ""]
         elif isinstance(block, layout.BulletList):
@@ -103,9 +150,5 @@ def to_markdown(document: layout.Document) -> str:
             lines += [f"> {md(block.spans)}", ">", f"> {md(block.attribution)}", ""]
         elif isinstance(block, layout.Bibliography):
             lines += [f"- {md(entry)}" for _, entry in block.entries] + [""]
-    lines += [f"[^{n}]: {text}" for n, text in enumerate(notes, 1)]
+    lines += [f"[^{note.number}]: {md(note.spans)}" for note in document.notes]
     return "\n".join(lines) + "\n"
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

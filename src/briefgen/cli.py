@@ -102,6 +102,30 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
                 summary=True, strict=strict)
 
 
+@cli.command("watch")
+@_content_arg(multiple=True)
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "pptx", "all"]), default="all", show_default=True,
+              help="The products to keep up to date.")
+@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+              show_default=True, help="Folder for the products.")
+@_paper_option
+@_template_option
+def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str | None,
+                  template: Path | None) -> None:
+    """Render CONTENT, then again each time it, the template or the theme is saved; Ctrl-C stops."""
+    from . import products, watch
+    files = _content_files(content)
+    _, reference = _theme_and_reference(template, fmt, paper)  # refuses a template that does not fit
+    folder = None if template is None or reference else (template if template.is_dir() else template.parent)
+    _ensure_folder(out_dir)
+    watched = watch.Watched(tuple(files), watch.formats_of(fmt, products.FORMATS),
+                            lambda p, f: products.default_output(p, f, out_dir), folder, paper, reference)
+    try:
+        watch.watch(watched, say=click.echo, complain=lambda message: click.echo(message, err=True))
+    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: not a failure
+        click.echo("stopped", err=True)
+
+
 @cli.command()
 @_content_arg(multiple=True)
 @_strict_option

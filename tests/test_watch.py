@@ -1,0 +1,75 @@
+"""Watch mode, through the real command line: it renders again after a save, survives a content error,
+and leaves no temporary file when Ctrl-C ends it."""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+from .conftest import EXAMPLE
+
+PATIENCE = 120  # seconds before a missing line fails the test instead of hanging it (not a timing)
+
+
+class Watcher:
+    """``briefgen watch`` in a child process, with its output lines read as they come."""
+
+    def __init__(self, folder: Path, *args: str):
+        self.process = subprocess.Popen([sys.executable, "-m", "briefgen", "watch", *args], cwd=folder,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.lines: queue.Queue[tuple[str, str]] = queue.Queue()
+        for name, stream in (("out", self.process.stdout), ("err", self.process.stderr)):
+            threading.Thread(target=self._read, args=(name, stream), daemon=True).start()
+
+    def _read(self, name: str, stream) -> None:
+        for line in stream:
+            self.lines.put((name, line.rstrip("\n")))
+
+    def wait_for(self, stream: str, text: str) -> str:
+        """The next line on ``stream`` containing ``text``; lines before it are skipped."""
+        while True:
+            name, line = self.lines.get(timeout=PATIENCE)
+            if name == stream and text in line:
+                return line
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=PATIENCE)
+
+
+def title_of(docx: Path) -> str:
+    with zipfile.ZipFile(docx) as package:
+        return package.read("docProps/core.xml").decode()
+
+
+def test_watch_renders_after_a_save_survives_a_content_error_and_stops_cleanly(tmp_path):
+    content = tmp_path / "brief.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    content.write_text(text, encoding="utf-8")
+    watcher = Watcher(tmp_path, "brief.yaml", "--format", "docx", "--out-dir", "out")
+    try:
+        watcher.wait_for("out", "out/brief.docx")
+        watcher.wait_for("out", "watching 1 file")
+
+        content.write_text(text.replace("title: Water Rights", "title: Saved Rights"), encoding="utf-8")
+        watcher.wait_for("out", "out/brief.docx")
+        assert "Saved Rights" in title_of(tmp_path / "out" / "brief.docx")
+
+        content.write_text(text.replace("title: Water Rights on the Upper River", "title: [unclosed"),
+                           encoding="utf-8")
+        error = watcher.wait_for("err", "brief.yaml:")
+        assert "YAML syntax error" in error and watcher.process.poll() is None
+
+        content.write_text(text.replace("title: Water Rights", "title: Fixed Rights"), encoding="utf-8")
+        watcher.wait_for("out", "out/brief.docx")
+        assert "Fixed Rights" in title_of(tmp_path / "out" / "brief.docx")
+    finally:
+        code = watcher.stop()
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml", "out"]

@@ -234,3 +234,19 @@ class DescribeAllRendersEachProductIndependently:
         assert "content/broken.yaml:" in result.err and "6 written, 3 failed" in result.err
         assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
             f"{n}.{f}" for n in ("one", "two") for f in ("docx", "pdf", "pptx"))
+
+
+def test_no_more_workers_than_products_or_cpus(tmp_path, monkeypatch, briefgen_in_process):
+    import concurrent.futures
+
+    started = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def recording(*args, max_workers=None, **kwargs):
+        started.append(max_workers)
+        return real(*args, max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recording)
+    result = briefgen_in_process("all", EXAMPLE, "--out-dir", tmp_path / "out", "-j", "10000")
+    assert result.code == 0, result.err
+    assert all(n <= min(3, len(os.sched_getaffinity(0))) for n in started)

@@ -45,7 +45,8 @@ _tasks: list[Task] = []  # set before forking; workers find their task by index
 def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool = False) -> Iterator[Outcome]:
     """Render every task, yielding each outcome as it finishes; one failure never stops the others."""
     tasks = sorted(tasks, key=lambda t: _ORDER.get(t.fmt, 9))
-    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    # Never more workers than products, nor than the CPUs this process may run on: -j 10000 means "all".
+    workers = min(jobs or _cpus(), len(tasks), _cpus())
     if workers > 1:
         # Imported only here: a single product (the common case while writing) needs no pool.
         import multiprocessing
@@ -69,6 +70,13 @@ def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool
                     yield Outcome(task, *future.result())
                 except Exception as exc:  # the worker itself died
                     yield Outcome(task, None, f"{task.out}: worker failed: {type(exc).__name__}: {exc}")
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # what a container or taskset allows, not the host's count
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
 
 def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:

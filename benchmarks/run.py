@@ -1,10 +1,19 @@
-"""Benchmark briefgen against its import floor and against pandoc, at 1×, 10× and 50× the NRF brief.
+"""Benchmark briefgen against its import floors and pandoc: start-up, scaling in every shape, batches.
 
 Every figure is a whole process (what a user waits for), the median of --runs runs after one
-warm-up, on this machine. Peak RSS comes from wait4's rusage for each child.
+warm-up, on this machine, with peak RSS from wait4's rusage. Sections (--sections):
 
-    python benchmarks/run.py                 # full table (a few minutes on 2 cores)
-    python benchmarks/run.py --runs 3 --scales 1 10
+- ``start``: 1× commands and ``--help`` next to their import floors (a process importing only
+  click, PyYAML and that command's renderer library);
+- ``scale``: the NRF brief with every list at every depth repeated 1×, 10×, 50× (scaled.scale_deep),
+  each command next to pandoc converting an equivalent Markdown file, and the growth 10× → 50×;
+- ``text``: one paragraph of 1k, 10k, 100k and 1M characters, plain and dense with inline markup;
+- ``batch``: ``all`` over 20 copies of the brief with -j 1 and -j 2.
+
+Watch-mode latency is measured by benchmarks/watch.py.
+
+    python benchmarks/run.py                          # everything (long on 2 shared cores)
+    python benchmarks/run.py --sections start scale --runs 7
 """
 
 from __future__ import annotations
@@ -20,19 +29,26 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scaled import write_scaled  # noqa: E402
+from scaled import dense_markup, long_paragraph, scale_deep, write_markdown  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "content" / "nrf-secession.yaml"
 PY = sys.executable
 FLOOR_BASE = "import click, yaml"
 FLOORS = {
+    "validate": FLOOR_BASE,
     "docx": f"{FLOOR_BASE}, docx",
     "pdf": f"{FLOOR_BASE}, reportlab.platypus",
     "pptx": f"{FLOOR_BASE}, pptx",
     "all": f"{FLOOR_BASE}, docx, pptx, reportlab.platypus",
 }
+COMMANDS = ("docx", "pdf", "pptx", "all", "validate")
+# Our own modules are byte-compiled at install; a checkout run with PYTHONDONTWRITEBYTECODE would
+# compile them again in every process and measure the compiler, not briefgen.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def measure(argv: list[str], runs: int, cwd: Path) -> tuple[float, float]:
@@ -40,7 +56,7 @@ def measure(argv: list[str], runs: int, cwd: Path) -> tuple[float, float]:
     times, peaks = [], []
     for i in range(runs + 1):
         start = time.perf_counter()
-        child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        child = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter() - start
         if status != 0:
@@ -51,51 +67,120 @@ def measure(argv: list[str], runs: int, cwd: Path) -> tuple[float, float]:
     return statistics.median(times), max(peaks)
 
 
+def command_argv(command: str, content: Path, folder: Path, *extra: str) -> list[str]:
+    briefgen = [PY, "-m", "briefgen"]
+    if command == "all":
+        return briefgen + ["all", str(content), "--out-dir", str(folder / "out"), *extra]
+    if command == "validate":
+        return briefgen + ["validate", str(content)]
+    return briefgen + [command, str(content), "-o", str(folder / f"b.{command}")]
+
+
+def row(label: str, command: str, seconds: float, peak: float, floor: float | None = None,
+        pandoc: float | None = None) -> str:
+    ratio = f"{seconds / floor:.2f}" if floor else ""
+    versus = f"{pandoc:.3f} | {seconds / pandoc:.2f}" if pandoc else " | "
+    return f"| {label} | {command} | {seconds:.3f} | {peak:.0f} | {ratio} | {versus} |"
+
+
+HEADER = ("| shape | command | median s | peak MB | / import floor | pandoc s | / pandoc |\n"
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+
+
+def start_section(runs: int, folder: Path) -> None:
+    floors = {name: measure([PY, "-c", code], runs, folder)[0] for name, code in FLOORS.items()}
+    print("\nStart-up at 1× (import floor: click + PyYAML + the command's renderer library)\n")
+    print(HEADER)
+    for command in COMMANDS:
+        seconds, peak = measure(command_argv(command, SOURCE, folder), runs, folder)
+        print(row("1×", command, seconds, peak, floors[command]), flush=True)
+    help_s, help_peak = measure([PY, "-m", "briefgen", "--help"], runs, folder)
+    print(row("", "--help", help_s, help_peak, floors["validate"]))
+    print("\nimport floors (s): " + ", ".join(f"{k} {v:.3f}" for k, v in floors.items()))
+
+
+def pandoc_times(markdown: Path, runs: int, folder: Path) -> dict[str, float]:
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        return {}
+    found = {fmt: measure([pandoc, str(markdown), "-o", str(folder / f"p.{fmt}")], runs, folder)[0]
+             for fmt in ("docx", "pptx")}
+    found["all"] = found["docx"] + found["pptx"]
+    return found
+
+
+def scale_section(runs: int, scales: list[int], folder: Path) -> None:
+    print("\nEvery list at every depth repeated (benchmarks/scaled.py scale_deep)\n")
+    print(HEADER)
+    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    results: dict[tuple[str, int], float] = {}
+    for factor in scales:
+        content = folder / f"deep-{factor}x.yaml"
+        content.write_text(yaml.safe_dump(scale_deep(data, factor), allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
+        theirs = pandoc_times(write_markdown(content), runs, folder)
+        for command in COMMANDS:
+            seconds, peak = measure(command_argv(command, content, folder), runs, folder)
+            results[(command, factor)] = seconds
+            print(row(f"{factor}× ({content.stat().st_size // 1024} kB)", command, seconds, peak,
+                      pandoc=theirs.get(command)), flush=True)
+    if 10 in scales and 50 in scales:
+        print("\ngrowth 10× → 50× (linear is 5.0): " + ", ".join(
+            f"{c} {results[(c, 50)] / results[(c, 10)]:.2f}" for c in COMMANDS))
+
+
+def text_section(runs: int, sizes: list[int], folder: Path) -> None:
+    print("\nOne paragraph of N characters, plain (long) and with every word marked up (dense)\n")
+    print(HEADER)
+    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    for name, shape in (("long", long_paragraph), ("dense", dense_markup)):
+        for size in sizes:
+            content = folder / f"{name}-{size}.yaml"
+            content.write_text(yaml.safe_dump(shape(data, size), allow_unicode=True, sort_keys=False),
+                               encoding="utf-8")
+            for command in ("docx", "pdf", "pptx", "validate"):
+                seconds, peak = measure(command_argv(command, content, folder), runs, folder)
+                print(row(f"{name} {size:,}", command, seconds, peak), flush=True)
+
+
+def batch_section(runs: int, folder: Path) -> None:
+    print("\n`all` over 20 copies of the NRF brief\n")
+    content = folder / "batch" / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    for n in range(20):
+        shutil.copy(SOURCE, content / f"brief-{n:02}.yaml")
+    times = {}
+    for jobs in (1, 2):
+        argv = [PY, "-m", "briefgen", "all", "-j", str(jobs), "--out-dir", f"out{jobs}"]
+        times[jobs], peak = measure(argv, runs, content.parent)
+        print(f"- `all -j {jobs}`: {times[jobs]:.2f} s median, peak {peak:.0f} MB", flush=True)
+    print(f"- speed-up of -j 2 over -j 1: {times[1] / times[2]:.2f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sections", nargs="+", default=["start", "scale", "text", "batch"],
+                        choices=["start", "scale", "text", "batch"])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
     args = parser.parse_args()
-    briefgen = [PY, "-m", "briefgen"]
-    pandoc = shutil.which("pandoc")
+    load = os.getloadavg()[0]
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}; median of {args.runs} runs")
-    if not pandoc:
-        print("pandoc not found: the pandoc columns are skipped (apt-get install pandoc)")
+          f"{platform.system()} {platform.release()}; load average {load:.1f} at the start; "
+          f"median of {args.runs} runs after a warm-up")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        floors = {name: measure([PY, "-c", code], args.runs, folder)[0] for name, code in FLOORS.items()}
-        print("\nimport floors (s): " + ", ".join(f"{k} {v:.3f}" for k, v in floors.items()))
-        results: dict[tuple[str, int], tuple[float, float]] = {}
-        header = f"{'scale':>5} {'command':<9} {'median s':>9} {'peak MB':>8} {'/floor':>7} {'pandoc s':>9} {'/pandoc':>8}"
-        print("\n" + header + "\n" + "-" * len(header))
-        for factor in args.scales:
-            content, markdown = write_scaled(SOURCE, factor, folder)
-            pandoc_times = {}
-            if pandoc:
-                for fmt in ("docx", "pptx"):
-                    pandoc_times[fmt] = measure([pandoc, str(markdown), "-o", str(folder / f"p.{fmt}")],
-                                                args.runs, folder)[0]
-                pandoc_times["all"] = pandoc_times["docx"] + pandoc_times["pptx"]
-            for command in ("docx", "pdf", "pptx", "all", "validate"):
-                if command == "all":
-                    argv = briefgen + ["all", str(content), "--out-dir", str(folder / "out")]
-                elif command == "validate":
-                    argv = briefgen + ["validate", str(content)]
-                else:
-                    argv = briefgen + [command, str(content), "-o", str(folder / f"b.{command}")]
-                (folder / "out").mkdir(exist_ok=True)
-                seconds, peak = measure(argv, args.runs, folder)
-                results[(command, factor)] = (seconds, peak)
-                floor = f"{seconds / floors[command]:.2f}" if command in floors else ""
-                theirs = pandoc_times.get(command)
-                versus = (f"{theirs:>9.3f} {seconds / theirs:>8.2f}" if theirs else f"{'':>9} {'':>8}")
-                print(f"{factor:>4}× {command:<9} {seconds:>9.3f} {peak:>8.1f} {floor:>7} {versus}")
-        help_s, _ = measure(briefgen + ["--help"], args.runs, folder)
-        print(f"\nbriefgen --help: {help_s:.3f} s")
-        if 10 in args.scales and 50 in args.scales:
-            print("growth 10× → 50× (linear is 5.0): " + ", ".join(
-                f"{c} {results[(c, 50)][0] / results[(c, 10)][0]:.2f}" for c in ("docx", "pdf", "pptx", "all")))
+        (folder / "out").mkdir()
+        if "start" in args.sections:
+            start_section(args.runs, folder)
+        if "scale" in args.sections:
+            scale_section(args.runs, args.scales, folder)
+        if "text" in args.sections:
+            text_section(args.runs, args.sizes, folder)
+        if "batch" in args.sections:
+            batch_section(args.runs, folder)
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
 """Scaled copies of a brief for benchmarks, and an equivalent Markdown rendition for pandoc.
 
-Shapes: ``scale`` repeats the top-level lists (the README's table); ``scale_deep`` repeats
-every list at every depth (paragraphs in sections, quotes, allies, keywords, summary
+Shapes: ``scale_deep`` repeats every list at every depth (paragraphs in sections, quotes, allies, keywords, summary
 paragraphs, editor's notes...) so that each list alone grows N-fold and the whole brief
 grows linearly; ``long_paragraph`` and ``dense_markup`` put one paragraph of N characters,
 plain or full of inline markup, into the brief.
@@ -13,30 +12,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefgen.layout import document as layout
 from briefgen.load import load
-
-SCALED_LISTS = {
-    (): ("key_judgments", "actors", "signals", "analogies", "sections", "sources", "editor_notes"),
-    ("context",): ("timeline", "paragraphs"),
-    ("outlook",): ("scenarios", "indicators"),
-}
-
-
-def scale(data: dict[str, Any], factor: int) -> dict[str, Any]:
-    """The brief with each list repeated ``factor`` times; copy k's text is marked "(k)"."""
-    data = copy.deepcopy(data)
-    for parent_path, names in SCALED_LISTS.items():
-        parent = data
-        for key in parent_path:
-            parent = parent[key]
-        for name in names:
-            items = parent.get(name) or []
-            parent[name] = items + [_variant(item, k) for k in range(2, factor + 1) for item in items]
-    return data
-
 
 def scale_deep(data: Any, factor: int) -> Any:
     """Every list at every depth ``factor`` times as long; only the original items' own lists grow,
@@ -99,14 +76,11 @@ def _variant(item: Any, k: int) -> Any:
     return item
 
 
-def write_scaled(source: Path, factor: int, folder: Path) -> tuple[Path, Path]:
-    """Write ``<stem>-<factor>x.yaml`` and its Markdown twin into ``folder``."""
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    content = folder / f"{source.stem}-{factor}x.yaml"
-    content.write_text(yaml.safe_dump(scale(data, factor), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    markdown = folder / f"{source.stem}-{factor}x.md"
+def write_markdown(content: Path) -> Path:
+    """Write the Markdown twin of a content file beside it (``.md``) and return its path."""
+    markdown = content.with_suffix(".md")
     markdown.write_text(to_markdown(layout.compose(load(content))), encoding="utf-8")
-    return content, markdown
+    return markdown
 
 
 def to_markdown(document: layout.Document) -> str:

@@ -311,6 +311,11 @@ class DescribeValidateWarnings:
         result = briefgen_in_process("validate", "--strict", write_brief(tmp_path))
         assert result.code == 0 and "warning" not in result.err
 
+    def it_passes_the_shipped_content_when_strict(self, briefgen_in_process):
+        from .conftest import ROOT
+        result = briefgen_in_process("validate", "--strict", cwd=ROOT)
+        assert result.code == 0, result.err
+
     def it_refuses_an_indicator_pointing_to_no_scenario(self, tmp_path):
         from briefgen.load import ContentError
         path = write_brief(tmp_path, lambda d: d["outlook"]["indicators"][0].update(scenario="Break down"))
@@ -335,6 +340,13 @@ class DescribeThePageBudget:
         assert re.search(rf"^{re.escape(str(path))}:{line_of(path, 'page_budget: 1')}:\d+: page_budget: warning: "
                          rf"{re.escape(str(out))} runs to \d+ pages, over the brief's budget of 1", result.err, re.M)
         assert briefgen_in_process(fmt, path, "-o", out, "--strict").code == 1
+
+    def it_keeps_the_nrf_brief_within_its_own_budget(self, products):
+        from pypdf import PdfReader
+
+        from .conftest import NRF
+        budget = load(NRF).page_budget
+        assert budget is not None and len(PdfReader(products[("nrf", "pdf")]).pages) <= budget
 
     def it_counts_the_pages_of_the_pdf_it_wrote(self, products):
         from pypdf import PdfReader

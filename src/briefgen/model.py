@@ -215,9 +215,11 @@ class Source(Part):
     publisher: Name | None = None
     date: Date | None = None
     url: Annotated[str, Pattern(r"^https?://\S+$"), Length(max=2000)] | None = None
+    short: Name | None = None  # how speaker notes name it ("Jami 2022"); by default its author and year
 
 
-PartName = Literal["summary", "key_judgments", "context", "actors", "signals", "analogies", "outlook"]
+PartName = Literal["summary", "key_judgments", "key_assumptions", "context", "actors", "signals", "analogies",
+                   "outlook", "implications"]
 
 
 class Section(Part):
@@ -246,12 +248,14 @@ class Brief(Part):
 
     summary: Paragraphs
     key_judgments: Annotated[list[KeyJudgment], Length(min=1)]
+    key_assumptions: list[Text] = []  # what the judgments take for granted: if one fails, they must be revisited
     context: Context
     actors: Annotated[list[Actor], Length(min=1)]
     signals_title: Name = "Signals"  # the heading of `signals`, e.g. "Secessionist signals"
     signals: list[Signal] = []
     analogies: list[Analogy] = []
     outlook: Outlook
+    implications: list[Text] = []  # the "so what": who should do or watch what
     sections: list[Section] = []
     editor_notes: list[Text] = []
     sources: Annotated[list[Source], Length(min=1)]

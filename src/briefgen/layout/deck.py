@@ -41,6 +41,7 @@ WIDTH_RESERVE = 0.99
 HEIGHT_RESERVE = 4.0
 
 TITLE_MIN = 24.0
+SHORT_TITLE_WORDS = 4   # a source without author or short name is spoken as its title's opening words
 MARKING_SIZE = 14.0     # the TLP label at the top right of every slide
 
 
@@ -109,13 +110,15 @@ class _Planned:
     title: str
     columns: tuple[tuple[Item, ...], ...]
     notes: str = ""
+    single: bool = False  # a backup slide: never continued; points cut to one line if need be (notes keep all)
 
 
 def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     """The deck for ``brief``, fitted to ``geometry`` with ``theme``'s font and sizes."""
     metrics = Metrics(theme.fonts)
     outline = Outline.of(brief)
-    fitter = _Fitter(metrics, theme, geometry, outline.labels.continued, outline.labels.continued_again)
+    fitter = _Fitter(metrics, theme, geometry, outline.labels.continued, outline.labels.continued_again,
+                     outline.labels.more)
     slides = [fitter.title_slide(outline)]
     for planned in _plan(outline):
         slides += fitter.fit(planned)
@@ -159,11 +162,24 @@ def _plan(outline: Outline) -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("summary"), (tuple(item(p, bullet=False) for p in brief.summary),))]
 
     def key_judgments() -> list[_Planned]:
-        return [_Planned(CONTENT, outline.heading("key_judgments"), (tuple(
-            Item(_on_slide(parse(kj.statement)), badge=estimate_label(kj.likelihood, kj.confidence),
-                 notes=f"{words.judgment.format(number=n)}: {say(kj.statement)} "
-                       f"{estimate_label(kj.likelihood, kj.confidence)}. {words.basis}{say(kj.basis)}")
-            for n, kj in enumerate(brief.key_judgments, 1)),))]
+        points: list[Item] = []
+        for n, kj in enumerate(brief.key_judgments, 1):
+            # The statement keeps its estimate and the first lines of its basis on the same slide.
+            points.append(Item(_on_slide(parse(kj.statement)), badge=estimate_label(kj.likelihood, kj.confidence),
+                               heading=True,
+                               notes=f"{words.judgment.format(number=n)}: {say(kj.statement)} "
+                                     f"{estimate_label(kj.likelihood, kj.confidence)}. {words.basis}{say(kj.basis)}"))
+            points.append(Item((Span(words.basis, italic=True), *_on_slide(parse(kj.basis))), bullet=False,
+                               continued=True))
+        planned = [_Planned(CONTENT, outline.heading("key_judgments"), (tuple(points),))]
+        # In a meeting the "so what" follows the judgments it draws on; the brief keeps it after the outlook.
+        if brief.implications:
+            planned.append(_Planned(CONTENT, words.so_what, (tuple(item(i) for i in brief.implications),)))
+        return planned
+
+    def key_assumptions() -> list[_Planned]:
+        return [_Planned(CONTENT, outline.heading("key_assumptions"),
+                         (tuple(item(a) for a in brief.key_assumptions),))] if brief.key_assumptions else []
 
     def context() -> list[_Planned]:
         events = sorted(brief.context.timeline, key=lambda e: e.date)
@@ -177,7 +193,7 @@ def _plan(outline: Outline) -> list[_Planned]:
 
     def actors() -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("actors"), (tuple(
-            Item((Span(a.name, bold=True), Span(" \u2014 "), *_on_slide(parse(a.role))),
+            Item((Span(a.name, bold=True), Span(" \u2014 "), *_on_slide(parse(a.stance))),
                  notes=f"{a.name} ({a.kind}): {say(a.role)} {words.stance}: {say(a.stance)}"
                        + (f" {words.allies}{', '.join(a.allies)}." if a.allies else "")
                        + "".join(f" {q.speaker} {words.said}: \u201c{say(q.text)}\u201d{cited(Citation(q.source))}"
@@ -194,20 +210,17 @@ def _plan(outline: Outline) -> list[_Planned]:
     def analogies() -> list[_Planned]:
         if not brief.analogies:
             return []
-        planned = [_Planned(SECTION, outline.heading("analogies"), (tuple(
-            Item((Span(a.case, bold=True), Span(f", {a.period}"))) for a in brief.analogies),),
-            notes=words.analogies_intro + "; ".join(f"{a.case} ({a.period})" for a in brief.analogies) + ".")]
+        # No divider slide before them: the introduction is spoken over the first analogy.
+        intro = words.analogies_intro + "; ".join(f"{a.case} ({a.period})" for a in brief.analogies) + "."
 
         def label(text: str, notes: str = "") -> Item:
             return Item((Span(text, bold=True),), bullet=False, heading=True, notes=notes)
 
-        for a in brief.analogies:
-            planned.append(_Planned(TWO_CONTENT, words.analogy.format(case=a.case), (
-                (label(words.what_happened, f"{a.case}, {a.period}."), item(a.what_happened, bullet=False)),
-                (label(words.parallel), item(a.parallel, bullet=False),
-                 label(words.limits), item(a.limits, bullet=False)),
-            )))
-        return planned
+        return [_Planned(TWO_CONTENT, words.analogy.format(case=a.case), (
+            (label(words.what_happened, f"{a.case}, {a.period}."), item(a.what_happened, bullet=False)),
+            (label(words.parallel), item(a.parallel, bullet=False),
+             label(words.limits), item(a.limits, bullet=False)),
+        ), notes=intro if n == 0 else "") for n, a in enumerate(brief.analogies)]
 
     def outlook() -> list[_Planned]:
         future = brief.outlook
@@ -232,15 +245,17 @@ def _plan(outline: Outline) -> list[_Planned]:
         return Item(spans, notes=notes)
 
     def editor_notes() -> list[_Planned]:
-        return [_Planned(CONTENT, outline.heading("editor_notes"), (tuple(item(n) for n in brief.editor_notes),))] \
-            if brief.editor_notes else []
+        # One backup slide, for questions: each correction's opening words; the notes carry them whole.
+        return [_Planned(CONTENT, words.backup.format(title=words.corrections),
+                         (tuple(item(n) for n in brief.editor_notes),), single=True)] if brief.editor_notes else []
 
     def sources() -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("sources"), (tuple(
             Item(_linked_reference(s), notes=text_of(reference(s))) for s in brief.sources),))]
 
     # The deck has no notes list (its speaker notes name each source) and names the authors on its title slide.
-    return outline.arrange({"summary": summary, "key_judgments": key_judgments, "context": context,
+    return outline.arrange({"summary": summary, "key_judgments": key_judgments,
+                            "key_assumptions": key_assumptions, "context": context,
                             "actors": actors, "signals": signals, "analogies": analogies, "outlook": outlook,
                             "editor_notes": editor_notes, "sources": sources},
                            lambda section: [_section(section, item)])
@@ -252,8 +267,15 @@ def _section(section: Section, item) -> _Planned:
 
 
 def _source_name(source: Source) -> str:
-    """How the speaker notes name a source: its author, if any, and its title."""
-    return f"{source.author + ', ' if source.author else ''}{plain(source.title)}"
+    """How the speaker notes name a source: its short name ("Jami 2022"), or its author and year, or the
+    opening words of its title. The Sources slide gives it in full; forty full titles are not spoken."""
+    if source.short:
+        return source.short
+    year = f" {source.date.year}" if source.date else ""
+    if source.author:
+        return source.author + year
+    words = plain(source.title).split()
+    return " ".join(words[:SHORT_TITLE_WORDS]) + ("\u2026" if len(words) > SHORT_TITLE_WORDS else "") + year
 
 
 def _linked_reference(source: Source) -> Inline:
@@ -290,11 +312,13 @@ class _TooSmall(ValueError):
 
 class _Fitter:
     def __init__(self, metrics: Metrics, theme: Theme, geometry: Geometry,
-                 continued: str = ENGLISH["continued"], continued_again: str = ENGLISH["continued_again"]) -> None:
+                 continued: str = ENGLISH["continued"], continued_again: str = ENGLISH["continued_again"],
+                 more: str = ENGLISH["more"]) -> None:
         self.metrics = metrics
         # What a continuation slide's title ends with: " (cont.)", then " (cont. 2)", " (cont. 3)"…,
         # so that no two slides share a title (a screen reader lists slides by title).
         self.continued, self.continued_again = continued, continued_again
+        self.more = more  # the last line of a backup slide with points left off
         self.deck = theme.deck
         self.geometry = geometry
         sizes = []
@@ -335,11 +359,49 @@ class _Fitter:
                               columns=(tuple(i for col in planned.columns for i in col),))
         frame = self.geometry.bodies[planned.layout][0]
         items = list(planned.columns[0])
+        if planned.single:
+            return [self.single(planned, items, frame)]
         best = min(((len(pages), -size, pages) for size in self.sizes
                     for pages in [self.pack(items, frame, size)]), key=lambda t: (t[0], t[1]))
         size, pages = -best[1], best[2]
         pages = self.balance(items, frame, size, len(pages))
         return [self.slide(planned, n, (tuple(page),), size) for n, page in enumerate(pages)]
+
+    def single(self, planned: _Planned, items: list[Item], frame: Frame) -> Slide:
+        """All items on one slide: the largest size at which they fit, else each cut to one line at the
+        smallest size, and if even that is too many, the first ones and a last line saying how many are left."""
+        for size in self.sizes:
+            pages = self.pack(items, frame, size)
+            if len(pages) == 1:
+                return self.slide(planned, 0, (tuple(pages[0]),), size)
+        size = self.sizes[-1]
+        cut = [self.one_line(i, frame, size) for i in items]
+        for keep in range(len(cut), 0, -1):
+            rest = len(cut) - keep
+            shown = cut[:keep] + ([Item((Span(self.more.format(count=rest), italic=True),), bullet=False)]
+                                  if rest else [])
+            if len(self.pack(shown, frame, size)) == 1:
+                break
+        # Cut points lose words on the slide, never in the notes: those are the items' own, whole.
+        notes = "\n\n".join([planned.notes] * bool(planned.notes) + [i.notes for i in items if i.notes])
+        return replace(self.slide(planned, 0, (tuple(shown),), size), notes=notes or planned.title)
+
+    def one_line(self, item: Item, frame: Frame, size: float) -> Item:
+        """``item`` cut to what fits on its first line, with an ellipsis."""
+        lines = self.lines(item, frame, size)
+        if len(lines) <= 1:
+            return item
+        spans = list(split_at(item.spans, lines, 1)[0])
+        width = self.width(item, frame, size)
+        while spans:
+            last = spans[-1]
+            text = last.text.rstrip(" ,;:.\u2014") + "\u2026"
+            cut = (*spans[:-1], Span(text, last.bold, last.italic, last.href))
+            if self.metrics.count(cut, width, size) <= 1:
+                return replace(item, spans=cut, badge=None)
+            shorter = last.text.rstrip().rsplit(" ", 1)
+            spans[-1:] = [Span(shorter[0], last.bold, last.italic, last.href)] if len(shorter) > 1 else []
+        return replace(item, spans=(Span("\u2026"),), badge=None)
 
     def slide(self, planned: _Planned, n: int, columns: tuple[tuple[Item, ...], ...], size: float) -> Slide:
         suffix = "" if n == 0 else self.continued if n == 1 else self.continued_again.format(number=n)

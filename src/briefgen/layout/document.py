@@ -202,11 +202,13 @@ def compose(brief: Brief) -> Document:
     parts = {
         "summary": lambda: _summary(outline),
         "key_judgments": lambda: _key_judgments(outline),
+        "key_assumptions": lambda: _listed(outline, "key_assumptions"),
         "context": lambda: _context(outline, table),
         "actors": lambda: _actors(outline, table),
         "signals": lambda: _signals(outline, table),
         "analogies": lambda: _analogies(outline, table),
         "outlook": lambda: _outlook(outline, table),
+        "implications": lambda: _listed(outline, "implications"),
         "editor_notes": lambda: [Heading(1, outline.heading("editor_notes")),
                                  Callout("editor-note", words.corrections,
                                          tuple(parse(n) for n in brief.editor_notes))] if brief.editor_notes else [],
@@ -433,6 +435,12 @@ def _outlook(outline: Outline, table: MakeTable) -> list[Block]:
     else:
         blocks.append(BulletList(tuple(parse(i.what) for i in outlook.indicators)))
     return blocks
+
+
+def _listed(outline: Outline, part: str) -> list[Block]:
+    """A part that is a list of points under its heading, or nothing when the brief has none."""
+    points = getattr(outline.brief, part)
+    return [Heading(1, outline.heading(part)), BulletList(tuple(parse(p) for p in points))] if points else []
 
 
 def _section(section: Section) -> list[Block]:

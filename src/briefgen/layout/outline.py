@@ -28,6 +28,8 @@ class Labels:
 
     bottom_line: str
     key_judgments: str
+    key_assumptions: str
+    implications: str
     basis: str
     context: str
     timeline: str
@@ -73,6 +75,9 @@ class Labels:
     analogy: str
     continued: str
     continued_again: str   # the third slide of a part on: " (cont. {number})"
+    so_what: str
+    backup: str
+    more: str
     judgment: str
     who: str
     where: str
@@ -87,6 +92,8 @@ class Labels:
 ENGLISH = {
     "bottom_line": "Bottom line",
     "key_judgments": "Key judgments",
+    "key_assumptions": "Key assumptions",
+    "implications": "Implications for policy",
     "basis": "Basis: ",
     "context": "Context",
     "timeline": "Timeline",
@@ -131,6 +138,9 @@ ENGLISH = {
     "analogy": "Analogy: {case}",
     "continued": " (cont.)",
     "continued_again": " (cont. {number})",
+    "so_what": "So what",
+    "backup": "Backup: {title}",
+    "more": "\u2026 and {count} more in the brief",
     "judgment": "Judgment {number}",
     "who": "Who",
     "where": "Where",

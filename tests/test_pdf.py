@@ -21,10 +21,10 @@ from .conftest import EXAMPLE, NRF, pdf_pages_text, run_briefgen
 LITERALS = ['<font size=80>', '<img src="/etc/hostname"/>', '<a href="javascript:alert(1)">x</a>', "&amp;",
             "%s"]
 LONG_WORD = "Khorasan" * 375  # 3,000 characters, no break opportunity
-EXAMPLE_OUTLINE = [(0, "Key judgments"), (0, "Context"), (1, "Timeline"), (0, "Actors"),
+EXAMPLE_OUTLINE = [(0, "Key judgments"), (0, "Key assumptions"), (0, "Context"), (1, "Timeline"), (0, "Actors"),
                    (1, "In their own words"), (0, "Warning signals"), (0, "Historical analogies"),
                    (0, "Outlook"), (1, "Scenarios"), (1, "Indicators to watch"), (0, "Method"),
-                   (0, "Editor's note"), (0, "Notes"), (0, "Sources"), (0, "About the author")]
+                   (0, "Implications for policy"), (0, "Editor's note"), (0, "Notes"), (0, "Sources"), (0, "About the author")]
 
 
 def hostile(data: dict) -> dict:

@@ -237,7 +237,11 @@ def _plan(outline: Outline) -> list[_Planned]:
         spans = _on_slide(parse(watch.what))
         notes = say(watch.what)
         if watch.threshold:
-            spans += (Span(": "), *_on_slide(parse(watch.threshold)))
+            # The indicator runs in as a bold label before what would count as seeing it.
+            label = [Span(s.text, True, s.italic, s.href) for s in spans]
+            if label:
+                label[-1] = Span(label[-1].text.rstrip(" .:"), True, label[-1].italic, label[-1].href)
+            spans = (*label, Span(": "), *_on_slide(parse(watch.threshold)))
             notes += f" {words.threshold}: {say(watch.threshold)}"
         if watch.scenario:
             spans += (Span(f" \u2192 {watch.scenario}", italic=True),)

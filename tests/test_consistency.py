@@ -29,8 +29,9 @@ FORMS = ("word", "pdf")  # LibreOffice's PDF of our .docx, and our own PDF
 
 
 def normal(text: str) -> str:
-    """Whitespace collapsed, and a word broken after its hyphen at a line end joined up again."""
-    return re.sub(r"(?<=\S-) (?=\S)", "", " ".join(text.split()))
+    """Whitespace collapsed, and a word broken after its hyphen (or an address after a slash) at a line end
+    joined up again."""
+    return re.sub(r"(?<=\S[-/]) (?=\S)", "", " ".join(text.split()))
 
 
 class Reading:

@@ -57,7 +57,8 @@ def write_structure(canvas: Canvas, structure: Structure, metadata: bytes) -> No
 
 def _element(element: Element, parent: PDFObjectReference, refs: dict[Element, PDFObjectReference],
              page_refs: list[PDFObjectReference], annotation_refs: dict[int, PDFObjectReference]) -> dict[str, object]:
-    entries: dict[str, object] = {"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent}
+    # /Type /StructElem is optional (ISO 32000-1 Table 323) and would be 17 bytes on each of thousands.
+    entries: dict[str, object] = {"S": PDFName(element.role), "P": parent}
     first_page = next((k.page for k in _content(element)), None)
     if first_page is not None:
         entries["Pg"] = page_refs[first_page]
@@ -71,7 +72,7 @@ def _element(element: Element, parent: PDFObjectReference, refs: dict[Element, P
         else:
             kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Pg": page_refs[kid.page],
                                        "Obj": annotation_refs[id(kid.key)]}))
-    entries["K"] = PDFArray(kids)
+    entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
     for key, value in (("Alt", element.alt), ("ActualText", element.actual_text), ("Lang", element.lang),
                        ("ID", element.id)):
         if value is not None:

@@ -111,3 +111,36 @@ class DescribeTheDeck:
         assert deck.core_properties.language == LANGUAGE
         languages = {r.get("lang") for slide in deck.slides for r in slide._element.iter(f"{A}rPr")}
         assert languages == {LANGUAGE}
+
+
+class DescribeRightToLeftRuns:
+    PHRASE = "ما خواهان افغانستان فدرال هستیم"
+
+    @pytest.fixture
+    def rendered(self, tmp_path):
+        import yaml
+
+        from briefgen.products import render
+        from briefgen.theme import load_theme
+
+        from .conftest import EXAMPLE
+
+        data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+        data["summary"] = f"The front said: {self.PHRASE}."
+        content = tmp_path / "dari.yaml"
+        content.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        brief = load(content)
+        return {fmt: render(brief, fmt, load_theme()) for fmt in ("docx", "pptx")}
+
+    def it_marks_a_dari_phrase_right_to_left_and_persian_in_word(self, rendered, tmp_path):
+        (tmp_path / "b.docx").write_bytes(rendered["docx"])
+        body = etree.fromstring(zipfile.ZipFile(tmp_path / "b.docx").read("word/document.xml"))
+        runs = [r for r in body.iter(f"{W}r") if "".join(r.itertext()) == self.PHRASE]
+        assert runs and all(r.find(f"{W}rPr/{W}rtl") is not None and
+                            r.find(f"{W}rPr/{W}lang").get(f"{W}bidi") == "fa" for r in runs)
+
+    def it_gives_a_dari_phrase_its_language_in_the_deck(self, rendered, tmp_path):
+        (tmp_path / "b.pptx").write_bytes(rendered["pptx"])
+        deck = Presentation(tmp_path / "b.pptx")
+        runs = [r for slide in deck.slides for r in slide._element.iter(f"{A}r") if r.find(f"{A}t").text == self.PHRASE]
+        assert runs and all(r.find(f"{A}rPr").get("lang") == "fa" for r in runs)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 _RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
+RIGHT_TO_LEFT = re.compile(f"[{_RTL_LETTER}]")  # whether a text holds any right-to-left letter
 # A run: right-to-left letters, with what sits between them inside the phrase (spaces, digits,
 # punctuation, joiners), but not what trails it.
 _RUN = re.compile(f"[{_RTL_LETTER}](?:[{_RTL_LETTER}\\s\u200c\u200d\\d.,:;!?'\"()«»\\-]*[{_RTL_LETTER}])?")

@@ -1,4 +1,8 @@
-"""Inline spans → Word runs: bold and italic runs, real hyperlinks, and note marks linked to their notes."""
+"""Inline spans → Word runs: bold and italic runs, real hyperlinks, and note marks linked to their notes.
+
+A run of right-to-left script is its own run, marked right-to-left and with its language
+(see scripts.py), so Word shapes it and a screen reader speaks it in that language.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 from xml.sax.saxutils import quoteattr
 
+from .. import scripts
 from ..inline import Span
 from ..layout.document import NoteMark
 from .docx_styles import HYPERLINK, NOTE_REFERENCE, add_run
@@ -30,20 +35,38 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
 
 
 def _run(paragraph: Paragraph, span: Span, style_id: str | None = None):
-    run = add_run(paragraph, span.text, style_id)
-    if span.bold:
-        run.bold = True
-    if span.italic:
-        run.italic = True
+    """The span as one run, or one run per piece when it holds right-to-left script; returns the last."""
+    pieces = [(span.text, None)]
+    if scripts.RIGHT_TO_LEFT.search(span.text):
+        pieces = scripts.runs(span.text, _language(paragraph))
+    for text, language in pieces:
+        run = add_run(paragraph, text, style_id)
+        if span.bold:
+            run.bold = True
+        if span.italic:
+            run.italic = True
+        if language is not None:
+            properties = run._r.get_or_add_rPr()
+            properties.get_or_add_rtl()
+            # w:lang comes after w:rtl and w:cs in a run's properties; w:bidi is the complex-script language.
+            properties.append(parse_xml(f'<w:lang {W} w:bidi={quoteattr(language)}/>'))
     return run
+
+
+def _language(paragraph: Paragraph) -> str:
+    """The document's language, as the styles part states it (docx_styles writes it first)."""
+    found = paragraph.part.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
+    return str(found[0]) if found else ""
 
 
 def _hyperlink(paragraph: Paragraph, span: Span) -> None:
     r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
     link = parse_xml(f'<w:hyperlink {W} {R} r:id="{r_id}" w:history="1"/>')
+    before = len(paragraph._p)
     paragraph._p.append(link)
-    run = _run(paragraph, span, HYPERLINK)
-    link.append(run._r)
+    _run(paragraph, span, HYPERLINK)
+    for run in paragraph._p[before + 1:]:
+        link.append(run)
 
 
 def _mark(paragraph: Paragraph, mark: NoteMark) -> None:

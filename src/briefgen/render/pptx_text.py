@@ -15,6 +15,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from .. import scripts
 from ..inline import Inline
 from ..layout import deck as layout
 
@@ -85,11 +86,16 @@ class Typesetter:
              colour: str | None = None) -> None:
         """The spans as runs; ``link`` gives the relationship id of a span's address."""
         for span in spans:
-            r = etree.SubElement(p, _R)
-            rpr = self._properties(r, size, bold=span.bold, italic=span.italic, colour=colour)
-            if span.href and link is not None:
-                etree.SubElement(rpr, _LINK).set(_RID, link(span.href))
-            etree.SubElement(r, _T).text = span.text
+            # A run of right-to-left script is its own run in its language (see scripts.py).
+            pieces = scripts.runs(span.text, self.language) if scripts.RIGHT_TO_LEFT.search(span.text) \
+                else [(span.text, None)]
+            for text, language in pieces:
+                r = etree.SubElement(p, _R)
+                rpr = self._properties(r, size, bold=span.bold, italic=span.italic, colour=colour,
+                                       language=language)
+                if span.href and link is not None:
+                    etree.SubElement(rpr, _LINK).set(_RID, link(span.href))
+                etree.SubElement(r, _T).text = text
 
     def slide_number(self, p, number: int, size: float) -> None:
         """A slide-number field, with the number written in for readers that do not compute fields."""
@@ -98,8 +104,8 @@ class Typesetter:
         etree.SubElement(fld, _T).text = str(number)
 
     def _properties(self, r, size: float, *, bold: bool = False, italic: bool = False,
-                    colour: str | None = None):
-        key = (size, bold, italic, colour)
+                    colour: str | None = None, language: str | None = None):
+        key = (size, bold, italic, colour, language or self.language)
         made = self._run_properties.get(key)
         if made is None:
             made = self._run_properties[key] = self._new_properties(*key)
@@ -107,8 +113,8 @@ class Typesetter:
         r.append(rpr)
         return rpr
 
-    def _new_properties(self, size: float, bold: bool, italic: bool, colour: str | None):
-        rpr = etree.Element(_RPR, nsmap=_NAMESPACES, lang=self.language, sz=str(round(size * 100)),
+    def _new_properties(self, size: float, bold: bool, italic: bool, colour: str | None, language: str):
+        rpr = etree.Element(_RPR, nsmap=_NAMESPACES, lang=language, sz=str(round(size * 100)),
                             b="1" if bold else "0", i="1" if italic else "0", dirty="0")
         if colour:
             etree.SubElement(etree.SubElement(rpr, _FILL), _RGB, val=colour)

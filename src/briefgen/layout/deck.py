@@ -177,9 +177,10 @@ def _plan(outline: Outline) -> list[_Planned]:
             planned.append(_Planned(CONTENT, words.so_what, (tuple(item(i) for i in brief.implications),)))
         return planned
 
-    def key_assumptions() -> list[_Planned]:
-        return [_Planned(CONTENT, outline.heading("key_assumptions"),
-                         (tuple(item(a) for a in brief.key_assumptions),))] if brief.key_assumptions else []
+    def listed(part: str) -> list[_Planned]:
+        """A part that is a list of points: one slide of them (continued as needed), none without points."""
+        points = getattr(brief, part)
+        return [_Planned(CONTENT, outline.heading(part), (tuple(item(p) for p in points),))] if points else []
 
     def context() -> list[_Planned]:
         events = sorted(brief.context.timeline, key=lambda e: e.date)
@@ -259,8 +260,9 @@ def _plan(outline: Outline) -> list[_Planned]:
 
     # The deck has no notes list (its speaker notes name each source) and names the authors on its title slide.
     return outline.arrange({"summary": summary, "key_judgments": key_judgments,
-                            "key_assumptions": key_assumptions, "context": context,
+                            "key_assumptions": lambda: listed("key_assumptions"), "context": context,
                             "actors": actors, "signals": signals, "analogies": analogies, "outlook": outlook,
+                            "implications": lambda: listed("implications"),
                             "editor_notes": editor_notes, "sources": sources},
                            lambda section: [_section(section, item)])
 

@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NRF = ROOT / "content" / "nrf-secession.yaml"
 EXAMPLE = ROOT / "templates" / "default" / "example.yaml"
 HOSTILE = ROOT / "tests" / "data" / "hostile.yaml"
+# pandoc's default reference.docx and reference.pptx, opened and saved again by LibreOffice 7.4
+# (`soffice --convert-to docx` / `pptx`): a template as LibreOffice writes it, page setup and renamed layouts.
+LIBREOFFICE_REFERENCES = {fmt: ROOT / "tests" / "data" / f"libreoffice-reference.{fmt}" for fmt in ("docx", "pptx")}
 FORMATS = ("docx", "pdf", "pptx")
 REFERENCE_HEADING_FONT, REFERENCE_HEADING_COLOUR = "DejaVu Serif", "C00000"
 
@@ -47,10 +50,13 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
                           capture_output=True, text=True, timeout=timeout)
 
 
-def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None) -> list[Job]:
+def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,
+         foreign: dict[tuple[str, str], Path] | None = None) -> list[Job]:
     listed = [Job(case, fmt, content) for case, content in cases.items() for fmt in FORMATS]
     # The NRF brief once more per reference document the session made: --template as a user gives it.
     listed += [Job("reference", fmt, NRF, template) for fmt, template in (references or {}).items()]
+    # And once per reference document made by another program (pandoc, LibreOffice).
+    listed += [Job(case, fmt, NRF, template) for (case, fmt), template in (foreign or {}).items()]
     return listed
 
 
@@ -58,6 +64,21 @@ def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None) -> l
 def references(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Reference documents for --template, by format, made here rather than shipped."""
     return {"docx": reference_docx(tmp_path_factory.mktemp("reference") / "reference.docx")}
+
+
+@pytest.fixture(scope="session")
+def foreign_references(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Reference documents other programs made, by (maker, format): pandoc's defaults, and LibreOffice-saved ones."""
+    made = {("libreoffice", fmt): path for fmt, path in LIBREOFFICE_REFERENCES.items()}
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        pytest.fail("pandoc is not installed; .ci/run installs it with apt")
+    folder = tmp_path_factory.mktemp("pandoc")
+    for fmt in ("docx", "pptx"):
+        path = folder / f"reference.{fmt}"
+        subprocess.run([pandoc, "-o", str(path), "--print-default-data-file", f"reference.{fmt}"], check=True)
+        made[("pandoc", fmt)] = path
+    return made
 
 
 def reference_docx(path: Path) -> Path:
@@ -117,11 +138,12 @@ def cited_brief(path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
-             references: dict[str, Path]) -> dict[tuple[str, str], Path]:
+             references: dict[str, Path],
+             foreign_references: dict[tuple[str, str], Path]) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases, references):
+    for job in jobs(cases, references, foreign_references):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

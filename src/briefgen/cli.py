@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 # Commands import the pipeline only when they run, so `--help` stays instant; see products.py.
 
 EXIT_CONTENT = 1
+STDIO = Path("-")  # CONTENT or -o: standard input or output
+STDIN_NAME = "<stdin>"
 
 
 def _content_arg(multiple: bool) -> Callable:
     return click.argument("content", nargs=-1 if multiple else 1, required=False,
-                          type=click.Path(path_type=Path, dir_okay=True))
+                          type=click.Path(path_type=Path, dir_okay=True, allow_dash=True))
 
 
 def _template_option(f: Callable) -> Callable:
@@ -37,6 +39,17 @@ def _paper_option(f: Callable) -> Callable:
 
 def _strict_option(f: Callable) -> Callable:
     return click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")(f)
+
+
+def _reference_option(fmt: str) -> Callable:
+    return click.option(f"--reference-{fmt}", "reference_" + fmt, type=click.Path(path_type=Path, exists=True,
+                                                                                 dir_okay=False),
+                        help=f"A reference .{fmt} whose look the {'Word brief' if fmt == 'docx' else 'deck'} takes "
+                             "(as pandoc's --reference-doc).")
+
+
+def _quiet_option(f: Callable) -> Callable:
+    return click.option("-q", "--quiet", is_flag=True, help="Print only errors: no status lines, no warnings.")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,25 +67,33 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _single(fmt: str) -> click.Command:
     @_content_arg(multiple=False)
-    @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the product.")
+    @click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True),
+                  help="Where to write the product; - for standard output.")
     @_template_option
+    @_quiet_option
     @_strict_option
     @click.pass_obj
-    def command(options: dict, content: Path | None, output: Path | None, template: Path | None, strict: bool,
-                paper: str | None = None) -> None:
+    def command(options: dict, content: Path | None, output: Path | None, template: Path | None, quiet: bool,
+                strict: bool, paper: str | None = None, **references: Path | None) -> None:
         from . import products
         files = _content_files([content] if content else [])
+        if output is None and content == STDIO:
+            output = STDIO  # from a pipe to a pipe, as pandoc does
         if output and len(files) > 1:
             raise click.UsageError("-o/--output needs a single CONTENT file")
-        theme, reference = _theme_and_reference(template, fmt, paper)
+        if output is not None:
+            _check_output(output, fmt)
+        theme, chosen = _theme_and_references([template] if template else [], paper, references, [fmt])
         if output is None:
             _ensure_folder(Path("out"))
-        _render_all(files, [fmt], theme, reference, lambda p, f: output or products.default_output(p, f),
-                    jobs=1, debug=options["debug"], strict=strict)
+        _render_all(files, [fmt], theme, chosen, lambda p, f: output or products.default_output(p, f),
+                    jobs=1, debug=options["debug"], quiet=quiet, strict=strict)
 
     if fmt != "pptx":  # a deck has a slide size, not a paper size
         command = _paper_option(command)
-    return cli.command(fmt, help=f"Render CONTENT as a .{fmt} file.")(command)
+    if fmt != "pdf":
+        command = _reference_option(fmt)(command)
+    return cli.command(fmt, help=f"Render CONTENT as a .{fmt} file (- reads standard input).")(command)
 
 
 for _fmt in ("docx", "pdf", "pptx"):
@@ -86,20 +107,23 @@ for _fmt in ("docx", "pdf", "pptx"):
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Products rendered at once, in separate processes [default: the number of CPUs].")
 @_paper_option
-@click.option("--template", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="A theme folder (theme.toml) for every product.")
+@click.option("--template", "templates", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="A theme folder for every product, or a reference .docx or .pptx for its format (repeatable).")
+@_reference_option("docx")
+@_reference_option("pptx")
+@_quiet_option
 @_strict_option
 @click.pass_obj
 def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: int | None, paper: str | None,
-                template: Path | None, strict: bool) -> None:
-    """Render every CONTENT file in all three formats."""
+                templates: tuple[Path, ...], quiet: bool, strict: bool, **references: Path | None) -> None:
+    """Render every CONTENT file in all three formats (- reads standard input, written as stdin.*)."""
     from . import products
     files = _content_files(content)
-    theme, _ = _theme_and_reference(template, "all", paper)
+    theme, chosen = _theme_and_references(list(templates), paper, references, list(products.FORMATS))
     _ensure_folder(out_dir)
-    _render_all(files, list(products.FORMATS), theme, None,
+    _render_all(files, list(products.FORMATS), theme, chosen,
                 lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
-                summary=True, strict=strict)
+                summary=True, quiet=quiet, strict=strict)
 
 
 @cli.command("watch")
@@ -129,8 +153,9 @@ def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str
 @cli.command()
 @_content_arg(multiple=True)
 @_strict_option
-def validate(content: tuple[Path, ...], strict: bool) -> None:
-    """Check CONTENT files: report every problem, and warn where a reviewer would (see lint.py)."""
+@_quiet_option
+def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
+    """Check CONTENT files (- reads standard input): report every problem, and warn where a reviewer would."""
     from . import lint
     from .load import ContentError, load_placed
     files = _content_files(content)
@@ -144,10 +169,12 @@ def validate(content: tuple[Path, ...], strict: bool) -> None:
             continue
         warnings = sorted((places.warning(f.path, f.message) for f in lint.check(brief)),
                           key=lambda p: (p.line, p.column))
-        for warning in warnings:
+        for warning in warnings if not quiet else ():
             click.echo(str(warning), err=True)
         warned = warned or bool(warnings)
-        click.echo(f"{path}: ok" + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""))
+        if not quiet:
+            click.echo(f"{STDIN_NAME if path == STDIO else path}: ok"
+                       + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""))
     if failed or (strict and warned):
         sys.exit(EXIT_CONTENT)
 
@@ -177,23 +204,49 @@ def _content_files(given: tuple[Path, ...] | list[Path]) -> list[Path]:
     return files
 
 
-def _theme_and_reference(template: Path | None, fmt: str, paper: str | None) -> tuple[Theme, Path | None]:
-    """Split --template into a theme folder or a reference document for ``fmt``."""
+def _check_output(output: Path, fmt: str) -> None:
+    """A product goes under its own extension, and never as binary onto a terminal."""
+    if output == STDIO:
+        if sys.stdout.isatty():
+            raise click.UsageError(f"refusing to write a binary .{fmt} to the terminal; redirect it "
+                                   f"(> brief.{fmt}) or give -o FILE.{fmt}")
+        return
+    if output.suffix.lower() != f".{fmt}":
+        raise click.UsageError(f"-o {output}: a {fmt} product is written as FILE.{fmt}, not "
+                               f"{output.suffix or 'without an extension'}")
+
+
+def _theme_and_references(templates: list[Path], paper: str | None, options: dict[str, Path | None],
+                          formats: list[str]) -> tuple[Theme, dict[str, Path]]:
+    """The theme and each format's reference document, from --template, --reference-docx/-pptx and the theme folder.
+
+    --template takes a theme folder or a reference .docx/.pptx; a theme folder may hold reference.docx
+    and reference.pptx, which the explicit options override.
+    """
     from .theme import load_theme
-    reference = None
     folder = None
-    if template is not None:
-        if template.is_dir():
-            folder = template
-        elif template.name == "theme.toml":
-            folder = template.parent
-        elif template.suffix.lower() == f".{fmt}" and fmt in ("docx", "pptx"):
-            reference = template
+    references: dict[str, Path] = {}
+    for template in templates:
+        kind = template.suffix.lower()[1:]
+        if template.is_dir() or template.name == "theme.toml":
+            if folder is not None:
+                raise click.BadParameter("give one theme folder", param_hint="--template")
+            folder = template if template.is_dir() else template.parent
+        elif kind in ("docx", "pptx") and kind in formats:
+            references[kind] = template
         else:
-            wanted = f"a .{fmt} reference document or a theme folder" if fmt in ("docx", "pptx") \
-                else "a theme folder"
-            raise click.BadParameter(f"{template}: expected {wanted}", param_hint="--template")
-    return load_theme(folder, paper=paper), reference
+            wanted = " or ".join(f"a .{f} reference document" for f in formats if f in ("docx", "pptx"))
+            raise click.BadParameter(f"{template}: expected {wanted + ' or ' if wanted else ''}a theme folder",
+                                     param_hint="--template")
+    for fmt in ("docx", "pptx"):
+        given = options.get(f"reference_{fmt}")
+        if given is not None:
+            if given.suffix.lower() != f".{fmt}":
+                raise click.BadParameter(f"{given}: expected a .{fmt} file", param_hint=f"--reference-{fmt}")
+            references[fmt] = given
+        elif fmt not in references and folder is not None and (folder / f"reference.{fmt}").is_file():
+            references[fmt] = folder / f"reference.{fmt}"
+    return load_theme(folder, paper=paper), {f: p for f, p in references.items() if f in formats}
 
 
 def _ensure_folder(folder: Path) -> None:
@@ -203,9 +256,9 @@ def _ensure_folder(folder: Path) -> None:
         raise BriefgenError(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
 
 
-def _render_all(files: list[Path], formats: list[str], theme: Theme, reference: Path | None,
+def _render_all(files: list[Path], formats: list[str], theme: Theme, references: dict[str, Path],
                 target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
-                summary: bool = False, strict: bool = False) -> None:
+                summary: bool = False, quiet: bool = False, strict: bool = False) -> None:
     """Load every file, render each product, report one line per product; exit 1 if anything failed
     (or, with ``strict``, warned)."""
     import time
@@ -223,23 +276,25 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, reference: 
             click.echo(str(exc), err=True)
             failed += len(formats)
             continue
-        tasks += [batch.Task(brief, fmt, target(path, fmt), reference, content=path) for fmt in formats]
+        tasks += [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path) for fmt in formats]
     written = 0
     for outcome in batch.run(tasks, theme, jobs=jobs, debug=debug):
         if outcome.written:
             written += 1
-            click.echo(str(outcome.written))
+            if not quiet:
+                # A product written to standard output leaves that stream to the product alone.
+                click.echo(str(outcome.written), err=outcome.task.out == STDIO)
             warnings = [f"warning: {warning}" for warning in outcome.written.warnings]
             over = lint.page_budget(outcome.task.brief, outcome.written.pages or 0, str(outcome.written.path))
             if over:
                 warnings.append(str(places[outcome.task.content].warning(over.path, over.message)))
-            for warning in warnings:
+            for warning in warnings if not quiet else ():
                 click.echo(warning, err=True)
             warned += bool(warnings)
         else:
             failed += 1
             click.echo(f"error: {outcome.error}", err=True)
-    if summary:
+    if summary and not (quiet and not failed):
         with_warnings = f", {warned} with warnings" if warned else ""
         click.echo(f"{written} written{with_warnings}, {failed} failed, {time.perf_counter() - start:.2f} s",
                    err=bool(failed))

@@ -13,6 +13,7 @@ from .model import Brief, FieldPath, dotted, text_fields
 from .parts import Issue, Value, build
 
 MAX_BYTES = 5 * 1024 * 1024
+STDIN = "<stdin>"  # how problems name content read from standard input
 MAX_NODES = 200_000
 MAX_DEPTH = 24
 
@@ -70,8 +71,8 @@ class Places:
 def load_placed(path: str | Path) -> tuple[Brief, Places]:
     """Like load, with where each field was written."""
     path = Path(path)
-    name = str(path)
-    text = _read(path, name)
+    name = STDIN if path == Path("-") else str(path)
+    text = _read_stdin() if path == Path("-") else _read(path, name)
     tree = _Tree(name)
     data = tree.build(text)
     problems = list(_markup_problems(data, tree)) + list(_scenario_problems(data, tree))
@@ -80,6 +81,16 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
     return brief, Places(tree)
+
+
+def _read_stdin() -> str:
+    """The content piped in (``-`` as CONTENT), through the same size cap as a file."""
+    import sys
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise ContentError([Problem(STDIN, 1, 1, "", f"is over {MAX_BYTES:,} bytes; a content file may be at most "
+                                                     f"{MAX_BYTES:,} bytes")])
+    return _decoded(raw, STDIN)
 
 
 def _read(path: Path, name: str) -> str:
@@ -97,8 +108,12 @@ def _read(path: Path, name: str) -> str:
         raise fail("no such file") from None
     except OSError as exc:
         raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    return _decoded(raw, name)
+
+
+def _decoded(raw: bytes, name: str) -> str:
     if b"\x00" in raw:
-        raise fail("is a binary file; expected UTF-8 YAML text")
+        raise ContentError([Problem(name, 1, 1, "", "is a binary file; expected UTF-8 YAML text")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

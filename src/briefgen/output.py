@@ -60,6 +60,18 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_stdout(data: bytes) -> None:
+    """Write a product to standard output (a pipe or a file the shell opened)."""
+    import sys
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise OutputError("<stdout>: the reader closed the pipe before the product was written") from None
+    except OSError as exc:
+        raise OutputError(f"<stdout>: cannot write: {exc.strerror or exc}") from None
+
+
 def normalise_zip(data: bytes, when: datetime) -> bytes:
     """Rewrite an OOXML package with fixed entry dates and attributes, keeping the entry order.
 

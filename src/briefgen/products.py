@@ -14,10 +14,11 @@ from pathlib import Path
 from .layout import document as document_layout
 from .load import load
 from .model import Brief, dotted, text_fields
-from .output import OutputError, build_time, write_atomic
+from .output import OutputError, build_time, write_atomic, write_stdout
 from .theme import Theme
 
 FORMATS = ("docx", "pdf", "pptx")
+STDOUT = Path("-")
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class Written:
     pages: int | None = None  # counted in a PDF, estimated for a .docx; only when the brief sets a page budget
 
     def __str__(self) -> str:
-        return f"{self.path}  {_size(self.size)}  {self.seconds:.2f} s"
+        where = "<stdout>" if self.path == STDOUT else self.path
+        return f"{where}  {_size(self.size)}  {self.seconds:.2f} s"
 
 
 def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None,
@@ -53,23 +55,30 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None
         from .layout import deck as deck_layout
         from .render import pptx
         deck = deck_layout.compose(brief, theme, pptx.geometry(theme, template))
-        return pptx.render(deck, theme, template=template, when=when)
+        return pptx.render(deck, theme, template=template, when=when, warnings=warnings)
     raise ValueError(f"unknown format {fmt!r}")
 
 
 def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | None = None) -> Written:
-    """Render one product and write it to ``out`` atomically."""
+    """Render one product and write it to ``out`` atomically, or to standard output if ``out`` is ``-``."""
     start = time.perf_counter()
-    if out.is_dir():
+    to_stdout = out == STDOUT
+    if to_stdout:
+        pass
+    elif out.is_dir():
         raise OutputError(f"{out}: is a directory; give a file name")
     if not out.parent.is_dir():
         # Say so before spending time on the render.
         raise OutputError(f"{out.parent}: output folder does not exist")
     warnings: list[str] = []
     data = render(brief, fmt, theme, template=template, warnings=warnings)
-    write_atomic(out, data)
+    if to_stdout:
+        write_stdout(data)
+    else:
+        write_atomic(out, data)
     pages = page_count(brief, fmt, data, theme) if brief.page_budget else None
-    return Written(out, len(data), time.perf_counter() - start, tuple(f"{out}: {w}" for w in warnings), pages)
+    said = tuple(dict.fromkeys(f"{out}: {w}" for w in warnings))
+    return Written(out, len(data), time.perf_counter() - start, said, pages)
 
 
 def page_count(brief: Brief, fmt: str, data: bytes, theme: Theme) -> int | None:
@@ -103,7 +112,8 @@ def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:
 
 
 def default_output(content: Path, fmt: str, out_dir: Path = Path("out")) -> Path:
-    return out_dir / f"{content.stem}.{fmt}"
+    """out/<name>.<format>; a brief read from standard input is named "stdin"."""
+    return out_dir / f"{'stdin' if content == STDOUT else content.stem}.{fmt}"
 
 
 __all__ = ["FORMATS", "Written", "default_output", "load", "make", "render"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import MISSING, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ class Page:
     margin_bottom_mm: float
     margin_left_mm: float
     margin_right_mm: float
+    asked: bool = False  # the paper was asked for on the command line (it then wins over a reference document)
 
     @property
     def size_pt(self) -> tuple[float, float]:
@@ -91,7 +92,7 @@ class Theme:
     def with_paper(self, paper: str | None) -> Theme:
         if paper is None:
             return self
-        return replace(self, page=replace(self.page, paper=_paper(paper)))
+        return replace(self, page=replace(self.page, paper=_paper(paper), asked=True))
 
 
 def templates_root() -> Path:
@@ -160,7 +161,7 @@ def _section(cls: type, data: dict[str, Any], name: str, toml_path: Path) -> Any
     table = data.get(name)
     if not isinstance(table, dict):
         raise ThemeError(f"{toml_path}: [{name}] is missing")
-    wanted = {f.name: f.type for f in fields(cls)}
+    wanted = {f.name: f.type for f in fields(cls) if f.default is MISSING}  # the rest are not theme.toml's
     missing = [key for key in wanted if key not in table]
     unknown = [key for key in table if key not in wanted]
     if missing or unknown:

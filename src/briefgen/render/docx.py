@@ -37,9 +37,12 @@ def render(document: Document, theme: Theme, *, reference: Path | None, when: da
     _empty_body(word)
     missing = docx_styles.install(word, theme, document.marking, language=document.language,
                                   reference=reference is not None)
+    if warnings is not None and missing:
+        warnings.append(f"the reference document lacks {len(missing)} of briefgen's styles "
+                        f"({', '.join(map(repr, missing))}); briefgen's own are used")
+    width, page_notes = docx_page.set_up(word, theme, reference=reference is not None)
     if warnings is not None:
-        warnings += [f"the reference document has no style {name!r}; using briefgen's" for name in missing]
-    width = docx_page.set_up(word, theme, reference=reference is not None)
+        warnings += page_notes
     writer = _Writer(word, theme, width)
     for block in document.blocks:
         writer.add(block)

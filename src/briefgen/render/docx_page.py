@@ -18,18 +18,50 @@ HEADER_DISTANCE = Mm(10)
 FOOTER_DISTANCE = Mm(9)
 
 
-def set_up(document: WordDocument, theme: Theme, *, reference: bool) -> Length:
-    """Paper and margins from the theme (a reference document keeps its own); return the text width."""
+def set_up(document: WordDocument, theme: Theme, *, reference: bool) -> tuple[Length, list[str]]:
+    """Paper and margins; return the text width and what the user should know about them.
+
+    Without a reference document, the theme's paper and margins. A reference keeps its own,
+    except that a paper asked for on the command line wins, and what the reference lacks
+    (pandoc's default reference.docx has no page size at all) comes from the theme.
+    """
     section = document.sections[-1]
+    notes: list[str] = []
+    page = theme.page
     if not reference:
-        width, height = theme.page.size_pt
-        section.orientation = WD_ORIENTATION.PORTRAIT
-        section.page_width, section.page_height = Pt(width), Pt(height)
-        page = theme.page
+        _paper(section, theme)
         section.top_margin, section.bottom_margin = Mm(page.margin_top_mm), Mm(page.margin_bottom_mm)
         section.left_margin, section.right_margin = Mm(page.margin_left_mm), Mm(page.margin_right_mm)
         section.header_distance, section.footer_distance = HEADER_DISTANCE, FOOTER_DISTANCE
         section.gutter = 0
+        return _text_width(section), notes
+    lacking = []
+    if page.asked:
+        _paper(section, theme)
+    elif section.page_width is None or section.page_height is None:
+        _paper(section, theme)
+        lacking.append(("page size", f"{page.paper} paper"))
+    margins = {"top_margin": page.margin_top_mm, "bottom_margin": page.margin_bottom_mm,
+               "left_margin": page.margin_left_mm, "right_margin": page.margin_right_mm}
+    unset = [name for name in margins if getattr(section, name) is None]
+    for name in unset:
+        setattr(section, name, Mm(margins[name]))
+    if unset:
+        section.header_distance, section.footer_distance = HEADER_DISTANCE, FOOTER_DISTANCE
+        lacking.append(("margins", "margins"))
+    if lacking:
+        notes.append(f"the reference document sets no {' or '.join(what for what, _ in lacking)}; "
+                     f"using the theme's {' and '.join(used for _, used in lacking)}")
+    return _text_width(section), notes
+
+
+def _paper(section, theme: Theme) -> None:
+    width, height = theme.page.size_pt
+    section.orientation = WD_ORIENTATION.PORTRAIT
+    section.page_width, section.page_height = Pt(width), Pt(height)
+
+
+def _text_width(section) -> Length:
     return Length(section.page_width - section.left_margin - section.right_margin)
 
 

@@ -36,6 +36,7 @@ class Style:
     next_id: str | None = None
     numbering: str | None = None  # bullet: a list style points at a list definition
     tblpr: str = ""
+    aliases: tuple[str, ...] = ()  # what a reference document may call it instead (pandoc's names)
 
 
 # The ids the renderer writes into paragraphs and runs.
@@ -119,7 +120,7 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
         Style("Quote", QUOTE, "paragraph", next_id=ATTRIBUTION,
               ppr="<w:keepNext/>" + _box(c.accent, 12, 8, ("left",)) + _spacing(before=4, after=1)
                   + '<w:ind w:left="425" w:right="425"/>',
-              rpr=_run(italic=True, bold=False)),
+              rpr=_run(italic=True, bold=False), aliases=("Block Text",)),
         Style("Quote Attribution", ATTRIBUTION, "paragraph", based_on=QUOTE, next_id="Normal",
               # Based on Quote but not kept with what follows: a chain of quotes would drag the next part along.
               ppr='<w:keepNext w:val="0"/>' + _box(c.accent, 12, 8, ("left",)) + _spacing(after=6)
@@ -132,7 +133,7 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
               ppr=_spacing(after=2) + "<w:contextualSpacing/>"),
         Style("Table Grid", TABLE, "table", based_on=None,
               ppr=_spacing(after=0, line=1.0),
-              tblpr=_grid(c.rule)),
+              tblpr=_grid(c.rule), aliases=("Table",)),
         Style("Table Text", TABLE_TEXT, "paragraph",
               ppr=_spacing(before=1, after=1, line=1.0),
               rpr=_run(size=table_size)),
@@ -272,8 +273,11 @@ class _StyleIndex:
             self._by_id.setdefault((kind, element.get(qn("w:styleId"))), element)
 
     def find(self, style: Style):
-        found = self._by_name.get((style.kind, style.name.lower()))
-        return found if found is not None else self._by_id.get((style.kind, style.style_id))
+        for name in (style.name, *style.aliases):
+            found = self._by_name.get((style.kind, name.lower()))
+            if found is not None:
+                return found
+        return self._by_id.get((style.kind, style.style_id))
 
 
 def _create(document: WordDocument, style: Style):

@@ -33,7 +33,7 @@ from ..layout.properties import Properties
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
-from . import core_properties
+from . import core_properties, pptx_theme
 from .pptx_app import app_properties
 from .pptx_notes import Notes
 from .pptx_internals import relate, stored
@@ -51,37 +51,68 @@ class TemplateError(OutputError):
     """A .pptx template cannot be opened or lacks a slide layout or placeholder the deck needs."""
 
 
+BUILT_IN = templates_root() / "default" / "deck.pptx"
+# What LibreOffice Impress calls the layouts when it saves a template (it renames PowerPoint's).
+LAYOUT_ALIASES = {layout.CONTENT: ("Title, Content",), layout.TWO_CONTENT: ("Title, 2 Content",),
+                  layout.SECTION: ("Title, Content",)}
+
+
 def template_path(theme: Theme, template: Path | None) -> Path:
     """The user's template, else the theme's deck.pptx, else the built-in one."""
     if template is not None:
         return template
     own = theme.folder / "deck.pptx"
-    return own if own.is_file() else templates_root() / "default" / "deck.pptx"
+    return own if own.is_file() else BUILT_IN
+
+
+def _template(theme: Theme, template: Path | None, *, warnings: list[str] | None = None):
+    """The template's path, the presentation to build on and the roles of its layouts.
+
+    A template whose layouts are named otherwise, or cannot hold the deck's text, falls back to
+    the built-in deck, as pandoc falls back to its own layouts, and says why in ``warnings``.
+    """
+    path = template_path(theme, template)
+    prs = _open(path)
+    try:
+        roles = _roles(_layouts(prs), path, theme)
+    except TemplateError as exc:
+        if path == BUILT_IN:
+            raise
+        if warnings is not None:
+            warnings.append(f"{exc}; the deck uses briefgen's built-in layouts instead")
+        path = BUILT_IN
+        prs = _open(path)
+        roles = _roles(_layouts(prs), path, theme)
+    if template is None or path == BUILT_IN:  # the theme's own deck: theme.toml's colours; a reference keeps its own
+        pptx_theme.apply(prs, theme)
+    return path, prs, roles
 
 
 def geometry(theme: Theme, template: Path | None) -> layout.Geometry:
     """The text frames, in points inside the deck's insets, of the template's title and body placeholders."""
-    path = template_path(theme, template)
-    roles = _roles(_layouts(_open(path), path), path)
-
-    def frame(ph, lines: int, size: float) -> layout.Frame:
-        made = layout.Frame(Emu(ph.width).pt - 2 * layout.INSET_X, Emu(ph.height).pt - 2 * layout.INSET_Y)
-        # Too small a frame would leave no room to fit text at the sizes the deck allows.
-        if made.height < lines * size * layout.LINE_SPACING + layout.HEIGHT_RESERVE or made.width < 10 * size:
-            raise TemplateError(f'{path}: placeholder "{ph.name}" of slide layout "{ph.part.slide_layout.name}" '
-                                f"is too small ({Emu(ph.width).inches:.1f} × {Emu(ph.height).inches:.1f} in) "
-                                f"for {lines} line(s) at {size:g} pt")
-        return made
-
+    _, _, roles = _template(theme, template)
     return layout.Geometry(
-        titles={name: frame(title, 1, layout.TITLE_MIN) for name, (title, _, _) in roles.items()},
-        bodies={name: tuple(frame(b, 3, theme.deck.min_body) for b in bodies) for name, (_, bodies, _) in roles.items()})
+        titles={name: _frame(title) for name, (title, _, _) in roles.items()},
+        bodies={name: tuple(_frame(b) for b in bodies) for name, (_, bodies, _) in roles.items()})
 
 
-def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: datetime) -> bytes:
-    path = template_path(theme, template)
-    prs = _open(path)
-    roles = _roles(_layouts(prs, path), path)
+def _frame(ph) -> layout.Frame:
+    return layout.Frame(Emu(ph.width).pt - 2 * layout.INSET_X, Emu(ph.height).pt - 2 * layout.INSET_Y)
+
+
+def _check_frame(ph, lines: int, size: float, path: Path) -> None:
+    """Too small a frame would leave no room to fit text at the sizes the deck allows."""
+    made = _frame(ph)
+    if made.height < lines * size * layout.LINE_SPACING + layout.HEIGHT_RESERVE or made.width < 10 * size:
+        raise TemplateError(f'{path}: placeholder "{ph.name}" of slide layout "{ph.part.slide_layout.name}" '
+                            f"is too small ({Emu(ph.width).inches:.1f} × {Emu(ph.height).inches:.1f} in) "
+                            f"for {lines} line(s) at {size:g} pt")
+
+
+def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: datetime,
+           warnings: list[str] | None = None) -> bytes:
+    """The deck as .pptx bytes; why a template's layouts could not be used is appended to ``warnings``."""
+    _, prs, roles = _template(theme, template, warnings=warnings)
     _drop_slides(prs)
     about = deck.properties
     text = Typesetter(theme.fonts.family, about.language)
@@ -204,24 +235,27 @@ def _open(path: Path):
         raise TemplateError(f"{path}: not a PowerPoint template this tool can open: {exc}") from None
 
 
-def _layouts(prs, path: Path) -> dict:
+def _layouts(prs) -> dict:
+    """The template's slide layouts by name (the first of each name, master by master), LibreOffice's names too."""
     found = {}
     for master in prs.slide_masters:
         for slide_layout in master.slide_layouts:
             found.setdefault(slide_layout.name, slide_layout)
-    missing = [name for name in layout.LAYOUTS if name not in found]
-    if missing:
-        names = ", ".join(f'"{n}"' for n in found) or "none"
-        raise TemplateError(
-            f"{path}: the template has no slide layout named "
-            + ", ".join(f'"{m}"' for m in missing)
-            + f"; its layouts are {names}. Rename a layout in its slide master to "
-              f"{', '.join(repr(n) for n in layout.LAYOUTS)} (the names PowerPoint uses).")
+    for name, aliases in LAYOUT_ALIASES.items():
+        alias = next((a for a in aliases if a in found), None)
+        if name not in found and alias is not None:
+            found[name] = found[alias]
     return found
 
 
-def _roles(layouts: dict, path: Path) -> dict:
+def _roles(layouts: dict, path: Path, theme: Theme) -> dict:
     """For each layout the deck uses: its title placeholder, body placeholders (left to right) and slide number."""
+    missing = [name for name in layout.LAYOUTS if name not in layouts]
+    if missing:
+        names = ", ".join(f'"{n}"' for n in layouts) or "none"
+        raise TemplateError(f"{path}: the template has no slide layout named "
+                            + ", ".join(f'"{m}"' for m in missing) + f" (its layouts are {names}; rename "
+                            f"layouts in its slide master to {', '.join(repr(n) for n in layout.LAYOUTS)} to use it)")
     roles = {}
     for name in layout.LAYOUTS:
         placeholders = list(layouts[name].placeholders)
@@ -233,6 +267,9 @@ def _roles(layouts: dict, path: Path) -> dict:
         if not titles or len(bodies) < wanted:
             raise TemplateError(f'{path}: slide layout "{name}" needs a title placeholder and {wanted} '
                                 f"text placeholder{'s' if wanted > 1 else ''}; it has {len(titles)} and {len(bodies)}")
+        _check_frame(titles[0], 1, layout.TITLE_MIN, path)
+        for body in bodies[:wanted]:
+            _check_frame(body, 3, theme.deck.min_body, path)
         roles[name] = (titles[0], tuple(bodies[:wanted]), numbers[0] if numbers else None)
     return roles
 

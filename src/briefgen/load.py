@@ -75,7 +75,9 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     text = _read_stdin() if path == Path("-") else _read(path, name)
     tree = _Tree(name)
     data = tree.build(text)
-    problems = list(_markup_problems(data, tree)) + list(_scenario_problems(data, tree))
+    uncited: set[str] = set()  # bibliography entries left out, still offered as "did you mean"
+    problems = _merge_bibliography(data, tree, Path.cwd() if name == STDIN else path.parent, uncited)
+    problems += list(_markup_problems(data, tree, uncited)) + list(_scenario_problems(data, tree))
     brief, issues = build(Brief, data)
     problems += tree.problems_from(issues)
     if problems:
@@ -264,7 +266,68 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
+def _merge_bibliography(data: dict[str, Any], tree: _Tree, folder: Path, uncited: set[str]) -> list[Problem]:
+    """Add the entries of the ``bibliography`` files (relative to ``folder``) to ``sources``.
+
+    As with pandoc, only the entries the brief cites are added (a Zotero export may hold thousands).
+    A file that cannot be read is placed at its name in the content file; a malformed entry, or an
+    id that is already a source, at its line in the bibliography file.
+    """
+    files = data.get("bibliography")
+    names = [files] if isinstance(files, str) else files
+    sources = data.get("sources", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or not isinstance(sources, list):
+        return []  # the model reports the wrong type
+    from .bibliography import BibliographyError, read
+    problems: list[Problem] = []
+    defined: dict[str, str] = {}
+    for index, source in enumerate(sources):
+        if isinstance(source, dict) and isinstance(source.get("id"), str):
+            line, _ = tree.mark_of(("sources", index, "id"))
+            defined.setdefault(source["id"], f"{tree.name}:{line}")
+    merged = list(sources)
+    cited = _cited_ids(data)
+    for index, name in enumerate(names):
+        field = ("bibliography", index) if isinstance(files, list) else ("bibliography",)
+        file = folder / name
+        try:
+            found = read(file)
+        except BibliographyError as exc:
+            problems.append(Problem(tree.name, *tree.mark_of(field), dotted(field), f"{file}: {exc}"))
+            continue
+        problems += [Problem(str(file), line, column, where, message)
+                     for line, column, where, message in found.problems]
+        for entry in found.entries:
+            key = entry.source["id"]
+            if key in defined:
+                problems.append(Problem(str(file), entry.line, entry.column, key,
+                                        f"source id {key!r} is used twice: it is already defined at {defined[key]}"))
+                continue
+            defined[key] = f"{file}:{entry.line}"
+            if key in cited:
+                merged.append(entry.source)
+            else:
+                uncited.add(key)
+    if merged:
+        data["sources"] = merged
+    return problems
+
+
+def _cited_ids(data: dict[str, Any]) -> set[str]:
+    """Every source id the brief cites, in prose or as a quote's source (malformed markup is reported later)."""
+    cited: set[str] = set()
+    for path, text in text_fields(data, ()):
+        if path[-1:] == ("source",) and "quotes" in path:
+            cited.add(text)
+            continue
+        try:
+            cited.update(c.id for c in inline.citations(text))
+        except inline.MarkupError:
+            pass
+    return cited
+
+
+def _markup_problems(data: dict[str, Any], tree: _Tree, elsewhere: set[str] = frozenset()) -> Iterator[Problem]:
     """Malformed links, duplicate source ids and citations of unknown sources.
 
     Checked on the raw data, so that they are reported together with the model's problems.
@@ -297,7 +360,7 @@ def _markup_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
             if key not in known:
                 # Placed at the citation itself, so that a long paragraph's bad key is easy to find.
                 mark = tree.mark_of_text(path, written.format(key), occurrence)
-                yield Problem(tree.name, *mark, dotted(path), _unknown_source(key, known))
+                yield Problem(tree.name, *mark, dotted(path), _unknown_source(key, known | elsewhere))
 
 
 def _scenario_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:

@@ -258,6 +258,8 @@ class Brief(Part):
     implications: list[Text] = []  # the "so what": who should do or watch what
     sections: list[Section] = []
     editor_notes: list[Text] = []
+    # CSL-JSON or BibTeX files beside the content file; the loader merges their entries into `sources`.
+    bibliography: Annotated[list[str], Before(_as_list)] = []
     sources: Annotated[list[Source], Length(min=1)]
 
     @property
@@ -271,7 +273,7 @@ class Brief(Part):
 
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
 _NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
-                        "information_cutoff", "scenario"})
+                        "information_cutoff", "scenario", "bibliography"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

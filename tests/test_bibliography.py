@@ -1,0 +1,109 @@
+"""`bibliography:` files beside the content, as Zotero exports them: CSL-JSON and BibTeX, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLE, pdftotext, run_briefgen
+
+CSL = [
+    {"id": "doe2023", "type": "report", "title": "Water in Numbers",
+     "author": [{"family": "Doe", "given": "Jane"}, {"literal": "Basin Observatory"}],
+     "publisher": "Example Press", "issued": {"date-parts": [[2023, 4]]}, "URL": "https://example.org/water"},
+    {"id": "uncited2020", "type": "book", "title": "A Book Nobody Cites"},
+]
+BIBTEX = """@article{jami2022,
+  author = {Jami, Hamid},
+  title = {{Afghanistan} Is a Failed ``Marriage''},
+  journal = {Middle East Institute},
+  year = 2022, month = nov,
+  url = {https://www.mei.edu/publications/afghanistan-failed-marriage}
+}
+"""
+
+
+def brief(folder: Path, bibliography: str, cites: str = "[@report2024; @doe2023, p. 3; @jami2022]") -> Path:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("sources:\n", f"bibliography: {bibliography}\nsources:\n", 1)
+    text = text.replace("water-sharing deal [@report2024].", f"water-sharing deal {cites}.", 1)
+    path = folder / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "refs.json").write_text(json.dumps(CSL, indent=2), encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIBTEX, encoding="utf-8")
+    return tmp_path
+
+
+class DescribeBibliographyFiles:
+    def it_cites_entries_of_csl_json_and_bibtex_beside_the_content(self, folder):
+        path = brief(folder, "[refs.json, refs.bib]")
+        result = run_briefgen("pdf", path, "-o", folder / "brief.pdf")
+        assert result.returncode == 0, result.stderr
+        text = " ".join(pdftotext(folder / "brief.pdf").split())
+        assert "Jane Doe and Basin Observatory. Water in Numbers. Example Press, April 2023, p. 3." in text
+        assert "Hamid Jami. Afghanistan Is a Failed ``Marriage''. Middle East Institute, November 2022." in text \
+            or "Hamid Jami. Afghanistan Is a Failed" in text
+        assert "The Upper River in Numbers" in text  # the inline source, merged with them
+        assert "A Book Nobody Cites" not in text  # as pandoc: only what the brief cites
+
+    def it_takes_one_file_as_a_plain_value(self, folder):
+        result = run_briefgen("validate", brief(folder, "refs.bib", cites="[@jami2022, chap. 2]"))
+        assert result.returncode == 0, result.stderr
+
+    def it_still_refuses_an_id_no_file_defines(self, folder):
+        path = brief(folder, "refs.json", cites="[@doe2032]")
+        result = run_briefgen("validate", path)
+        assert result.returncode == 1
+        assert "cites unknown source 'doe2032'; did you mean 'doe2023'?" in result.stderr
+
+
+class DescribeBibliographyProblems:
+    def it_places_a_missing_file_at_its_name(self, folder):
+        path = brief(folder, "[refs.json, missing.bib]")
+        result = run_briefgen("validate", path)
+        assert result.returncode == 1
+        line = line_of(path, "missing.bib")
+        assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: bibliography\[1\]: .*missing\.bib: no such file",
+                         result.stderr, re.M), result.stderr
+
+    def it_places_a_malformed_csl_item_at_its_line(self, folder):
+        items = CSL + [{"id": "notitle", "type": "book"}]
+        (folder / "refs.json").write_text(json.dumps(items, indent=2), encoding="utf-8")
+        result = run_briefgen("validate", brief(folder, "refs.json"))
+        assert result.returncode == 1
+        line = line_of(folder / "refs.json", '"notitle"') - 1  # the item's opening brace
+        assert f"refs.json:{line}:3: [2].title: is required" in result.stderr
+
+    def it_places_a_json_syntax_error(self, folder):
+        (folder / "refs.json").write_text('[\n  {"id": "a", "title": "A"},\n  {"id": "b" "title": "B"}\n]\n')
+        result = run_briefgen("validate", brief(folder, "refs.json"))
+        assert result.returncode == 1 and "refs.json:3:14: JSON syntax error" in result.stderr
+
+    def it_places_a_malformed_bibtex_entry_at_its_line(self, folder):
+        (folder / "refs.bib").write_text(BIBTEX + "\n@book{broken,\n  title = {Unclosed\n")
+        result = run_briefgen("validate", brief(folder, "refs.bib", cites="[@jami2022]"))
+        assert result.returncode == 1
+        assert "refs.bib:9:1: malformed BibTeX entry '@book{broken,'" in result.stderr
+        assert "Parsing of" not in result.stderr  # bibtexparser's own log stays quiet
+
+    def it_refuses_an_id_defined_twice(self, folder):
+        (folder / "refs.bib").write_text(BIBTEX + "@misc{report2024, title = {Again}}\n@misc{jami2022, title = {Twice}}\n")
+        path = brief(folder, "refs.bib", cites="[@jami2022]")
+        result = run_briefgen("validate", path)
+        assert result.returncode == 1
+        inline = line_of(path, "- id: report2024")
+        assert f"refs.bib:8:1: report2024: source id 'report2024' is used twice: it is already defined at " \
+               f"{path}:{inline}" in result.stderr
+        assert "refs.bib:9:1: jami2022: source id 'jami2022' is used twice in this file" in result.stderr

@@ -131,6 +131,7 @@ class KeyJudgment(Part):
     likelihood: LikelihoodTerm
     confidence: ConfidenceLevel
     basis: Text
+    notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
 class Event(Part):
@@ -161,6 +162,7 @@ class Actor(Part):
     stance: Text
     allies: list[Name] = []
     quotes: list[Quote] = []
+    notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
 class Signal(Part):
@@ -171,6 +173,7 @@ class Signal(Part):
     where: Text
     when: Date | None = None
     why: Text
+    notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
 class Analogy(Part):
@@ -179,12 +182,14 @@ class Analogy(Part):
     what_happened: Text
     parallel: Text
     limits: Text
+    notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
 class Scenario(Part):
     name: Name
     description: Text
     likelihood: LikelihoodTerm
+    notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
 class Indicator(Part):
@@ -229,6 +234,7 @@ class Section(Part):
     paragraphs: list[Text] = []
     bullets: list[Text] = []
     after: PartName = "outlook"
+    notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
 class Brief(Part):

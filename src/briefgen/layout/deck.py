@@ -155,6 +155,10 @@ def _plan(outline: Outline) -> list[_Planned]:
                 out.append(span.text)
         return "".join(out).strip()
 
+    def own(part) -> str:
+        """The presenter's own notes for a part, after the generated ones, on a line of their own."""
+        return f"\n{say(part.notes)}" if part.notes else ""
+
     def item(text: str, **kw) -> Item:
         return Item(_on_slide(parse(text)), notes=kw.pop("notes", None) or say(text), **kw)
 
@@ -168,7 +172,7 @@ def _plan(outline: Outline) -> list[_Planned]:
             points.append(Item(_on_slide(parse(kj.statement)), badge=estimate_label(kj.likelihood, kj.confidence),
                                heading=True,
                                notes=f"{words.judgment.format(number=n)}: {say(kj.statement)} "
-                                     f"{estimate_label(kj.likelihood, kj.confidence)}. {words.basis}{say(kj.basis)}"))
+                                     f"{estimate_label(kj.likelihood, kj.confidence)}. {words.basis}{say(kj.basis)}" + own(kj)))
             points.append(Item((Span(words.basis, italic=True), *_on_slide(parse(kj.basis))), bullet=False,
                                continued=True))
         planned = [_Planned(CONTENT, outline.heading("key_judgments"), (tuple(points),))]
@@ -198,14 +202,14 @@ def _plan(outline: Outline) -> list[_Planned]:
                  notes=f"{a.name} ({a.kind}): {say(a.role)} {words.stance}: {say(a.stance)}"
                        + (f" {words.allies}{', '.join(a.allies)}." if a.allies else "")
                        + "".join(f" {q.speaker} {words.said}: \u201c{say(q.text)}\u201d{cited(Citation(q.source))}"
-                                 for q in a.quotes))
+                                 for q in a.quotes) + own(a))
             for a in brief.actors),))]
 
     def signals() -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("signals"), (tuple(
             item(s.what, notes=f"{say(s.what)} {words.who}: {say(s.who)}. {words.where}: {say(s.where)}."
                                + (f" {words.when}: {s.when.display()}." if s.when else "")
-                               + f" {words.why}: {say(s.why)}")
+                               + f" {words.why}: {say(s.why)}" + own(s))
             for s in brief.signals),))] if brief.signals else []
 
     def analogies() -> list[_Planned]:
@@ -218,7 +222,7 @@ def _plan(outline: Outline) -> list[_Planned]:
             return Item((Span(text, bold=True),), bullet=False, heading=True, notes=notes)
 
         return [_Planned(TWO_CONTENT, words.analogy.format(case=a.case), (
-            (label(words.what_happened, f"{a.case}, {a.period}."), item(a.what_happened, bullet=False)),
+            (label(words.what_happened, f"{a.case}, {a.period}." + own(a)), item(a.what_happened, bullet=False)),
             (label(words.parallel), item(a.parallel, bullet=False),
              label(words.limits), item(a.limits, bullet=False)),
         ), notes=intro if n == 0 else "") for n, a in enumerate(brief.analogies)]
@@ -228,7 +232,8 @@ def _plan(outline: Outline) -> list[_Planned]:
         return [
             _Planned(CONTENT, words.outlook_scenarios, (tuple(
                 Item((Span(s.name, bold=True), Span(": "), *_on_slide(parse(s.description))),
-                     badge=s.likelihood.label, notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}")
+                     badge=s.likelihood.label,
+                     notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}" + own(s))
                 for s in future.scenarios),), notes=" ".join(say(p) for p in future.paragraphs)),
             _Planned(CONTENT, words.indicators, (tuple(indicator(i) for i in future.indicators),)),
         ]
@@ -264,12 +269,13 @@ def _plan(outline: Outline) -> list[_Planned]:
                             "actors": actors, "signals": signals, "analogies": analogies, "outlook": outlook,
                             "implications": lambda: listed("implications"),
                             "editor_notes": editor_notes, "sources": sources},
-                           lambda section: [_section(section, item)])
+                           lambda section: [_section(section, item, own(section).strip())])
 
 
-def _section(section: Section, item) -> _Planned:
+def _section(section: Section, item, notes: str) -> _Planned:
     return _Planned(CONTENT, plain(section.title),
-                    (tuple([item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),))
+                    (tuple([item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),),
+                    notes=notes)
 
 
 def _source_name(source: Source) -> str:

@@ -63,11 +63,9 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | No
     """Render one product and write it to ``out`` atomically, or to standard output if ``out`` is ``-``."""
     start = time.perf_counter()
     to_stdout = out == STDOUT
-    if to_stdout:
-        pass
-    elif out.is_dir():
+    if not to_stdout and out.is_dir():
         raise OutputError(f"{out}: is a directory; give a file name")
-    if not out.parent.is_dir():
+    if not to_stdout and not out.parent.is_dir():
         # Say so before spending time on the render.
         raise OutputError(f"{out.parent}: output folder does not exist")
     warnings: list[str] = []
@@ -77,7 +75,7 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | No
     else:
         write_atomic(out, data)
     pages = page_count(brief, fmt, data, theme) if brief.page_budget else None
-    said = tuple(dict.fromkeys(f"{out}: {w}" for w in warnings))
+    said = tuple(dict.fromkeys(f"{'<stdout>' if to_stdout else out}: {w}" for w in warnings))
     return Written(out, len(data), time.perf_counter() - start, said, pages)
 
 

@@ -7,10 +7,10 @@ from typing import Any, Iterator
 
 import yaml
 
-from . import inline
+from . import inline, yaml_hints
 from .errors import BriefgenError
 from .model import Brief, FieldPath, dotted, text_fields
-from .parts import Issue, Value, build
+from .parts import Issue, Value, build, field_names, part_at
 
 MAX_BYTES = 5 * 1024 * 1024
 STDIN = "<stdin>"  # how problems name content read from standard input
@@ -168,7 +168,9 @@ class _Tree:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = " ".join(filter(None, [exc.context, exc.problem]))
-            raise ContentError([Problem(self.name, line, col, "", f"YAML syntax error: {message}")]) from None
+            advice = yaml_hints.hint(text, exc.problem or "", line, col)
+            raise ContentError([Problem(self.name, line, col, "", f"YAML syntax error: {message}"
+                                        + (f"; {advice}" if advice else ""))]) from None
         except yaml.YAMLError as exc:
             raise ContentError([Problem(self.name, 1, 1, "", f"YAML error: {exc}")]) from None
         except RecursionError:
@@ -225,6 +227,20 @@ class _Tree:
         line = self._text.count("\n", 0, at) + 1
         return line, at - (self._text.rfind("\n", 0, at) + 1) + 1
 
+    def _dedented(self, path: FieldPath, line: int) -> str:
+        """For an unknown key that a mapping above it takes: say to indent it there (a dedented key)."""
+        parent, key = path[:-1], path[-1]
+        above = sorted(((mark, p[-1]) for p, mark in self.key_marks.items()
+                        if p[:-1] == parent and mark[0] < line), reverse=True)
+        for _, sibling in above:
+            part = part_at(Brief, parent + (sibling,))
+            if part is not None and key in field_names(part):
+                inside = [mark[1] for p, mark in self.key_marks.items()
+                          if p[:len(parent) + 1] == parent + (sibling,) and len(p) > len(parent) + 1]
+                where = f" at column {min(inside)}, as the keys inside it" if inside else ""
+                return f"'{key}' is a field of '{sibling}' above it: indent it under '{sibling}'{where}"
+        return ""
+
     def mark_of(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         if key and path in self.key_marks:
             return self.key_marks[path]
@@ -238,6 +254,9 @@ class _Tree:
         for issue in issues:
             if issue.at == "key":
                 line, col = self.mark_of(issue.path, key=True)
+                dedented = self._dedented(issue.path, line)
+                if dedented:  # a better hint than "did you mean" another name
+                    issue = Issue(issue.path, f"unknown field here; {dedented}", issue.at)
             elif issue.at == "parent":
                 line, col = self.mark_of(issue.path[:-1])
             else:

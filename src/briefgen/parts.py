@@ -174,6 +174,36 @@ def build(cls: type, data: Any) -> tuple[Any, list[Issue]]:
     return (None if value is _INVALID else value), issues
 
 
+def field_names(cls: type) -> list[str]:
+    """The fields a part takes, in declaration order."""
+    return list(_fields(cls))
+
+
+def part_at(cls: type, path: FieldPath) -> type | None:
+    """The part class that holds the mapping at ``path`` under ``cls`` (list positions skipped), if any."""
+    for name in path:
+        if isinstance(name, int):
+            continue
+        hints = typing.get_type_hints(cls, include_extras=True)
+        if name not in hints:
+            return None
+        found = _part_in(hints[name])
+        if found is None:
+            return None
+        cls = found
+    return cls
+
+
+def _part_in(tp: Any) -> type | None:
+    if isinstance(tp, type) and issubclass(tp, Part):
+        return tp
+    for arg in typing.get_args(tp):
+        found = _part_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def describe(value: Any) -> str:
     """What a wrong value is, for messages: "a list", "the number 3", "nothing (an empty value)"."""
     if value is None:

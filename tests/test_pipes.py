@@ -99,17 +99,12 @@ class DescribeQuiet:
 
 
 class DescribeReferencesForAll:
-    def it_takes_a_reference_docx_and_pptx_together(self, foreign_references, tmp_path):
+    @pytest.mark.parametrize("docx_option, pptx_option", [("--reference-docx", "--reference-pptx"),
+                                                         ("--template", "--template")])
+    def it_takes_a_reference_docx_and_pptx_together(self, foreign_references, tmp_path, docx_option, pptx_option):
         result = run_briefgen("all", EXAMPLE, "--out-dir", tmp_path, "-q",
-                              "--reference-docx", foreign_references[("pandoc", "docx")],
-                              "--reference-pptx", foreign_references[("pandoc", "pptx")])
-        assert result.returncode == 0, result.stderr
-        self.assert_pandoc_look(tmp_path)
-
-    def it_takes_them_from_repeated_template_options(self, foreign_references, tmp_path):
-        result = run_briefgen("all", EXAMPLE, "--out-dir", tmp_path, "-q",
-                              "--template", foreign_references[("pandoc", "docx")],
-                              "--template", foreign_references[("pandoc", "pptx")])
+                              docx_option, foreign_references[("pandoc", "docx")],
+                              pptx_option, foreign_references[("pandoc", "pptx")])
         assert result.returncode == 0, result.stderr
         self.assert_pandoc_look(tmp_path)
 

@@ -139,8 +139,11 @@ def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str
     """Render CONTENT, then again each time it, the template or the theme is saved; Ctrl-C stops."""
     from . import products, watch
     files = _content_files(content)
-    _, reference = _theme_and_reference(template, fmt, paper)  # refuses a template that does not fit
-    folder = None if template is None or reference else (template if template.is_dir() else template.parent)
+    # Refuses a template that does not fit; a theme folder's reference.docx/.pptx counts for its format.
+    _, chosen = _theme_and_references([template] if template else [], paper, {}, [fmt])
+    reference = chosen.get(fmt)
+    folder = None if template is None or template == reference else (
+        template if template.is_dir() else template.parent)
     _ensure_folder(out_dir)
     watched = watch.Watched(tuple(files), watch.formats_of(fmt, products.FORMATS),
                             lambda p, f: products.default_output(p, f, out_dir), folder, paper, reference)

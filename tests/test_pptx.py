@@ -409,3 +409,15 @@ class TestFitting:
         frame = deck.Frame(300.0, lines * 22.0 * deck.LINE_SPACING + deck.HEIGHT_RESERVE + 1)
         pages = fitter.pack([deck.Item(spans, badge="Likely (55–80%)")], frame, 22.0)
         assert [[(i.spans, i.badge) for i in page] for page in pages] == [[(spans, None)], [((), "Likely (55–80%)")]]
+
+    def it_keeps_a_label_with_an_item_that_moves_whole_to_the_next_slide(self):
+        theme = load_theme()
+        fitter = deck._Fitter(METRICS, theme, deck.Geometry(titles={}, bodies={}))
+        size, pitch = 22.0, 22.0 * deck.LINE_SPACING
+        frame = deck.Frame(600.0, 8 * pitch + deck.HEIGHT_RESERVE)
+        filler = deck.Item((Span("one line"),))
+        label = deck.Item((Span("A judgment"),), heading=True)
+        basis = deck.Item((Span("basis " * 30),), bullet=False)  # a few lines: more than fit after the label
+        assert 2 < len(fitter.lines(basis, frame, size)) < 6
+        pages = fitter.pack([filler, filler, label, basis], frame, size)
+        assert [len(p) for p in pages] == [2, 2] and pages[1][0] is label

@@ -474,8 +474,10 @@ class _Fitter:
             gap = SPACE_BEFORE * size if pages[-1] else 0.0
             height = self.height(item, frame, size)
             if item.heading and queue and pages[-1]:
-                # Keep a label with the first two lines of what follows it.
-                following = min(self.height(queue[-1], frame, size), 2 * pitch) + SPACE_BEFORE * size
+                # Keep a label with what follows it: all of it when it is no taller than a frame, since such
+                # an item moves to the next slide whole; else with the first two lines, where it is split.
+                after = self.height(queue[-1], frame, size)
+                following = (after if after <= room else 2 * pitch) + SPACE_BEFORE * size
                 if used + gap + height + following > room:
                     pages.append([])
                     used = 0.0

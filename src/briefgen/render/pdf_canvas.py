@@ -145,7 +145,7 @@ class TaggedCanvas(Canvas):
         if is_open:
             out.append(END_MARKED)
         cursor.open = stack[1:]
-        return out
+        return _spaced_line_ends(out)
 
     def _annotate(self, cursor: _Cursor, found: _Annotation) -> None:
         """Give a link annotation to the first Link of the paragraph with its target still awaiting one.
@@ -191,6 +191,23 @@ class TaggedCanvas(Canvas):
             self.showPage()
         write_structure(self, self.structure, self._metadata)
         super().save()
+
+
+_LINE_END = re.compile(r"(\)|>) Tj T\*$")
+
+
+def _spaced_line_ends(code: list[str]) -> list[str]:
+    """The text with a space drawn at the end of each line but the last, where the line broke at a space.
+
+    reportlab drops the space a line breaks at, so text read from the structure ran the
+    last word of a line into the first of the next ("Around" "Afghanistan's" as one word).
+    The space is invisible at a line's end, and in every subset reportlab makes of a
+    TrueType face code 32 is the space, so a literal or hex string takes it as is.
+    """
+    ends = [i for i, op in enumerate(code) if _LINE_END.search(op)]
+    for index in ends[:-1]:
+        code[index] = _LINE_END.sub(lambda end: (" )" if end.group(1) == ")" else "20>") + " Tj T*", code[index])
+    return code
 
 
 def _without_empty_artifacts(code: list[str]) -> list[str]:

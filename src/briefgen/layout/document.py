@@ -15,7 +15,7 @@ from ..estimative import Confidence, Likelihood, estimate_label
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Brief, Section, Source
-from .outline import Outline
+from .outline import Labels, Outline
 from .properties import Properties, properties_of
 
 
@@ -123,6 +123,7 @@ class NoteMark:
     number: int
     anchor: str          # the name of the note's destination, the same in Word and the PDF
     separator: str = ""
+    description: str = ""  # what the link says to a screen reader: "Note 1"
 
     @property
     def text(self) -> str:
@@ -225,7 +226,7 @@ def compose(brief: Brief) -> Document:
         cutoff=_text(cutoff_line(outline)) if brief.information_cutoff else (),
     )]
     blocks += outline.arrange(parts, _section)
-    resolver = _Resolver(brief)
+    resolver = _Resolver(brief, words)
     blocks = [resolver.resolve(b) for b in blocks]
     notes = tuple(resolver.notes)
     where = blocks.index(_UNRESOLVED)
@@ -241,7 +242,8 @@ _UNRESOLVED = Notes(())  # where the notes list goes, until every citation has i
 class _Resolver:
     """Numbers citations in reading order: the first use of a distinct note gets the next number, later uses reuse it."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, words: Labels) -> None:
+        self.words = words
         self.sources = {s.id: s for s in brief.sources}
         self.names = {s.id: in_text_name(s) for s in brief.sources}
         self.numbers: dict[tuple, int] = {}
@@ -272,7 +274,8 @@ class _Resolver:
                 out[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.href)
             number = self._number(span.cite)
             follows_mark = bool(out) and isinstance(out[-1], NoteMark)
-            out.append(NoteMark(number, _anchor(number), "," if follows_mark else ""))
+            out.append(NoteMark(number, _anchor(number), "," if follows_mark else "",
+                                self.words.note_link.format(number=number)))
         return tuple(s for s in out if not isinstance(s, Span) or s.text)
 
     def _number(self, citation: Citation) -> int:

@@ -63,6 +63,7 @@ class Labels:
     editor_notes: str
     corrections: str
     notes: str
+    note_link: str         # a note mark's link as a screen reader announces it
     sources: str
     about_author: str
     about_authors: str
@@ -127,6 +128,7 @@ ENGLISH = {
     "editor_notes": "Editor's note",
     "corrections": "Corrections to the source",
     "notes": "Notes",
+    "note_link": "Note {number}",
     "sources": "Sources",
     "about_author": "About the author",
     "about_authors": "About the authors",

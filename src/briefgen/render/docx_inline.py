@@ -73,7 +73,9 @@ def _mark(paragraph: Paragraph, mark: NoteMark) -> None:
     """A superscript note number, an internal link to the bookmark of its note (see bookmark)."""
     if mark.separator:
         add_run(paragraph, mark.separator, NOTE_REFERENCE)
-    link = parse_xml(f'<w:hyperlink {W} w:anchor={quoteattr(mark.anchor)} w:history="1"/>')
+    # The tooltip is what the link says to a screen reader, as the PDF's link description does.
+    tooltip = f" w:tooltip={quoteattr(mark.description)}" if mark.description else ""
+    link = parse_xml(f'<w:hyperlink {W} w:anchor={quoteattr(mark.anchor)}{tooltip} w:history="1"/>')
     paragraph._p.append(link)
     link.append(add_run(paragraph, str(mark.number), NOTE_REFERENCE)._r)
 

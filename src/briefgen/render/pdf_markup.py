@@ -59,7 +59,7 @@ class Markup:
         colour = f"#{self.link_colour}"
         target = f"#{mark.anchor}"
         separator = f"<super>{escape(mark.separator)}</super>" if mark.separator else ""
-        return (separator + marker(InlineElement("Reference")) + marker(InlineElement("Link", target, f"Note {mark.number}"))
+        return (separator + marker(InlineElement("Reference")) + marker(InlineElement("Link", target, mark.description))
                 + f'<super><a href="{escape(target)}" color="{colour}">{mark.number}</a></super>'
                 + marker(None) + marker(None))
 

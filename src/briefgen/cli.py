@@ -266,7 +266,7 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
     (or, with ``strict``, warned)."""
     import time
 
-    from . import batch, lint
+    from . import batch
     from .load import ContentError, Places, load_placed
     start = time.perf_counter()
     tasks: list[batch.Task] = []
@@ -288,7 +288,10 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
                 # A product written to standard output leaves that stream to the product alone.
                 click.echo(str(outcome.written), err=outcome.task.out == STDIO)
             warnings = [f"warning: {warning}" for warning in outcome.written.warnings]
-            over = lint.page_budget(outcome.task.brief, outcome.written.pages or 0, str(outcome.written.path))
+            over = None
+            if outcome.written.pages is not None:  # counted only when the brief sets a page budget
+                from .lint import page_budget
+                over = page_budget(outcome.task.brief, outcome.written.pages, str(outcome.written.path))
             if over:
                 warnings.append(str(places[outcome.task.content].warning(over.path, over.message)))
             for warning in warnings if not quiet else ():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import cache
 
 
 class Likelihood(str, Enum):
@@ -71,7 +72,7 @@ _TERM_WORDS = {
     "unlikely": Likelihood.UNLIKELY,
     "likely": Likelihood.LIKELY,
 }
-_TERMS = re.compile(r"\b(" + "|".join(re.escape(w) for w in _TERM_WORDS) + r")\b", re.IGNORECASE)
+_TERMS = r"\b(" + "|".join(re.escape(w) for w in _TERM_WORDS) + r")\b"
 
 LOOSE_WORDS = {
     # loose word → the ICD 203 wording to use instead
@@ -86,8 +87,7 @@ LOOSE_WORDS = {
     "chance of": "one of the seven terms, e.g. 'roughly even chance' or 'very unlikely'",
 }
 # "chance of" is loose only when it is not part of a term ("almost no chance of", "roughly even chance of").
-_LOOSE = re.compile(r"(?<!almost no )(?<!roughly even )\b(" + "|".join(re.escape(w) for w in LOOSE_WORDS)
-                    + r")\b", re.IGNORECASE)
+_LOOSE = r"(?<!almost no )(?<!roughly even )\b(" + "|".join(re.escape(w) for w in LOOSE_WORDS) + r")\b"
 
 # Time frames an analyst accepts ("within 12 months", "by end-2023", "over the next year", a year or
 # a month). "In the near term", "soon" and "in the long run" are not time frames: nobody can be wrong.
@@ -95,7 +95,7 @@ _NUMBER = r"(?:\d+|a|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|
 _UNIT = r"(?:days?|weeks?|months?|years?|quarters?)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
-HORIZON = re.compile(
+_HORIZON = (
     rf"\b(?:within|in|over|during|for|inside)\s+(?:the\s+)?(?:next|coming|following|first)?\s*{_NUMBER}?\s*{_UNIT}\b"
     rf"|\b(?:this|next|the coming)\s+(?:year|month|quarter|winter|summer|spring|autumn|fighting season)\b"
     rf"|\b(?:early|mid|late|end)-?\s?\d{{4}}\b"
@@ -104,24 +104,34 @@ HORIZON = re.compile(
     rf"(?:{_MONTH}\s+)?\d{{4}}\b"
     rf"|\b\d{{4}}(?:-\d{{2}}){{1,2}}\b"
     rf"|\b(?:season|half|quarter|spring|summer|autumn|winter|end|middle|start|rest|remainder)\s+of\s+\d{{4}}\b"
-    rf"|\b(?:Q[1-4]|H[12])\s+\d{{4}}\b",
-    re.IGNORECASE)
+    rf"|\b(?:Q[1-4]|H[12])\s+\d{{4}}\b")
 
 # Words by which a judgment says that its horizon starts well after the information it rests on.
-DATED_EVIDENCE = re.compile(r"\b(?:cut-?off|evidence (?:dates|from|of|to|up to)|as of|dated evidence|older evidence"
-                            r"|information (?:ends|dates|from))\b", re.IGNORECASE)
+_DATED_EVIDENCE = (r"\b(?:cut-?off|evidence (?:dates|from|of|to|up to)|as of|dated evidence|older evidence"
+                   r"|information (?:ends|dates|from))\b")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Compiled on first use: every command imports this module (the model does), few run the checks.
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def terms_in(text: str) -> list[tuple[Likelihood, str]]:
     """The ICD 203 terms a text uses, in order, with the words as written."""
-    return [(_TERM_WORDS[m.group(1).lower()], m.group(1)) for m in _TERMS.finditer(text)]
+    return [(_TERM_WORDS[m.group(1).lower()], m.group(1)) for m in _compiled(_TERMS).finditer(text)]
 
 
 def loose_words_in(text: str) -> list[str]:
     """Estimative words outside ICD 203 ("probably", "could", "chance of"), as written, in order."""
-    return [m.group(1) for m in _LOOSE.finditer(text)]
+    return [m.group(1) for m in _compiled(_LOOSE).finditer(text)]
 
 
 def has_horizon(text: str) -> bool:
     """Whether a text states a time frame a reader could hold it to."""
-    return HORIZON.search(text) is not None
+    return _compiled(_HORIZON).search(text) is not None
+
+
+def says_evidence_age(text: str) -> bool:
+    """Whether a text says its horizon starts well after its information ("on evidence to …", "as of …")."""
+    return _compiled(_DATED_EVIDENCE).search(text) is not None

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterator
 
-from .estimative import DATED_EVIDENCE, LOOSE_WORDS, Confidence, Likelihood, has_horizon, loose_words_in, terms_in
+from .estimative import (LOOSE_WORDS, Confidence, Likelihood, has_horizon, loose_words_in, says_evidence_age,
+                         terms_in)
 from .inline import citations, plain
 from .model import Brief, FieldPath
 
@@ -169,7 +170,7 @@ def stale_evidence(brief: Brief) -> Iterator[Finding]:
     limit = _months_after(cutoff, STALE_AFTER_MONTHS)
     for i, kj in enumerate(brief.key_judgments):
         start = _horizon_start(plain(kj.statement), brief.date.first_day())
-        if start > limit and not DATED_EVIDENCE.search(f"{kj.statement} {kj.basis}"):
+        if start > limit and not says_evidence_age(f"{kj.statement} {kj.basis}"):
             yield Finding(("key_judgments", i, "statement"),
                           f"its horizon starts {_month(start)}, more than {STALE_AFTER_MONTHS} months after the "
                           f"information cut-off ({brief.information_cutoff.display()}); say so in the judgment or "

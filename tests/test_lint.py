@@ -316,6 +316,11 @@ class DescribeValidateWarnings:
         result = briefgen_in_process("validate", "--strict", cwd=ROOT)
         assert result.code == 0, result.err
 
+    def it_passes_the_scaffold_users_start_from_when_strict(self, briefgen_in_process):
+        from .conftest import EXAMPLE
+        result = briefgen_in_process("validate", "--strict", EXAMPLE)
+        assert result.code == 0 and "warning" not in result.err, result.err
+
     def it_refuses_an_indicator_pointing_to_no_scenario(self, tmp_path):
         from briefgen.load import ContentError
         path = write_brief(tmp_path, lambda d: d["outlook"]["indicators"][0].update(scenario="Break down"))

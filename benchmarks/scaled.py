@@ -14,6 +14,7 @@ from typing import Any
 
 from briefgen.layout import document as layout
 from briefgen.load import load
+from briefgen.theme import load_theme
 
 def scale_deep(data: Any, factor: int) -> Any:
     """Every list at every depth ``factor`` times as long; only the original items' own lists grow,
@@ -79,7 +80,7 @@ def _variant(item: Any, k: int) -> Any:
 def write_markdown(content: Path) -> Path:
     """Write the Markdown twin of a content file beside it (``.md``) and return its path."""
     markdown = content.with_suffix(".md")
-    markdown.write_text(to_markdown(layout.compose(load(content))), encoding="utf-8")
+    markdown.write_text(to_markdown(layout.compose(load(content), load_theme())), encoding="utf-8")
     return markdown
 
 

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from briefgen.estimative import estimate_label
 from briefgen.layout.document import Heading, NoteMark, compose
 from briefgen.load import load
+from briefgen.theme import load_theme
 
 from .conftest import (EXAMPLE, NRF, REFERENCE_HEADING_COLOUR, REFERENCE_HEADING_FONT, pdf_pages_text,
                        run_briefgen)
@@ -53,7 +54,7 @@ def citation_uses(content: Path) -> int:
         if isinstance(value, (tuple, list)):
             return sum(walk(v) for v in value)
         return 0
-    return walk(compose(load(content)).blocks)
+    return walk(compose(load(content), load_theme()).blocks)
 
 
 def bare_reference(path: Path) -> Path:
@@ -111,7 +112,7 @@ class DescribeTheNrfBriefInLibreOffice:
 
     def it_shows_every_heading_of_the_brief(self, nrf_pdf):
         text = " ".join(" ".join(page.split()) for page in pdf_pages_text(nrf_pdf))
-        for heading in headings(compose(load(NRF))):
+        for heading in headings(compose(load(NRF), load_theme())):
             assert heading.text in text, heading.text
 
     def it_shows_the_title_block_and_estimates(self, nrf_pdf):
@@ -303,7 +304,7 @@ class DescribeReferenceTemplate:
         assert val(heading.find(f"{{{W}}}rPr/{{{W}}}color")) == REFERENCE_HEADING_COLOUR
         document = part(out, "word/document.xml")
         shown = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1']", namespaces=NS)
-        assert len(shown) == sum(1 for h in headings(compose(load(NRF))) if h.level == 1)
+        assert len(shown) == sum(1 for h in headings(compose(load(NRF), load_theme())) if h.level == 1)
         # No run overrides the style's font or colour.
         assert not document.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1']//w:r/w:rPr/*", namespaces=NS)
         assert "Boilerplate" not in etree.tostring(document, encoding="unicode")

@@ -76,8 +76,11 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     tree = _Tree(name)
     data = tree.build(text)
     uncited: set[str] = set()  # bibliography entries left out, still offered as "did you mean"
-    problems = _merge_bibliography(data, tree, Path.cwd() if name == STDIN else path.parent, uncited)
+    folder = Path.cwd() if name == STDIN else path.parent
+    problems = _merge_bibliography(data, tree, folder, uncited)
     problems += list(_markup_problems(data, tree, uncited)) + list(_scenario_problems(data, tree))
+    problems += _image_problems(data, tree, folder)
+    problems += _table_problems(data, tree)
     brief, issues = build(Brief, data)
     problems += tree.problems_from(issues)
     if problems:
@@ -344,6 +347,45 @@ def _cited_ids(data: dict[str, Any]) -> set[str]:
         except inline.MarkupError:
             pass
     return cited
+
+
+def _image_problems(data: dict[str, Any], tree: _Tree, folder: Path) -> list[Problem]:
+    """Each image must be a readable PNG or JPEG inside the content file's folder.
+
+    A good one's path is replaced by the resolved file, so the layout never needs to know
+    where the content file was.
+    """
+    pictures = data.get("images")
+    if not isinstance(pictures, list) or not pictures:
+        return []
+    from . import images
+
+    problems = []
+    for index, picture in enumerate(pictures):
+        written = picture.get("image") if isinstance(picture, dict) else None
+        if not isinstance(written, str) or not written:
+            continue  # reported by the model as missing or not text
+        path = ("images", index, "image")
+        try:
+            picture["image"] = str(images.read(images.resolve(written, folder)).path)
+        except images.ImageProblem as exc:
+            problems.append(Problem(tree.name, *tree.mark_of(path), dotted(path), str(exc)))
+    return problems
+
+
+def _table_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
+    """Every row of a section's table has as many cells as its header."""
+    sections = data.get("sections")
+    for index, section in enumerate(sections if isinstance(sections, list) else []):
+        table = section.get("table") if isinstance(section, dict) else None
+        if not isinstance(table, dict) or not isinstance(table.get("header"), list):
+            continue
+        columns = len(table["header"])
+        for number, row in enumerate(table.get("rows") if isinstance(table.get("rows"), list) else []):
+            if isinstance(row, list) and len(row) != columns:
+                path = ("sections", index, "table", "rows", number)
+                yield Problem(tree.name, *tree.mark_of(path), dotted(path),
+                              f"has {len(row)} cells; the header has {columns}")
 
 
 def _markup_problems(data: dict[str, Any], tree: _Tree, elsewhere: set[str] = frozenset()) -> Iterator[Problem]:

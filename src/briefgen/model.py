@@ -227,14 +227,41 @@ PartName = Literal["summary", "key_judgments", "key_assumptions", "context", "ac
                    "outlook", "implications"]
 
 
+class OwnTable(Part):
+    """The analyst's own table: a header row, rows as long as it (checked by the loader), an optional caption."""
+
+    header: Annotated[list[Text], Length(min=1)]
+    rows: Annotated[list[list[Text]], Length(min=1)]
+    caption: Text | None = None
+
+
 class Section(Part):
     """A free-form section for anything the typed parts do not hold."""
 
     title: Name
     paragraphs: list[Text] = []
     bullets: list[Text] = []
+    table: OwnTable | None = None
     after: PartName = "outlook"
     notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
+
+
+class Picture(Part):
+    """The analyst's own image: a PNG or JPEG in the content file's folder (the loader checks and resolves it)."""
+
+    image: Annotated[str, Length(min=1, max=1000)]
+    caption: Text
+    alt: Text  # what the image shows, for readers who cannot see it; required
+    credit: Text | None = None
+    after: PartName = "outlook"
+
+
+class FigureChoice(Part):
+    """Which figures drawn from the brief's own data it shows: each is on unless set to false."""
+
+    timeline: bool = True
+    likelihood_scale: bool = True
+    actor_map: bool = True
 
 
 class Brief(Part):
@@ -263,6 +290,8 @@ class Brief(Part):
     outlook: Outlook
     implications: list[Text] = []  # the "so what": who should do or watch what
     sections: list[Section] = []
+    images: list[Picture] = []
+    figures: FigureChoice = FigureChoice()
     editor_notes: list[Text] = []
     # CSL-JSON or BibTeX files beside the content file; the loader merges their entries into `sources`.
     bibliography: Annotated[list[str], Before(_as_list)] = []
@@ -279,7 +308,8 @@ class Brief(Part):
 
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
 _NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
-                        "information_cutoff", "scenario", "bibliography"})
+                        "information_cutoff", "scenario", "bibliography", "image",
+                        "figures"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

@@ -45,12 +45,12 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None
     warnings = [] if warnings is None else warnings
     if fmt == "docx":
         from .render import docx
-        return docx.render(document_layout.compose(brief), theme, reference=template, when=when,
+        return docx.render(document_layout.compose(brief, theme), theme, reference=template, when=when,
                            warnings=warnings)
     if fmt == "pdf":
         from .render import pdf
         warnings += glyph_warnings(brief, theme)
-        return pdf.render(document_layout.compose(brief), theme, when=when)
+        return pdf.render(document_layout.compose(brief, theme), theme, when=when)
     if fmt == "pptx":
         from .layout import deck as deck_layout
         from .render import pptx

@@ -14,9 +14,12 @@ from functools import cached_property
 
 from ..estimative import estimate_label
 from ..inline import Citation, Inline, Span, parse, plain, text_of
-from ..model import Brief, Indicator, Section, Source
+from ..model import Brief, Indicator, Picture, Section, Source
 from ..theme import Theme
-from .document import cutoff_line, in_text_name, reference
+from . import deck_figures, figures as drawn
+from .deck_figures import DeckTable
+from .document import Captions, cutoff_line, in_text_name, own_table, reference
+from .figures import Figure
 from .measure import Line, Metrics, split_at
 from .outline import ENGLISH, Outline
 from .properties import Properties, properties_of
@@ -93,6 +96,8 @@ class Slide:
     bodies: tuple[tuple[Item, ...], ...] = ()  # one per body placeholder of the layout
     size: float = 0.0         # the body text size all bodies use
     notes: str = ""
+    figure: Figure | None = None    # drawn in the body's frame instead of text
+    table: DeckTable | None = None  # likewise
 
 
 @dataclass(frozen=True)
@@ -111,17 +116,28 @@ class _Planned:
     columns: tuple[tuple[Item, ...], ...]
     notes: str = ""
     single: bool = False  # a backup slide: never continued; points cut to one line if need be (notes keep all)
+    figure: str = ""                # a drawn figure of the brief's own data, by name (see figures.for_brief)
+    picture: Picture | None = None  # the analyst's own image
+    table: tuple | None = None      # the analyst's own table: document.own_table's columns, rows, widths, caption
 
 
 def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     """The deck for ``brief``, fitted to ``geometry`` with ``theme``'s font and sizes."""
     metrics = Metrics(theme.fonts)
     outline = Outline.of(brief)
-    fitter = _Fitter(metrics, theme, geometry, outline.labels.continued, outline.labels.continued_again,
-                     outline.labels.more)
+    words = outline.labels
+    fitter = _Fitter(metrics, theme, geometry, words.continued, words.continued_again, words.more)
     slides = [fitter.title_slide(outline)]
+    captions = Captions(words.caption)  # figures numbered as in the brief: both take them in the outline's order
+    frame = geometry.bodies[CONTENT][0]
     for planned in _plan(outline):
-        slides += fitter.fit(planned)
+        if planned.figure or planned.picture:
+            pen = drawn.Pen(metrics, theme.colours, 0.0, words)
+            slides += [replace(s, figure=deck_figures.captioned(drawn.numbered(s.figure, captions, words), pen,
+                                                                frame.width))
+                       for s in fitter.figure_slides(brief, planned, pen)]
+        else:
+            slides += fitter.fit(planned)
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
     return Deck(properties=properties_of(brief, outline.labels.category), slides=tuple(slides), marking_width=marking_width)
 
@@ -194,7 +210,7 @@ def _plan(outline: Outline) -> list[_Planned]:
             (tuple(Item((Span(e.date.display(), bold=True), Span(" \u2014 "), *_on_slide(parse(e.event))),
                         notes=f"{e.date.display()}: {say(e.event)}") for e in events)
              or tuple(item(p) for p in paragraphs),),
-            notes=" ".join(say(p) for p in paragraphs) if events else "")]
+            notes=" ".join(say(p) for p in paragraphs) if events else ""), _figure("timeline")]
 
     def actors() -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("actors"), (tuple(
@@ -203,7 +219,7 @@ def _plan(outline: Outline) -> list[_Planned]:
                        + (f" {words.allies}{', '.join(a.allies)}." if a.allies else "")
                        + "".join(f" {q.speaker} {words.said}: \u201c{say(q.text)}\u201d{cited(Citation(q.source))}"
                                  for q in a.quotes) + own(a))
-            for a in brief.actors),))]
+            for a in brief.actors),)), _figure("actor_map")]
 
     def signals() -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("signals"), (tuple(
@@ -235,6 +251,7 @@ def _plan(outline: Outline) -> list[_Planned]:
                      badge=s.likelihood.label,
                      notes=f"{s.name} ({s.likelihood.label}): {say(s.description)}" + own(s))
                 for s in future.scenarios),), notes=" ".join(say(p) for p in future.paragraphs)),
+            _figure("likelihood_scale"),
             _Planned(CONTENT, words.indicators, (tuple(indicator(i) for i in future.indicators),)),
         ]
 
@@ -269,13 +286,25 @@ def _plan(outline: Outline) -> list[_Planned]:
                             "actors": actors, "signals": signals, "analogies": analogies, "outlook": outlook,
                             "implications": lambda: listed("implications"),
                             "editor_notes": editor_notes, "sources": sources},
-                           lambda section: [_section(section, item, own(section).strip())])
+                           lambda section: _section(section, item, own(section).strip()),
+                           lambda picture: [_Planned(CONTENT, plain(picture.caption), (), picture=picture)])
 
 
-def _section(section: Section, item, notes: str) -> _Planned:
-    return _Planned(CONTENT, plain(section.title),
-                    (tuple([item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),),
-                    notes=notes)
+def _section(section: Section, item, notes: str) -> list[_Planned]:
+    planned = []
+    if section.paragraphs or section.bullets or not section.table:
+        planned.append(_Planned(CONTENT, plain(section.title), (tuple(
+            [item(p, bullet=False) for p in section.paragraphs] + [item(b) for b in section.bullets]),),
+            notes=notes))
+    if section.table:
+        table = own_table(section)
+        planned.append(_Planned(CONTENT, table[3], (), table=table))
+    return planned
+
+
+def _figure(name: str) -> _Planned:
+    """A slide for the drawn figure ``name``, if the brief has it (titled with the figure's caption)."""
+    return _Planned(CONTENT, "", (), figure=name)
 
 
 def _source_name(source: Source) -> str:
@@ -331,6 +360,7 @@ class _Fitter:
         # so that no two slides share a title (a screen reader lists slides by title).
         self.continued, self.continued_again = continued, continued_again
         self.more = more  # the last line of a backup slide with points left off
+        self.theme = theme
         self.deck = theme.deck
         self.geometry = geometry
         sizes = []
@@ -360,7 +390,32 @@ class _Fitter:
                            + "; ".join(a.name + (f" ({plain(a.role)})" if a.role else "") for a in brief.authors)
                            + ".")
 
+    def figure_slides(self, brief: Brief, planned: _Planned, pen: drawn.Pen) -> list[Slide]:
+        """The figure (or its parts, a slide each) fitted to the body frame and titled with its caption.
+
+        None if the brief has too little data for it or has switched it off.
+        """
+        frame = self.geometry.bodies[CONTENT][0]
+        if planned.picture:
+            picture = planned.picture
+            made = deck_figures.figure_frames(lambda pen, w, h: [drawn.picture(picture, w, h)], pen, frame.width,
+                                              frame.height)
+        else:
+            made = deck_figures.figure_frames(
+                lambda pen, w, h: drawn.for_brief(brief, pen, w, h, fill=True).get(planned.figure, []),
+                pen, frame.width, frame.height)
+        slides = []
+        for n, figure in enumerate(made):
+            title, title_size = self.title(figure.caption + (self.continued if n else ""), CONTENT)
+            slides.append(Slide(CONTENT, title, title_size, notes=figure.alt, figure=figure))
+        return slides
+
     def fit(self, planned: _Planned) -> list[Slide]:
+        if planned.table:
+            frame = self.geometry.bodies[CONTENT][0]
+            pages = deck_figures.table_slides(*planned.table[:3], self.metrics, frame.width,
+                                              frame.height - HEIGHT_RESERVE)
+            return [replace(self.slide(planned, n, (), 0.0), table=page) for n, page in enumerate(pages)]
         if planned.layout == TWO_CONTENT:
             frames = self.geometry.bodies[TWO_CONTENT]
             for size in self.sizes:

@@ -15,8 +15,13 @@ from ..estimative import Confidence, Likelihood, estimate_label
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Brief, Section, Source
+from ..theme import MM, Theme
+from . import figures as drawn
+from .figures import Figure
 from .outline import Labels, Outline
 from .properties import Properties, properties_of
+
+FIGURE_HEIGHT = 0.7  # the most of a page's text height a figure may take
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,11 @@ class Captions:
         number = self._counts[label] = self._counts.get(label, 0) + 1
         return Caption(label, number, self._form.format(label=label, number=number, text=text))
 
+    def again(self, label: str, text: str) -> Caption:
+        """A caption with the last number given under ``label``: a later part of the same figure."""
+        number = self._counts[label]
+        return Caption(label, number, self._form.format(label=label, number=number, text=text))
+
 
 @dataclass(frozen=True)
 class Table:
@@ -150,7 +160,8 @@ class Notes:
 MakeTable = Callable[[tuple[str, ...], Iterable[tuple[Inline, ...]], tuple[float, ...], str], Table]
 """Makes a table with the next caption number: columns, rows, relative widths, caption text."""
 
-Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Table, Quote, Bibliography, Notes]
+Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Table, Quote, Bibliography, Notes,
+              Figure]
 
 
 PAGE, PAGES = "{page}", "{pages}"
@@ -192,7 +203,7 @@ def running_of(outline: Outline) -> Running:
     return Running(header=brief.running_title, footer=brief.date.display(), page=page, marking=brief.marking)
 
 
-def compose(brief: Brief) -> Document:
+def compose(brief: Brief, theme: Theme) -> Document:
     """Lay the brief out as one flow of blocks, in the outline's order."""
     outline = Outline.of(brief)
     words = outline.labels
@@ -200,15 +211,25 @@ def compose(brief: Brief) -> Document:
 
     def table(columns: tuple[str, ...], rows, widths: tuple[float, ...], caption: str) -> Table:
         return Table(columns, tuple(rows), widths, captions.next(words.table, caption))
+
+    page = theme.page
+    text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * MM
+    # A figure never takes more than most of a page, so its caption and a heading can join it.
+    room = (page.text_width_pt, text_height * FIGURE_HEIGHT)
+    drawings = drawn.for_brief(brief, drawn.Pen.for_page(theme, words), *room)
+
+    def figures(name: str) -> list[Block]:
+        return [drawn.numbered(f, captions, words) for f in drawings.get(name, [])]
+
     parts = {
         "summary": lambda: _summary(outline),
         "key_judgments": lambda: _key_judgments(outline),
         "key_assumptions": lambda: _listed(outline, "key_assumptions"),
-        "context": lambda: _context(outline, table),
-        "actors": lambda: _actors(outline, table),
+        "context": lambda: _context(outline, table, figures("timeline")),
+        "actors": lambda: _actors(outline, table, figures("actor_map")),
         "signals": lambda: _signals(outline, table),
         "analogies": lambda: _analogies(outline, table),
-        "outlook": lambda: _outlook(outline, table),
+        "outlook": lambda: _outlook(outline, table, figures("likelihood_scale")),
         "implications": lambda: _listed(outline, "implications"),
         "editor_notes": lambda: [Heading(1, outline.heading("editor_notes")),
                                  Callout("editor-note", words.corrections,
@@ -225,7 +246,8 @@ def compose(brief: Brief) -> Document:
         authors=_text(brief.author_names),
         cutoff=_text(cutoff_line(outline)) if brief.information_cutoff else (),
     )]
-    blocks += outline.arrange(parts, _section)
+    blocks += outline.arrange(parts, lambda s: _section(s, table), lambda picture: [
+        drawn.numbered(drawn.picture(picture, *room), captions, words)])
     resolver = _Resolver(brief, words)
     blocks = [resolver.resolve(b) for b in blocks]
     notes = tuple(resolver.notes)
@@ -355,19 +377,20 @@ def _key_judgments(outline: Outline) -> list[Block]:
     return blocks
 
 
-def _context(outline: Outline, table: MakeTable) -> list[Block]:
+def _context(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     context, words = outline.brief.context, outline.labels
     blocks: list[Block] = [Heading(1, outline.heading("context"))]
     blocks += [Paragraph(parse(p)) for p in context.paragraphs]
     if context.timeline:
         blocks.append(Heading(2, words.timeline))
+        blocks += figures
         rows = tuple((_text(e.date.display()), parse(e.event)) for e in sorted(context.timeline,
                                                                                key=lambda e: e.date))
         blocks.append(table((words.date, words.event), rows, (1, 4), words.timeline_caption))
     return blocks
 
 
-def _actors(outline: Outline, table: MakeTable) -> list[Block]:
+def _actors(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     words = outline.labels
     actors = outline.brief.actors
     blocks: list[Block] = [Heading(1, outline.heading("actors"))]
@@ -381,6 +404,7 @@ def _actors(outline: Outline, table: MakeTable) -> list[Block]:
     # Allies share the stance cell: a column of their own was mostly empty and cost a page.
     blocks.append(table((words.actor, words.role, words.stance), tuple(rows), (1.2, 2.2, 2.6),
                         outline.heading("actors")))
+    blocks += figures
     quotes = [(actor, q) for actor in actors for q in actor.quotes]
     if quotes:
         blocks.append(Heading(2, words.own_words))
@@ -420,7 +444,7 @@ def _analogies(outline: Outline, table: MakeTable) -> list[Block]:
             table((words.case, words.what_happened, words.parallel, words.limits), rows, (1.1, 2, 2, 2), title)]
 
 
-def _outlook(outline: Outline, table: MakeTable) -> list[Block]:
+def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     outlook, words = outline.brief.outlook, outline.labels
     blocks: list[Block] = [Heading(1, outline.heading("outlook"))]
     blocks += [Paragraph(parse(p)) for p in outlook.paragraphs]
@@ -429,6 +453,7 @@ def _outlook(outline: Outline, table: MakeTable) -> list[Block]:
                  for s in outlook.scenarios)
     blocks.append(table((words.scenario, words.likelihood, words.scenario_description), rows, (1.4, 1.2, 3.4),
                         words.scenarios))
+    blocks += figures
     blocks.append(Heading(2, words.indicators))
     if any(i.threshold or i.scenario for i in outlook.indicators):
         rows = tuple((parse(i.what), parse(i.threshold) if i.threshold else _text("\u2014"),
@@ -446,12 +471,24 @@ def _listed(outline: Outline, part: str) -> list[Block]:
     return [Heading(1, outline.heading(part)), BulletList(tuple(parse(p) for p in points))] if points else []
 
 
-def _section(section: Section) -> list[Block]:
+def _section(section: Section, table: MakeTable) -> list[Block]:
     blocks: list[Block] = [Heading(1, section.title)]
     blocks += [Paragraph(parse(p)) for p in section.paragraphs]
     if section.bullets:
         blocks.append(BulletList(tuple(parse(b) for b in section.bullets)))
+    if section.table:
+        blocks.append(table(*own_table(section)))
     return blocks
+
+
+def own_table(section: Section) -> tuple[tuple[str, ...], tuple[tuple[Inline, ...], ...], tuple[float, ...], str]:
+    """A section's own table as columns, rows, relative widths (from its longest texts, within limits), caption."""
+    table = section.table
+    rows = tuple(tuple(parse(cell) for cell in row) for row in table.rows)
+    longest = [max(len(plain(cell)) for cell in column) for column in zip(table.header, *table.rows)]
+    widths = tuple(min(max(n, 6), 40) ** 0.5 for n in longest)
+    return (tuple(plain(h) for h in table.header), rows, widths,
+            plain(table.caption) if table.caption else plain(section.title))
 
 
 def _text(text: str) -> Inline:
@@ -465,6 +502,7 @@ def _strip_end(spans: list[Span]) -> list[Span]:
     return spans
 
 
-__all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Heading", "Judgment",
+__all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
+           "Judgment",
            "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose",
            "cutoff_line", "reference"]

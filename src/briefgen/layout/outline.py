@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Callable, TypeVar, get_args
 
-from ..model import Brief, PartName, Section
+from ..model import Brief, PartName, Picture, Section
 
 # The argument in the order an analyst reads it; a free section may follow any of these.
 BODY: tuple[str, ...] = get_args(PartName)
@@ -68,6 +68,23 @@ class Labels:
     about_author: str
     about_authors: str
     table: str             # a caption's label: "Table 1. Actors"
+    figure: str            # and a figure's: "Figure 1. Timeline of events, to scale"
+    part: str              # after the caption of a figure in parts
+    timeline_figure: str
+    likelihood_figure: str
+    actor_map_figure: str
+    judgment_key: str      # the drawn figures' legends and words
+    scenario_key: str
+    ally_key: str
+    reported_key: str
+    also: str
+    timeline_alt: str      # their alt text: what a reader who cannot see them is told
+    likelihood_alt: str
+    judgment_alt: str
+    scenario_alt: str
+    actor_map_alt: str
+    ties_alt: str
+    reported_alt: str
     caption: str
     page: str              # the running footer's page number
     category: str          # the products' category property
@@ -133,6 +150,23 @@ ENGLISH = {
     "about_author": "About the author",
     "about_authors": "About the authors",
     "table": "Table",
+    "figure": "Figure",
+    "part": " (part {part} of {parts})",
+    "timeline_figure": "Timeline of events, to scale",
+    "likelihood_figure": "Key judgments and scenarios on the ICD 203 likelihood scale",
+    "actor_map_figure": "Actors by kind, with their allies and backers",
+    "judgment_key": "Key judgment, numbered as in the text",
+    "scenario_key": "Scenario: {name}",
+    "ally_key": "ally or backer",
+    "reported_key": "reported tie",
+    "also": "also: ",
+    "timeline_alt": "Timeline of {count} events from {first} to {last}: ",
+    "likelihood_alt": "The seven ICD 203 likelihood bands from almost no chance to almost certain. ",
+    "judgment_alt": "Key judgment {number}: {likelihood}",
+    "scenario_alt": "Scenario S{number}, {name}: {likelihood}",
+    "actor_map_alt": "Actors by kind: ",
+    "ties_alt": "Ties: ",
+    "reported_alt": " (reported)",
     "caption": "{label} {number}. {text}",
     "page": "Page {page} of {pages}",
     "category": "Analytic brief",
@@ -186,18 +220,25 @@ class Outline:
             return self.labels.about_authors if many else self.labels.about_author
         return getattr(self.labels, "bottom_line" if part == "summary" else part)
 
-    def arrange(self, parts: dict[str, Callable[[], list[T]]], section: Callable[[Section], list[T]]) -> list[T]:
-        """Each part a layout builds, in reading order, with the free sections placed after the part they name.
+    def arrange(self, parts: dict[str, Callable[[], list[T]]], section: Callable[[Section], list[T]],
+                picture: Callable[[Picture], list[T]]) -> list[T]:
+        """Each part a layout builds, in reading order, with the free sections, then the analyst's images,
+        placed after the part they name.
 
         A layout leaves out a part by not building it (the deck has no notes list, for one).
         """
         placed: dict[str, list[Section]] = {}
         for free in self.brief.sections:
             placed.setdefault(free.after, []).append(free)
+        pictures: dict[str, list[Picture]] = {}
+        for image in self.brief.images:
+            pictures.setdefault(image.after, []).append(image)
         out: list[T] = []
         for name in BODY + CLOSING:
             if name in parts:
                 out += parts[name]()
             for free in placed.get(name, ()):
                 out += section(free)
+            for image in pictures.get(name, ()):
+                out += picture(image)
         return out

@@ -14,11 +14,12 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from ..inline import Span
-from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment, Notes, Paragraph,
-                               Quote, Table, TitleBlock)
+from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
+                               Paragraph, Quote, Table, TitleBlock)
 from ..output import normalise_zip
 from ..theme import Theme, ThemeError
-from . import docx_body, docx_extent, docx_inline, docx_page, docx_properties, docx_styles, docx_tables
+from . import (docx_body, docx_extent, docx_inline, docx_page, docx_pictures, docx_properties, docx_styles,
+               docx_tables)
 from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
                           HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
@@ -109,6 +110,8 @@ class _Writer:
                     paragraph = add_paragraph(self.body, NOTE_TEXT, f"{note.label}\t")
                     docx_inline.write(paragraph, note.spans)
                     docx_inline.bookmark(paragraph, note.anchor, note.number)
+            case Figure():
+                docx_pictures.add_figure(self.body, block, self.theme, self.width)
             case _:
                 raise TypeError(f"no Word rendering for {type(block).__name__}")
 

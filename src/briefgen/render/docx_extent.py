@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from ..inline import text_of
-from ..layout.document import (Bibliography, BulletList, Callout, Document, Heading, Judgment, Notes, Paragraph,
+from ..layout.document import (Bibliography, BulletList, Callout, Document, Figure, Heading, Judgment, Notes, Paragraph,
                                Quote, Table, TitleBlock)
 from ..theme import Theme
 
@@ -59,4 +59,6 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                 height += sum(block(text_of(e), s.body) for _, e in item.entries)
             case Notes():
                 height += sum(block(text_of(n.spans), table_size, 2) for n in item.entries)
+            case Figure():
+                height += item.height * min(1.0, text_width_pt / item.width) + block(item.title, table_size, 8)
     return max(1, math.ceil(height / text_height))

@@ -12,9 +12,10 @@ from typing import Iterator
 from reportlab.platypus import Flowable, HRFlowable, Table
 from reportlab.platypus import TableStyle
 
-from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Heading, Judgment, Notes,
+from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
 from ..theme import Theme
+from .pdf_figures import drawing
 from .pdf_fonts import Family, family as font_family
 from .pdf_markup import Markup, escape
 from .pdf_pages import BriefTemplate, Outlined
@@ -92,6 +93,7 @@ class _Flow:
             TitleBlock: self._title, Heading: self._heading, TextParagraph: self._paragraph,
             BulletList: self._bullets, Callout: self._callout, Judgment: self._judgment,
             DataTable: self._table, Quote: self._quote, Bibliography: self._bibliography, Notes: self._notes,
+            Figure: self._figure,
         }[type(block)]
         return handler(block)
 
@@ -199,6 +201,15 @@ class _Flow:
                           ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
                       ]))
         return [caption, table]
+
+    def _figure(self, block: Figure) -> list[Flowable]:
+        """The drawing, never taller than most of a page, kept on one page with its caption and credit."""
+        m = self.markup
+        width = min(self.width, block.width * self.height * 0.75 / block.height)
+        caption = m.text(block.title, bold=True) + (f"<br/>{m.text(block.credit)}" if block.credit else "")
+        picture = drawing(block, self.family, width)
+        picture.keepWithNext = 1  # with its caption; and, as no container is, with a heading before it
+        return [picture, Paragraph(caption, self.styles.caption)]
 
     def _style(self, commands: list[tuple]) -> TableStyle:
         # A table's own text defaults to Helvetica; naming our face keeps the standard 14 fonts out.

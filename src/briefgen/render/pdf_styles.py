@@ -43,6 +43,7 @@ class Styles:
     source: ParagraphStyle
     note_text: ParagraphStyle
     byline: ParagraphStyle
+    caption: ParagraphStyle
 
 
 def styles(theme: Theme, family: Family) -> Styles:
@@ -101,4 +102,6 @@ def styles(theme: Theme, family: Family) -> Styles:
                          bulletFontSize=cell_size,
                          spaceAfter=2),
         byline=derive("byline", fontSize=cell_size, leading=cell_size * 1.4),
+        caption=derive("caption", fontSize=cell_size, leading=cell_size * 1.3, textColor=colour(ink.muted),
+                       spaceBefore=4, spaceAfter=size.body * 0.8),
     )

@@ -33,7 +33,7 @@ from ..layout.properties import Properties
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
 from ..theme import Theme, templates_root
-from . import core_properties, pptx_theme
+from . import core_properties, pptx_figures, pptx_theme
 from .pptx_app import app_properties
 from .pptx_notes import Notes
 from .pptx_internals import relate, stored
@@ -136,6 +136,15 @@ def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: date
         link = partial(part.relate_to, reltype=RT.HYPERLINK, is_external=True)
         for items, index in zip(s.bodies, prototype.bodies):
             _fill(text, bodies[index], items, s.size, link, theme)
+        if s.figure or s.table:
+            # Drawn where the layout's body text would go, inside the same insets it was fitted to.
+            frame = roles[layout.CONTENT][1][0]
+            left, top = frame.left + Pt(layout.INSET_X), frame.top + Pt(layout.INSET_Y)
+            sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
+            if s.figure:
+                pptx_figures.add_figure(sp_tree, s.figure, left, top, text, part, package)
+            else:
+                pptx_figures.add_table(sp_tree, s.table, left, top, text, theme, s.title)
         p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
         text.slide_number(p, number, FOOTER_SIZE)
         notes.add(part, number, s.notes)

@@ -1,0 +1,115 @@
+"""The deck's figure and table slides: each figure drawn anew for the slide's body frame, each table split to fit.
+
+A figure is laid out again at the frame's width with slide-sized labels rather than
+shrunk from the page: the largest label size in FIGURE_SIZES at which it fits; a
+timeline that still does not fit goes on as many slides as it needs. Its numbered caption
+sits at the foot of the frame, inside the figure, so the renderer only draws shapes.
+A table keeps its header on every slide it continues on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from ..inline import Inline, Span
+from . import figures as drawn
+from .figures import Figure, Pen
+from .measure import Metrics
+
+FIGURE_SIZES = (18.0, 16.0, 14.0, 13.0, 12.0)  # label sizes tried on a slide, largest first
+CAPTION_SIZE = 12.0
+CAPTION_ROOM = CAPTION_SIZE * 1.2 * 2 + CAPTION_SIZE * 0.5  # two lines of caption and the space above them
+TABLE_SIZES = (18.0, 16.0, 14.0)
+CELL_INSET_X = 5.0  # a table cell's text insets, in points, set by the renderer as measured here
+CELL_INSET_Y = 3.0
+LINE_SPACING = 1.2
+WIDTH_RESERVE = 0.97  # a cell's text is measured a little narrower than it is (renderers' rounding)
+
+
+@dataclass(frozen=True)
+class DeckTable:
+    """A table on one slide: its header and rows, column widths and row heights in points, at one size."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]  # the header's first
+    size: float
+
+
+def figure_frames(make: Callable[[Pen, float, float], list[Figure]], pen: Pen, width: float,
+                  height: float) -> list[Figure]:
+    """The figure (or its parts, one a slide) ``make`` lays out for a frame ``width`` × ``height``.
+
+    Room is kept below for the caption. ``make(pen, width, height)`` is tried at each of
+    FIGURE_SIZES; a figure still too tall at the smallest is scaled down to fit.
+    """
+    room = height - CAPTION_ROOM
+    made: list[Figure] = []
+    for size in FIGURE_SIZES:
+        made = make(replace(pen, size=size), width, room)
+        if made and all(f.height <= room for f in made):
+            break
+    return [f.scaled(min(1.0, room / f.height)) for f in made]
+
+
+def captioned(figure: Figure, pen: Pen, width: float) -> Figure:
+    """``figure`` with its numbered caption (and credit) set below it, as wide as the frame."""
+    label = pen.label(0, figure.height + CAPTION_SIZE * 0.5, width,
+                      figure.title + (f". {figure.credit}" if figure.credit else ""), size=CAPTION_SIZE,
+                      colour=pen.colours.muted, bold=True)
+    offset = (width - figure.width) / 2  # a figure narrower than the frame is centred in it
+    shapes = tuple(_moved(s, offset) for s in figure.shapes)
+    box = figure.image_box and (figure.image_box[0] + offset, *figure.image_box[1:])
+    return replace(figure, width=width, height=label.y + label.height, shapes=shapes + (label,), image_box=box)
+
+
+def _moved(shape, dx: float):
+    if dx == 0:
+        return shape
+    if isinstance(shape, drawn.Line):
+        return replace(shape, points=tuple((x + dx, y) for x, y in shape.points))
+    if isinstance(shape, drawn.Circle):
+        return replace(shape, cx=shape.cx + dx)
+    return replace(shape, x=shape.x + dx)
+
+
+def table_slides(columns: tuple[str, ...], rows: tuple[tuple[Inline, ...], ...], widths: tuple[float, ...],
+                 metrics: Metrics, width: float, height: float) -> list[DeckTable]:
+    """The table's rows on as few slides as fit at the largest size that needs the fewest, header on each."""
+    best: list[DeckTable] = []
+    for size in TABLE_SIZES:
+        pages = _paged(columns, rows, widths, metrics, width, height, size)
+        if not best or len(pages) < len(best):
+            best = pages
+    return best
+
+
+def _paged(columns: tuple[str, ...], rows: tuple[tuple[Inline, ...], ...], relative: tuple[float, ...],
+           metrics: Metrics, width: float, height: float, size: float) -> list[DeckTable]:
+    total = sum(relative)
+    widths = tuple(width * w / total for w in relative)
+    pitch = size * LINE_SPACING
+
+    def row_height(cells: tuple[Inline, ...], bold: bool = False) -> float:
+        lines = max(metrics.count(tuple(Span(s.text, bold or s.bold, s.italic) for s in cell if s.text) or
+                                  (Span(""),), (w - 2 * CELL_INSET_X) * WIDTH_RESERVE, size)
+                    for cell, w in zip(cells, widths))
+        return lines * pitch + 2 * CELL_INSET_Y
+
+    header = row_height(tuple((Span(c, bold=True),) for c in columns), bold=True)
+    pages: list[list[int]] = [[]]
+    used = header
+    heights = [row_height(row) for row in rows]
+    for n, h in enumerate(heights):
+        if pages[-1] and used + h > height:
+            pages.append([])
+            used = header
+        pages[-1].append(n)
+        used += h
+    return [DeckTable(columns, tuple(rows[n] for n in page), widths,
+                      (header, *(heights[n] for n in page)), size) for page in pages]
+
+
+__all__ = ["DeckTable", "captioned", "figure_frames", "table_slides"]

@@ -101,7 +101,8 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The content files every session renders: the NRF brief, the scaffold example, hostile strings, a long brief."""
     return {"nrf": NRF, "example": EXAMPLE, "hostile": HOSTILE,
             "long": long_brief(tmp_path_factory.mktemp("long") / "long.yaml"),
-            "cited": cited_brief(tmp_path_factory.mktemp("cited") / "cited.yaml")}
+            "cited": cited_brief(tmp_path_factory.mktemp("cited") / "cited.yaml"),
+            "own": own_brief(tmp_path_factory.mktemp("own") / "own.yaml")}
 
 
 def long_brief(path: Path) -> Path:
@@ -132,6 +133,32 @@ def cited_brief(path: Path) -> Path:
                                       likelihood="very likely", confidence="low",
                                       basis="Neither side has asked to reopen it [see @treaty1959, sec. 9]."))
     data["context"]["paragraphs"].append("As @report2024 [pp. 4-6] shows, the flow fell by a tenth.")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+OWN_TABLE_ROWS = 24  # more than one slide holds: the deck continues the table with its header
+
+
+def own_brief(path: Path) -> Path:
+    """The scaffold example with the analyst's own image (in a subfolder, with a credit) and own table."""
+    import yaml
+    from PIL import Image, ImageDraw
+
+    (path.parent / "images").mkdir()
+    picture = Image.new("RGB", (900, 500), "white")
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((60, 60, 840, 440), outline="navy", width=6)
+    draw.line((60, 250, 840, 250), fill="teal", width=12)  # the river
+    picture.save(path.parent / "images" / "river.png")
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["images"] = [{"image": "images/river.png", "caption": "The river and the dam site",
+                       "alt": "Sketch map: the river runs west to east across a rectangular basin.",
+                       "credit": "Map: the desk's own sketch.", "after": "context"}]
+    data["sections"].append({"title": "Flow measurements", "after": "context", "table": {
+        "header": ["Station", "Year", "Mean flow (m³/s)"],
+        "rows": [[f"Station {n}", str(2000 + n), f"{100 + 7 * n}"] for n in range(OWN_TABLE_ROWS)],
+        "caption": "Mean flow by station"}})
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

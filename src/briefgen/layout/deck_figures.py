@@ -43,14 +43,16 @@ def figure_frames(make: Callable[[Pen, float, float], list[Figure]], pen: Pen, w
     """The figure (or its parts, one a slide) ``make`` lays out for a frame ``width`` × ``height``.
 
     Room is kept below for the caption. ``make(pen, width, height)`` is tried at each of
-    FIGURE_SIZES; a figure still too tall at the smallest is scaled down to fit.
+    FIGURE_SIZES: the fewest slides win, then the largest labels; a figure too tall even at the
+    smallest size is scaled down to fit.
     """
     room = height - CAPTION_ROOM
-    made: list[Figure] = []
-    for size in FIGURE_SIZES:
-        made = make(replace(pen, size=size), width, room)
-        if made and all(f.height <= room for f in made):
-            break
+    tries = [made for size in FIGURE_SIZES for made in [make(replace(pen, size=size), width, room)] if made]
+    if not tries:
+        return []
+    fitting = [made for made in tries if all(f.height <= room for f in made)]
+    # The fewest slides, then the largest labels (sizes are tried largest first, and min keeps the first).
+    made = min(fitting, key=len) if fitting else tries[-1]
     return [f.scaled(min(1.0, room / f.height)) for f in made]
 
 

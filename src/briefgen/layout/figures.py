@@ -204,7 +204,9 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
     pitch = size * LEADING
     gap = size * 0.6
     years = [_year_of(e.date) for e in events]
-    start, end = years[0][0], max(years[-1][1], years[0][0] + 1)
+    # A year-long date may end after a later, more precise one: the axis spans every period whole.
+    start = min(a for a, _ in years)
+    end = max(max(b for _, b in years), start + 1)
     step = _year_step(end - start)
     tick_width = pen.width(str(math.floor(end)))
     axis_x = tick_width + 8
@@ -250,7 +252,7 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
         shapes.append(replace(text, y=label_top))
     words = pen.words
     alt = (words.timeline_alt.format(count=len(events), first=dates[0], last=dates[-1])
-           + "; ".join(f"{d}: {_prose(e.event)}" for d, e in zip(dates, events)))
+           + " ".join(_sentence(f"{d}: {_prose(e.event)}") for d, e in zip(dates, events)))
     return Figure(words.timeline_figure, alt, width, height, tuple(shapes))
 
 
@@ -279,6 +281,10 @@ def _prose(text: str) -> str:
     for span in parse(text):
         out = out.rstrip() if span.cite else out + span.text
     return out.strip()
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _year_of(when: PartialDate) -> tuple[float, float]:
@@ -480,10 +486,10 @@ def actor_map(actors: Sequence[Actor], pen: Pen, width: float) -> Figure | None:
     extras = [pen.label(0, 0, box_width - 2 * pad, pen.words.also + ", ".join(o), size=size * 0.9, italic=True,
                         colour=c.muted, align="centre") if o else None for o in outside]
     heights = [n.height + (e.height if e else 0) + 2 * pad for n, e in zip(names, extras)]
-    row_gap = size * 2.2
+    row_gap = size * 1.6  # room for the ties between rows to be seen
     kind_labels = [pen.label(0, 0, kind_width - size * 0.5, k, bold=True, colour=c.muted) for k in kinds]
     row_heights = [max([heights[i] for i in r] + [k.height]) for r, k in zip(rows, kind_labels)]
-    row_tops = [sum(row_heights[:n]) + row_gap * n for n in range(len(rows))]
+    row_tops = [row_gap / 4 + sum(row_heights[:n]) + row_gap * n for n in range(len(rows))]  # bands start at 0
     def box_at(i: int, slot: int, row: int) -> _Box:
         return (kind_width + slot * slot_width + (slot_width - box_width) / 2,
                 row_tops[row] + (row_heights[row] - heights[i]) / 2, box_width, heights[i])

@@ -209,7 +209,7 @@ class _Flow:
         caption = m.text(block.title, bold=True) + (f"<br/>{m.text(block.credit)}" if block.credit else "")
         picture = drawing(block, self.family, width)
         picture.keepWithNext = 1  # with its caption; and, as no container is, with a heading before it
-        return [picture, Paragraph(caption, self.styles.caption)]
+        return [picture, Paragraph(caption, self.styles.figure_caption)]
 
     def _style(self, commands: list[tuple]) -> TableStyle:
         # A table's own text defaults to Helvetica; naming our face keeps the standard 14 fonts out.

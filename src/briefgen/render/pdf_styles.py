@@ -43,7 +43,7 @@ class Styles:
     source: ParagraphStyle
     note_text: ParagraphStyle
     byline: ParagraphStyle
-    caption: ParagraphStyle
+    figure_caption: ParagraphStyle  # below a figure, where a table's caption is above it
 
 
 def styles(theme: Theme, family: Family) -> Styles:
@@ -102,6 +102,6 @@ def styles(theme: Theme, family: Family) -> Styles:
                          bulletFontSize=cell_size,
                          spaceAfter=2),
         byline=derive("byline", fontSize=cell_size, leading=cell_size * 1.4),
-        caption=derive("caption", fontSize=cell_size, leading=cell_size * 1.3, textColor=colour(ink.muted),
-                       spaceBefore=4, spaceAfter=size.body * 0.8),
+        figure_caption=derive("figure-caption", fontSize=cell_size, leading=cell_size * 1.3,
+                              textColor=colour(ink.muted), spaceBefore=4, spaceAfter=size.body * 0.8),
     )

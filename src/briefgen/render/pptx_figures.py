@@ -43,18 +43,17 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter, p
         return left + Pt(x), top + Pt(y)
 
     if figure.image and figure.image_box:
-        image_part, _ = package.get_or_add_image_part(str(figure.image.path))
+        image_part = package.get_or_add_image_part(str(figure.image.path))
         x, y, w, h = figure.image_box
         sp_tree.add_pic(shapes._next_shape_id, figure.title, figure.alt, part.relate_to(image_part, RT.IMAGE),
                         *at(x, y), Pt(w), Pt(h))
     for shape in figure.shapes:
         if isinstance(shape, Rect):
-            made = shapes.add_shape(MSO_SHAPE.RECTANGLE, *at(shape.x, shape.y), Pt(shape.width),
-                                          Pt(shape.height))
+            made = shapes.add_shape(MSO_SHAPE.RECTANGLE, *at(shape.x, shape.y), Pt(shape.width), Pt(shape.height))
             _paint(made, shape.fill, shape.stroke, shape.stroke_width)
         elif isinstance(shape, Circle):
-            made = shapes.add_shape(MSO_SHAPE.OVAL, *at(shape.cx - shape.r, shape.cy - shape.r),
-                                          Pt(2 * shape.r), Pt(2 * shape.r))
+            made = shapes.add_shape(MSO_SHAPE.OVAL, *at(shape.cx - shape.r, shape.cy - shape.r), Pt(2 * shape.r),
+                                    Pt(2 * shape.r))
             _paint(made, shape.fill, shape.stroke, shape.stroke_width)
         elif isinstance(shape, Line) and len(shape.points) == 2:
             (x0, y0), (x1, y1) = shape.points
@@ -71,6 +70,17 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter, p
             _label(shapes, shape, at, text)
         else:
             raise TypeError(f"no deck drawing for {type(shape).__name__}")
+    drawn = [child for child in sp_tree if child not in before]
+    group = sp_tree.add_grpSp()
+    group.extend(drawn)
+    cnv_pr = group.nvGrpSpPr.cNvPr
+    cnv_pr.set("name", figure.title)
+    cnv_pr.set("descr", figure.alt)
+    cnv_pr.set("title", figure.caption)
+    group.chOff.x = group.x = left
+    group.chOff.y = group.y = top
+    group.chExt.cx = group.cx = Pt(figure.width)
+    group.chExt.cy = group.cy = Pt(figure.height)
 
 
 def _plain(made) -> None:

@@ -1,0 +1,414 @@
+"""Figures: drawn from the brief's own data inside their frames, with alt text and numbered captions, in every format.
+
+The layout's figures are checked shape by shape; the products are read with tools we did
+not write: pdftotext's word boxes for the PDF and for LibreOffice's PDF of the deck,
+python-docx and python-pptx's XML for alt text, pdfimages for the Word brief's pictures.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+from lxml import etree
+
+from briefgen import images, products
+from briefgen.layout import deck as deck_layout, document as document_layout, figures as drawn
+from briefgen.layout.figures import Circle, Figure, Label, Line, Rect
+from briefgen.layout.measure import Metrics
+from briefgen.layout.outline import labels
+from briefgen.load import load
+from briefgen.model import Event, PartialDate
+from briefgen.render import pptx as pptx_render
+from briefgen.theme import load_theme
+
+from .conftest import EXAMPLE, NRF, OWN_TABLE_ROWS
+from .test_pdf import words
+
+THEME = load_theme()
+WORDS = labels("en")
+DRAWN = ("timeline", "actor_map", "likelihood_scale")
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+
+
+def figures_of(blocks) -> list[Figure]:
+    return [b for b in blocks if isinstance(b, Figure)]
+
+
+def document_figures(content: Path) -> list[Figure]:
+    return figures_of(document_layout.compose(load(content), THEME).blocks)
+
+
+def deck_of(content: Path) -> deck_layout.Deck:
+    return deck_layout.compose(load(content), THEME, pptx_render.geometry(THEME, None))
+
+
+def line_boxes(label: Label, metrics: Metrics) -> list[tuple[float, float, float, float]]:
+    """Where each line's glyphs go: its measured width placed by the label's alignment."""
+    boxes = []
+    for n, text in enumerate(label.lines):
+        width = metrics.width(text, label.size, bold=label.bold, italic=label.italic)
+        x = {"left": label.x, "centre": label.x + (label.width - width) / 2,
+             "right": label.x + label.width - width}[label.align]
+        boxes.append((x, label.y + n * label.pitch, x + width, label.y + (n + 1) * label.pitch))
+    return boxes
+
+
+def extent(shape) -> tuple[float, float, float, float]:
+    if isinstance(shape, Line):
+        xs, ys = [p[0] for p in shape.points], [p[1] for p in shape.points]
+        return min(xs), min(ys), max(xs), max(ys)
+    if isinstance(shape, Rect):
+        return shape.x, shape.y, shape.x + shape.width, shape.y + shape.height
+    if isinstance(shape, Circle):
+        return shape.cx - shape.r, shape.cy - shape.r, shape.cx + shape.r, shape.cy + shape.r
+    return shape.x, shape.y, shape.x + shape.width, shape.y + shape.height
+
+
+def overlap(a, b, slack: float = 0.01, tall: float | None = None) -> bool:
+    """Whether boxes (x0, y0, x1, y1) overlap by more than ``slack`` across and ``tall`` (else slack) down."""
+    tall = slack if tall is None else tall
+    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - tall and b[1] < a[3] - tall
+
+
+def assert_well_placed(figure: Figure) -> None:
+    """Every shape inside the frame, every line of text inside its box, and no two labels' text overlapping."""
+    metrics = Metrics(THEME.fonts)
+    for shape in figure.shapes:
+        x0, y0, x1, y1 = extent(shape)
+        assert -0.01 <= x0 and x1 <= figure.width + 0.01 and -0.01 <= y0 and y1 <= figure.height + 0.01, shape
+    texts = [(s, box) for s in figure.shapes if isinstance(s, Label) for box in line_boxes(s, metrics)]
+    for shape, box in texts:
+        assert box[2] - box[0] <= shape.width + 0.01, (shape.lines, shape.width)
+    for n, (first, a) in enumerate(texts):
+        for second, b in texts[n + 1:]:
+            if first is not second:
+                assert not overlap(a, b), (first.lines, second.lines)
+
+
+class DescribeTheDrawnFigures:
+    @pytest.mark.parametrize("content", [NRF, EXAMPLE], ids=["nrf", "example"])
+    def it_keeps_every_shape_and_label_inside_its_frame_on_the_page(self, content):
+        found = document_figures(content)
+        assert found
+        for figure in found:
+            assert figure.width <= THEME.page.text_width_pt + 0.01
+            assert_well_placed(figure)
+
+    @pytest.mark.parametrize("content", [NRF, EXAMPLE], ids=["nrf", "example"])
+    def it_keeps_every_shape_and_label_inside_the_slide_frame(self, content):
+        frame = pptx_render.geometry(THEME, None).bodies[deck_layout.CONTENT][0]
+        shown = [s.figure for s in deck_of(content).slides if s.figure]
+        assert shown
+        for figure in shown:
+            assert figure.width <= frame.width + 0.01 and figure.height <= frame.height + 0.01
+            assert_well_placed(figure)
+
+    def it_draws_the_three_figures_of_the_nrf_brief_numbered_in_reading_order(self):
+        found = document_figures(NRF)
+        assert [f.caption for f in found] == [WORDS.timeline_figure, WORDS.actor_map_figure, WORDS.likelihood_figure]
+        assert [f.title for f in found] == [f"Figure {n}. {f.caption}" for n, f in enumerate(found, 1)]
+        assert all(f.alt for f in found)
+
+    def it_numbers_the_deck_figures_as_the_brief_does(self):
+        in_deck = list(dict.fromkeys((s.figure.number, s.figure.caption) for s in deck_of(NRF).slides if s.figure))
+        assert in_deck == [(f.number, f.caption) for f in document_figures(NRF)]
+
+    def it_places_each_judgment_and_scenario_in_its_likelihood_band(self):
+        brief = load(NRF)
+        scale = next(f for f in document_figures(NRF) if f.caption == WORDS.likelihood_figure)
+        band_width = scale.width / 7
+        marks: dict[str, Label] = {}
+        for shape in scale.shapes:  # white on a marker; the first of each is in the bands, the next in the legend
+            if isinstance(shape, Label) and shape.colour == "FFFFFF":
+                marks.setdefault(shape.lines[0], shape)
+        wanted = {str(n): kj.likelihood for n, kj in enumerate(brief.key_judgments, 1)}
+        wanted |= {f"S{n}": s.likelihood for n, s in enumerate(brief.outlook.scenarios, 1)}
+        bands = list(type(brief.key_judgments[0].likelihood))
+        for mark, likelihood in wanted.items():
+            centre = marks[mark].x + marks[mark].width / 2
+            assert int(centre // band_width) == bands.index(likelihood), mark
+
+    def it_joins_actors_named_as_allies_and_dashes_reported_ties(self):
+        brief = load(NRF)
+        ties, outside = drawn.ties(brief.actors)
+        names = [a.name for a in brief.actors]
+        pairs = {(names[t.a], names[t.b]): t.reported for t in ties}
+        assert pairs[("National Resistance Front (NRF)", "Tajikistan")] is True
+        assert pairs[("Ahmad Massoud", "Amrullah Saleh")] is False
+        assert "Afghan diaspora" in outside[0]
+
+
+def brief_with(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "brief.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class DescribeTooLittleDataOrSwitchedOff:
+    def it_omits_the_timeline_for_a_single_event(self, tmp_path, briefgen_in_process):
+        content = brief_with(tmp_path, lambda d: d["context"].update(timeline=d["context"]["timeline"][:1]))
+        assert WORDS.timeline_figure not in [f.caption for f in document_figures(content)]
+        assert WORDS.timeline_figure not in [s.title for s in deck_of(content).slides]
+        for fmt in ("docx", "pdf", "pptx"):
+            result = briefgen_in_process(fmt, content, "-o", tmp_path / f"one.{fmt}")
+            assert result.code == 0, result.err
+
+    def it_omits_the_actor_map_when_no_actor_names_another(self, tmp_path):
+        content = brief_with(tmp_path, lambda d: [a.pop("allies", None) for a in d["actors"]])
+        assert WORDS.actor_map_figure not in [f.caption for f in document_figures(content)]
+
+    @pytest.mark.parametrize("name", DRAWN)
+    def it_leaves_out_a_figure_switched_off(self, tmp_path, name):
+        content = brief_with(tmp_path, lambda d: d.update(figures={name: False}))
+        caption = getattr(WORDS, {"timeline": "timeline_figure", "actor_map": "actor_map_figure",
+                                  "likelihood_scale": "likelihood_figure"}[name])
+        assert caption not in [f.caption for f in document_figures(content)]
+        assert caption not in [s.title for s in deck_of(content).slides]
+
+
+dates = st.builds(lambda y, m, d, precision: PartialDate.parse(
+    f"{y:04d}" if precision == 0 else f"{y:04d}-{m:02d}" if precision == 1 else f"{y:04d}-{m:02d}-{d:02d}"),
+    st.integers(1900, 2030), st.integers(1, 12), st.integers(1, 28), st.integers(0, 2))
+events = st.lists(st.builds(lambda when, text: Event(date=when, event=text), dates,
+                            st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=160).filter(str.strip)),
+                  min_size=2, max_size=25)
+
+
+class DescribeATimelineOfAnyShape:
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(events)
+    def it_keeps_crowded_labels_apart_and_inside_the_page(self, listed):
+        pen = drawn.Pen.for_page(THEME, WORDS)
+        for figure in drawn.timeline_parts(listed, pen, THEME.page.text_width_pt, 500):
+            assert figure.height <= 500 + 0.01
+            assert_well_placed(figure)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(events)
+    def it_fills_a_slide_exactly_or_goes_on_to_the_next(self, listed):
+        pen = drawn.Pen(Metrics(THEME.fonts), THEME.colours, 14.0, WORDS)
+        parts = drawn.timeline_parts(listed, pen, 860, 300, fill=True)
+        assert sum(1 for _ in parts) >= 1
+        for figure in parts:
+            assert figure.height == pytest.approx(300)
+            assert_well_placed(figure)
+
+
+def picture_brief(tmp_path: Path, picture: dict, make_file=None) -> Path:
+    if make_file:
+        make_file(tmp_path)
+    return brief_with(tmp_path, lambda d: d.update(images=[picture]))
+
+
+def png(folder: Path, name: str = "map.png") -> None:
+    from PIL import Image
+    Image.new("RGB", (40, 20), "teal").save(folder / name)
+
+
+class DescribeTheAnalystsImages:
+    @pytest.mark.parametrize("picture, make_file, message", [
+        ({"image": "../outside.png", "caption": "C", "alt": "A"}, None, "is outside the content file's folder"),
+        ({"image": "/etc/passwd", "caption": "C", "alt": "A"}, None, "is an absolute path"),
+        ({"image": "missing.png", "caption": "C", "alt": "A"}, None, "no such file"),
+        ({"image": "map.png", "caption": "C"}, png, "is required but missing"),
+        ({"image": "broken.png", "caption": "C", "alt": "A"},
+         lambda f: (f / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really"), "is not a PNG or JPEG image"),
+        ({"image": "map.svg", "caption": "C", "alt": "A"},
+         lambda f: (f / "map.svg").write_text("<svg/>"), "SVG images are not supported"),
+        ({"image": "map.gif", "caption": "C", "alt": "A"},
+         lambda f: __import__("PIL.Image").Image.new("P", (4, 4)).save(f / "map.gif"), "is a GIF image"),
+    ], ids=["outside", "absolute", "missing", "no-alt", "unreadable", "svg", "gif"])
+    def it_reports_a_bad_image_at_its_line(self, tmp_path, picture, make_file, message, briefgen_in_process):
+        content = picture_brief(tmp_path, picture, make_file)
+        result = briefgen_in_process("pdf", content, "-o", tmp_path / "out.pdf")
+        assert result.code == 1
+        line = next(n for n, text in enumerate(content.read_text().splitlines(), 1) if text.startswith("images:"))
+        assert re.search(rf"{re.escape(str(content))}:{line + 1}:\d+: images\[0\]\.\w+: .*{re.escape(message)}",
+                         result.err), result.err
+        assert "Traceback" not in result.err
+        assert not (tmp_path / "out.pdf").exists()
+
+    def it_reports_an_oversized_image(self, tmp_path, monkeypatch, briefgen_in_process):
+        content = picture_brief(tmp_path, {"image": "map.png", "caption": "C", "alt": "A"}, png)
+        monkeypatch.setattr(images, "MAX_BYTES", 10)
+        result = briefgen_in_process("validate", content)
+        assert result.code == 1 and "an image may be at most 10 bytes" in result.err, result.err
+
+    def it_reports_a_table_row_of_the_wrong_length(self, tmp_path, briefgen_in_process):
+        content = brief_with(tmp_path, lambda d: d["sections"][0].update(
+            table={"header": ["A", "B"], "rows": [["1", "2"], ["3"]]}))
+        result = briefgen_in_process("validate", content)
+        assert result.code == 1
+        assert re.search(r"sections\[0\]\.table\.rows\[1\]: has 1 cells; the header has 2", result.err), result.err
+
+
+# --- the products, read with tools we did not write -------------------------------------------
+
+def pdf_figure_words(pdf: Path, figure: Figure, left: float, width: float) -> list[dict]:
+    """The words pdftotext finds inside the band the figure fills above its caption (same page)."""
+    found = words(pdf)
+    number = f"{figure.number}."
+    caption = next(w for n, w in enumerate(found) if w["text"] == "Figure" and found[n + 1]["text"] == number)
+    scale = width / figure.width
+    bottom = caption["y0"] - 4  # the caption's space before
+    top = bottom - figure.height * scale
+    # Glyphs may rise a little above their line's box and the caption's top is its glyphs', not its line's.
+    return [w for w in found if w["page"] == caption["page"] and w["y0"] >= top - 3 and w["y1"] <= bottom + 3]
+
+
+def label_words(figure: Figure) -> int:
+    return sum(len(line.split()) for s in figure.shapes if isinstance(s, Label) for line in s.lines)
+
+
+def assert_apart(found: list[dict]) -> None:
+    """No two words overlap. A word's box is its font's whole height (LibreOffice's embedded faces give
+    1.3 em), taller than the 1.2 em line pitch, so boxes of lines one under the other may touch a little."""
+    for n, a in enumerate(found):
+        for b in found[n + 1:]:
+            slack = 0.3 * min(a["y1"] - a["y0"], b["y1"] - b["y0"])
+            assert not overlap((a["x0"], a["y0"], a["x1"], a["y1"]), (b["x0"], b["y0"], b["x1"], b["y1"]), 0.5,
+                               slack), \
+                (a["text"], b["text"])
+
+
+class DescribeThePdf:
+    @pytest.mark.parametrize("case, content", [("nrf", NRF), ("own", None)])
+    def it_sets_every_label_inside_its_figure_and_apart(self, products, cases, case, content):
+        pdf = products[(case, "pdf")]
+        left = THEME.page.margin_left_mm * 72 / 25.4
+        for figure in document_figures(cases[case]):
+            if figure.image:
+                continue
+            width = min(THEME.page.text_width_pt, figure.width)
+            found = pdf_figure_words(pdf, figure, left, width)
+            assert len(found) == label_words(figure), figure.caption
+            for word in found:
+                assert left - 0.5 <= word["x0"] and word["x1"] <= left + width + 0.5, word
+            assert_apart(found)
+
+    def it_embeds_every_font_with_figures_and_images(self, products):
+        listed = subprocess.run(["pdffonts", str(products[("own", "pdf")])], capture_output=True, text=True,
+                                check=True).stdout.splitlines()[2:]
+        assert listed and all(line.split()[-5] == "yes" for line in listed), listed
+
+    def it_shows_the_analysts_image_and_its_credit(self, products):
+        pdf = products[("own", "pdf")]
+        listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                                check=True).stdout.splitlines()[2:]
+        assert len(listed) == 1
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "The river and the dam site" in text and "Map: the desk's own sketch." in text
+        assert "Table 2. Mean flow by station" in text and "Station 23" in text
+
+
+def docx_pictures(path: Path) -> list[etree._Element]:
+    with zipfile.ZipFile(path) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    return body.findall(".//wp:docPr", NS)
+
+
+class DescribeTheWordBrief:
+    @pytest.mark.parametrize("case, count", [("nrf", 3), ("example", 2), ("own", 3)])
+    def it_gives_every_picture_alt_text(self, products, case, count):
+        pictures = docx_pictures(products[(case, "docx")])
+        assert len(pictures) == count
+        for picture in pictures:
+            assert picture.get("descr", "").strip(), etree.tostring(picture)
+
+    def it_shows_the_figures_and_their_captions_through_libreoffice(self, converted, cases):
+        pdf = converted[("nrf", "docx")]
+        listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                                check=True).stdout.splitlines()[2:]
+        assert len(listed) >= 3
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        for figure in document_figures(cases["nrf"]):
+            assert figure.title in text
+
+    def it_renders_the_analysts_table_and_image_through_libreoffice(self, converted):
+        text = " ".join(subprocess.run(["pdftotext", str(converted[("own", "docx")]), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        assert "Table 2. Mean flow by station" in text and "Station 23" in text
+        assert "The river and the dam site" in text
+
+
+def deck_slides(path: Path) -> list[etree._Element]:
+    with zipfile.ZipFile(path) as package:
+        names = sorted((n for n in package.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
+                       key=lambda n: int(re.search(r"\d+", n).group()))
+        return [etree.fromstring(package.read(n)) for n in names]
+
+
+class DescribeTheDeck:
+    @pytest.mark.parametrize("case", ["nrf", "example", "own"])
+    def it_gives_every_figure_and_picture_alt_text(self, products, case):
+        groups = pictures = 0
+        for slide in deck_slides(products[(case, "pptx")]):
+            for shape in slide.findall(".//p:grpSp", NS):
+                groups += 1
+                assert shape.find("p:nvGrpSpPr/p:cNvPr", NS).get("descr", "").strip()
+            for shape in slide.findall(".//p:pic", NS):
+                pictures += 1
+                assert shape.find("p:nvPicPr/p:cNvPr", NS).get("descr", "").strip()
+        assert groups >= 2 and (pictures == 1) == (case == "own")
+
+    def it_draws_figures_as_native_shapes(self, products):
+        slides = deck_slides(products[("nrf", "pptx")])
+        groups = [g for s in slides for g in s.findall(".//p:grpSp", NS)]
+        assert len(groups) == 3
+        for group in groups:
+            assert group.findall("p:sp", NS) and group.findall(".//a:t", NS)
+
+    def it_sets_every_label_inside_its_figure_through_libreoffice(self, products, converted):
+        slides = deck_slides(products[("nrf", "pptx")])
+        pdf = converted[("nrf", "pptx")]
+        found = words(pdf)
+        layout = [s for s in deck_of(NRF).slides]
+        for number, (slide, planned) in enumerate(zip(slides, layout), 1):
+            group = slide.find(".//p:grpSp", NS)
+            if group is None:
+                continue
+            off = group.find("p:grpSpPr/a:xfrm/a:off", NS)
+            ext = group.find("p:grpSpPr/a:xfrm/a:ext", NS)
+            x0, y0 = int(off.get("x")) / 12700, int(off.get("y")) / 12700
+            x1, y1 = x0 + int(ext.get("cx")) / 12700, y0 + int(ext.get("cy")) / 12700
+            inside = [w for w in found if w["page"] == number and w["y0"] >= y0 - 1 and w["y1"] <= y1 + 2]
+            assert len(inside) == label_words(planned.figure), planned.title
+            for word in inside:
+                assert x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1, word
+            assert_apart(inside)
+
+    def it_continues_a_long_table_with_its_header_on_each_slide(self, products):
+        tables = [t for s in deck_slides(products[("own", "pptx")]) for t in s.findall(".//a:tbl", NS)]
+        assert len(tables) >= 2
+        rows = 0
+        for table in tables:
+            header, *body = table.findall("a:tr", NS)
+            assert ["".join(c.itertext()) for c in header.findall("a:tc", NS)] == \
+                ["Station", "Year", "Mean flow (m³/s)"]
+            rows += len(body)
+        assert rows == OWN_TABLE_ROWS
+
+    def it_shows_each_table_slide_through_libreoffice(self, converted):
+        pages = subprocess.run(["pdftotext", "-layout", str(converted[("own", "pptx")]), "-"], capture_output=True,
+                               text=True, check=True).stdout.split("\f")
+        with_rows = [p for p in pages if "Station 1" in p or "Station 2" in p]
+        assert len(with_rows) >= 2
+        assert all("Mean flow (m³/s)" in p for p in with_rows)
+
+
+class DescribeReproducibility:
+    @pytest.mark.parametrize("fmt", ["docx", "pdf", "pptx"])
+    def it_gives_the_same_bytes_twice_with_figures_and_images(self, cases, fmt):
+        brief = load(cases["own"])
+        assert products.render(brief, fmt, THEME) == products.render(brief, fmt, THEME)

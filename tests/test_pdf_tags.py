@@ -124,7 +124,7 @@ class DescribeATaggedPdf:
 
     @pytest.mark.parametrize("case, content", [("nrf", NRF), ("example", EXAMPLE)])
     def it_reads_as_the_brief_is_outlined_title_h1_parts_h2_subdivisions_h3(self, products, case, content):
-        document = compose(load(content))
+        document = compose(load(content), load_theme())
         expected = [("H1", text_of(document.blocks[0].title))]
         expected += [(f"H{b.level + 1}", b.text) for b in document.blocks if isinstance(b, Heading)]
         found = [(role, text) for role, text in struct_text(products[(case, "pdf")]) if re.fullmatch(r"H\d", role)]
@@ -136,7 +136,7 @@ class DescribeATaggedPdf:
         with pikepdf.open(products[("nrf", "pdf")]) as pdf:
             with pdf.open_metadata() as xmp:
                 assert xmp["pdfuaid:part"] == "1"
-                assert xmp["dc:title"] == compose(load(NRF)).properties.title
+                assert xmp["dc:title"] == compose(load(NRF), load_theme()).properties.title
             assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
             assert str(pdf.Root.Lang) == "en-GB"
 

@@ -87,7 +87,7 @@ def page_count(brief: Brief, fmt: str, data: bytes, theme: Theme) -> int | None:
         return pdf_pages(data)
     if fmt == "docx":
         from .render.docx_extent import pages
-        return pages(document_layout.compose(brief), theme, theme.page.text_width_pt)
+        return pages(document_layout.compose(brief, theme), theme, theme.page.text_width_pt)
     return None
 
 

@@ -221,8 +221,8 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
     heights = [t.height for t in texts]
     needed = sum(heights) + gap * (len(events) - 1)
     top, bottom_pad = pitch * 0.5, pitch * 0.5
-    if height is None:
-        height = max(needed, width * 0.5) + top + bottom_pad
+    if height is None:  # room for the axis to show time, but no tall empty axis for a few events
+        height = max(needed, min(width * 0.5, len(events) * pitch * 4)) + top + bottom_pad
     if needed > height - top - bottom_pad:
         return None
     axis_top, axis_bottom = top, height - bottom_pad

@@ -34,6 +34,12 @@ def png(figure: Figure, fonts: Fonts) -> bytes:
     # A few flat colours and their anti-aliased edges: a palette keeps the file a third the size and
     # is quicker to compress than full colour.
     shown = shown.quantize(colors=128, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    # The octree's white comes out a shade off (254), which shows as a grey box on the white page.
+    palette = shown.getpalette()
+    for i in range(0, len(palette), 3):
+        if min(palette[i:i + 3]) >= 250:
+            palette[i:i + 3] = [255, 255, 255]
+    shown.putpalette(palette)
     out = io.BytesIO()
     shown.save(out, format="PNG", dpi=(DPI, DPI))
     return out.getvalue()

@@ -203,13 +203,16 @@ class _Flow:
         return [caption, table]
 
     def _figure(self, block: Figure) -> list[Flowable]:
-        """The drawing, never taller than most of a page, kept on one page with its caption and credit."""
+        """The drawing, never taller than most of a page, kept on one page with its caption and credit.
+
+        Tagged as a Figure whose alt text is the layout's; the caption is its own Caption element.
+        """
         m = self.markup
         width = min(self.width, block.width * self.height * 0.75 / block.height)
         caption = m.text(block.title, bold=True) + (f"<br/>{m.text(block.credit)}" if block.credit else "")
-        picture = drawing(block, self.family, width)
+        picture = drawing(block, self.family, width, self.tags.add("Figure", alt=block.alt))
         picture.keepWithNext = 1  # with its caption; and, as no container is, with a heading before it
-        return [picture, Paragraph(caption, self.styles.figure_caption)]
+        return [picture, Paragraph(caption, self.styles.figure_caption, tag=self.tags.add("Caption"))]
 
     def _style(self, commands: list[tuple]) -> TableStyle:
         # A table's own text defaults to Helvetica; naming our face keeps the standard 14 fonts out.

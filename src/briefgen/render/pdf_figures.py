@@ -1,9 +1,9 @@
 """Layout figures → reportlab Drawings: vector shapes and text in the theme's embedded faces.
 
 Figures are laid out top-down (y grows downwards); a Drawing's y grows upwards, so every
-y is flipped here. The figure's alt text rides on the flowable (``alt``) for the tagging
-of the PDF's structure; a reader of the untagged PDF has the caption and, for the drawn
-figures, the same facts as text in the brief.
+y is flipped here. Everything a figure draws is one marked-content sequence of its Figure
+structure element, which carries the alt text (pdf_tags.py): a screen reader says the alt
+text rather than reading the labels one by one.
 """
 
 from __future__ import annotations
@@ -11,25 +11,30 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle as RLCircle, Drawing, Group, Image as RLImage, PolyLine
 from reportlab.graphics.shapes import Rect as RLRect, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
-from reportlab.lib.validators import isNumber, isString
+from reportlab.lib.validators import isNumber
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
 from ..layout.figures import Circle, Figure, Label, Line, Rect, Shape
 from .pdf_fonts import Family
+from .pdf_tags import Element
 from .pdf_styles import colour
 
 _ANCHOR = {"left": "start", "centre": "middle", "right": "end"}
 
 
 class FigureDrawing(Drawing):
-    """A Drawing that carries its figure's alt text (reportlab checks every attribute a shape is given)."""
+    """A Drawing that is one Figure of the tagged PDF (reportlab checks every attribute a shape is given)."""
 
-    _attrMap = AttrMap(BASE=Drawing, alt=AttrMapValue(isString, desc="the figure's alt text"),
+    _attrMap = AttrMap(BASE=Drawing, tag=AttrMapValue(None, desc="its structure element"),
                        keepWithNext=AttrMapValue(isNumber, desc="kept on a page with what follows"))
 
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        with canvas.region(self.tag):
+            super().drawOn(canvas, x, y, _sW)
 
-def drawing(figure: Figure, family: Family, width: float) -> FigureDrawing:
-    """The figure scaled to ``width`` points (never enlarged past its own width for an image's sake)."""
+
+def drawing(figure: Figure, family: Family, width: float, tag: Element) -> FigureDrawing:
+    """The figure scaled to ``width`` points (an image never enlarged past its own width), drawn for ``tag``."""
     scale = min(1.0, width / figure.width) if figure.image else width / figure.width
     out = FigureDrawing(figure.width * scale, figure.height * scale)
     # A drawing starts in Helvetica unless told otherwise, which would put an unembedded font in the PDF.
@@ -44,7 +49,7 @@ def drawing(figure: Figure, family: Family, width: float) -> FigureDrawing:
         for part in _parts(shape, family):
             group.add(part)
     out.add(group)
-    out.alt = figure.alt
+    out.tag = tag
     return out
 
 

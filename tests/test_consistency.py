@@ -19,8 +19,10 @@ from pptx import Presentation
 
 from briefgen.estimative import estimate_label
 from briefgen.inline import plain, text_of
-from briefgen.layout.document import PAGE, PAGES, Document, Heading, Notes, Table, TitleBlock, compose
+from briefgen.layout.document import PAGE, PAGES, Document, Figure, Heading, Notes, Table, TitleBlock, compose
+from briefgen.layout.figures import Label
 from briefgen.load import load
+from briefgen.theme import load_theme
 
 from .conftest import pdf_pages_text
 
@@ -65,6 +67,14 @@ class Reading:
         return normal(" ".join(self.body[start:end]))
 
 
+def drawn_words(document: Document) -> Counter:
+    """The words of the labels in the brief's figures, split as Reading.words splits a page."""
+    lines = [line for b in document.blocks if isinstance(b, Figure) for s in b.shapes if isinstance(s, Label)
+             for line in s.lines]
+    text = re.sub(r"(?<=[^\d\s])(?=\d)", " ", " ".join(lines))
+    return Counter(w for w in re.split(r"[\s\-\u2013\u2014/]+", text) if w)
+
+
 @pytest.fixture(scope="module")
 def readings(products, converted, layouts) -> dict[tuple[str, str], Reading]:
     made = {}
@@ -78,7 +88,7 @@ def readings(products, converted, layouts) -> dict[tuple[str, str], Reading]:
 
 @pytest.fixture(scope="module")
 def layouts(cases) -> dict[str, Document]:
-    return {case: compose(load(cases[case])) for case in CASES}
+    return {case: compose(load(cases[case]), load_theme()) for case in CASES}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -123,8 +133,9 @@ class DescribeWordAndPdf:
         for form in FORMS:
             assert readings[(case, form)].between("Notes", after) == expected, form
 
-    def it_shows_the_same_body_words(self, case, readings):
-        word, pdf = readings[(case, "word")].words(), readings[(case, "pdf")].words()
+    def it_shows_the_same_body_words(self, case, readings, layouts):
+        # The PDF draws a figure's labels as text, Word shows the same figure as a picture.
+        word, pdf = readings[(case, "word")].words(), readings[(case, "pdf")].words() - drawn_words(layouts[case])
         assert word - pdf == Counter() and pdf - word == Counter(), \
             f"only in Word: {dict(word - pdf)}; only in the PDF: {dict(pdf - word)}"
 

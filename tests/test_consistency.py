@@ -20,7 +20,6 @@ from pptx import Presentation
 from briefgen.estimative import estimate_label
 from briefgen.inline import plain, text_of
 from briefgen.layout.document import PAGE, PAGES, Document, Figure, Heading, Notes, Table, TitleBlock, compose
-from briefgen.layout.figures import Label
 from briefgen.load import load
 from briefgen.theme import load_theme
 
@@ -69,8 +68,7 @@ class Reading:
 
 def drawn_words(document: Document) -> Counter:
     """The words of the labels in the brief's figures, split as Reading.words splits a page."""
-    lines = [line for b in document.blocks if isinstance(b, Figure) for s in b.shapes if isinstance(s, Label)
-             for line in s.lines]
+    lines = [line for b in document.blocks if isinstance(b, Figure) for s in b.labels() for line in s.lines]
     text = re.sub(r"(?<=[^\d\s])(?=\d)", " ", " ".join(lines))
     return Counter(w for w in re.split(r"[\s\-\u2013\u2014/]+", text) if w)
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, strategies as st
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefgen import contrast
 from briefgen.theme import ThemeError, load_theme, templates_root
@@ -103,8 +104,12 @@ class DescribeDeckContrast:
 
     def it_sets_every_run_of_the_nrf_deck_readably_on_its_shape(self, products):
         deck = Presentation(products[("nrf", "pptx")])
+        def shapes(collection):  # a figure's group: each of its shapes on its own fill
+            for shape in collection:
+                yield from shapes(shape.shapes) if shape.shape_type == MSO_SHAPE_TYPE.GROUP else (shape,)
+
         for number, slide in enumerate(deck.slides, 1):
-            for shape in slide.shapes:
+            for shape in shapes(slide.shapes):
                 background = contrast.PAGE
                 if getattr(shape, "fill", None) is not None and shape.fill.type == 1:  # a solid fill
                     background = str(shape.fill.fore_color.rgb)

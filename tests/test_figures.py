@@ -84,7 +84,7 @@ def assert_well_placed(figure: Figure) -> None:
     for shape in figure.shapes:
         x0, y0, x1, y1 = extent(shape)
         assert -0.01 <= x0 and x1 <= figure.width + 0.01 and -0.01 <= y0 and y1 <= figure.height + 0.01, shape
-    texts = [(s, box) for s in figure.shapes if isinstance(s, Label) for box in line_boxes(s, metrics)]
+    texts = [(s, box) for s in figure.labels() for box in line_boxes(s, metrics)]
     for shape, box in texts:
         assert box[2] - box[0] <= shape.width + 0.01, (shape.lines, shape.width)
     for n, (first, a) in enumerate(texts):
@@ -126,8 +126,8 @@ class DescribeTheDrawnFigures:
         scale = next(f for f in document_figures(NRF) if f.caption == WORDS.likelihood_figure)
         band_width = scale.width / 7
         marks: dict[str, Label] = {}
-        for shape in scale.shapes:  # white on a marker; the first of each is in the bands, the next in the legend
-            if isinstance(shape, Label) and shape.colour == "FFFFFF":
+        for shape in scale.labels():  # white on a marker; the first of each is in the bands, the next in the legend
+            if shape.colour == "FFFFFF":
                 marks.setdefault(shape.lines[0], shape)
         wanted = {str(n): kj.likelihood for n, kj in enumerate(brief.key_judgments, 1)}
         wanted |= {f"S{n}": s.likelihood for n, s in enumerate(brief.outlook.scenarios, 1)}
@@ -267,7 +267,7 @@ def pdf_figure_words(pdf: Path, figure: Figure, left: float, width: float) -> li
 
 
 def label_words(figure: Figure) -> int:
-    return sum(len(line.split()) for s in figure.shapes if isinstance(s, Label) for line in s.lines)
+    return sum(len(line.split()) for s in figure.labels() for line in s.lines)
 
 
 def assert_apart(found: list[dict]) -> None:

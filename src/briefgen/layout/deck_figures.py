@@ -73,7 +73,9 @@ def _moved(shape, dx: float):
     if isinstance(shape, drawn.Line):
         return replace(shape, points=tuple((x + dx, y) for x, y in shape.points))
     if isinstance(shape, drawn.Circle):
-        return replace(shape, cx=shape.cx + dx)
+        return replace(shape, cx=shape.cx + dx, text=shape.text and _moved(shape.text, dx))
+    if isinstance(shape, drawn.Rect):
+        return replace(shape, x=shape.x + dx, text=shape.text and _moved(shape.text, dx))
     return replace(shape, x=shape.x + dx)
 
 

@@ -47,6 +47,7 @@ class Rect:
     fill: str | None
     stroke: str | None = None
     stroke_width: float = 0.75
+    text: Label | None = None  # set inside the shape, on its fill (a marker's number)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Circle:
     fill: str | None
     stroke: str | None = None
     stroke_width: float = 0.75
+    text: Label | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,14 @@ class Figure:
     part: int = 0    # a figure too large for one page or slide comes in parts, each numbered as the figure
     parts: int = 1
 
+    def labels(self) -> list[Label]:
+        """Every label of the figure, those set inside a shape too, in drawing order."""
+        found: list[Label] = []
+        for shape in self.shapes:
+            inside = getattr(shape, "text", None)
+            found += [shape] if isinstance(shape, Label) else [inside] if inside else []
+        return found
+
     def scaled(self, factor: float) -> Figure:
         """The same figure drawn ``factor`` times as large: every coordinate and size multiplied."""
         box = tuple(v * factor for v in self.image_box) if self.image_box else None
@@ -114,9 +124,10 @@ def _scaled(shape: Shape, k: float) -> Shape:
         return replace(shape, points=tuple((x * k, y * k) for x, y in shape.points), width=shape.width * k)
     if isinstance(shape, Rect):
         return replace(shape, x=shape.x * k, y=shape.y * k, width=shape.width * k, height=shape.height * k,
-                       stroke_width=shape.stroke_width * k)
+                       stroke_width=shape.stroke_width * k, text=shape.text and _scaled(shape.text, k))
     if isinstance(shape, Circle):
-        return replace(shape, cx=shape.cx * k, cy=shape.cy * k, r=shape.r * k, stroke_width=shape.stroke_width * k)
+        return replace(shape, cx=shape.cx * k, cy=shape.cy * k, r=shape.r * k, stroke_width=shape.stroke_width * k,
+                       text=shape.text and _scaled(shape.text, k))
     return replace(shape, x=shape.x * k, y=shape.y * k, width=shape.width * k, size=shape.size * k)
 
 
@@ -377,12 +388,12 @@ def likelihood_scale(judgments: Sequence[KeyJudgment], scenarios: Sequence[Scena
             count = min(per_row, len(inside) - row * per_row)
             left = x + (band_width - count * marker - (count - 1) * space) / 2 + col * (marker + space)
             top = bar_top - space - (row + 1) * (marker + space) + space
+            number = Label(left, top + (marker - pitch) / 2, marker, (text,), size, "FFFFFF", bold=True,
+                           align="centre")
             if scenario:
-                shapes.append(Rect(left, top, marker, marker, c.accent))
+                shapes.append(Rect(left, top, marker, marker, c.accent, text=number))
             else:
-                shapes.append(Circle(left + marker / 2, top + marker / 2, marker / 2, c.primary))
-            shapes.append(Label(left, top + (marker - pitch) / 2, marker, (text,), size, "FFFFFF", bold=True,
-                                align="centre"))
+                shapes.append(Circle(left + marker / 2, top + marker / 2, marker / 2, c.primary, text=number))
     y = bar_top + bar_height + size
     words = pen.words
     legend = [(False, "", words.judgment_key)]
@@ -410,13 +421,12 @@ def _legend(entries: list[tuple[bool, str, str]], pen: Pen, width: float, top: f
         entry_width = key + size * 0.5 + max(pen.width(line) for line in lines)
         if x > 0 and x + entry_width > width:
             x, y, line_height = 0.0, y + line_height + size * 0.4, 0.0
+        number = Label(x, y + (key - 0.8 * size * LEADING) / 2, key, (text,), 0.8 * size, "FFFFFF", bold=True,
+                       align="centre") if text else None
         if square:
-            shapes.append(Rect(x, y, key, key, c.accent))
+            shapes.append(Rect(x, y, key, key, c.accent, text=number))
         else:
-            shapes.append(Circle(x + key / 2, y + key / 2, key / 2, c.primary))
-        if text:
-            shapes.append(Label(x, y + (key - 0.8 * size * LEADING) / 2, key, (text,), 0.8 * size, "FFFFFF",
-                                bold=True, align="centre"))
+            shapes.append(Circle(x + key / 2, y + key / 2, key / 2, c.primary, text=number))
         label = Label(x + key + size * 0.5, y + (key - size * LEADING) / 2, entry_width - key - size * 0.5,
                       lines, size, c.text)
         shapes.append(label)

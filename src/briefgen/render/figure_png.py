@@ -63,6 +63,8 @@ def _draw(draw: ImageDraw.ImageDraw, shape: Shape, k: float, fonts: Fonts) -> No
         _label(draw, shape, k, fonts)
     else:
         raise TypeError(f"no PNG drawing for {type(shape).__name__}")
+    if getattr(shape, "text", None):
+        _label(draw, shape.text, k, fonts)
 
 
 def _label(draw: ImageDraw.ImageDraw, label: Label, k: float, fonts: Fonts) -> None:

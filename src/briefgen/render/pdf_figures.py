@@ -58,11 +58,13 @@ def _parts(shape: Shape, family: Family) -> list:
         return [PolyLine([c for point in shape.points for c in point], strokeColor=colour(shape.colour),
                          strokeWidth=shape.width, strokeDashArray=[3, 2] if shape.dashed else None,
                          strokeLineCap=1, strokeLineJoin=1)]
+    inside = _label(shape.text, family) if getattr(shape, "text", None) else []
     if isinstance(shape, Rect):
         return [RLRect(shape.x, shape.y, shape.width, shape.height, **_paint(shape.fill, shape.stroke,
-                                                                             shape.stroke_width))]
+                                                                             shape.stroke_width)), *inside]
     if isinstance(shape, Circle):
-        return [RLCircle(shape.cx, shape.cy, shape.r, **_paint(shape.fill, shape.stroke, shape.stroke_width))]
+        return [RLCircle(shape.cx, shape.cy, shape.r, **_paint(shape.fill, shape.stroke, shape.stroke_width)),
+                *inside]
     if isinstance(shape, Label):
         return _label(shape, family)
     raise TypeError(f"no PDF drawing for {type(shape).__name__}")

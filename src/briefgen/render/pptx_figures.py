@@ -27,6 +27,8 @@ from ..theme import Theme
 from .pptx_text import Typesetter
 
 _ALIGN = {"left": "l", "centre": "ctr", "right": "r"}
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 # PowerPoint's "No Style, Table Grid": thin grid lines, no fills of its own; ours are set per cell.
 TABLE_GRID_STYLE = "{5940675A-B579-460E-94D1-54222C63F5DA}"
 
@@ -50,11 +52,11 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter, p
     for shape in figure.shapes:
         if isinstance(shape, Rect):
             made = shapes.add_shape(MSO_SHAPE.RECTANGLE, *at(shape.x, shape.y), Pt(shape.width), Pt(shape.height))
-            _paint(made, shape.fill, shape.stroke, shape.stroke_width)
+            _paint(made, shape.fill, shape.stroke, shape.stroke_width, shape.text, text)
         elif isinstance(shape, Circle):
             made = shapes.add_shape(MSO_SHAPE.OVAL, *at(shape.cx - shape.r, shape.cy - shape.r), Pt(2 * shape.r),
                                     Pt(2 * shape.r))
-            _paint(made, shape.fill, shape.stroke, shape.stroke_width)
+            _paint(made, shape.fill, shape.stroke, shape.stroke_width, shape.text, text)
         elif isinstance(shape, Line) and len(shape.points) == 2:
             (x0, y0), (x1, y1) = shape.points
             made = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *at(x0, y0), *at(x1, y1))
@@ -71,6 +73,10 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter, p
         else:
             raise TypeError(f"no deck drawing for {type(shape).__name__}")
     drawn = [child for child in sp_tree if child not in before]
+    for child in drawn:
+        # The group's alt text says what the figure shows; its lines and boxes are not read one by one.
+        if child.tag != qn("p:pic") and not "".join(child.itertext()).strip():
+            _decorative(next(child.iter(qn("p:cNvPr"))))
     group = sp_tree.add_grpSp()
     group.extend(drawn)
     cnv_pr = group.nvGrpSpPr.cNvPr
@@ -83,6 +89,12 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter, p
     group.chExt.cy = group.cy = Pt(figure.height)
 
 
+def _decorative(cnv_pr) -> None:
+    """Office's mark for a shape a screen reader skips (Alt Text → Mark as decorative)."""
+    extension = etree.SubElement(etree.SubElement(cnv_pr, qn("a:extLst")), qn("a:ext"), uri=DECORATIVE_URI)
+    etree.SubElement(extension, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS}, val="1")
+
+
 def _plain(made) -> None:
     """Drop the theme style python-pptx gives a new shape: its effects (shadows) are not ours."""
     style = made._element.find(qn("p:style"))
@@ -90,8 +102,16 @@ def _plain(made) -> None:
         made._element.remove(style)
 
 
-def _paint(made, fill: str | None, stroke: str | None, width: float) -> None:
+def _paint(made, fill: str | None, stroke: str | None, width: float, inside: Label | None,
+           text: Typesetter) -> None:
     _plain(made)
+    if inside is not None:  # the text is the shape's own, read on its fill
+        body = made.text_frame._txBody
+        _exact(body)
+        body.find(qn("a:bodyPr")).set("anchor", "ctr")
+        for line in inside.lines:
+            p = text.paragraph(body, pitch=inside.pitch, align=_ALIGN[inside.align])
+            text.runs(p, (Span(line, bold=inside.bold, italic=inside.italic),), inside.size, colour=inside.colour)
     if fill:
         made.fill.solid()
         made.fill.fore_color.rgb = RGBColor.from_string(fill)

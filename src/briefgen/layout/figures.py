@@ -233,7 +233,7 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
     needed = sum(heights) + gap * (len(events) - 1)
     top, bottom_pad = pitch * 0.5, pitch * 0.5
     if height is None:  # room for the axis to show time, but no tall empty axis for a few events
-        height = max(needed, min(width * 0.5, len(events) * pitch * 4)) + top + bottom_pad
+        height = max(needed, min(width * 0.35, len(events) * pitch * 3)) + top + bottom_pad
     if needed > height - top - bottom_pad:
         return None
     axis_top, axis_bottom = top, height - bottom_pad

@@ -142,7 +142,7 @@ class DescribeTheDrawnFigures:
         names = [a.name for a in brief.actors]
         pairs = {(names[t.a], names[t.b]): t.reported for t in ties}
         assert pairs[("National Resistance Front (NRF)", "Tajikistan")] is True
-        assert pairs[("Ahmad Massoud", "Amrullah Saleh")] is False
+        assert pairs[("National Resistance Front (NRF)", "Amrullah Saleh")] is False
         assert "Afghan diaspora" in outside[0]
 
 

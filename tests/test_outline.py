@@ -14,7 +14,7 @@ from .conftest import EXAMPLE, NRF
 
 
 def headings(brief) -> list[str]:
-    return [b.text for b in compose(brief).blocks if isinstance(b, Heading) and b.level == 1]
+    return [b.text for b in compose(brief, load_theme()).blocks if isinstance(b, Heading) and b.level == 1]
 
 
 def slide_titles(brief) -> list[str]:

@@ -52,8 +52,12 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def measure(argv: list[str], runs: int, cwd: Path) -> tuple[float, float]:
-    """(median seconds, peak RSS in MB) of ``argv`` run as a whole process."""
-    times, peaks = [], []
+    """(median seconds, peak RSS in MB) of ``argv`` run as a whole process.
+
+    The median CPU seconds (user + system, the process and its workers) go to ``CPU[argv]``: on
+    a machine shared with other work they move far less than the wall clock does.
+    """
+    times, peaks, cpu = [], [], []
     for i in range(runs + 1):
         start = time.perf_counter()
         child = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -64,7 +68,12 @@ def measure(argv: list[str], runs: int, cwd: Path) -> tuple[float, float]:
         if i:  # the first run warms the disk cache and is not counted
             times.append(elapsed)
             peaks.append(usage.ru_maxrss / 1024)
+            cpu.append(usage.ru_utime + usage.ru_stime)
+    CPU[tuple(argv)] = statistics.median(cpu)
     return statistics.median(times), max(peaks)
+
+
+CPU: dict[tuple[str, ...], float] = {}
 
 
 def command_argv(command: str, content: Path, folder: Path, *extra: str) -> list[str]:
@@ -77,25 +86,32 @@ def command_argv(command: str, content: Path, folder: Path, *extra: str) -> list
 
 
 def row(label: str, command: str, seconds: float, peak: float, floor: float | None = None,
-        pandoc: float | None = None) -> str:
+        pandoc: float | None = None, cpu: float | None = None, cpu_floor: float | None = None) -> str:
     ratio = f"{seconds / floor:.2f}" if floor else ""
+    cpu_ratio = f"{cpu / cpu_floor:.2f}" if cpu and cpu_floor else ""
     versus = f"{pandoc:.3f} | {seconds / pandoc:.2f}" if pandoc else " | "
-    return f"| {label} | {command} | {seconds:.3f} | {peak:.0f} | {ratio} | {versus} |"
+    return (f"| {label} | {command} | {seconds:.3f} | {cpu or 0:.3f} | {peak:.0f} | {ratio} | {cpu_ratio} | "
+            f"{versus} |")
 
 
-HEADER = ("| shape | command | median s | peak MB | / import floor | pandoc s | / pandoc |\n"
-          "| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+HEADER = ("| shape | command | median s | CPU s | peak MB | / floor | CPU / floor | pandoc s | / pandoc |\n"
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 
 def start_section(runs: int, folder: Path) -> None:
     floors = {name: measure([PY, "-c", code], runs, folder)[0] for name, code in FLOORS.items()}
+    cpu_floors = {name: CPU[(PY, "-c", code)] for name, code in FLOORS.items()}
     print("\nStart-up at 1× (import floor: click + PyYAML + the command's renderer library)\n")
     print(HEADER)
     for command in COMMANDS:
-        seconds, peak = measure(command_argv(command, SOURCE, folder), runs, folder)
-        print(row("1×", command, seconds, peak, floors[command]), flush=True)
-    help_s, help_peak = measure([PY, "-m", "briefgen", "--help"], runs, folder)
-    print(row("", "--help", help_s, help_peak, floors["validate"]))
+        argv = command_argv(command, SOURCE, folder)
+        seconds, peak = measure(argv, runs, folder)
+        print(row("1×", command, seconds, peak, floors[command], cpu=CPU[tuple(argv)],
+                  cpu_floor=cpu_floors[command]), flush=True)
+    argv = [PY, "-m", "briefgen", "--help"]
+    help_s, help_peak = measure(argv, runs, folder)
+    print(row("", "--help", help_s, help_peak, floors["validate"], cpu=CPU[tuple(argv)],
+              cpu_floor=cpu_floors["validate"]))
     print("\nimport floors (s): " + ", ".join(f"{k} {v:.3f}" for k, v in floors.items()))
 
 
@@ -120,10 +136,11 @@ def scale_section(runs: int, scales: list[int], folder: Path) -> None:
                            encoding="utf-8")
         theirs = pandoc_times(write_markdown(content), runs, folder)
         for command in COMMANDS:
-            seconds, peak = measure(command_argv(command, content, folder), runs, folder)
+            argv = command_argv(command, content, folder)
+            seconds, peak = measure(argv, runs, folder)
             results[(command, factor)] = seconds
             print(row(f"{factor}× ({content.stat().st_size // 1024} kB)", command, seconds, peak,
-                      pandoc=theirs.get(command)), flush=True)
+                      pandoc=theirs.get(command), cpu=CPU[tuple(argv)]), flush=True)
     if 10 in scales and 50 in scales:
         print("\ngrowth 10× → 50× (linear is 5.0): " + ", ".join(
             f"{c} {results[(c, 50)] / results[(c, 10)]:.2f}" for c in COMMANDS))
@@ -139,8 +156,9 @@ def text_section(runs: int, sizes: list[int], folder: Path) -> None:
             content.write_text(yaml.safe_dump(shape(data, size), allow_unicode=True, sort_keys=False),
                                encoding="utf-8")
             for command in ("docx", "pdf", "pptx", "validate"):
-                seconds, peak = measure(command_argv(command, content, folder), runs, folder)
-                print(row(f"{name} {size:,}", command, seconds, peak), flush=True)
+                argv = command_argv(command, content, folder)
+                seconds, peak = measure(argv, runs, folder)
+                print(row(f"{name} {size:,}", command, seconds, peak, cpu=CPU[tuple(argv)]), flush=True)
 
 
 def batch_section(runs: int, folder: Path) -> None:
@@ -153,7 +171,8 @@ def batch_section(runs: int, folder: Path) -> None:
     for jobs in (1, 2):
         argv = [PY, "-m", "briefgen", "all", "-j", str(jobs), "--out-dir", f"out{jobs}"]
         times[jobs], peak = measure(argv, runs, content.parent)
-        print(f"- `all -j {jobs}`: {times[jobs]:.2f} s median, peak {peak:.0f} MB", flush=True)
+        print(f"- `all -j {jobs}`: {times[jobs]:.2f} s median, {CPU[tuple(argv)]:.2f} CPU s, peak {peak:.0f} MB",
+              flush=True)
     print(f"- speed-up of -j 2 over -j 1: {times[1] / times[2]:.2f}×")
 
 

@@ -59,12 +59,16 @@ def measure(argv: list[str], runs: int, cwd: Path) -> tuple[float, float]:
     """
     times, peaks, cpu = [], [], []
     for i in range(runs + 1):
-        start = time.perf_counter()
-        child = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(child.pid, 0)
-        elapsed = time.perf_counter() - start
-        if status != 0:
-            raise SystemExit(f"failed: {' '.join(argv)}\n{child.stderr.read().decode()}")
+        # stderr to a file, not a pipe: a brief with hundreds of warnings would fill a pipe nobody
+        # reads until the process ends, and the process would never end.
+        with tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            child = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
+            _, status, usage = os.wait4(child.pid, 0)
+            elapsed = time.perf_counter() - start
+            if status != 0:
+                errors.seek(0)
+                raise SystemExit(f"failed: {' '.join(argv)}\n{errors.read().decode()}")
         if i:  # the first run warms the disk cache and is not counted
             times.append(elapsed)
             peaks.append(usage.ru_maxrss / 1024)

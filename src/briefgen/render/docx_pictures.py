@@ -26,6 +26,7 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length) -> None:
     paragraph = body.add_paragraph()
     paragraph.alignment = 1  # centred
     paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_before = Pt(8)  # clear of a table's bottom rule above it
     source = str(figure.image.path) if figure.image else io.BytesIO(png(figure, theme.fonts))
     run = paragraph.add_run()
     run.add_picture(source, width=Emu(shown), height=Emu(round(shown * figure.height / figure.width)))

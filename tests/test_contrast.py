@@ -60,7 +60,8 @@ class DescribeThemeContrast:
             load_theme(folder)
         line = next(n for n, text in enumerate((folder / "theme.toml").read_text().splitlines(), 1)
                     if text.startswith("muted ="))
-        assert f"theme.toml:{line}: colours.muted: 8B8B8B on the white page (FFFFFF) is 3.40:1, below the 4.5:1" \
+        # Placed like every theme problem: theme.toml:line:column (the column of the value).
+        assert f"theme.toml:{line}:9: colours.muted: 8B8B8B on the white page (FFFFFF) is 3.40:1, below the 4.5:1" \
             in str(refused.value)
 
     def it_checks_text_on_the_fills_it_is_set_on(self, tmp_path):

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import os
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
+from . import interruption
 from .model import Brief
 from .products import Written, make
 from .errors import BriefgenError
+from .template_package import Template
 from .theme import Theme
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
@@ -28,7 +34,7 @@ class Task:
     brief: Brief
     fmt: str
     out: Path
-    template: Path | None = None  # a reference .docx or .pptx for this format
+    template: Template | None = None  # a sanitised reference .docx or .pptx for this format
     content: Path | None = None  # the file the brief was loaded from, to place warnings about it
 
 
@@ -56,20 +62,60 @@ def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool
         for task in tasks:
             yield Outcome(task, *_render(task, theme, debug))
         return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
     global _tasks
     _tasks = tasks
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending = {pool.submit(_render_index, i, theme, debug): task for i, task in enumerate(tasks)}
+    orphans = []  # tasks whose worker died under them or under another task: each runs again, alone
+    with _pool(workers) as pool:
+        pending = {pool.submit(_render_index, i, theme, debug): i for i in range(len(tasks))}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                task = pending.pop(future)
+                index = pending.pop(future)
                 try:
-                    yield Outcome(task, *future.result())
-                except Exception as exc:  # the worker itself died
-                    yield Outcome(task, None, f"{task.out}: worker failed: {type(exc).__name__}: {exc}")
+                    result = future.result()
+                except BrokenProcessPool:
+                    orphans.append(index)
+                    continue
+                yield Outcome(tasks[index], *result)
+    for index in orphans:
+        yield _alone(index, theme, debug)
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Forked workers that the parent stops, with their temporary files removed, if it is itself stopped."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=interruption.in_worker)
+    try:
+        with interruption.unwinding():
+            yield pool
+    except BaseException:  # Interrupted, or the caller stopped reading: no worker may outlive the command
+        pool.shutdown(wait=False, cancel_futures=True)
+        children = multiprocessing.active_children()
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.join(5)
+            if child.is_alive():
+                child.kill()
+                child.join()
+        raise
+    pool.shutdown()
+
+
+def _alone(index: int, theme: Theme, debug: bool) -> Outcome:
+    """A task whose pool broke, in a fresh worker of its own: if that one dies too, this task killed it."""
+    from concurrent.futures.process import BrokenProcessPool
+    with _pool(1) as pool:
+        try:
+            return Outcome(_tasks[index], *pool.submit(_render_index, index, theme, debug).result())
+        except BrokenProcessPool:
+            return Outcome(_tasks[index], None, f"{_tasks[index].out}: the process rendering it died "
+                                                "(killed, or out of memory); nothing was written")
 
 
 def _cpus() -> int:
@@ -81,7 +127,10 @@ def _cpus() -> int:
 
 def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
     # Only the small result goes back through the pipe; the Brief stays where fork put it.
-    return _render(_tasks[index], theme, debug)
+    try:
+        return _render(_tasks[index], theme, debug)
+    except interruption.Interrupted as stop:  # its temporary file is gone: leave, the parent reports
+        interruption.leave(stop)
 
 
 def _render(task: Task, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -13,6 +14,7 @@ from . import __version__
 from .errors import BriefgenError
 
 if TYPE_CHECKING:
+    from .template_package import Template
     from .theme import Theme
 
 # Commands import the pipeline only when they run, so `--help` stays instant; see products.py.
@@ -83,7 +85,7 @@ def _single(fmt: str) -> click.Command:
             raise click.UsageError("-o/--output needs a single CONTENT file")
         if output is not None:
             _check_output(output, fmt)
-        theme, chosen = _theme_and_references([template] if template else [], paper, references, [fmt])
+        theme, chosen = _theme_and_references([template] if template else [], paper, references, [fmt], quiet)
         if output is None:
             _ensure_folder(Path("out"))
         _render_all(files, [fmt], theme, chosen, lambda p, f: output or products.default_output(p, f),
@@ -119,7 +121,7 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
     """Render every CONTENT file in all three formats (- reads standard input, written as stdin.*)."""
     from . import products
     files = _content_files(content)
-    theme, chosen = _theme_and_references(list(templates), paper, references, list(products.FORMATS))
+    theme, chosen = _theme_and_references(list(templates), paper, references, list(products.FORMATS), quiet)
     _ensure_folder(out_dir)
     _render_all(files, list(products.FORMATS), theme, chosen,
                 lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
@@ -137,19 +139,26 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
 def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str | None,
                   template: Path | None) -> None:
     """Render CONTENT, then again each time it, the template or the theme is saved; Ctrl-C stops."""
-    from . import products, watch
+    from . import interruption, products, watch
+    from .output import refuse_clobbering
     files = _content_files(content)
     # Refuses a template that does not fit; a theme folder's reference.docx/.pptx counts for its format.
-    _, chosen = _theme_and_references([template] if template else [], paper, {}, [fmt])
+    theme, chosen = _theme_and_references([template] if template else [], paper, {}, [fmt])
     reference = chosen.get(fmt)
-    folder = None if template is None or template == reference else (
+    folder = None if template is None or (reference is not None and template == reference.path) else (
         template if template.is_dir() else template.parent)
+    formats = watch.formats_of(fmt, products.FORMATS)
+    target = lambda p, f: products.default_output(p, f, out_dir)  # noqa: E731
+    _refuse_duplicates([(path, target(path, f)) for path in files for f in formats])
+    refuse_clobbering([target(path, f) for path in files for f in formats],
+                      [*files, *theme.files, *([reference.path] if reference is not None else [])])
     _ensure_folder(out_dir)
-    watched = watch.Watched(tuple(files), watch.formats_of(fmt, products.FORMATS),
-                            lambda p, f: products.default_output(p, f, out_dir), folder, paper, reference)
+    watched = watch.Watched(tuple(files), formats, target, folder, paper,
+                            reference.path if reference is not None else None, reference)
     try:
-        watch.watch(watched, say=click.echo, complain=lambda message: click.echo(message, err=True))
-    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: not a failure
+        with interruption.ending_normally_on(signal.SIGINT):  # Ctrl-C is how a watch ends: not a failure
+            watch.watch(watched, say=click.echo, complain=lambda message: click.echo(message, err=True))
+    except KeyboardInterrupt:
         click.echo("stopped", err=True)
 
 
@@ -220,12 +229,13 @@ def _check_output(output: Path, fmt: str) -> None:
 
 
 def _theme_and_references(templates: list[Path], paper: str | None, options: dict[str, Path | None],
-                          formats: list[str]) -> tuple[Theme, dict[str, Path]]:
+                          formats: list[str], quiet: bool = False) -> tuple[Theme, dict[str, Template]]:
     """The theme and each format's reference document, from --template, --reference-docx/-pptx and the theme folder.
 
     --template takes a theme folder or a reference .docx/.pptx; a theme folder may hold reference.docx
     and reference.pptx, which the explicit options override.
     """
+    from .template_package import read
     from .theme import load_theme
     folder = None
     references: dict[str, Path] = {}
@@ -249,7 +259,13 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
             references[fmt] = given
         elif fmt not in references and folder is not None and (folder / f"reference.{fmt}").is_file():
             references[fmt] = folder / f"reference.{fmt}"
-    return load_theme(folder, paper=paper), {f: p for f, p in references.items() if f in formats}
+    theme = load_theme(folder, paper=paper)
+    # Each reference document is read as untrusted input, once, before any product is rendered.
+    sanitised = {f: read(p, f) for f, p in references.items() if f in formats}
+    for template in (theme.slides if "pptx" in formats else None, *sanitised.values()):
+        if template is not None and template.warning and not quiet:
+            click.echo(f"warning: {template.warning}", err=True)
+    return theme, sanitised
 
 
 def _ensure_folder(folder: Path) -> None:
@@ -259,7 +275,7 @@ def _ensure_folder(folder: Path) -> None:
         raise BriefgenError(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
 
 
-def _render_all(files: list[Path], formats: list[str], theme: Theme, references: dict[str, Path],
+def _render_all(files: list[Path], formats: list[str], theme: Theme, references: dict[str, Template],
                 target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
                 summary: bool = False, quiet: bool = False, strict: bool = False) -> None:
     """Load every file, render each product, report one line per product; exit 1 if anything failed
@@ -268,7 +284,12 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
 
     from . import batch
     from .load import ContentError, Places, load_placed
+    from .output import refuse_clobbering
     start = time.perf_counter()
+    outputs = [(path, target(path, fmt)) for path in files for fmt in formats if target(path, fmt) != STDIO]
+    _refuse_duplicates(outputs)
+    refuse_clobbering([out for _, out in outputs],
+                      [*files, *theme.files, *(reference.path for reference in references.values())])
     tasks: list[batch.Task] = []
     places: dict[Path, Places] = {}
     failed = warned = 0
@@ -308,11 +329,29 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
         sys.exit(EXIT_CONTENT)
 
 
+def _refuse_duplicates(targets: list[tuple[Path, Path]]) -> None:
+    """Two products bound for one file would overwrite each other: a usage error before anything is written."""
+    seen: dict[Path, Path] = {}
+    for content, out in targets:
+        where = out.resolve()
+        first = seen.get(where)
+        if first is not None and first.resolve() == content.resolve():
+            raise click.UsageError(f"{content} is given twice; give each content file once")
+        if first is not None:
+            raise click.UsageError(f"{first} and {content} would both be written to {out}; give them "
+                                   "different file names or render them into different folders")
+        seen[where] = content
+
+
 def main() -> None:
     """Entry point: no traceback reaches the user unless --debug asks for one."""
+    from .interruption import Interrupted, handled, leave
     debug = "--debug" in sys.argv[1:]
     try:
-        cli.main(standalone_mode=False)
+        with handled():
+            cli.main(standalone_mode=False)
+    except Interrupted as stop:  # raised where there was cleanup to do; it is done
+        leave(stop)
     except click.exceptions.Abort:
         click.echo("interrupted", err=True)
         sys.exit(130)

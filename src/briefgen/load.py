@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 import yaml
 
 from . import inline, yaml_hints
 from .errors import BriefgenError
-from .model import Brief, FieldPath, dotted, text_fields
+from .model import FIRST_STAMP_YEAR, LAST_STAMP_YEAR, Brief, FieldPath, dotted, text_fields
 from .parts import Issue, Value, build, field_names, part_at
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -83,42 +83,55 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     problems += _table_problems(data, tree)
     brief, issues = build(Brief, data)
     problems += tree.problems_from(issues)
+    if brief is not None and not issues:
+        problems += _stamp_problems(brief, tree)
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
     return brief, Places(tree)
 
 
+def _stamp_problems(brief: Brief, tree: _Tree) -> list[Problem]:
+    """The brief's date is stamped into every product: it must be one each format can store."""
+    if FIRST_STAMP_YEAR <= brief.date.year <= LAST_STAMP_YEAR:
+        return []
+    line, col = tree.mark_of(("date",))
+    return [Problem(tree.name, line, col, "date", f"{brief.date} cannot be stamped into the products; a brief's "
+                    f"date must lie in {FIRST_STAMP_YEAR}–{LAST_STAMP_YEAR}, the years a .docx or .pptx "
+                    "(a ZIP archive) can store")]
+
+
 def _read_stdin() -> str:
     """The content piped in (``-`` as CONTENT), through the same size cap as a file."""
     import sys
-    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise ContentError([Problem(STDIN, 1, 1, "", f"is over {MAX_BYTES:,} bytes; a content file may be at most "
-                                                     f"{MAX_BYTES:,} bytes")])
-    return _decoded(raw, STDIN)
+    return read_text(sys.stdin.buffer, STDIN)
 
 
 def _read(path: Path, name: str) -> str:
-    def fail(message: str) -> ContentError:
-        return ContentError([Problem(name, 1, 1, "", message)])
-
     try:
         if path.is_dir():
-            raise fail("is a directory; expected a YAML content file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(f"is {size:,} bytes; a content file may be at most {MAX_BYTES:,} bytes")
-        raw = path.read_bytes()
+            raise _unreadable(name, "is a directory; expected a YAML content file")
+        with path.open("rb") as handle:
+            return read_text(handle, name)
     except FileNotFoundError:
-        raise fail("no such file") from None
+        raise _unreadable(name, "no such file") from None
     except OSError as exc:
-        raise fail(f"cannot be read: {exc.strerror or exc}") from None
-    return _decoded(raw, name)
+        raise _unreadable(name, f"cannot be read: {exc.strerror or exc}") from None
 
 
-def _decoded(raw: bytes, name: str) -> str:
+def _unreadable(name: str, message: str) -> ContentError:
+    return ContentError([Problem(name, 1, 1, "", message)])
+
+
+def read_text(handle: BinaryIO, name: str) -> str:
+    """The YAML text from a file, pipe, device or standard input, read through the size cap.
+
+    Never more than MAX_BYTES + 1 bytes are read, so /dev/zero or an endless pipe ends in an error.
+    """
+    raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _unreadable(name, f"is over {MAX_BYTES:,} bytes; a content file may be at most {MAX_BYTES:,} bytes")
     if b"\x00" in raw:
-        raise ContentError([Problem(name, 1, 1, "", "is a binary file; expected UTF-8 YAML text")])
+        raise _unreadable(name, "is a binary file; expected UTF-8 YAML text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -39,6 +39,11 @@ Name = Annotated[str, Before(_clean_text), Length(min=1, max=300)]
 SourceId = Annotated[str, Pattern(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"), Length(max=100)]
 
 
+# The years a brief's own date may have: it is stamped into every product, and a ZIP archive (.docx,
+# .pptx) stores dates from 1980 to 2107 (an earlier moment from SOURCE_DATE_EPOCH is stamped as 1980).
+FIRST_STAMP_YEAR, LAST_STAMP_YEAR = 1980, 2107
+
+
 @total_ordering
 class PartialDate(Value):
     """An ISO 8601 calendar date that may stop at the year or the month (1980, 1991-12, 2021-08-15)."""

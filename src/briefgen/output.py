@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .errors import BriefgenError
+from .interruption import signals_held, unwinding
+from .model import LAST_STAMP_YEAR
+
+
 
 
 class OutputError(BriefgenError):
@@ -24,10 +29,62 @@ def build_time(content_date: date) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+            when = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise OutputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+        if when.year > LAST_STAMP_YEAR:
+            raise OutputError(f"SOURCE_DATE_EPOCH={epoch!r} is {when:%Y-%m-%d}; a .docx or .pptx (a ZIP archive) "
+                              f"stores dates up to {LAST_STAMP_YEAR}-12-31")
+        return when
     return datetime(content_date.year, content_date.month, content_date.day, tzinfo=timezone.utc)
+
+
+def refuse_clobbering(targets: list[Path], inputs: list[Path]) -> None:
+    """Before anything is written: each target must be absent, or a regular file that is none of the inputs.
+
+    Inputs are compared by the file they resolve to (symbolic links followed, hard links by inode),
+    so ``-o`` can never name the content file, the template or a theme file under another spelling.
+    """
+    protected = {}
+    for path in inputs:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        protected[(info.st_dev, info.st_ino)] = path
+    for target in targets:
+        check_target(target)
+        try:
+            info = target.stat()
+        except OSError:
+            continue
+        clobbered = protected.get((info.st_dev, info.st_ino))
+        if clobbered is not None:
+            raise OutputError(f"{target}: would overwrite the input {clobbered}; choose another output path")
+
+
+def check_target(path: Path) -> None:
+    """A product replaces only a regular file (or nothing): never a device, a FIFO, a socket or a folder."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write here: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{path}: is a directory; give a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"{path}: is not a regular file (a device, FIFO or socket); give a file name")
+
+
+def _mode(path: Path) -> int:
+    """As cp does: an existing product keeps its mode; a new one gets 0666 less the process umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -39,25 +96,30 @@ def write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"{folder}: output folder does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot write here: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
+    check_target(path)
+    mode = _mode(path)
+    # A stop signal between creating the temporary file and the rename raises here, so it is removed.
+    with unwinding():
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
+            with signals_held():  # until tmp is known, a signal waits: it could not be cleaned up before
+                fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        except OSError as exc:
+            raise OutputError(f"{folder}: cannot write here: {exc.strerror or exc}") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except BaseException as exc:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            if isinstance(exc, OSError):
+                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise
 
 
 def write_stdout(data: bytes) -> None:

@@ -11,11 +11,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import BriefgenError
 from .layout import document as document_layout
 from .load import load
 from .model import Brief, dotted, text_fields
-from .output import OutputError, build_time, write_atomic, write_stdout
-from .theme import Theme
+from .output import OutputError, build_time, check_target, write_atomic, write_stdout
+from .template_package import Template
+from .theme import Theme, ThemeError
 
 FORMATS = ("docx", "pdf", "pptx")
 STDOUT = Path("-")
@@ -34,13 +36,27 @@ class Written:
         return f"{where}  {_size(self.size)}  {self.seconds:.2f} s"
 
 
-def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None,
+def render(brief: Brief, fmt: str, theme: Theme, *, template: Template | None = None,
            warnings: list[str] | None = None) -> bytes:
-    """The bytes of one product; ``template`` is a reference .docx or .pptx for that format.
+    """The bytes of one product; ``template`` is a sanitised reference .docx or .pptx for that format.
 
     What the reader should know but does not stop the product (a style the reference document
     lacks, a character the PDF font cannot show) is appended to ``warnings``, never printed here.
     """
+    user_template = template or (theme.slides if fmt == "pptx" else None)
+    try:
+        return _render(brief, fmt, theme, template, warnings)
+    except BriefgenError:
+        raise
+    except Exception as exc:
+        if user_template is None:
+            raise
+        # Sanitised, a template is well-formed Office XML, yet its values can still be ones python-docx or
+        # python-pptx cannot use (a page width of "abc"): that is the template's fault, said as such.
+        raise ThemeError(f"{user_template.path}: cannot use this template: {type(exc).__name__}: {exc}") from exc
+
+
+def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None, warnings: list[str] | None) -> bytes:
     when = build_time(brief.date.first_day())
     warnings = [] if warnings is None else warnings
     if fmt == "docx":
@@ -59,12 +75,12 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Path | None = None
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Path | None = None) -> Written:
+def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template | None = None) -> Written:
     """Render one product and write it to ``out`` atomically, or to standard output if ``out`` is ``-``."""
     start = time.perf_counter()
     to_stdout = out == STDOUT
-    if not to_stdout and out.is_dir():
-        raise OutputError(f"{out}: is a directory; give a file name")
+    if not to_stdout:
+        check_target(out)
     if not to_stdout and not out.parent.is_dir():
         # Say so before spending time on the render.
         raise OutputError(f"{out.parent}: output folder does not exist")

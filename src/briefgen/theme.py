@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import math
+import re
+import struct
 import tomllib
 from dataclasses import MISSING, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .template_package import Template
 
 from .errors import BriefgenError
 
@@ -88,6 +94,14 @@ class Theme:
     sizes: Sizes
     colours: Colours
     deck: DeckSizes
+    slides: Template | None = None  # the folder's own deck.pptx, sanitised; None means the built-in one
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every file this theme reads: no product may be written over one of them."""
+        deck = self.folder / "deck.pptx"
+        return (self.folder / "theme.toml", self.fonts.regular, self.fonts.bold, self.fonts.italic,
+                self.fonts.bold_italic) + ((deck,) if deck.exists() else ())
 
     def with_paper(self, paper: str | None) -> Theme:
         if paper is None:
@@ -104,85 +118,203 @@ def templates_root() -> Path:
 
 
 def load_theme(folder: str | Path | None = None, *, paper: str | None = None) -> Theme:
+    """Read and check a theme folder; every problem is reported at once as ``theme.toml:line:col: field: message``."""
     folder = Path(folder) if folder else templates_root() / "default"
     toml_path = folder / "theme.toml"
+    text = _read_toml(toml_path)
     try:
-        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ThemeError(f"{toml_path}: no such file; a theme folder needs a theme.toml") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ThemeError(f"{toml_path}: {exc}") from None
-    try:
-        page = _section(Page, data, "page", toml_path)
-        page = replace(page, paper=_paper(page.paper))
-        font_files = _section(Fonts, data, "fonts", toml_path)
-        fonts = replace(font_files, **{f: _font_file(folder, getattr(font_files, f), toml_path)
-                                       for f in ("regular", "bold", "italic", "bold_italic")})
-        theme = Theme(
-            name=str(data.get("name", folder.name)),
-            folder=folder,
-            page=page,
-            fonts=fonts,
-            sizes=_section(Sizes, data, "sizes", toml_path),
-            colours=_section(Colours, data, "colours", toml_path),
-            deck=_section(DeckSizes, data, "deck", toml_path),
-        )
-    except ValueError as exc:
-        raise ThemeError(f"{toml_path}: {exc}") from None
-    from .contrast import problems as contrast_problems
-    shortfalls = contrast_problems(theme.colours, theme.sizes)
-    if shortfalls:
-        text = toml_path.read_text(encoding="utf-8")
-        raise ThemeError("\n".join(f"{toml_path}:{_line_of(text, field)}: {field}: {message}"
-                                    for field, message in shortfalls))
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f"{found.group(1)}:{found.group(2)}" if found else "1:1"
+        raise ThemeError(f"{toml_path}:{where}: TOML syntax error: {re.sub(r' [(]at .*[)]$', '', str(exc))}") from None
+    checker = _Checker(toml_path, text, folder)
+    sections = {name: checker.section(cls, data, name) for name, cls in _SECTIONS.items()}
+    name = data.get("name", folder.name)
+    if not isinstance(name, str):
+        checker.problem("name", f"expected text, got {name!r}")
+    unknown = [key for key in data if key not in _SECTIONS and key != "name"]
+    for key in unknown:
+        checker.problem(key, f"unknown; a theme has {', '.join(['name', *_SECTIONS])}")
+    if sections["colours"] is not None and sections["sizes"] is not None:
+        from .contrast import problems as contrast_problems
+        for field, message in contrast_problems(sections["colours"], sections["sizes"]):
+            checker.problem(field, message)
+    if checker.problems:
+        raise ThemeError("\n".join(checker.problems))
+    theme = Theme(name=str(name), folder=folder, **sections, slides=_slides(folder))
     return theme.with_paper(paper)
 
 
-def _line_of(text: str, field: str) -> int:
-    """The line theme.toml sets ``field`` ("colours.muted") on, or 1 if a scan cannot find it."""
-    table, key = field.split(".")
-    current = ""
+# The numbers a theme may set, inclusive, in the unit each name gives (points unless _mm). Outside
+# these a brief is unreadable or a renderer cannot lay it out (a 200 pt body never fits a PDF frame).
+RANGES: dict[str, tuple[float, float]] = {
+    "page.margin_top_mm": (5, 60), "page.margin_bottom_mm": (5, 60),
+    "page.margin_left_mm": (5, 60), "page.margin_right_mm": (5, 60),
+    "sizes.body": (6, 24), "sizes.small": (5, 24), "sizes.title": (10, 60), "sizes.subtitle": (6, 40),
+    "sizes.heading1": (6, 40), "sizes.heading2": (6, 40), "sizes.heading3": (6, 40), "sizes.marking": (6, 36),
+    "deck.title": (24, 72), "deck.body": (12, 40), "deck.min_body": (12, 40), "deck.notes": (8, 24),
+}
+MAX_THEME_BYTES = 256 * 1024
+MAX_FONT_BYTES = 32 * 1024 * 1024
+_SECTIONS = {"page": Page, "fonts": Fonts, "sizes": Sizes, "colours": Colours, "deck": DeckSizes}
+_FONT_FILES = ("regular", "bold", "italic", "bold_italic")
+# Characters that would break out of the XML attribute or font list a family name is written into.
+_BAD_FAMILY = re.compile(r'[&<>"\'\\;{}\x00-\x1f\x7f]')
+_TRUETYPE_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name")
+
+
+def _read_toml(path: Path) -> str:
+    try:
+        if not path.is_file():
+            raise ThemeError(f"{path}: no such file; a theme folder needs a theme.toml"
+                             if not path.exists() else f"{path}: is not a regular file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_THEME_BYTES + 1)
+    except OSError as exc:
+        raise ThemeError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_THEME_BYTES:
+        raise ThemeError(f"{path}:1:1: is over {MAX_THEME_BYTES:,} bytes; a theme.toml is a few dozen lines")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ThemeError(f"{path}:{line}:1: is not valid UTF-8 text") from None
+
+
+class _Checker:
+    """Checks theme.toml's tables against the dataclasses, collecting placed problems."""
+
+    def __init__(self, path: Path, text: str, folder: Path) -> None:
+        self.path, self.folder = path, folder
+        self.places = _places(text)
+        self.problems: list[str] = []
+
+    def problem(self, field: str, message: str) -> None:
+        line, column = self.places.get(field) or self.places.get(field.split(".")[0]) or (1, 1)
+        self.problems.append(f"{self.path}:{line}:{column}: {field}: {message}")
+
+    def section(self, cls: type, data: dict[str, Any], name: str) -> Any:
+        table = data.get(name)
+        if not isinstance(table, dict):
+            self.problem(name, f"the [{name}] table is missing" if table is None else f"expected a [{name}] table")
+            return None
+        wanted = {f.name: f.type for f in fields(cls) if f.default is MISSING}  # the rest are not theme.toml's
+        for key in table:
+            if key not in wanted:
+                self.problem(f"{name}.{key}", f"unknown; [{name}] has {', '.join(wanted)}")
+        values = {}
+        for key, kind in wanted.items():
+            field = f"{name}.{key}"
+            if key not in table:
+                self.problem(name, f"{key} is missing")
+                continue
+            values[key] = self.value(field, kind, table[key])
+        if len(values) != len(wanted) or any(v is None for v in values.values()):
+            return None
+        return cls(**values)
+
+    def value(self, field: str, kind: str, value: Any) -> Any:
+        if kind == "float":
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return self.problem(field, f"expected a number, got {value!r}")
+            low, high = RANGES[field]
+            if not math.isfinite(value) or not low <= value <= high:
+                return self.problem(field, f"{value!r} is out of range; expected {low:g} to {high:g}"
+                                           + (" mm" if field.endswith("_mm") else " pt"))
+            return float(value)
+        if not isinstance(value, str):
+            return self.problem(field, f"expected text, got {value!r}")
+        if field.startswith("colours."):
+            if not re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+                return self.problem(field, f"expected a colour as RRGGBB, got {value!r}")
+        elif field == "page.paper":
+            if value.upper() not in PAPERS:
+                return self.problem(field, f"paper {value!r} is not known; expected A4 or Letter")
+            return value.upper()
+        elif field == "fonts.family":
+            if not value.strip() or len(value) > 64 or _BAD_FAMILY.search(value):
+                return self.problem(field, f"{value!r} is not a font family name (at most 64 characters, "
+                                           "none of & < > \" ' \\ ; { } or control characters)")
+        elif field.startswith("fonts."):
+            return self.font_file(field, value)
+        return value
+
+    def font_file(self, field: str, relative: str) -> Path | None:
+        """A font file inside the theme folder that is a TrueType font; fonts elsewhere on disk are refused."""
+        path = self.folder / relative
+        if Path(relative).is_absolute() or not path.resolve().is_relative_to(self.folder.resolve()):
+            return self.problem(field, f"{relative!r} is outside the theme folder; put the font file in it")
+        if not path.is_file():
+            return self.problem(field, f"font file {path} does not exist")
+        why = _not_truetype(path)
+        if why:
+            return self.problem(field, f"{path} is not a TrueType font (.ttf): {why}")
+        return path
+
+
+def _places(text: str) -> dict[str, tuple[int, int]]:
+    """Where theme.toml writes each table ("sizes") and each value ("sizes.body"): (line, column).
+
+    tomllib gives no positions; a theme is a few flat tables, so a scan of its lines finds them.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    table = ""
     for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            current = stripped.strip("[] ").split("]")[0].strip()
-        elif current == table and stripped.split("=")[0].strip().strip('"') == key:
-            return number
-    return 1
+        indent = len(line) - len(line.lstrip())
+        header = re.match(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]", line)
+        if header:
+            table = header.group(1)
+            found.setdefault(table, (number, indent + 1))
+            continue
+        key = re.match(r'\s*("[^"]*"|[A-Za-z0-9_-]+)\s*=\s*', line)
+        if key:
+            name = key.group(1).strip('"')
+            found.setdefault(f"{table}.{name}" if table else name, (number, key.end() + 1))
+    return found
+
+
+def _not_truetype(path: Path) -> str | None:
+    """Why the file cannot be a TrueType font reportlab embeds and the deck measures, or None if it can be."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FONT_BYTES + 1)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if len(data) > MAX_FONT_BYTES:
+        return f"it is over {MAX_FONT_BYTES:,} bytes"
+    if data[:4] == b"OTTO":
+        return "it is an OpenType font with PostScript outlines; use a .ttf"
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        return "it does not start as one"
+    try:
+        count = struct.unpack_from(">H", data, 4)[0]
+        tables = {}
+        for n in range(count):
+            tag, _, offset, length = struct.unpack_from(">4sLLL", data, 12 + 16 * n)
+            if offset + length > len(data):
+                return f"its {tag.decode('latin-1')!r} table lies past the end of the file"
+            tables[tag.decode("latin-1")] = offset
+        missing = [tag for tag in _TRUETYPE_TABLES if tag not in tables]
+        if missing:
+            return f"it has no {', '.join(missing)} table"
+        if struct.unpack_from(">L", data, tables["head"] + 12)[0] != 0x5F0F3CF5:
+            return "its head table is damaged"
+    except struct.error:
+        return "its table directory is cut short"
+    return None
+
+
+def _slides(folder: Path) -> Template | None:
+    """A theme folder's own deck.pptx, read as any template is: untrusted. The built-in one is ours."""
+    deck = folder / "deck.pptx"
+    if not deck.exists() or deck.resolve() == (templates_root() / "default" / "deck.pptx").resolve():
+        return None
+    from .template_package import read
+    return read(deck, "pptx")
 
 
 def _paper(value: str) -> str:
     if str(value).upper() not in PAPERS:
         raise ThemeError(f"paper {value!r} is not known; expected A4 or Letter")
     return str(value).upper()
-
-
-def _section(cls: type, data: dict[str, Any], name: str, toml_path: Path) -> Any:
-    table = data.get(name)
-    if not isinstance(table, dict):
-        raise ThemeError(f"{toml_path}: [{name}] is missing")
-    wanted = {f.name: f.type for f in fields(cls) if f.default is MISSING}  # the rest are not theme.toml's
-    missing = [key for key in wanted if key not in table]
-    unknown = [key for key in table if key not in wanted]
-    if missing or unknown:
-        parts = ([f"missing {', '.join(missing)}"] if missing else []) + \
-                ([f"unknown {', '.join(unknown)}"] if unknown else [])
-        raise ThemeError(f"{toml_path}: [{name}]: {'; '.join(parts)}")
-    values = {}
-    for key, kind in wanted.items():
-        value = table[key]
-        if kind == "float" and not isinstance(value, (int, float)):
-            raise ThemeError(f"{toml_path}: [{name}] {key}: expected a number, got {value!r}")
-        if kind == "str" and not isinstance(value, str):
-            raise ThemeError(f"{toml_path}: [{name}] {key}: expected text, got {value!r}")
-        if name == "colours" and not (len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
-            raise ThemeError(f"{toml_path}: [colours] {key}: expected RRGGBB, got {value!r}")
-        values[key] = float(value) if kind == "float" else value
-    return cls(**values)
-
-
-def _font_file(folder: Path, relative: str, toml_path: Path) -> Path:
-    path = folder / relative
-    if not path.is_file():
-        raise ThemeError(f"{toml_path}: [fonts]: font file {path} does not exist")
-    return path

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from .load import ContentError, load
 from .output import OutputError
 from .products import make
+from .template_package import Template, read
 from .theme import Theme, ThemeError, load_theme
 
 # How long (ms) the file system must stay quiet after a change before rendering: editors write
@@ -34,6 +35,7 @@ class Watched:
     theme_folder: Path | None = None
     paper: str | None = None
     reference: Path | None = None  # a reference .docx or .pptx (one format only)
+    template: Template | None = None  # that reference as first read (sanitised); read again when saved
 
 
 def watch(watched: Watched, say: Callable[[str], None], complain: Callable[[str], None]) -> None:
@@ -43,8 +45,9 @@ def watch(watched: Watched, say: Callable[[str], None], complain: Callable[[str]
     theme = _theme(watched, complain)
     if theme is None:
         return
+    template = watched.template
     for path in watched.files:
-        _render(path, watched, theme, say, complain)
+        _render(path, watched, theme, template, say, complain)
     files = {p.resolve() for p in watched.files}
     styling = {p.resolve() for p in (watched.theme_folder, watched.reference) if p is not None}
     folders = {p.parent for p in files} | {p if p.is_dir() else p.parent for p in styling}
@@ -63,11 +66,12 @@ def watch(watched: Watched, say: Callable[[str], None], complain: Callable[[str]
         changed = {Path(name) for _, name in changes}
         if changed & styling:
             theme = _theme(watched, complain) or theme
+            template = _template(watched, complain) or template
             again = list(watched.files)
         else:
             again = [p for p in watched.files if p.resolve() in changed]
         for path in again:
-            _render(path, watched, theme, say, complain)
+            _render(path, watched, theme, template, say, complain)
 
 
 def _theme(watched: Watched, complain: Callable[[str], None]) -> Theme | None:
@@ -78,7 +82,21 @@ def _theme(watched: Watched, complain: Callable[[str], None]) -> Theme | None:
         return None
 
 
-def _render(path: Path, watched: Watched, theme: Theme, say: Callable[[str], None],
+def _template(watched: Watched, complain: Callable[[str], None]) -> Template | None:
+    """The reference document read again (as untrusted input) after a save; None if it cannot be used."""
+    if watched.reference is None:
+        return None
+    try:
+        template = read(watched.reference, watched.formats[0])
+    except ThemeError as exc:
+        complain(str(exc))
+        return None
+    if template.warning:
+        complain(f"warning: {template.warning}")
+    return template
+
+
+def _render(path: Path, watched: Watched, theme: Theme, template: Template | None, say: Callable[[str], None],
             complain: Callable[[str], None]) -> None:
     """Load one file and write each of its products, one line each; problems are printed, never raised."""
     try:
@@ -88,7 +106,7 @@ def _render(path: Path, watched: Watched, theme: Theme, say: Callable[[str], Non
         return
     for fmt in watched.formats:
         try:
-            written = make(brief, fmt, watched.target(path, fmt), theme, template=watched.reference)
+            written = make(brief, fmt, watched.target(path, fmt), theme, template=template)
         except (OutputError, ThemeError) as exc:
             complain(f"error: {exc}")
             continue

@@ -75,6 +75,11 @@ def main() -> None:
     prs.core_properties.author = "briefgen"
     prs.core_properties.last_modified_by = "briefgen"
     prs.core_properties.revision = 1
+    # python-pptx's own thumbnail and printer settings describe its template, not ours; a user's
+    # theme folder starts from a copy of this file, so it should hold nothing the sanitiser drops.
+    for rels in (prs.part.package._rels, prs.part.rels):
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype.endswith(("/thumbnail", "/printerSettings"))]:
+            rels.pop(r_id)
     out = io.BytesIO()
     prs.save(out)
     (HERE / "deck.pptx").write_bytes(_with_theme_font(out.getvalue(), theme.fonts.family))

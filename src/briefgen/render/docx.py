@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
-from pathlib import Path
 
 import docx
 from docx.document import Document as WordDocument
@@ -17,6 +16,7 @@ from ..inline import Span
 from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph, Quote, Table, TitleBlock)
 from ..output import normalise_zip
+from ..template_package import Template
 from ..theme import Theme, ThemeError
 from . import (docx_body, docx_extent, docx_inline, docx_page, docx_pictures, docx_properties, docx_styles,
                docx_tables)
@@ -28,9 +28,9 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 CALLOUT_STYLES = {"bottom-line": BOTTOM_LINE, "editor-note": EDITOR_NOTE}
 
 
-def render(document: Document, theme: Theme, *, reference: Path | None, when: datetime,
+def render(document: Document, theme: Theme, *, reference: Template | None, when: datetime,
            warnings: list[str] | None = None) -> bytes:
-    """The brief as .docx bytes; ``reference`` is a user's .docx whose page setup and styles win over ours.
+    """The brief as .docx bytes; ``reference`` is a user's sanitised .docx whose page setup and styles win over ours.
 
     Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
     """
@@ -54,7 +54,7 @@ def render(document: Document, theme: Theme, *, reference: Path | None, when: da
     return normalise_zip(out.getvalue(), when)
 
 
-def _open(reference: Path | None) -> WordDocument:
+def _open(reference: Template | None) -> WordDocument:
     if reference is None:
         word = docx.Document()
         # python-docx's template carries Word 2010's copy of its styles; ours replace them in styles.xml.
@@ -63,7 +63,7 @@ def _open(reference: Path | None) -> WordDocument:
                 del word.part.rels[r_id]
         return word
     try:
-        return docx.Document(str(reference))
+        return docx.Document(reference.open())
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ThemeError(f"{reference}: not a Word document (.docx) to take styles from: {exc}") from None
 

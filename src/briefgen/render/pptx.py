@@ -32,6 +32,7 @@ from ..layout import deck as layout
 from ..layout.properties import Properties
 from ..marking import MARKING_BACKGROUND
 from ..output import OutputError, normalise_zip
+from ..template_package import Template
 from ..theme import Theme, templates_root
 from . import core_properties, pptx_figures, pptx_theme
 from .pptx_app import app_properties
@@ -57,15 +58,12 @@ LAYOUT_ALIASES = {layout.CONTENT: ("Title, Content",), layout.TWO_CONTENT: ("Tit
                   layout.SECTION: ("Title, Content",)}
 
 
-def template_path(theme: Theme, template: Path | None) -> Path:
-    """The user's template, else the theme's deck.pptx, else the built-in one."""
-    if template is not None:
-        return template
-    own = theme.folder / "deck.pptx"
-    return own if own.is_file() else BUILT_IN
+def template_path(theme: Theme, template: Template | None) -> Template | Path:
+    """The user's template, else the theme's own deck.pptx (both sanitised), else the built-in one (ours)."""
+    return template or theme.slides or BUILT_IN
 
 
-def _template(theme: Theme, template: Path | None, *, warnings: list[str] | None = None):
+def _template(theme: Theme, template: Template | None, *, warnings: list[str] | None = None):
     """The template's path, the presentation to build on and the roles of its layouts.
 
     A template whose layouts are named otherwise, or cannot hold the deck's text, falls back to
@@ -88,7 +86,7 @@ def _template(theme: Theme, template: Path | None, *, warnings: list[str] | None
     return path, prs, roles
 
 
-def geometry(theme: Theme, template: Path | None) -> layout.Geometry:
+def geometry(theme: Theme, template: Template | None) -> layout.Geometry:
     """The text frames, in points inside the deck's insets, of the template's title and body placeholders."""
     _, _, roles = _template(theme, template)
     return layout.Geometry(
@@ -109,7 +107,7 @@ def _check_frame(ph, lines: int, size: float, path: Path) -> None:
                             f"for {lines} line(s) at {size:g} pt")
 
 
-def render(deck: layout.Deck, theme: Theme, *, template: Path | None, when: datetime,
+def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: datetime,
            warnings: list[str] | None = None) -> bytes:
     """The deck as .pptx bytes; why a template's layouts could not be used is appended to ``warnings``."""
     _, prs, roles = _template(theme, template, warnings=warnings)
@@ -237,9 +235,9 @@ def _app_properties(prs, about: Properties, *, slides: int) -> None:
     part.blob = app_properties(about, slides=slides, notes=slides, size=(prs.slide_width, prs.slide_height))
 
 
-def _open(path: Path):
+def _open(path: Template | Path):
     try:
-        return Presentation(str(path))
+        return Presentation(path.open() if isinstance(path, Template) else str(path))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TemplateError(f"{path}: not a PowerPoint template this tool can open: {exc}") from None
 

@@ -1,0 +1,90 @@
+"""Stopped or broken mid-way, a run leaves nothing behind: no worker, no temporary file, no product written later.
+
+The signal tests run the real command line in a child process whose rename of a finished product
+waits for a signal: the test reads the child's "writing" line, sends the signal, and looks at what is left.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLE
+
+# The command line, with the last step of every write (the rename into place) held until a signal comes.
+HELD_AT_RENAME = """
+import os, signal, sys
+real = os.replace
+def held(source, target):
+    print("writing", os.getpid(), source, flush=True)
+    signal.pause()
+    real(source, target)
+os.replace = held
+sys.argv = ["briefgen", *sys.argv[1:]]
+from briefgen.cli import main
+main()
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+class DescribeAStopSignal:
+    @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+    @pytest.mark.parametrize("command", [("all", "-j", "2"), ("pdf",)])
+    def it_stops_every_worker_removes_temporary_files_and_says_so_in_the_exit_status(self, command, signum,
+                                                                                      tmp_path):
+        out = tmp_path / "out"
+        out.mkdir()
+        args = [*command, EXAMPLE, *(["--out-dir", out] if command[0] == "all" else ["-o", out / "x.pdf"])]
+        child = subprocess.Popen([sys.executable, "-c", HELD_AT_RENAME, *map(str, args)], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        try:
+            line = child.stdout.readline()
+            assert line.startswith("writing"), child.stderr.read()
+            writer = int(line.split()[1])
+            child.send_signal(signum)
+            _, err = child.communicate(timeout=60)
+        finally:
+            child.kill()
+        assert child.returncode == 128 + signum, err
+        assert f"interrupted ({signal.Signals(signum).name})" in err
+        assert "Traceback" not in err
+        assert not alive(writer) or writer == child.pid
+        assert list(out.iterdir()) == []  # no product, no .part file
+
+
+class DescribeAWorkerThatDies:
+    def it_names_the_products_that_failed_and_finishes_the_rest(self, tmp_path, monkeypatch, briefgen_in_process):
+        from briefgen import products
+
+        real = products.render
+
+        def deck_kills_its_process(brief, fmt, theme, **kwargs):
+            if fmt == "pptx":
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(brief, fmt, theme, **kwargs)
+
+        monkeypatch.setattr(products, "render", deck_kills_its_process)
+        content = tmp_path / "content"
+        content.mkdir()
+        for name in ("one", "two"):
+            (content / f"{name}.yaml").write_bytes(EXAMPLE.read_bytes())
+        out = tmp_path / "out"
+        result = briefgen_in_process("all", content / "one.yaml", content / "two.yaml", "--out-dir", out, "-j", "2")
+        assert result.code == 1
+        for name in ("one", "two"):
+            assert f"{out / name}.pptx: the process rendering it died" in result.err
+        assert "BrokenProcessPool" not in result.err and "internal error" not in result.err
+        assert "4 written, 2 failed" in result.err
+        assert sorted(p.name for p in out.iterdir()) == ["one.docx", "one.pdf", "two.docx", "two.pdf"]

@@ -193,6 +193,21 @@ class DescribeATimelineOfAnyShape:
             assert figure.height <= 500 + 0.01
             assert_well_placed(figure)
 
+    def it_ends_the_axis_early_rather_than_push_the_last_labels_beside_earlier_years(self):
+        # Two recent events after a long gap, as in the NRF brief: their labels belong by 2021, not 2010.
+        listed = [Event(date=PartialDate.parse(d), event=text) for d, text in (
+            ("1980", "A leader dies."), ("1991-12", "A union is dissolved."),
+            ("2021-08-15", "A capital falls; a front forms in the aftermath of it all."),
+            ("2021-09-06", "A valley is claimed; a resistance says it will go on; a cabinet is named at last."))]
+        pen = drawn.Pen(Metrics(THEME.fonts), THEME.colours, 14.0, WORDS)
+        figure = drawn.timeline(listed, pen, 600, 300)
+        assert figure is not None
+        assert_well_placed(figure)
+        pitch = 14.0 * drawn.LEADING
+        points = sorted(s.cy for s in figure.shapes if isinstance(s, Circle))[-2:]
+        dates = sorted(s.y + pitch / 2 for s in figure.shapes if isinstance(s, Label) and s.lines[0].endswith("2021"))
+        assert sum(abs(d - p) for d, p in zip(dates, points)) / 2 < 1.5 * pitch
+
     @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(events)
     def it_fills_a_slide_exactly_or_goes_on_to_the_next(self, listed):

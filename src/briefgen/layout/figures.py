@@ -237,6 +237,16 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
     if needed > height - top - bottom_pad:
         return None
     axis_top, axis_bottom = top, height - bottom_pad
+    # Labels crowded at the end of the axis would be pushed up beside earlier years, where a reader
+    # takes them for those years: the axis ends higher instead, until the last label sits by its date.
+    for _ in range(6):
+        scale = (axis_bottom - axis_top) / (end - start)
+        centres = [axis_top + ((a + b) / 2 - start) * scale for a, b in years]
+        free = _spread(centres, heights, gap, axis_top - top, math.inf)
+        overflow = free[-1] + heights[-1] - height
+        if overflow <= 0.5 or axis_bottom - overflow < axis_top + (height - top - bottom_pad) / 2:
+            break
+        axis_bottom -= overflow
     scale = (axis_bottom - axis_top) / (end - start)
     if step * scale < pitch * 1.5:  # year labels at least a line and a half apart
         step = _year_step(end - start, minimum=math.ceil(pitch * 1.5 / scale))

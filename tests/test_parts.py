@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 import pytest
 
-from briefgen.parts import Before, FrozenError, Length, Part, Pattern, Range, build
+from briefgen.parts import Before, Length, Part, Pattern, Range, build
+from briefgen.value import FrozenError
 
 
 class Item(Part):

@@ -10,7 +10,8 @@ import yaml
 from . import inline, yaml_hints
 from .errors import BriefgenError
 from .model import FIRST_STAMP_YEAR, LAST_STAMP_YEAR, Brief, FieldPath, dotted, text_fields
-from .parts import Issue, Value, build, field_names, part_at
+from .parts import Issue, build, field_names, part_at
+from .value import Value
 
 MAX_BYTES = 5 * 1024 * 1024
 STDIN = "<stdin>"  # how problems name content read from standard input

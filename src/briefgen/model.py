@@ -10,7 +10,8 @@ from typing import Annotated, Any, Iterator, Literal
 
 from .estimative import Confidence, Likelihood
 from .marking import Tlp
-from .parts import Before, FieldPath, Length, Parse, Part, Pattern, Range, Value
+from .parts import Before, FieldPath, Length, Parse, Part, Pattern, Range
+from .value import Value
 
 # Tab and newline are ordinary text; every other C0/C1 control character is
 # invisible to a reader, breaks XML in .docx/.pptx, and is almost always debris

@@ -27,71 +27,9 @@ import types
 import typing
 from typing import Any, Callable, Literal
 
+from .value import REQUIRED, Value
+
 FieldPath = tuple[str | int, ...]
-
-
-class FrozenError(AttributeError):
-    """A value's fields cannot be changed after it is made."""
-
-
-_REQUIRED: Any = object()
-
-
-class Value:
-    """An immutable value declared by its typed fields, like a frozen dataclass.
-
-    Made with the fields by keyword (or in order), equal and hashable by its fields, printed
-    with them. Not a dataclass: generating a dataclass's methods costs milliseconds per
-    class at every start, and a brief has a dozen kinds of part (see build's docstring).
-    """
-
-    _defaults = {}  # each field in order, with its default or _REQUIRED; set per class
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        defaults = dict(cls._defaults)
-        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
-            if not str(annotation).startswith(("ClassVar", "typing.ClassVar")):
-                defaults[name] = cls.__dict__.get(name, _REQUIRED)
-        cls._defaults = defaults
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        defaults = self._defaults
-        if len(args) > len(defaults):
-            raise TypeError(f"{type(self).__name__} takes {len(defaults)} fields, {len(args)} were given")
-        values = dict(zip(defaults, args))
-        for name, value in kwargs.items():
-            if name not in defaults or name in values:
-                raise TypeError(f"{type(self).__name__}: unexpected or repeated field {name!r}")
-            values[name] = value
-        for name, default in defaults.items():
-            if name not in values:
-                if default is _REQUIRED:
-                    raise TypeError(f"{type(self).__name__}: missing field {name!r}")
-                # A list or dict default is the part's own, never shared with another part.
-                values[name] = type(default)(default) if isinstance(default, (list, dict, set)) else default
-        self.__dict__.update(values)  # in field order; __setattr__ refuses
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._defaults)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenError(f"cannot set {type(self).__name__}.{name}: it is immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenError(f"cannot delete {type(self).__name__}.{name}: it is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._values()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._defaults)
-        return f"{type(self).__name__}({shown})"
 
 
 class Part(Value):
@@ -230,7 +168,7 @@ def _fields(cls: type) -> dict[str, tuple[Check, bool]]:
     found = _FIELDS.get(cls)
     if found is None:
         hints = typing.get_type_hints(cls, include_extras=True)
-        found = {name: (_check_for(hints[name]), default is _REQUIRED) for name, default in cls._defaults.items()}
+        found = {name: (_check_for(hints[name]), default is REQUIRED) for name, default in cls._defaults.items()}
         _FIELDS[cls] = found
     return found
 

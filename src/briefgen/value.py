@@ -1,0 +1,100 @@
+"""Immutable values declared by their typed fields: what the model, the layouts and the renderers are made of.
+
+    class Span(Value):
+        text: str
+        bold: bool = False
+
+A value is made with its fields by keyword or in order, is equal to and hashes like another with
+the same fields, prints them, and refuses to change; ``replace`` makes a changed copy. This is
+what a frozen dataclass gives, without its cost: generating a dataclass's methods takes about a
+millisecond per class at every start, and briefgen declares some sixty kinds of value, so
+dataclasses alone would be a good part of a command's start-up (see README, Performance).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+REQUIRED: Any = object()  # the default of a field that has none
+V = TypeVar("V", bound="Value")
+
+
+class FrozenError(AttributeError):
+    """A value's fields cannot be changed after it is made."""
+
+
+class Value:
+    """An immutable value declared by its typed fields, like a frozen dataclass.
+
+    A required field may follow one with a default (give the fields by keyword then). A list,
+    dict or set default is copied for each value, never shared. Annotations marked ClassVar
+    are not fields.
+    """
+
+    _defaults: dict[str, Any] = {}  # each field in order, with its default or REQUIRED; set per class
+    _names: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        defaults = dict(cls._defaults)
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if not str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+                defaults[name] = cls.__dict__.get(name, REQUIRED)
+        cls._defaults = defaults
+        cls._names = tuple(defaults)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = self._names
+        if len(args) > len(names):
+            raise TypeError(f"{type(self).__name__} takes {len(names)} fields, {len(args)} were given")
+        values = dict(zip(names, args))
+        if kwargs:
+            for name in kwargs:
+                if name not in self._defaults or name in values:
+                    raise TypeError(f"{type(self).__name__}: unexpected or repeated field {name!r}")
+            values.update(kwargs)
+        if len(values) < len(names):
+            for name, default in self._defaults.items():
+                if name not in values:
+                    if default is REQUIRED:
+                        raise TypeError(f"{type(self).__name__}: missing field {name!r}")
+                    values[name] = type(default)(default) if isinstance(default, (list, dict, set)) else default
+            values = {name: values[name] for name in names}  # in field order, for repr and _values
+        self.__dict__.update(values)  # __setattr__ refuses
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(self.__dict__[name] for name in self._names)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenError(f"cannot set {type(self).__name__}.{name}: it is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenError(f"cannot delete {type(self).__name__}.{name}: it is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self._names)
+        return f"{type(self).__name__}({shown})"
+
+
+def replace(value: V, **changes: Any) -> V:
+    """A copy of ``value`` with some fields changed (dataclasses.replace for values)."""
+    fields = value.__dict__
+    return type(value)(**{**{name: fields[name] for name in value._names}, **changes})
+
+
+def fields(value: Value | type[Value]) -> tuple[str, ...]:
+    """The names of a value's fields (or a value class's), in declaration order."""
+    return value._names
+
+
+def required(cls: type[Value]) -> tuple[str, ...]:
+    """The fields of ``cls`` that have no default."""
+    return tuple(name for name, default in cls._defaults.items() if default is REQUIRED)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import zipfile
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from briefgen.estimative import estimate_label
 from briefgen.layout.document import Heading, NoteMark, compose
 from briefgen.load import load
 from briefgen.theme import load_theme
+from briefgen.value import Value, fields
 
 from .conftest import (EXAMPLE, NRF, REFERENCE_HEADING_COLOUR, REFERENCE_HEADING_FONT, pdf_pages_text,
                        run_briefgen)
@@ -49,8 +49,8 @@ def citation_uses(content: Path) -> int:
     def walk(value) -> int:
         if isinstance(value, NoteMark):
             return 1
-        if is_dataclass(value):
-            return sum(walk(getattr(value, f.name)) for f in fields(value))
+        if isinstance(value, Value):
+            return sum(walk(getattr(value, name)) for name in fields(value))
         if isinstance(value, (tuple, list)):
             return sum(walk(v) for v in value)
         return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import traceback
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -21,6 +20,7 @@ from .products import Written, make
 from .errors import BriefgenError
 from .template_package import Template
 from .theme import Theme
+from .value import Value
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(Value):
     brief: Brief
     fmt: str
     out: Path
@@ -38,8 +37,7 @@ class Task:
     content: Path | None = None  # the file the brief was loaded from, to place warnings about it
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Value):
     task: Task
     written: Written | None
     error: str | None

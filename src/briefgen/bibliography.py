@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from .value import Value
 
 MAX_BYTES = 5 * 1024 * 1024
 _MONTHS = {name: number for number, name in enumerate(
@@ -25,8 +26,7 @@ class BibliographyError(Exception):
     """A bibliography file cannot be read at all (missing, unreadable, not CSL-JSON or BibTeX)."""
 
 
-@dataclass
-class Entry:
+class Entry(Value):
     """One source read from a bibliography file, and where it starts there."""
 
     source: dict[str, str]
@@ -34,12 +34,12 @@ class Entry:
     column: int
 
 
-@dataclass
 class Read:
-    """A bibliography file's entries and its problems as (line, column, field, message)."""
+    """A bibliography file's entries and its problems as (line, column, field, message), filled as it is read."""
 
-    entries: list[Entry] = field(default_factory=list)
-    problems: list[tuple[int, int, str, str]] = field(default_factory=list)
+    def __init__(self, problems: list[tuple[int, int, str, str]] | None = None) -> None:
+        self.entries: list[Entry] = []
+        self.problems = problems or []
 
 
 def read(path: Path) -> Read:

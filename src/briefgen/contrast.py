@@ -8,8 +8,9 @@ set it on, with the smallest size it is set at there, so that one rule checks th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
+
+from .value import Value
 
 if TYPE_CHECKING:  # theme.py calls problems() as it loads a theme
     from .theme import Colours, Sizes
@@ -18,8 +19,7 @@ NORMAL, LARGE = 4.5, 3.0
 PAGE = "FFFFFF"  # the page and slide background
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(Value):
     """A theme colour as text (``text``) on a background (a colour key, or None for the white page)."""
 
     text: str

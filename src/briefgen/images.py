@@ -8,8 +8,9 @@ that have images.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from .value import Value
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 40-megapixel photograph; a larger bitmap is a decompression bomb or a mistake
@@ -20,8 +21,7 @@ class ImageProblem(ValueError):
     """An image the brief names that cannot go into it; the message says why."""
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(Value):
     """A checked image: its resolved path, its format (png or jpeg) and its size in pixels."""
 
     path: Path

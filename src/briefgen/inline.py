@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
+
+from .value import Value
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 # As in CommonMark, a backslash escapes ASCII punctuation only; before anything else it is a backslash.
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(Value):
     """One cited source and what the author said about the place cited, as pandoc reads it.
 
     ``[see @jami2022, pp. 4-6, emphasis added]`` is id ``jami2022``, label ``page``, locator
@@ -50,8 +50,7 @@ class Citation:
         return f"{plural if many else singular} {self.locator}"
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Value):
     """A run of text with one style. A citation span has ``cite`` set and no text."""
 
     text: str
@@ -117,15 +116,13 @@ def citations(text: str) -> list[Citation]:
     return [s.cite for s in parse(text) if s.cite]
 
 
-@dataclass
 class _Frame:
     """A region being parsed: where it ends, its style, and where parsing resumes after it."""
 
-    end: int
-    bold: bool
-    italic: bool
-    href: str | None
-    resume: int
+    __slots__ = ("end", "bold", "italic", "href", "resume")
+
+    def __init__(self, end: int, bold: bool, italic: bool, href: str | None, resume: int) -> None:
+        self.end, self.bold, self.italic, self.href, self.resume = end, bold, italic, href, resume
 
 
 class _Parser:

@@ -8,7 +8,6 @@ frames) live in estimative.py. The CLI places each finding at its field in the c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterator
 
@@ -16,6 +15,7 @@ from .estimative import (LOOSE_WORDS, Confidence, Likelihood, has_horizon, loose
                          terms_in)
 from .inline import citations, plain
 from .model import Brief, FieldPath
+from .value import Value
 
 # Months a horizon may start after the information cut-off before the brief must say so.
 STALE_AFTER_MONTHS = 6
@@ -25,8 +25,7 @@ _REPEAT_SHARE = 0.6
 _REPEAT_MIN = 3
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Value):
     """One thing to fix: the field it is about and what to do."""
 
     path: FieldPath

@@ -8,7 +8,6 @@ so `validate` and `--help` never pay for python-docx, python-pptx or reportlab.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BriefgenError
@@ -18,13 +17,13 @@ from .model import Brief, dotted, text_fields
 from .output import OutputError, build_time, check_target, write_atomic, write_stdout
 from .template_package import Template
 from .theme import Theme, ThemeError
+from .value import Value
 
 FORMATS = ("docx", "pdf", "pptx")
 STDOUT = Path("-")
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(Value):
     path: Path
     size: int
     seconds: float

@@ -21,11 +21,11 @@ import posixpath
 import stat
 import struct
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from lxml import etree
 
 from .theme import ThemeError
+from .value import Value
 
 MAX_FILE = 30 * 1024 * 1024        # the template file itself
 MAX_ENTRIES = 2000                 # zip entries, counted before zipfile reads its directory
@@ -108,8 +108,7 @@ _ROOTS = {key: (f"{{{ns}}}{tag}", f"{prefix}:{tag}") for key, ns, prefix, tag in
 )}
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(Value):
     """A reference document, sanitised: its path for messages, a clean package, and what was dropped."""
 
     path: Path

@@ -6,7 +6,6 @@ import math
 import re
 import struct
 import tomllib
-from dataclasses import MISSING, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ if TYPE_CHECKING:
     from .template_package import Template
 
 from .errors import BriefgenError
+from .value import Value, replace, required
 
 MM = 72 / 25.4
 PAPERS = {"A4": (210 * MM, 297 * MM), "LETTER": (8.5 * 72, 11 * 72)}
@@ -23,8 +23,7 @@ class ThemeError(BriefgenError):
     """A theme folder is missing or its theme.toml is wrong."""
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Value):
     paper: str
     margin_top_mm: float
     margin_bottom_mm: float
@@ -41,8 +40,7 @@ class Page:
         return self.size_pt[0] - (self.margin_left_mm + self.margin_right_mm) * MM
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(Value):
     family: str
     regular: Path
     bold: Path
@@ -50,8 +48,7 @@ class Fonts:
     bold_italic: Path
 
 
-@dataclass(frozen=True)
-class Sizes:
+class Sizes(Value):
     body: float
     small: float
     title: float
@@ -62,8 +59,7 @@ class Sizes:
     marking: float
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(Value):
     text: str
     muted: str
     primary: str
@@ -77,16 +73,14 @@ class Colours:
     link: str
 
 
-@dataclass(frozen=True)
-class DeckSizes:
+class DeckSizes(Value):
     title: float
     body: float
     min_body: float
     notes: float
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Value):
     name: str
     folder: Path
     page: Page
@@ -183,7 +177,7 @@ def _read_toml(path: Path) -> str:
 
 
 class _Checker:
-    """Checks theme.toml's tables against the dataclasses, collecting placed problems."""
+    """Checks theme.toml's tables against the theme's value classes, collecting placed problems."""
 
     def __init__(self, path: Path, text: str, folder: Path) -> None:
         self.path, self.folder = path, folder
@@ -199,7 +193,7 @@ class _Checker:
         if not isinstance(table, dict):
             self.problem(name, f"the [{name}] table is missing" if table is None else f"expected a [{name}] table")
             return None
-        wanted = {f.name: f.type for f in fields(cls) if f.default is MISSING}  # the rest are not theme.toml's
+        wanted = {name: cls.__annotations__[name] for name in required(cls)}  # the rest are not theme.toml's
         for key in table:
             if key not in wanted:
                 self.problem(f"{name}.{key}", f"unknown; [{name}] has {', '.join(wanted)}")

@@ -42,6 +42,7 @@ class Value:
                 defaults[name] = cls.__dict__.get(name, REQUIRED)
         cls._defaults = defaults
         cls._names = tuple(defaults)
+        cls.__match_args__ = cls._names
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         names = self._names

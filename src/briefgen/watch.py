@@ -8,7 +8,6 @@ reported with its place and the watch goes on; Ctrl-C ends it with status 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -17,6 +16,7 @@ from .output import OutputError
 from .products import make
 from .template_package import Template, read
 from .theme import Theme, ThemeError, load_theme
+from .value import Value
 
 # How long (ms) the file system must stay quiet after a change before rendering: editors write
 # a file in a few steps, and rendering a half-written file would only print a spurious error.
@@ -25,8 +25,7 @@ QUIET_MS = 20
 WAKE_MS = 200
 
 
-@dataclass(frozen=True)
-class Watched:
+class Watched(Value):
     """What to render and from what: content files, formats, and where the theme or template lives."""
 
     files: tuple[Path, ...]

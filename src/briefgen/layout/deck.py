@@ -9,7 +9,6 @@ template's real placeholder frames; what does not fit at the minimum body size g
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..estimative import estimate_label
@@ -23,6 +22,7 @@ from .figures import Figure
 from .measure import Line, Metrics, split_at
 from .outline import ENGLISH, Outline
 from .properties import Properties, properties_of
+from ..value import Value, replace
 
 TITLE_SLIDE = "Title Slide"
 CONTENT = "Title and Content"
@@ -48,24 +48,21 @@ SHORT_TITLE_WORDS = 4   # a source without author or short name is spoken as its
 MARKING_SIZE = 14.0     # the TLP label at the top right of every slide
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(Value):
     """The text area of a placeholder, inside its insets, in points."""
 
     width: float
     height: float
 
 
-@dataclass(frozen=True)
-class Geometry:
+class Geometry(Value):
     """The template's frames per layout name: where titles and bodies must fit."""
 
     titles: dict[str, Frame]
     bodies: dict[str, tuple[Frame, ...]]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Value):
     """One paragraph of a slide body: a bulleted point, or plain text, with an optional badge line."""
 
     spans: Inline
@@ -88,8 +85,7 @@ class Item:
         return hash((self.spans, self.bullet, self.badge, self.notes, self.continued, self.heading))
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(Value):
     layout: str               # the template layout's name
     title: str
     title_size: float
@@ -100,15 +96,13 @@ class Slide:
     table: DeckTable | None = None  # likewise
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(Value):
     properties: Properties
     slides: tuple[Slide, ...]
     marking_width: float  # of the TLP label's box, in points: its text at MARKING_SIZE within the insets
 
 
-@dataclass(frozen=True)
-class _Planned:
+class _Planned(Value):
     """A slide before fitting: it may become several slides."""
 
     layout: str

@@ -9,13 +9,13 @@ A table keeps its header on every slide it continues on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..inline import Inline, Span
 from . import figures as drawn
 from .figures import Figure, Pen
 from .measure import Metrics
+from ..value import Value, replace
 
 FIGURE_SIZES = (18.0, 16.0, 14.0, 13.0, 12.0)  # label sizes tried on a slide, largest first
 CAPTION_SIZE = 12.0
@@ -27,8 +27,7 @@ LINE_SPACING = 1.2
 WIDTH_RESERVE = 0.97  # a cell's text is measured a little narrower than it is (renderers' rounding)
 
 
-@dataclass(frozen=True)
-class DeckTable:
+class DeckTable(Value):
     """A table on one slide: its header and rows, column widths and row heights in points, at one size."""
 
     columns: tuple[str, ...]

@@ -8,7 +8,6 @@ Renderers only map these blocks to their library's primitives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Callable, Iterable, Union
 
 from ..estimative import Confidence, Likelihood, estimate_label
@@ -20,12 +19,12 @@ from . import figures as drawn
 from .figures import Figure
 from .outline import Labels, Outline
 from .properties import Properties, properties_of
+from ..value import Value, fields, replace
 
 FIGURE_HEIGHT = 0.7  # the most of a page's text height a figure may take
 
 
-@dataclass(frozen=True)
-class TitleBlock:
+class TitleBlock(Value):
     """What opens the brief, line by line: title, subtitle, "organisation · date", authors."""
 
     title: Inline
@@ -35,25 +34,21 @@ class TitleBlock:
     cutoff: Inline = ()  # "Information cut-off: 2 November 2022", when the brief states one
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(Value):
     level: int  # 1 for the brief's parts, 2 for their subdivisions
     text: str
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Value):
     spans: Inline
     role: str = "body"  # body | byline
 
 
-@dataclass(frozen=True)
-class BulletList:
+class BulletList(Value):
     items: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class Callout:
+class Callout(Value):
     """A boxed passage: the bottom line up front, or the editor's note."""
 
     role: str  # bottom-line | editor-note
@@ -61,8 +56,7 @@ class Callout:
     paragraphs: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class Judgment:
+class Judgment(Value):
     """A numbered key judgment with its estimative language stated apart from its confidence."""
 
     number: int
@@ -77,8 +71,7 @@ class Judgment:
         return estimate_label(self.likelihood, self.confidence)
 
 
-@dataclass(frozen=True)
-class Caption:
+class Caption(Value):
     """A numbered caption as the reader sees it ("Table 1. Timeline of events"), shown above what it names."""
 
     label: str   # "Table"; figures are numbered the same way under their own label
@@ -103,27 +96,23 @@ class Captions:
         return Caption(label, number, self._form.format(label=label, number=number, text=text))
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Value):
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
     widths: tuple[float, ...]  # relative; renderers scale them to the text width
     caption: Caption
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(Value):
     spans: Inline
     attribution: Inline
 
 
-@dataclass(frozen=True)
-class Bibliography:
+class Bibliography(Value):
     entries: tuple[tuple[str, Inline], ...]  # (source id, formatted reference)
 
 
-@dataclass(frozen=True)
-class NoteMark:
+class NoteMark(Value):
     """Where a citation stood in the text: the superscript number of its note, linked to that note.
 
     It takes the place of the citation's span, set against the word before it ("online¹");
@@ -140,8 +129,7 @@ class NoteMark:
         return f"{self.separator}{self.number}"
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Value):
     """One numbered note: what every mark with its number points at."""
 
     number: int
@@ -150,8 +138,7 @@ class Note:
     spans: Inline
 
 
-@dataclass(frozen=True)
-class Notes:
+class Notes(Value):
     """The numbered notes, one per distinct note (same source, place, prefix and suffix: same number)."""
 
     entries: tuple[Note, ...]
@@ -167,8 +154,7 @@ Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Tab
 PAGE, PAGES = "{page}", "{pages}"
 
 
-@dataclass(frozen=True)
-class Running:
+class Running(Value):
     """The running header and footer, the same on every page in Word and in the PDF.
 
     Header: the short title at the left, the marking at the right. Footer: the date at the
@@ -181,8 +167,7 @@ class Running:
     marking: Tlp
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(Value):
     properties: Properties
     running: Running
     blocks: tuple[Block, ...]
@@ -277,9 +262,9 @@ class _Resolver:
             if value and isinstance(value[0], Span):
                 return self._spans(value)
             return tuple(self.resolve(v) for v in value)
-        if is_dataclass(value) and not isinstance(value, type):
-            changed = {f.name: self.resolve(getattr(value, f.name)) for f in fields(value)
-                       if f.init and isinstance(getattr(value, f.name), tuple)}
+        if isinstance(value, Value):
+            changed = {name: self.resolve(getattr(value, name)) for name in fields(value)
+                       if isinstance(getattr(value, name), tuple)}
             return replace(value, **changed) if changed else value
         return value
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import random
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence, Union
@@ -24,12 +23,12 @@ from ..model import Actor, Brief, Event, KeyJudgment, PartialDate, Picture, Scen
 from ..theme import Colours, Theme
 from .measure import Metrics
 from .outline import Labels
+from ..value import Value, replace
 
 LEADING = 1.2  # a label's line pitch, in multiples of its size; DejaVu Sans needs 1.164
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Value):
     """A straight line or a polyline through ``points``."""
 
     points: tuple[tuple[float, float], ...]
@@ -38,8 +37,7 @@ class Line:
     dashed: bool = False
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(Value):
     x: float
     y: float
     width: float
@@ -50,8 +48,7 @@ class Rect:
     text: Label | None = None  # set inside the shape, on its fill (a marker's number)
 
 
-@dataclass(frozen=True)
-class Circle:
+class Circle(Value):
     cx: float
     cy: float
     r: float
@@ -61,8 +58,7 @@ class Circle:
     text: Label | None = None
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(Value):
     """Lines of text already wrapped to ``width``, their box's top left at (x, y); one style per label."""
 
     x: float
@@ -87,8 +83,7 @@ class Label:
 Shape = Union[Line, Rect, Circle, Label]
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(Value):
     """One figure: shapes (or an image) filling ``width`` × ``height`` points, and what a reader is told of it."""
 
     caption: str
@@ -131,8 +126,7 @@ def _scaled(shape: Shape, k: float) -> Shape:
     return replace(shape, x=shape.x * k, y=shape.y * k, width=shape.width * k, size=shape.size * k)
 
 
-@dataclass(frozen=True)
-class Pen:
+class Pen(Value):
     """What every figure is drawn with: the theme's font measured, its colours, and the label size."""
 
     metrics: Metrics
@@ -456,8 +450,7 @@ def _tint(colour: str, strength: float) -> str:
 _REMARK = re.compile(r"\s*\(([^()]*)\)\s*")
 
 
-@dataclass(frozen=True)
-class _Tie:
+class _Tie(Value):
     a: int
     b: int
     reported: bool  # the brief marks the tie "(reported)" or "(alleged)": drawn dashed

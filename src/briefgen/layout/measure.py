@@ -8,17 +8,16 @@ LibreOffice and PowerPoint will use: the hmtx advances of the TTF files the them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..inline import Inline, Span
 from ..theme import Fonts
 from .ttf import advances
+from ..value import Value
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(Value):
     """Part of one span on one wrapped line: ``spans[span][start:end]``."""
 
     span: int
@@ -125,13 +124,15 @@ def split_at(spans: Inline, lines: list[Line], count: int) -> tuple[Inline, Inli
     return _trimmed(head), _trimmed(tail, leading=True)
 
 
-@dataclass(frozen=True, slots=True)
 class _Word:
     """A word and the space after it, possibly spread over several styled spans, measured at 1000 pt."""
 
-    parts: tuple[tuple[int, int, int], ...]
-    units: tuple[float, ...]  # the width of each part
-    trailing: float           # the width of the spaces that end it
+    __slots__ = ("parts", "units", "trailing")
+
+    def __init__(self, parts: tuple[tuple[int, int, int], ...], units: tuple[float, ...], trailing: float) -> None:
+        self.parts = parts
+        self.units = units  # the width of each part
+        self.trailing = trailing  # the width of the spaces that end it
 
     def characters(self) -> list[tuple[int, int, int]]:
         return [(i, k, k + 1) for i, a, b in self.parts for k in range(a, b)]

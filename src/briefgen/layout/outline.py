@@ -11,10 +11,10 @@ leaves out falls back to English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from typing import Callable, TypeVar, get_args
 
 from ..model import Brief, PartName, Picture, Section
+from ..value import Value, fields
 
 # The argument in the order an analyst reads it; a free section may follow any of these.
 BODY: tuple[str, ...] = get_args(PartName)
@@ -22,8 +22,7 @@ BODY: tuple[str, ...] = get_args(PartName)
 CLOSING: tuple[str, ...] = ("editor_notes", "notes", "sources", "authors")
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(Value):
     """Every fixed word a reader sees in any product. ``{…}`` fields are filled in by the layouts."""
 
     bottom_line: str
@@ -197,11 +196,10 @@ T = TypeVar("T")
 def labels(language: str) -> Labels:
     """The labels for a BCP 47 ``language`` ("en-GB"), English where the language has no word of its own."""
     own = LABELS.get(language.split("-")[0].lower(), {})
-    return Labels(**{f.name: own.get(f.name, ENGLISH[f.name]) for f in fields(Labels)})
+    return Labels(**{name: own.get(name, ENGLISH[name]) for name in fields(Labels)})
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(Value):
     """One brief's outline: its labels, the heading of each part, and the order parts and sections go in."""
 
     brief: Brief

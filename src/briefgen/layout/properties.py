@@ -7,19 +7,18 @@ shows the same title, subject, author and keywords for the three products.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .. import __version__
 from ..inline import plain
 from ..marking import Tlp
 from ..model import Brief
+from ..value import Value
 
 # OOXML keeps at most 255 characters in a core property; the PDF is held to the same, so all three agree.
 LIMIT = 255
 
 
-@dataclass(frozen=True)
-class Properties:
+class Properties(Value):
     title: str
     subject: str         # the subtitle, else the title: what the brief is about
     author: str          # the authors' names, comma-separated

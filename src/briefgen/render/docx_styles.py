@@ -7,7 +7,6 @@ the whole brief by editing a style. Built-in styles keep Word's own names ("head
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -19,12 +18,12 @@ from docx.oxml.ns import nsdecls, qn
 from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
 from ..theme import Theme
 from . import docx_numbering
+from ..value import Value
 
 W = nsdecls("w")
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(Value):
     """One style: Word's name and id, its kind, and its paragraph and run properties as OOXML (schema order)."""
 
     name: str

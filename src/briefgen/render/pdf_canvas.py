@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from reportlab.pdfgen.canvas import Canvas
@@ -53,12 +52,12 @@ class _Annotation(_Marker):
         self.annotation, self.target = annotation, target
 
 
-@dataclass
 class _Cursor:
     """Where a paragraph's drawing stands, kept across the parts a page break splits it into."""
 
-    open: list[Element] = field(default_factory=list)  # inline elements opened and not yet closed
-    links: list[tuple[Element, bool]] = field(default_factory=list)  # Links still to get annotations, closed?
+    def __init__(self) -> None:
+        self.open: list[Element] = []  # inline elements opened and not yet closed
+        self.links: list[tuple[Element, bool]] = []  # Links still to get annotations, closed?
 
 
 class TaggedCanvas(Canvas):

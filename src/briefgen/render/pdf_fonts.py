@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..theme import Fonts, Theme
+from ..value import Value
 
 REPLACEMENT = "\ufffd"
 # Line breaks become <br/> in paragraphs and never reach a font.
@@ -59,8 +59,7 @@ class Face:
         return self._shown
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(Value):
     """Regular, bold, italic and bold-italic faces that paragraph markup (<b>, <i>) switches between."""
 
     regular: Face

@@ -11,7 +11,6 @@ Links, citations and runs of right-to-left script are bracketed by structure mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterable
 
@@ -21,6 +20,7 @@ from ..layout.document import NoteMark
 from .pdf_bidi import visual
 from .pdf_fonts import Face, Family
 from .pdf_tags import Inline as InlineElement, marker
+from ..value import Value
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -32,8 +32,7 @@ def safe_target(href: str | None) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Markup:
+class Markup(Value):
     """Writes paragraph markup in one font family, note marks linked to the notes the layout numbered."""
 
     family: Family

@@ -6,7 +6,6 @@ so a character a styled face lacks can fall back to the regular face (see pdf_ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -14,14 +13,14 @@ from reportlab.lib.styles import ParagraphStyle
 
 from ..theme import Theme
 from .pdf_fonts import Family
+from ..value import Value
 
 
 def colour(rrggbb: str) -> HexColor:
     return HexColor(f"#{rrggbb}")
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(Value):
     body: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle

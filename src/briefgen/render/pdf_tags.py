@@ -14,46 +14,50 @@ inside a paragraph's text by markers that ride in the paragraph markup (``inline
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
+
+from ..value import Value
 
 # The standard structure types we use (ISO 32000-1 §14.8.4); no role map is needed.
 HEADINGS = ("H1", "H2", "H3", "H4", "H5", "H6")
 
 
-@dataclass(frozen=True)
-class Marked:
+class Marked(Value):
     """A marked-content sequence: the ``mcid``-th on page ``page`` (counted from 0)."""
 
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
-class Annotated:
+class Annotated(Value):
     """A link annotation on page ``page``, by the opaque key the canvas gave it."""
 
     page: int
     key: object
 
 
-@dataclass(eq=False)
 class Element:
-    """One structure element: a standard type, its attributes, and its kids in reading order."""
+    """One structure element: a standard type, its attributes, and its kids in reading order.
 
-    role: str
-    parent: Element | None = None
-    alt: str | None = None  # what a Figure shows, said in words
-    actual_text: str | None = None  # the text as read, where the glyphs drawn differ (right-to-left runs)
-    lang: str | None = None  # BCP 47, where it differs from the document's
-    scope: str | None = None  # a TH's: Column or Row
-    numbering: str | None = None  # an L's: Decimal or Disc
-    id: str | None = None  # a Note's identifier
-    contents: str | None = None  # a Link's annotation text, said aloud
-    target: str | None = None  # a Link's URL or "#destination", to find its annotations
-    kids: list[Element | Marked | Annotated] = field(default_factory=list)
-    # Inline elements still open where a paragraph broke across pages: the next part reopens them.
-    open_inline: list[Element] = field(default_factory=list)
+    Its attributes: ``alt``, what a Figure shows said in words; ``actual_text``, the text as read
+    where the glyphs drawn differ (right-to-left runs); ``lang``, BCP 47 where it differs from
+    the document's; ``scope``, a TH's Column or Row; ``numbering``, an L's Decimal or Disc;
+    ``id``, a Note's identifier; ``contents``, a Link's annotation text said aloud; ``target``,
+    a Link's URL or "#destination", to find its annotations.
+    """
+
+    ATTRIBUTES = ("alt", "actual_text", "lang", "scope", "numbering", "id", "contents", "target")
+
+    def __init__(self, role: str, parent: Element | None = None, **attributes: str | None) -> None:
+        unknown = set(attributes) - set(self.ATTRIBUTES)
+        if unknown:
+            raise TypeError(f"Element: unknown attributes {sorted(unknown)}")
+        self.role, self.parent = role, parent
+        for name in self.ATTRIBUTES:
+            setattr(self, name, attributes.get(name))
+        self.kids: list[Element | Marked | Annotated] = []
+        # Inline elements still open where a paragraph broke across pages: the next part reopens them.
+        self.open_inline: list[Element] = []
 
     def add(self, role: str, **attributes: str | None) -> Element:
         """A new last child of this element."""
@@ -114,8 +118,7 @@ MARKER = "tag"  # the name of the canvas callback they call (reportlab's <onDraw
 END = "end"
 
 
-@dataclass(frozen=True)
-class Inline:
+class Inline(Value):
     """An inline element a marker opens: its type and attributes."""
 
     role: str  # Link, Reference, Span

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import zipfile
 from copy import deepcopy
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -39,6 +38,7 @@ from .pptx_app import app_properties
 from .pptx_notes import Notes
 from .pptx_internals import relate, stored
 from .pptx_text import Typesetter
+from ..value import Value
 
 FOOTER_SIZE = 12.0
 EDGE = Inches(0.3)  # the marking's distance from the slide's top and right edges
@@ -152,8 +152,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     return normalise_zip(stored(package), when)
 
 
-@dataclass(frozen=True)
-class _Prototype:
+class _Prototype(Value):
     """A slide of one layout with its placeholders cloned, framed and marked: only its text is left to write."""
 
     layout: object          # the slide layout part

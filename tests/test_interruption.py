@@ -68,14 +68,14 @@ class DescribeAWorkerThatDies:
     def it_names_the_products_that_failed_and_finishes_the_rest(self, tmp_path, monkeypatch, briefgen_in_process):
         from briefgen import products
 
-        real = products.render
+        real = products._render  # the seam between the pipeline and a renderer
 
-        def deck_kills_its_process(brief, fmt, theme, **kwargs):
+        def deck_kills_its_process(brief, fmt, theme, *args):
             if fmt == "pptx":
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real(brief, fmt, theme, **kwargs)
+            return real(brief, fmt, theme, *args)
 
-        monkeypatch.setattr(products, "render", deck_kills_its_process)
+        monkeypatch.setattr(products, "_render", deck_kills_its_process)
         content = tmp_path / "content"
         content.mkdir()
         for name in ("one", "two"):

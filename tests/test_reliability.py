@@ -191,7 +191,7 @@ class DescribeAtomicWrites:
         def broken(*args, **kwargs):
             raise RuntimeError("renderer blew up")
 
-        monkeypatch.setattr(products, "render", broken)
+        monkeypatch.setattr(products, "_render", broken)
         result = briefgen_in_process("pdf", EXAMPLE, "-o", out_dir / "example.pdf")
         assert result.code == 1 and "internal error: RuntimeError: renderer blew up" in result.err
         assert "Traceback" not in result.err
@@ -209,14 +209,14 @@ class DescribeAllRendersEachProductIndependently:
     def it_writes_the_other_products_when_one_renderer_fails(self, tmp_path, monkeypatch, briefgen_in_process):
         from briefgen import products
 
-        real = products.render
+        real = products._render  # the seam between the pipeline and a renderer
 
-        def pptx_breaks(brief, fmt, theme, **kwargs):
+        def pptx_breaks(brief, fmt, theme, *args):
             if fmt == "pptx":
                 raise RuntimeError("deck renderer blew up")
-            return real(brief, fmt, theme, **kwargs)
+            return real(brief, fmt, theme, *args)
 
-        monkeypatch.setattr(products, "render", pptx_breaks)
+        monkeypatch.setattr(products, "_render", pptx_breaks)
         out = tmp_path / "out"
         # -j 2 forks workers: the patched renderer is what they inherit, as a real failure would be.
         result = briefgen_in_process("all", EXAMPLE, "--out-dir", out, "-j", "2")

@@ -42,6 +42,12 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Template | None = 
     What the reader should know but does not stop the product (a style the reference document
     lacks, a character the PDF font cannot show) is appended to ``warnings``, never printed here.
     """
+    return _rendered(brief, fmt, theme, template, [] if warnings is None else warnings)[0]
+
+
+def _rendered(brief: Brief, fmt: str, theme: Theme, template: Template | None,
+              warnings: list[str]) -> tuple[bytes, int | None]:
+    """The product's bytes and, when the brief sets a page budget, its pages (see page_count)."""
     user_template = template or (theme.slides if fmt == "pptx" else None)
     try:
         return _render(brief, fmt, theme, template, warnings)
@@ -55,22 +61,24 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Template | None = 
         raise ThemeError(f"{user_template.path}: cannot use this template: {type(exc).__name__}: {exc}") from exc
 
 
-def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None, warnings: list[str] | None) -> bytes:
+def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
+            warnings: list[str]) -> tuple[bytes, int | None]:
     when = build_time(brief.date.first_day())
-    warnings = [] if warnings is None else warnings
     if fmt == "docx":
         from .render import docx
-        return docx.render(document_layout.compose(brief, theme), theme, reference=template, when=when,
-                           warnings=warnings)
+        layout = document_layout.compose(brief, theme)
+        data = docx.render(layout, theme, reference=template, when=when, warnings=warnings)
+        return data, (_docx_pages(layout, theme) if brief.page_budget else None)
     if fmt == "pdf":
         from .render import pdf
         warnings += glyph_warnings(brief, theme)
-        return pdf.render(document_layout.compose(brief, theme), theme, when=when)
+        data = pdf.render(document_layout.compose(brief, theme), theme, when=when)
+        return data, (pdf.page_count(data) if brief.page_budget else None)
     if fmt == "pptx":
         from .layout import deck as deck_layout
         from .render import pptx
         deck = deck_layout.compose(brief, theme, pptx.geometry(theme, template))
-        return pptx.render(deck, theme, template=template, when=when, warnings=warnings)
+        return pptx.render(deck, theme, template=template, when=when, warnings=warnings), None
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -84,26 +92,20 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template 
         # Say so before spending time on the render.
         raise OutputError(f"{out.parent}: output folder does not exist")
     warnings: list[str] = []
-    data = render(brief, fmt, theme, template=template, warnings=warnings)
+    data, pages = _rendered(brief, fmt, theme, template, warnings)
     if to_stdout:
         write_stdout(data)
     else:
         write_atomic(out, data)
-    pages = page_count(brief, fmt, data, theme) if brief.page_budget else None
     said = tuple(dict.fromkeys(f"{'<stdout>' if to_stdout else out}: {w}" for w in warnings))
     return Written(out, len(data), time.perf_counter() - start, said, pages)
 
 
-def page_count(brief: Brief, fmt: str, data: bytes, theme: Theme) -> int | None:
-    """Pages of a rendered brief: read from the PDF; for Word, the layout estimate the .docx carries
-    (Word sets the pages itself when it opens the file). A deck has slides, not pages: None."""
-    if fmt == "pdf":
-        from .render.pdf import page_count as pdf_pages
-        return pdf_pages(data)
-    if fmt == "docx":
-        from .render.docx_extent import pages
-        return pages(document_layout.compose(brief, theme), theme, theme.page.text_width_pt)
-    return None
+def _docx_pages(layout: document_layout.Document, theme: Theme) -> int:
+    """Pages of a Word brief: the layout's estimate, which the .docx carries (Word sets the pages itself
+    when it opens the file). A PDF's pages are counted in it; a deck has slides, not pages."""
+    from .render.docx_extent import pages
+    return pages(layout, theme, theme.page.text_width_pt)
 
 
 def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:

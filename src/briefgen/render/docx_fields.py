@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
+
+from .xml_text import escape
 
 W = nsdecls("w")
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
-from xml.sax.saxutils import quoteattr
 
 from .. import scripts
 from ..inline import Span
@@ -49,7 +48,7 @@ def _run(paragraph: Paragraph, span: Span, style_id: str | None = None):
             properties = run._r.get_or_add_rPr()
             properties.get_or_add_rtl()
             # w:lang comes after w:rtl and w:cs in a run's properties; w:bidi is the complex-script language.
-            properties.append(parse_xml(f'<w:lang {W} w:bidi={quoteattr(language)}/>'))
+            properties.append(OxmlElement("w:lang", {qn("w:bidi"): language}))
     return run
 
 
@@ -74,8 +73,8 @@ def _mark(paragraph: Paragraph, mark: NoteMark) -> None:
     if mark.separator:
         add_run(paragraph, mark.separator, NOTE_REFERENCE)
     # The tooltip is what the link says to a screen reader, as the PDF's link description does.
-    tooltip = f" w:tooltip={quoteattr(mark.description)}" if mark.description else ""
-    link = parse_xml(f'<w:hyperlink {W} w:anchor={quoteattr(mark.anchor)}{tooltip} w:history="1"/>')
+    tooltip = {qn("w:tooltip"): mark.description} if mark.description else {}
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): mark.anchor, **tooltip, qn("w:history"): "1"})
     paragraph._p.append(link)
     link.append(add_run(paragraph, str(mark.number), NOTE_REFERENCE)._r)
 
@@ -83,7 +82,7 @@ def _mark(paragraph: Paragraph, mark: NoteMark) -> None:
 def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     """Wrap what ``paragraph`` holds so far in a bookmark named ``name``, the destination of note marks."""
     p = paragraph._p
-    start = parse_xml(f'<w:bookmarkStart {W} w:id="{number}" w:name={quoteattr(name)}/>')
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(number), qn("w:name"): name})
     first = p.pPr.getnext() if p.pPr is not None else (p[0] if len(p) else None)
     (first.addprevious(start) if first is not None else p.append(start))
     p.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{number}"/>'))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from xml.sax.saxutils import escape
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -13,6 +12,7 @@ from docx.opc.part import Part
 
 from ..layout.properties import Properties
 from . import core_properties
+from .xml_text import escape
 
 _APP = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \

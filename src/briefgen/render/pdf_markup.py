@@ -20,6 +20,7 @@ from ..layout.document import NoteMark
 from .pdf_bidi import visual
 from .pdf_fonts import Face, Family
 from .pdf_tags import Inline as InlineElement, marker
+from .xml_text import escape
 from ..value import Value
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -97,12 +98,6 @@ class Markup(Value):
                     body = f"<b>{body}</b>"
             runs.append(body)
         return "".join(runs)
-
-
-def escape(text: str) -> str:
-    """``text`` with &, < and > written as entities, as the paragraph parser reads them."""
-    # xml.sax.saxutils.escape does the same, but importing it pulls in urllib, http and ssl.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _runs(text: str, face: Face) -> list[tuple[str, bool]]:

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
+
+import pytest
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether
 from reportlab.platypus import Paragraph as PlatypusParagraph
 
 from briefgen.render import pdf_internals, pdf_paragraph, pptx_internals
+
+FONTS = sorted((Path(__file__).parents[1] / "templates" / "default" / "fonts").glob("*.ttf"))
 
 
 def _deck_with_slides(count: int):
@@ -69,3 +75,13 @@ class DescribeReportlabInternals:
         assert isinstance(group._content, list) and group._H > 0
         frame = Frame(0, 0, 200, 400)
         assert frame._atTop == 1 and pdf_internals.frame_cursor(frame) == frame._y1 + 400 - frame._topPadding
+
+    @pytest.mark.parametrize("path", FONTS, ids=lambda p: p.name)
+    def it_reads_a_face_as_reportlab_does(self, path: Path):
+        ours, theirs = pdf_internals.TrueTypeFont("Face", str(path)), TTFont("Face", str(path))
+        assert vars(ours).keys() == vars(theirs).keys()
+        assert (ours.fontName, ours._asciiReadable, ours.shapable) == (theirs.fontName, theirs._asciiReadable,
+                                                                      theirs.shapable)
+        read = {name: value for name, value in vars(theirs.face).items() if name not in ("_pos", "_pdfScale")}
+        assert {name: getattr(ours.face, name) for name in read} == read
+        assert list(ours.face.charToGlyph) == list(theirs.face.charToGlyph)  # the order subsets are made in

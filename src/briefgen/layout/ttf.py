@@ -4,7 +4,7 @@ The deck measures text before any XML is written, as LibreOffice and PowerPoint 
 lay it out: with the advances of the theme's TTF files. They are read here with the
 rules of reportlab's TrueType parser (the PDF's measure), without importing reportlab or
 parsing the glyphs: a `pptx` run reads four fonts, and parsing them whole took a tenth
-of its time.
+of its time. The PDF reads its faces' whole character maps here too (``characters``).
 """
 
 from __future__ import annotations
@@ -67,6 +67,40 @@ class Advances(dict):
         return width
 
 
+def characters(data: bytes) -> tuple[list[int], list[int]]:
+    """Every character the font's character map lists and the glyph of each, in the map's order.
+
+    The map is the one reportlab chooses; KeyError for a map not in format 4 or 12 (those of
+    nearly every Unicode font), struct.error for a truncated one.
+    """
+    at = _subtable(data, _tables(data)["cmap"])
+    fmt = _ushort(data, at)
+    chars: list[int] = []
+    glyphs: list[int] = []
+    if fmt == 4:
+        limit, segments, ends, starts, deltas, ranges_at, ranges = _format4_segments(data, at)
+        for n in range(segments):
+            codes = range(starts[n], ends[n] + 1)
+            chars += codes
+            delta = deltas[n]
+            if ranges[n] == 0:
+                glyphs += [(code + delta) & 0xFFFF for code in codes]
+                continue
+            # The segment's glyph ids lie side by side; those past the subtable's end read as 0.
+            first = ranges_at + 2 * n + ranges[n]
+            inside = max(0, min(len(codes), (limit - first + 1) // 2))
+            found = struct.unpack_from(f">{inside}H", data, first)
+            glyphs += [(glyph + delta) & 0xFFFF if glyph else 0 for glyph in found]
+            glyphs += [0] * (len(codes) - inside)
+        return chars, glyphs
+    if fmt == 12:
+        for start, end, first in _format12_groups(data, at):
+            chars += range(start, end + 1)
+            glyphs += range(first, first + end - start + 1)
+        return chars, glyphs
+    raise KeyError(f"character map format {fmt}")
+
+
 def _tables(data: bytes) -> dict[str, int]:
     start = _ulong(data, 12) if data[:4] == b"ttcf" else 0  # a collection: its first font, as reportlab takes
     count = _ushort(data, start + 4)
@@ -77,8 +111,8 @@ def _tables(data: bytes) -> dict[str, int]:
     return found
 
 
-def _cmap(data: bytes, cmap: int) -> Callable[[int], int | None]:
-    """Character → glyph (None if unmapped), from the subtable reportlab would choose (the last Unicode one)."""
+def _subtable(data: bytes, cmap: int) -> int:
+    """Where the character map subtable reportlab chooses starts (the last Unicode one)."""
     chosen = None
     unicode_seen = False
     for n in range(_ushort(data, cmap + 2)):
@@ -89,12 +123,17 @@ def _cmap(data: bytes, cmap: int) -> Callable[[int], int | None]:
             chosen = offset
     if chosen is None:
         raise KeyError("no usable character map")
-    at = cmap + chosen
+    return cmap + chosen
+
+
+def _cmap(data: bytes, cmap: int) -> Callable[[int], int | None]:
+    """Character → glyph (None if unmapped), from the subtable reportlab would choose."""
+    at = _subtable(data, cmap)
     fmt = _ushort(data, at)
     if fmt == 4:
         return _format4(data, at)
     if fmt == 12:
-        groups = [struct.unpack_from(">LLL", data, at + 16 + 12 * n) for n in range(_ulong(data, at + 12))]
+        groups = _format12_groups(data, at)
         starts = [start for start, _, _ in groups]
 
         def segmented(code: int) -> int | None:
@@ -114,13 +153,7 @@ def _cmap(data: bytes, cmap: int) -> Callable[[int], int | None]:
 
 
 def _format4(data: bytes, at: int) -> Callable[[int], int | None]:
-    limit = at + _ushort(data, at + 2)
-    segments = _ushort(data, at + 6) // 2
-    ends = struct.unpack_from(f">{segments}H", data, at + 14)
-    starts = struct.unpack_from(f">{segments}H", data, at + 16 + 2 * segments)
-    deltas = struct.unpack_from(f">{segments}h", data, at + 16 + 4 * segments)
-    ranges_at = at + 16 + 6 * segments
-    ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
+    limit, segments, ends, starts, deltas, ranges_at, ranges = _format4_segments(data, at)
 
     def glyph(code: int) -> int | None:
         n = bisect_left(ends, code)
@@ -132,6 +165,24 @@ def _format4(data: bytes, at: int) -> Callable[[int], int | None]:
         found = _ushort(data, where) if where < limit else 0
         return (found + deltas[n]) & 0xFFFF if found else 0
     return glyph
+
+
+def _format4_segments(data: bytes, at: int) -> tuple[int, int, tuple, tuple, tuple, int, tuple]:
+    """A format 4 subtable: where it ends, its segment count, ends, starts, deltas, and its range offsets and
+    where they start."""
+    limit = at + _ushort(data, at + 2)
+    segments = _ushort(data, at + 6) // 2
+    ends = struct.unpack_from(f">{segments}H", data, at + 14)
+    starts = struct.unpack_from(f">{segments}H", data, at + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, at + 16 + 4 * segments)
+    ranges_at = at + 16 + 6 * segments
+    ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
+    return limit, segments, ends, starts, deltas, ranges_at, ranges
+
+
+def _format12_groups(data: bytes, at: int) -> list[tuple[int, int, int]]:
+    """A format 12 subtable's groups: first character, last character, glyph of the first."""
+    return [struct.unpack_from(">LLL", data, at + 16 + 12 * n) for n in range(_ulong(data, at + 12))]
 
 
 def _ushort(data: bytes, at: int) -> int:

@@ -8,10 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from ..theme import Fonts, Theme
 from ..value import Value
+from .pdf_internals import TrueTypeFont
 
 REPLACEMENT = "\ufffd"
 # Line breaks become <br/> in paragraphs and never reach a font.
@@ -21,8 +21,8 @@ _NOT_DRAWN = frozenset("\n")
 class Face:
     """One face: the name reportlab knows it by, and the characters it can show.
 
-    The file is read and registered with reportlab when the face is first used: reading
-    a face costs a hundredth of a second, and few briefs set anything in bold italic.
+    The file is read (in bulk, see pdf_internals) and registered with reportlab when the face
+    is first used: few briefs set anything in bold italic.
     """
 
     def __init__(self, name: str, path: Path):
@@ -53,7 +53,7 @@ class Face:
 
     def _load(self) -> frozenset[str]:
         if self._shown is None:
-            font = TTFont(self._name, str(self._path))
+            font = TrueTypeFont(self._name, str(self._path))
             pdfmetrics.registerFont(font)
             self._shown = frozenset(map(chr, font.face.charToGlyph)) | _NOT_DRAWN
         return self._shown

@@ -2,7 +2,8 @@
 
 For tagging the PDF (see pdf_canvas): reportlab has no tagged-PDF support and no public way
 to put an operator inside a text object, to wrap a page's operators, or to add keys to a
-page or an annotation dictionary. For speed and page breaking: the state a paragraph's
+page or an annotation dictionary. For speed and page breaking: a TrueType face whose character
+map and metrics are read in bulk, the state a paragraph's
 ``wrap`` leaves (pdf_paragraph keeps it per width), a keep-with-next group that stays on the
 page when its start fits, the frame's cursor for bookmarks, and the word and line structures
 pdf_paragraph breaks long paragraphs with. Each names the internal it
@@ -12,7 +13,14 @@ tests/test_library_internals.py fails if a release changes them, here and nowher
 
 from __future__ import annotations
 
+import struct
+from fnmatch import fnmatch
+from functools import cached_property
+from weakref import WeakKeyDictionary
+
+from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage, PDFString
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Frame, KeepTogether
@@ -23,6 +31,8 @@ from reportlab.platypus.paragraph import (_FK_BREAK, _InjectedFrag, _SHYWord, _S
                                           _SplitFrag, _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL,
                                           _getFragWords, _processed_frags, _yieldBLParaWords, split, strip)
 from reportlab.rl_config import _FUZZ
+
+from ..layout.ttf import characters
 
 # Narrower than this, a paragraph breaks nothing (reportlab's own tolerance).
 FUZZ = _FUZZ
@@ -116,3 +126,84 @@ class KeptWithNext(KeepTogether):
 def frame_cursor(frame: Frame) -> float:
     """The height at which the frame will place its next flowable."""
     return frame._y
+
+
+class TrueTypeFont(TTFont):
+    """reportlab's TTFont for the file at ``path``, as ``TTFont(name, path)`` makes it, but read in bulk.
+
+    reportlab reads a face's character map, metrics and glyph offsets two bytes at a time
+    (20 ms a face of DejaVu Sans); read whole, they take a few.
+    """
+
+    def __init__(self, name: str, path: str):
+        # TTFont.__init__'s assignments, with the defaults it is called with, but for the face:
+        # calling it would read the face the slow way.
+        self.fontName = name
+        self.face = _Face(path)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
+
+
+class _Face(TTFontFace):
+    """A TrueType face with the attributes reportlab's extractInfo gives it, the heavy ones read in bulk.
+
+    A character map in another format than 4 or 12, one that lists a character twice or one
+    that names a glyph past the font's metrics is left to reportlab.
+    """
+
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802,N803 - reportlab's names
+        super().extractInfo(charInfo=0)  # the names and the head, OS/2, post, hhea and maxp tables
+        if charInfo and not self._read_characters():
+            super().extractInfo(charInfo)
+
+    def _read_characters(self) -> bool:
+        """Set what extractInfo(charInfo=1) sets beyond extractInfo(charInfo=0); False if left to reportlab."""
+        data = self._ttf_data
+        try:
+            chars, glyphs = characters(data)
+        except (KeyError, struct.error):
+            return False
+        head = self.get_table_pos("head")[0]
+        loca_format, glyph_format = struct.unpack_from(">hh", data, head + 50)
+        char_to_glyph = dict(zip(chars, glyphs))
+        if (glyph_format != 0 or loca_format not in (0, 1) or "loca" not in self.table
+                or len(char_to_glyph) < len(chars)):
+            return False
+        count = self.numGlyphs
+        metrics = struct.unpack_from(">H", data, self.get_table_pos("hhea")[0] + 34)[0]
+        hmtx = self.get_table_pos("hmtx")[0]
+        advances_and_bearings = struct.unpack_from(f">{2 * metrics}H", data, hmtx)
+        advances = advances_and_bearings[::2]
+        bearings = struct.unpack_from(f">{max(0, count - metrics)}H", data, hmtx + 4 * metrics)
+        # In 1000ths of the em, as reportlab's scale does it; a glyph past the last full metric has its
+        # advance (which reportlab keeps scaled in hmetrics).
+        widths = list(advances) if self.unitsPerEm == 1000 else [a * (1000 / self.unitsPerEm) for a in advances]
+        widths += [widths[-1]] * len(bearings)
+        if max(glyphs, default=0) >= len(widths):
+            return False
+        self.hmetrics = [*zip(advances, advances_and_bearings[1::2]), *((widths[-1], b) for b in bearings)]
+        self.defaultWidth = widths[0]
+        self.charToGlyph = char_to_glyph
+        self.charWidths = dict(zip(char_to_glyph, map(widths.__getitem__, char_to_glyph.values())))
+        loca = self.get_table_pos("loca")[0]
+        if loca_format == 0:
+            self.glyphPos = [offset << 1 for offset in struct.unpack_from(f">{count + 1}H", data, loca)]
+        else:
+            self.glyphPos = list(struct.unpack_from(f">{count + 1}L", data, loca))
+        self._pairs = chars, glyphs
+        for present, absent in ((0x20, 0xA0), (0xA0, 0x20)):  # a no-break space is a space, and back
+            if present in char_to_glyph:
+                char_to_glyph[absent] = char_to_glyph[present]
+                self.charWidths[absent] = self.charWidths[present]
+                break
+        return True
+
+    @cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - reportlab's name
+        """Glyph → its characters: only reportlab's shaping asks, so it is made when asked."""
+        found: dict[int, list[int]] = {}
+        for char, glyph in zip(*self._pairs):
+            found.setdefault(glyph, []).append(char)
+        return found

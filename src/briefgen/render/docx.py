@@ -81,7 +81,7 @@ class _Writer:
 
     def __init__(self, word: WordDocument, theme: Theme, width: Length) -> None:
         self.word, self.theme, self.width = word, theme, width
-        self.body = docx_body.Body(word, width)
+        self.body = docx_body.Body(word)
 
     def add(self, block: Block) -> None:
         match block:

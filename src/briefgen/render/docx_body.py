@@ -12,32 +12,26 @@ from __future__ import annotations
 from docx.document import Document as WordDocument
 from docx.document import _Body
 from docx.oxml import OxmlElement
-from docx.shared import Length
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 
 class Body:
-    """Stands in for the document where blocks are added: ``add_paragraph`` and ``add_table``."""
+    """Stands in for the document where blocks are added: ``add_paragraph``, or ``place`` for a block made whole."""
 
-    def __init__(self, word: WordDocument, width: Length) -> None:
+    def __init__(self, word: WordDocument) -> None:
         self._body = word.element.body
         self._end = self._body.sectPr  # None in a document without section properties
         # Its parent is the document, so paragraphs made here find the document's part and styles.
         self._scratch = _Body(OxmlElement("w:body"), word)
-        self._width = width
+        self.part = word.part  # where hyperlinks and pictures are related
 
     def add_paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         paragraph = self._scratch.add_paragraph(text, style)
-        self._place(paragraph._p)
+        self.place(paragraph._p)
         return paragraph
 
-    def add_table(self, rows: int, cols: int) -> Table:
-        table = self._scratch.add_table(rows, cols, self._width)
-        self._place(table._tbl)
-        return table
-
-    def _place(self, element) -> None:
+    def place(self, element) -> None:
+        """Put a finished block (a w:p or w:tbl made elsewhere) at the end of the body."""
         if self._end is not None:
             self._end.addprevious(element)
         else:

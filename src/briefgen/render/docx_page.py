@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENTATION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
@@ -108,8 +109,8 @@ def _line(document: WordDocument, story, style_id: str, text_width: Length, *, c
     line = add_paragraph(story, style_id)
     stops = line.paragraph_format.tab_stops
     # A reference's Header/Footer style may bring stops for another page width: clear them.
-    style = next((s for s in document.styles if s.style_id == style_id), None)
-    for stop in style.paragraph_format.tab_stops if style is not None else ():
+    style = document.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)  # the default style if there is none
+    for stop in style.paragraph_format.tab_stops if style is not None and style.style_id == style_id else ():
         stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
     if centre:
         stops.add_tab_stop(Length(text_width // 2), WD_TAB_ALIGNMENT.CENTER)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docx.oxml import parse_xml
@@ -209,7 +211,7 @@ def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str
         if existing is None:
             if reference:
                 missing.append(style.name)
-            existing = _create(document, style)
+            existing = _create(document, style, index)
         _apply(document, existing, style)
     return missing
 
@@ -264,10 +266,12 @@ class _StyleIndex:
     def __init__(self, root):
         self._by_name: dict[tuple[str, str], object] = {}
         self._by_id: dict[tuple[str, str], object] = {}
+        self.names: set[str] = set()  # every style's name as stored, whatever its kind
         for element in root.findall(qn("w:style")):
             kind = element.get(qn("w:type"))
             name = element.find(qn("w:name"))
             if name is not None:
+                self.names.add(name.get(qn("w:val"), ""))
                 self._by_name.setdefault((kind, name.get(qn("w:val"), "").lower()), element)
             self._by_id.setdefault((kind, element.get(qn("w:styleId"))), element)
 
@@ -279,9 +283,16 @@ class _StyleIndex:
         return self._by_id.get((style.kind, style.style_id))
 
 
-def _create(document: WordDocument, style: Style):
-    """A new, empty style through python-docx's style API, under our id; ``_apply`` gives it our look."""
-    made = document.styles.add_style(style.name, _KINDS[style.kind], builtin=_builtin(style))
+def _create(document: WordDocument, style: Style, index: _StyleIndex):
+    """A new, empty style under our id; ``_apply`` gives it our look.
+
+    python-docx's ``styles.add_style`` first looks for the name by reading every style in the
+    document, once per style added; ``index`` has already said the name is free.
+    """
+    name = BabelFish.ui2internal(style.name)
+    if name in index.names:  # as a style of another kind: Word wants names unique
+        raise ValueError(f"document already contains style '{style.name}'")
+    made = StyleFactory(document.styles.element.add_style_of_type(name, _KINDS[style.kind], _builtin(style)))
     made.style_id = style.style_id
     made.quick_style = True
     return made.element

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, Length
+from docx.shared import Length
+from docx.text.paragraph import Paragraph
 
+from ..inline import Span
 from ..layout.document import Table
 from ..theme import Theme
 from . import docx_inline
@@ -17,56 +19,33 @@ W = nsdecls("w")
 
 
 def add_table(document: Body, table: Table, theme: Theme, width: Length) -> None:
-    """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``."""
-    add_paragraph(document, CAPTION, table.caption.text)
-    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
-    total = sum(table.widths)
-    widths = [Emu(round(width * w / total)) for w in table.widths]
-    _properties(grid._tbl, width, table.caption.text)
-    for column, column_width in zip(grid.columns, widths):
-        column.width = column_width
-    for index, row in enumerate(grid.rows):
-        header = index == 0
-        _keep_whole(row._tr, header=header)
-        cells = [(c,) for c in table.columns] if header else table.rows[index - 1]
-        for cell, column_width, spans in zip(row.cells, widths, cells):
-            cell.width = column_width
-            paragraph = cell.paragraphs[0]
-            paragraph._p.style = TABLE_HEADING if header else TABLE_TEXT
-            if header:
-                paragraph.add_run(spans[0])
-                _shade(cell._tc, theme.colours.table_header_fill)
-            else:
-                docx_inline.write(paragraph, spans)
+    """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``.
 
-
-def _properties(tbl, width: Length, caption: str) -> None:
-    """Table Grid, spanning the text width with a fixed layout so Word and LibreOffice agree on the columns.
-
-    The caption is also the table's title (its alternative text), which a screen reader
-    announces as it enters the table.
+    The table's frame (grid, rows, cells and their empty paragraphs) is written as one piece of XML
+    and parsed once: python-docx's table API looks up each row's cells again for every cell set,
+    the slowest part of a brief with many tables. The cells' text goes in through docx_inline.
     """
-    tbl.remove(tbl.tblPr)
-    properties = parse_xml(
-        f'<w:tblPr {W}><w:tblStyle w:val="{TABLE}"/><w:tblW w:w="{round(width / 635)}" w:type="dxa"/>'
+    add_paragraph(document, CAPTION, table.caption.text)
+    total = sum(table.widths)
+    widths = [round(width * w / total / 635) for w in table.widths]  # twentieths of a point
+    fill = theme.colours.table_header_fill
+    header = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>'
+                     f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>'
+                     f'<w:p><w:pPr><w:pStyle w:val="{TABLE_HEADING}"/></w:pPr></w:p></w:tc>' for w in widths)
+    body = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
+                   f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT}"/></w:pPr></w:p></w:tc>' for w in widths)
+    tbl = parse_xml(
+        f'<w:tbl {W}><w:tblPr><w:tblStyle w:val="{TABLE}"/><w:tblW w:w="{round(width / 635)}" w:type="dxa"/>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/><w:tblCaption/></w:tblPr>')
-    properties.find(qn("w:tblCaption")).set(qn("w:val"), caption)
-    tbl.insert(0, properties)
-
-
-def _keep_whole(tr, *, header: bool) -> None:
-    tr_pr = tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f"<w:cantSplit {W}/>"))
-    if header:
-        tr_pr.append(parse_xml(f"<w:tblHeader {W}/>"))
-
-
-def _shade(tc, fill: str) -> None:
-    tc_pr = tc.get_or_add_tcPr()
-    shading = parse_xml(f'<w:shd {W} w:val="clear" w:color="auto" w:fill="{fill}"/>')
-    # w:shd comes after tcW, gridSpan, vMerge and tcBorders, and before noWrap, tcMar, vAlign...
-    later = [tc_pr.find(qn(f"w:{tag}")) for tag in ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign",
-                                                     "hideMark")]
-    later = [e for e in later if e is not None]
-    (later[0].addprevious(shading) if later else tc_pr.append(shading))
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/><w:tblCaption/></w:tblPr>'
+        f'<w:tblGrid>{"".join(f"<w:gridCol w:w={chr(34)}{w}{chr(34)}/>" for w in widths)}</w:tblGrid>'
+        # Rows are kept whole on a page; the header row repeats on each page the table runs onto.
+        f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>'
+        + f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{body}</w:tr>' * len(table.rows) + '</w:tbl>')
+    # The caption is also the table's title (its alternative text), announced as a screen reader enters it.
+    tbl.find(qn("w:tblPr")).find(qn("w:tblCaption")).set(qn("w:val"), table.caption.text)
+    document.place(tbl)
+    cells = [[(Span(c),) for c in table.columns], *table.rows]
+    for tr, row in zip(tbl.iterchildren(qn("w:tr")), cells):
+        for tc, spans in zip(tr.iterchildren(qn("w:tc")), row):
+            docx_inline.write(Paragraph(tc.find(qn("w:p")), document.part), spans)

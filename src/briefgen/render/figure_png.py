@@ -22,6 +22,9 @@ OVERSAMPLE = 2
 DASH, GAP = 3.0, 2.0  # points, as the PDF's dash pattern
 
 
+# Drawing is most of a Word render's time; while watching, a save rarely changes a figure, and
+# the same figure with the same fonts gives the same bytes.
+@lru_cache(maxsize=32)
 def png(figure: Figure, fonts: Fonts) -> bytes:
     """The figure at DPI, white behind it."""
     scale = DPI / 72 * OVERSAMPLE

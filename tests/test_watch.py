@@ -73,3 +73,37 @@ def test_watch_renders_after_a_save_survives_a_content_error_and_stops_cleanly(t
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.docx"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml", "out"]
+
+
+def processes_in(folder: Path) -> list[int]:
+    """The processes whose working folder is ``folder``: a watch's format workers are forked there."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and (proc / "cwd").resolve() == folder.resolve():
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+def test_watching_every_format_renders_each_save_in_all_three_and_leaves_no_worker_behind(tmp_path):
+    content = tmp_path / "brief.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    content.write_text(text, encoding="utf-8")
+    watcher = Watcher(tmp_path, "brief.yaml", "--format", "all", "--out-dir", "out")
+    try:
+        watcher.wait_for("out", "watching 1 file")
+        # One worker per format, forked from the watch (the machine may lack the CPUs for them: then none).
+        assert len(processes_in(tmp_path)) in (1, 4)
+        content.write_text(text.replace("title: Water Rights", "title: Saved Rights"), encoding="utf-8")
+        written = {watcher.wait_for("out", "out/brief.").split()[0] for _ in range(3)}
+        assert written == {"out/brief.docx", "out/brief.pdf", "out/brief.pptx"}
+        assert "Saved Rights" in title_of(tmp_path / "out" / "brief.docx")
+        with zipfile.ZipFile(tmp_path / "out" / "brief.pptx") as deck:
+            assert "Saved Rights" in deck.read("docProps/core.xml").decode()
+    finally:
+        code = watcher.stop()
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.docx", "brief.pdf", "brief.pptx"]
+    assert processes_in(tmp_path) == []

@@ -50,23 +50,20 @@ def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool
     """Render every task, yielding each outcome as it finishes; one failure never stops the others."""
     tasks = sorted(tasks, key=lambda t: _ORDER.get(t.fmt, 9))
     # Never more workers than products, nor than the CPUs this process may run on: -j 10000 means "all".
-    workers = min(jobs or _cpus(), len(tasks), _cpus())
-    if workers > 1:
-        # Imported only here: a single product (the common case while writing) needs no pool.
-        import multiprocessing
-        if "fork" not in multiprocessing.get_all_start_methods():
-            workers = 1
+    workers = min(jobs or cpus(), len(tasks), cpus())
+    if workers > 1 and not can_fork():
+        workers = 1
     if workers <= 1:
         for task in tasks:
-            yield Outcome(task, *_render(task, theme, debug))
+            yield Outcome(task, *render(task, theme, debug))
         return
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
     global _tasks
     _tasks = tasks
     orphans = []  # tasks whose worker died under them or under another task: each runs again, alone
-    with _pool(workers) as pool:
-        pending = {pool.submit(_render_index, i, theme, debug): i for i in range(len(tasks))}
+    with pool(workers) as workers_pool:
+        pending = {workers_pool.submit(_render_index, i, theme, debug): i for i in range(len(tasks))}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -82,17 +79,17 @@ def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool
 
 
 @contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """Forked workers that the parent stops, with their temporary files removed, if it is itself stopped."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=interruption.in_worker)
     try:
         with interruption.unwinding():
-            yield pool
+            yield executor
     except BaseException:  # Interrupted, or the caller stopped reading: no worker may outlive the command
-        pool.shutdown(wait=False, cancel_futures=True)
+        executor.shutdown(wait=False, cancel_futures=True)
         children = multiprocessing.active_children()
         for child in children:
             child.terminate()
@@ -102,21 +99,28 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
                 child.kill()
                 child.join()
         raise
-    pool.shutdown()
+    executor.shutdown()
 
 
 def _alone(index: int, theme: Theme, debug: bool) -> Outcome:
     """A task whose pool broke, in a fresh worker of its own: if that one dies too, this task killed it."""
     from concurrent.futures.process import BrokenProcessPool
-    with _pool(1) as pool:
+    with pool(1) as alone:
         try:
-            return Outcome(_tasks[index], *pool.submit(_render_index, index, theme, debug).result())
+            return Outcome(_tasks[index], *alone.submit(_render_index, index, theme, debug).result())
         except BrokenProcessPool:
             return Outcome(_tasks[index], None, f"{_tasks[index].out}: the process rendering it died "
                                                 "(killed, or out of memory); nothing was written")
 
 
-def _cpus() -> int:
+def can_fork() -> bool:
+    """Whether workers can be forked here (they inherit the loaded briefs); not on Windows or macOS's default."""
+    # Imported only here: a single product (the common case while writing) needs no pool.
+    import multiprocessing
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def cpus() -> int:
     try:
         return len(os.sched_getaffinity(0))  # what a container or taskset allows, not the host's count
     except AttributeError:  # not on every platform
@@ -126,12 +130,13 @@ def _cpus() -> int:
 def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
     # Only the small result goes back through the pipe; the Brief stays where fork put it.
     try:
-        return _render(_tasks[index], theme, debug)
+        return render(_tasks[index], theme, debug)
     except interruption.Interrupted as stop:  # its temporary file is gone: leave, the parent reports
         interruption.leave(stop)
 
 
-def _render(task: Task, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
+def render(task: Task, theme: Theme, debug: bool = False) -> tuple[Written | None, str | None]:
+    """Make one product: what was written, or the message that says why nothing was (never raised)."""
     try:
         return make(task.brief, task.fmt, task.out, theme, template=task.template), None
     except BriefgenError as exc:

@@ -157,7 +157,10 @@ def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str
                             reference.path if reference is not None else None, reference)
     try:
         with interruption.ending_normally_on(signal.SIGINT):  # Ctrl-C is how a watch ends: not a failure
-            watch.watch(watched, say=click.echo, complain=lambda message: click.echo(message, err=True))
+            try:
+                watch.watch(watched, say=click.echo, complain=lambda message: click.echo(message, err=True))
+            except interruption.Interrupted as stop:  # raised so that the format workers were stopped first
+                interruption.leave(stop)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
 

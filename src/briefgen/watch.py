@@ -1,22 +1,27 @@
 """Watch mode: one warm process renders the briefs again each time a content file, the template or the theme is saved.
 
 The renderers are imported and the theme read once, so a save costs only the render itself.
-Each product is written atomically (output.write_atomic: a temporary file renamed into
+When more than one format is watched and there is more than one CPU, each format has a warm
+worker process of its own (forked once, at the start), so the products of one save are
+rendered at the same time rather than one after another. Each product is written atomically (output.write_atomic: a temporary file renamed into
 place), so a PDF viewer that reloads on change never reads half a file. A content error is
 reported with its place and the watch goes on; Ctrl-C ends it with status 0.
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
+from . import batch
 from .load import ContentError, load
-from .output import OutputError
-from .products import make
 from .template_package import Template, read
 from .theme import Theme, ThemeError, load_theme
 from .value import Value
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # How long (ms) the file system must stay quiet after a change before rendering: editors write
 # a file in a few steps, and rendering a half-written file would only print a spurious error.
@@ -38,15 +43,24 @@ class Watched(Value):
 
 
 def watch(watched: Watched, say: Callable[[str], None], complain: Callable[[str], None]) -> None:
-    """Render everything once, then again whatever is saved, until Ctrl-C (KeyboardInterrupt)."""
-    import watchfiles
-
+    """Render everything once, then again whatever is saved, until Ctrl-C (KeyboardInterrupt or Interrupted)."""
     theme = _theme(watched, complain)
     if theme is None:
         return
+    with ExitStack() as stack:
+        workers = None
+        if len(watched.formats) > 1 and batch.cpus() > 1 and batch.can_fork():
+            workers = {fmt: stack.enter_context(batch.pool(1)) for fmt in watched.formats}
+        _watch(watched, theme, workers, say, complain)
+
+
+def _watch(watched: Watched, theme: Theme, workers: dict[str, ProcessPoolExecutor] | None,
+           say: Callable[[str], None], complain: Callable[[str], None]) -> None:
+    import watchfiles
+
     template = watched.template
     for path in watched.files:
-        _render(path, watched, theme, template, say, complain)
+        _render(path, watched, theme, template, workers, say, complain)
     files = {p.resolve() for p in watched.files}
     styling = {p.resolve() for p in (watched.theme_folder, watched.reference) if p is not None}
     folders = {p.parent for p in files} | {p if p.is_dir() else p.parent for p in styling}
@@ -70,7 +84,7 @@ def watch(watched: Watched, say: Callable[[str], None], complain: Callable[[str]
         else:
             again = [p for p in watched.files if p.resolve() in changed]
         for path in again:
-            _render(path, watched, theme, template, say, complain)
+            _render(path, watched, theme, template, workers, say, complain)
 
 
 def _theme(watched: Watched, complain: Callable[[str], None]) -> Theme | None:
@@ -95,22 +109,26 @@ def _template(watched: Watched, complain: Callable[[str], None]) -> Template | N
     return template
 
 
-def _render(path: Path, watched: Watched, theme: Theme, template: Template | None, say: Callable[[str], None],
+def _render(path: Path, watched: Watched, theme: Theme, template: Template | None,
+            workers: dict[str, ProcessPoolExecutor] | None, say: Callable[[str], None],
             complain: Callable[[str], None]) -> None:
-    """Load one file and write each of its products, one line each; problems are printed, never raised."""
+    """Load one file and write each of its products, one line each as it is written; problems are printed,
+    never raised (a bug in one renderer must not end the watch)."""
     try:
         brief = load(path)
     except ContentError as exc:
         complain(str(exc))
         return
-    for fmt in watched.formats:
-        try:
-            written = make(brief, fmt, watched.target(path, fmt), theme, template=template)
-        except (OutputError, ThemeError) as exc:
-            complain(f"error: {exc}")
-            continue
-        except Exception as exc:  # a bug in one renderer must not end the watch
-            complain(f"error: {watched.target(path, fmt)}: internal error: {type(exc).__name__}: {exc}")
+    tasks = [batch.Task(brief, fmt, watched.target(path, fmt), template) for fmt in watched.formats]
+    if workers is None:
+        done = (batch.render(task, theme) for task in tasks)
+    else:
+        from concurrent.futures import as_completed
+        futures = [workers[task.fmt].submit(batch.render, task, theme) for task in tasks]
+        done = (future.result() for future in as_completed(futures))
+    for written, error in done:
+        if error is not None:
+            complain(f"error: {error}")
             continue
         say(str(written))
         for warning in written.warnings:

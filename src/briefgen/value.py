@@ -13,7 +13,7 @@ dataclasses alone would be a good part of a command's start-up (see README, Perf
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 REQUIRED: Any = object()  # the default of a field that has none
 V = TypeVar("V", bound="Value")
@@ -38,7 +38,7 @@ class Value:
         super().__init_subclass__(**kwargs)
         defaults = dict(cls._defaults)
         for name, annotation in cls.__dict__.get("__annotations__", {}).items():
-            if not str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+            if not _is_class_var(annotation):
                 defaults[name] = cls.__dict__.get(name, REQUIRED)
         cls._defaults = defaults
         cls._names = tuple(defaults)
@@ -83,6 +83,13 @@ class Value:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self._names)
         return f"{type(self).__name__}({shown})"
+
+
+def _is_class_var(annotation: Any) -> bool:
+    if isinstance(annotation, str):  # written under `from __future__ import annotations`
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    # Not str(annotation): that would print every Annotated constraint, at every start.
+    return annotation is ClassVar or getattr(annotation, "__origin__", None) is ClassVar
 
 
 def replace(value: V, **changes: Any) -> V:

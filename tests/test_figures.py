@@ -7,6 +7,7 @@ python-docx and python-pptx's XML for alt text, pdfimages for the Word brief's p
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import zipfile
@@ -358,7 +359,11 @@ class DescribeTheWordBrief:
 
 
 def deck_slides(path: Path) -> list[etree._Element]:
-    with zipfile.ZipFile(path) as package:
+    return deck_slides_of(path.read_bytes())
+
+
+def deck_slides_of(data: bytes) -> list[etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
         names = sorted((n for n in package.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
                        key=lambda n: int(re.search(r"\d+", n).group()))
         return [etree.fromstring(package.read(n)) for n in names]
@@ -402,6 +407,22 @@ class DescribeTheDeck:
             for word in inside:
                 assert x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1, word
             assert_apart(inside)
+
+    @pytest.mark.parametrize("case", ["nrf", "example", "own"])
+    def it_gives_every_shape_of_a_slide_its_own_id(self, products, case):
+        for slide in deck_slides(products[(case, "pptx")]):
+            ids = [e.get("id") for e in slide.iter(f"{{{NS['p']}}}cNvPr")]
+            assert len(ids) == len(set(ids))
+
+    def it_keeps_markup_characters_in_a_pictures_name_and_alt_text(self, tmp_path):
+        png(tmp_path)
+        content = picture_brief(tmp_path, {"image": "map.png", "caption": 'Dams & "weirs" <2020>',
+                                           "alt": 'A map: dams & "weirs" by year.'})
+        [slide] = [s for s in deck_slides_of(products.render(load(content), "pptx", THEME))
+                   if s.find(".//p:pic", NS) is not None]
+        name = slide.find(".//p:pic/p:nvPicPr/p:cNvPr", NS)
+        assert name.get("name").endswith('Dams & "weirs" <2020>')
+        assert name.get("descr") == 'A map: dams & "weirs" by year.'
 
     def it_continues_a_long_table_with_its_header_on_each_slide(self, products):
         tables = [t for s in deck_slides(products[("own", "pptx")]) for t in s.findall(".//a:tbl", NS)]

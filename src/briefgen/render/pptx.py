@@ -140,7 +140,8 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
             left, top = frame.left + Pt(layout.INSET_X), frame.top + Pt(layout.INSET_Y)
             sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
             if s.figure:
-                pptx_figures.add_figure(sp_tree, s.figure, left, top, text, part, package)
+                pptx_figures.add_figure(sp_tree, s.figure, left, top, text, lambda image: part.relate_to(
+                    package.get_or_add_image_part(str(image.path)), RT.IMAGE))
             else:
                 pptx_figures.add_table(sp_tree, s.table, left, top, text, theme, s.title)
         p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")

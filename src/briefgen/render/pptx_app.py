@@ -6,9 +6,8 @@ saved it), so the renderer replaces it with one that describes the deck.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from ..layout.properties import Properties
+from .xml_text import escape
 
 _FORMATS = {(12192000, 6858000): "Widescreen", (9144000, 6858000): "On-screen Show (4:3)"}
 

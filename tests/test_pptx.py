@@ -19,6 +19,7 @@ from briefgen.estimative import estimate_label
 from briefgen.inline import Span, plain
 from briefgen.layout import deck
 from briefgen.layout.measure import Metrics
+from briefgen.layout.outline import ENGLISH
 from briefgen.load import load
 from briefgen.theme import load_theme
 
@@ -338,6 +339,24 @@ class TestAMeetingDeck:
         assert len(body) == 6 and all(i.spans[-1].text.endswith("\u2026") for i in body)
         assert all(f"whole {n}" in slide[0].notes for n in range(6))
 
+
+    def it_shows_as_many_backup_points_as_fit_and_counts_the_rest(self):
+        theme = load_theme()
+        frame = deck.Frame(600, 300)
+        fitter = deck._Fitter(METRICS, theme, deck.Geometry(titles={deck.CONTENT: deck.Frame(800, 60)},
+                                                            bodies={deck.CONTENT: (frame,)}))
+        items = [deck.Item((Span(f"Correction {n}: " + "a long explanation " * 12),), notes=f"whole {n}")
+                 for n in range(40)]
+        [slide] = fitter.fit(deck._Planned(deck.CONTENT, "Backup", ((*items,),), single=True))
+        [body] = slide.bodies
+        *shown, more = body
+        assert more.spans == (Span(ENGLISH["more"].format(count=40 - len(shown)), italic=True),)
+        size = slide.size
+        assert len(fitter.pack(body, frame, size)) == 1
+        one_more = [*shown, fitter.one_line(items[len(shown)], frame, size),
+                    deck.Item((Span(ENGLISH["more"].format(count=39 - len(shown)), italic=True),), bullet=False)]
+        assert len(fitter.pack(one_more, frame, size)) > 1
+        assert all(f"whole {n}" in slide.notes for n in range(40))
 
 class TestTemplates:
     def it_uses_the_users_masters_when_the_names_match(self, tmp_path):

@@ -364,6 +364,7 @@ class _Fitter:
             size -= 2
         self.sizes = sizes + [theme.deck.min_body]
         self._heights: dict[tuple[Item, Frame, float], float] = {}  # packing tries each item many times
+        self._drawn: dict[tuple[float, float, float], dict[str, list[Figure]]] = {}
 
     def title_slide(self, outline: Outline) -> Slide:
         brief, words = outline.brief, outline.labels
@@ -395,14 +396,21 @@ class _Fitter:
             made = deck_figures.figure_frames(lambda pen, w, h: [drawn.picture(picture, w, h)], pen, frame.width,
                                               frame.height)
         else:
-            made = deck_figures.figure_frames(
-                lambda pen, w, h: drawn.for_brief(brief, pen, w, h, fill=True).get(planned.figure, []),
-                pen, frame.width, frame.height)
+            made = deck_figures.figure_frames(lambda pen, w, h: self.figures_at(brief, pen, w, h).get(planned.figure, []),
+                                              pen, frame.width, frame.height)
         slides = []
         for n, figure in enumerate(made):
             title, title_size = self.title(figure.caption + (self.continued if n else ""), CONTENT)
             slides.append(Slide(CONTENT, title, title_size, notes=figure.alt, figure=figure))
         return slides
+
+    def figures_at(self, brief: Brief, pen: drawn.Pen, width: float, height: float) -> dict[str, list[Figure]]:
+        """The brief's drawn figures at ``pen``'s size for a ``width`` × ``height`` frame, each size drawn once:
+        every figure slide tries the same sizes, and drawing one figure draws them all."""
+        key = (pen.size, width, height)
+        if key not in self._drawn:
+            self._drawn[key] = drawn.for_brief(brief, pen, width, height, fill=True)
+        return self._drawn[key]
 
     def fit(self, planned: _Planned) -> list[Slide]:
         if planned.table:
@@ -422,9 +430,14 @@ class _Fitter:
         items = list(planned.columns[0])
         if planned.single:
             return [self.single(planned, items, frame)]
-        best = min(((len(pages), -size, pages) for size in self.sizes
-                    for pages in [self.pack(items, frame, size)]), key=lambda t: (t[0], t[1]))
-        size, pages = -best[1], best[2]
+        # The fewest slides, then the largest size: sizes are tried largest first, and none needs fewer than one.
+        size, pages = self.sizes[0], self.pack(items, frame, self.sizes[0])
+        for smaller in self.sizes[1:]:
+            if len(pages) == 1:
+                break
+            packed = self.pack(items, frame, smaller)
+            if len(packed) < len(pages):
+                size, pages = smaller, packed
         pages = self.balance(items, frame, size, len(pages))
         return [self.slide(planned, n, (tuple(page),), size) for n, page in enumerate(pages)]
 
@@ -437,7 +450,10 @@ class _Fitter:
                 return self.slide(planned, 0, (tuple(pages[0]),), size)
         size = self.sizes[-1]
         cut = [self.one_line(i, frame, size) for i in items]
-        for keep in range(len(cut), 0, -1):
+        # The points that fit on the first slide without the last line: with it, no more can fit (packing
+        # decides each point by itself and the next), so the search starts one above, not at all of them.
+        first = len(self.pack(cut, frame, size)[0])
+        for keep in range(min(len(cut), first + 1), 0, -1):
             rest = len(cut) - keep
             shown = cut[:keep] + ([Item((Span(self.more.format(count=rest), italic=True),), bullet=False)]
                                   if rest else [])

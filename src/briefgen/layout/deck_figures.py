@@ -46,13 +46,18 @@ def figure_frames(make: Callable[[Pen, float, float], list[Figure]], pen: Pen, w
     smallest size is scaled down to fit.
     """
     room = height - CAPTION_ROOM
-    tries = [made for size in FIGURE_SIZES for made in [make(replace(pen, size=size), width, room)] if made]
-    if not tries:
-        return []
-    fitting = [made for made in tries if all(f.height <= room for f in made)]
-    # The fewest slides, then the largest labels (sizes are tried largest first, and min keeps the first).
-    made = min(fitting, key=len) if fitting else tries[-1]
-    return [f.scaled(min(1.0, room / f.height)) for f in made]
+    best: list[Figure] = []
+    last: list[Figure] = []  # what the smallest size that could draw it made
+    for size in FIGURE_SIZES:
+        made = make(replace(pen, size=size), width, room)
+        if not made:
+            continue
+        last = made
+        if all(f.height <= room for f in made) and (not best or len(made) < len(best)):
+            best = made
+            if len(best) == 1:  # no smaller size can need fewer slides, and this one's labels are larger
+                break
+    return [f.scaled(min(1.0, room / f.height)) for f in best or last]
 
 
 def captioned(figure: Figure, pen: Pen, width: float) -> Figure:

@@ -21,6 +21,7 @@ from briefgen.layout import deck
 from briefgen.layout.measure import Metrics
 from briefgen.layout.outline import ENGLISH
 from briefgen.load import load
+from briefgen.render import pptx as pptx_render
 from briefgen.theme import load_theme
 
 from .conftest import NRF, ROOT, pdf_pages_text, run_briefgen
@@ -418,6 +419,13 @@ class TestMeasure:
 
 
 class TestFitting:
+    def it_fits_a_brief_again_the_same_after_measuring_it_and_others(self, cases):
+        theme = load_theme()
+        geometry = pptx_render.geometry(theme, None)
+        first = deck.compose(load(NRF), theme, geometry)
+        deck.compose(load(cases["long"]), theme, geometry)  # its words measured and kept
+        assert deck.compose(load(NRF), theme, geometry) == first
+
     def it_moves_a_badge_that_no_longer_fits_to_the_next_slide(self):
         theme = load_theme()
         frame = deck.Frame(300.0, 0.0)

@@ -19,7 +19,7 @@ from . import deck_figures, figures as drawn
 from .deck_figures import DeckTable
 from .document import Captions, cutoff_line, in_text_name, own_table, reference
 from .figures import Figure
-from .measure import Line, Metrics, split_at
+from .measure import Line, Metrics, metrics_for, split_at
 from .outline import ENGLISH, Outline
 from .properties import Properties, properties_of
 from ..value import Value, replace
@@ -110,14 +110,14 @@ class _Planned(Value):
     columns: tuple[tuple[Item, ...], ...]
     notes: str = ""
     single: bool = False  # a backup slide: never continued; points cut to one line if need be (notes keep all)
-    figure: str = ""                # a drawn figure of the brief's own data, by name (see figures.for_brief)
+    figure: str = ""                # a drawn figure of the brief's own data, by name (see figures.draw)
     picture: Picture | None = None  # the analyst's own image
     table: tuple | None = None      # the analyst's own table: document.own_table's columns, rows, widths, caption
 
 
 def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     """The deck for ``brief``, fitted to ``geometry`` with ``theme``'s font and sizes."""
-    metrics = Metrics(theme.fonts)
+    metrics = metrics_for(theme.fonts)
     outline = Outline.of(brief)
     words = outline.labels
     fitter = _Fitter(metrics, theme, geometry, words.continued, words.continued_again, words.more)
@@ -364,7 +364,6 @@ class _Fitter:
             size -= 2
         self.sizes = sizes + [theme.deck.min_body]
         self._heights: dict[tuple[Item, Frame, float], float] = {}  # packing tries each item many times
-        self._drawn: dict[tuple[float, float, float], dict[str, list[Figure]]] = {}
 
     def title_slide(self, outline: Outline) -> Slide:
         brief, words = outline.brief, outline.labels
@@ -396,21 +395,13 @@ class _Fitter:
             made = deck_figures.figure_frames(lambda pen, w, h: [drawn.picture(picture, w, h)], pen, frame.width,
                                               frame.height)
         else:
-            made = deck_figures.figure_frames(lambda pen, w, h: self.figures_at(brief, pen, w, h).get(planned.figure, []),
+            made = deck_figures.figure_frames(lambda pen, w, h: drawn.draw(planned.figure, brief, pen, w, h, fill=True),
                                               pen, frame.width, frame.height)
         slides = []
         for n, figure in enumerate(made):
             title, title_size = self.title(figure.caption + (self.continued if n else ""), CONTENT)
             slides.append(Slide(CONTENT, title, title_size, notes=figure.alt, figure=figure))
         return slides
-
-    def figures_at(self, brief: Brief, pen: drawn.Pen, width: float, height: float) -> dict[str, list[Figure]]:
-        """The brief's drawn figures at ``pen``'s size for a ``width`` × ``height`` frame, each size drawn once:
-        every figure slide tries the same sizes, and drawing one figure draws them all."""
-        key = (pen.size, width, height)
-        if key not in self._drawn:
-            self._drawn[key] = drawn.for_brief(brief, pen, width, height, fill=True)
-        return self._drawn[key]
 
     def fit(self, planned: _Planned) -> list[Slide]:
         if planned.table:

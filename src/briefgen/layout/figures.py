@@ -21,7 +21,7 @@ from ..images import Image, read as read_image
 from ..inline import Span, parse, plain
 from ..model import Actor, Brief, Event, KeyJudgment, PartialDate, Picture, Scenario
 from ..theme import Colours, Theme
-from .measure import Metrics
+from .measure import Metrics, metrics_for
 from .outline import Labels
 from ..value import Value, replace
 
@@ -137,7 +137,7 @@ class Pen(Value):
     @classmethod
     def for_page(cls, theme: Theme, words: Labels) -> Pen:
         """Labels at the brief's small size: a figure as wide as the text reads like a table's notes."""
-        return cls(Metrics(theme.fonts), theme.colours, theme.sizes.small, words)
+        return cls(metrics_for(theme.fonts), theme.colours, theme.sizes.small, words)
 
     def width(self, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> float:
         return self.metrics.width(text, size or self.size, bold=bold, italic=italic)
@@ -165,13 +165,22 @@ def for_brief(brief: Brief, pen: Pen, width: float, height: float, *, fill: bool
     A timeline taller than ``height`` comes in parts; with ``fill`` (a slide) each part is
     exactly ``height`` high.
     """
-    made = {
-        "timeline": lambda: timeline_parts(brief.context.timeline, pen, width, height, fill=fill),
-        "actor_map": lambda: [actor_map(brief.actors, pen, width)],
-        "likelihood_scale": lambda: [likelihood_scale(brief.key_judgments, brief.outlook.scenarios, pen, width)],
-    }
-    found = {name: [f for f in make() if f] for name, make in made.items() if getattr(brief.figures, name)}
+    found = {name: draw(name, brief, pen, width, height, fill=fill) for name in DRAWN}
     return {name: figures for name, figures in found.items() if figures}
+
+
+def draw(name: str, brief: Brief, pen: Pen, width: float, height: float, *, fill: bool = False) -> list[Figure]:
+    """The drawn figure ``name`` of ``for_brief`` alone (a deck tries each figure at several sizes): its parts,
+    or none if the brief has too little data for it or has switched it off."""
+    if not getattr(brief.figures, name):
+        return []
+    if name == "timeline":
+        made = timeline_parts(brief.context.timeline, pen, width, height, fill=fill)
+    elif name == "actor_map":
+        made = [actor_map(brief.actors, pen, width)]
+    else:
+        made = [likelihood_scale(brief.key_judgments, brief.outlook.scenarios, pen, width)]
+    return [f for f in made if f]
 
 
 def numbered(figure: Figure, captions, words: Labels) -> Figure:

@@ -27,6 +27,7 @@ class Piece(Value):
 
 Line = tuple[Piece, ...]
 WORDS_KEPT = 2048  # texts whose measured words are kept: more than a slide's items, bounded memory
+WIDTHS_KEPT = 65536  # words whose widths are kept, per face
 # A word and the spaces after it; a span may end inside a word that the next span goes on.
 _WORD = re.compile(r"[^ ]*( +)|[^ ]+")
 
@@ -43,7 +44,7 @@ class Metrics:
         }
         # The deck wraps each text at several sizes and widths in a row: its words are measured once,
         # and a word that comes back in another text is not summed again.
-        self._words: dict[Inline, list[_Word]] = {}
+        self._texts: dict[Inline, _Text] = {}
         self._known: dict[tuple[bool, bool], dict[str, float]] = {face: {} for face in self._faces}
 
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
@@ -58,21 +59,30 @@ class Metrics:
 
     def count(self, spans: Inline, width: float, size: float) -> int:
         """How many lines ``wrap`` breaks ``spans`` into."""
-        return len(self._broken(spans, width, size))
+        # What _broken does, counting only: fitting asks this of every item at every size and room.
+        lines, used, empty = 1, 0.0, True
+        for word_width, glyphs_width in self._text(spans).at(size):
+            if not empty and used + glyphs_width > width:
+                lines, used, empty = lines + 1, 0.0, True
+            if empty and glyphs_width > width:
+                return len(self._broken(spans, width, size))  # a word broken between characters
+            used += word_width
+            empty = False
+        return lines
+
+    def _text(self, spans: Inline) -> _Text:
+        text = self._texts.get(spans)
+        if text is None:
+            if len(self._texts) >= WORDS_KEPT:
+                self._texts.clear()
+            text = self._texts[spans] = _Text(self._measured(spans))
+        return text
 
     def _broken(self, spans: Inline, width: float, size: float) -> list[list[tuple[int, int, int]]]:
-        words = self._words.get(spans)
-        if words is None:
-            if len(self._words) >= WORDS_KEPT:
-                self._words.clear()
-            words = self._words[spans] = self._measured(spans)
+        text = self._text(spans)
         lines: list[list[tuple[int, int, int]]] = [[]]
         used = 0.0
-        for word in words:
-            units = word.units
-            # One part is the common case; its sum is that part's width exactly.
-            word_width = units[0] * size / 1000 if len(units) == 1 else sum(unit * size / 1000 for unit in units)
-            glyphs_width = word_width - word.trailing * size / 1000
+        for word, (word_width, glyphs_width) in zip(text.words, text.at(size)):
             if lines[-1] and used + glyphs_width > width:
                 lines.append([])
                 used = 0.0
@@ -103,6 +113,8 @@ class Metrics:
                 word = match.group()
                 width = known.get(word)
                 if width is None:
+                    if len(known) >= WIDTHS_KEPT:
+                        known.clear()
                     width = known[word] = _width(face, word)
                 units.append(width)
                 if match.group(1):
@@ -114,6 +126,12 @@ class Metrics:
         return words
 
 
+@lru_cache(maxsize=4)
+def metrics_for(fonts: Fonts) -> Metrics:
+    """The Metrics of ``fonts``, kept for the process: a deck rendered again (watch) measures only new text."""
+    return Metrics(fonts)
+
+
 def split_at(spans: Inline, lines: list[Line], count: int) -> tuple[Inline, Inline]:
     """``spans`` cut after its first ``count`` wrapped lines: (the lines that fit, the rest)."""
     first = lines[count][0] if count < len(lines) and lines[count] else None
@@ -122,6 +140,28 @@ def split_at(spans: Inline, lines: list[Line], count: int) -> tuple[Inline, Inli
     head = list(spans[:first.span]) + ([_slice(spans[first.span], 0, first.start)] if first.start else [])
     tail = [_slice(spans[first.span], first.start, len(spans[first.span].text))] + list(spans[first.span + 1:])
     return _trimmed(head), _trimmed(tail, leading=True)
+
+
+class _Text:
+    """A text's measured words, and their widths at each size it was wrapped at."""
+
+    __slots__ = ("words", "_sizes")
+
+    def __init__(self, words: list[_Word]) -> None:
+        self.words = words
+        self._sizes: dict[float, list[tuple[float, float]]] = {}
+
+    def at(self, size: float) -> list[tuple[float, float]]:
+        """Each word's width and the width of its glyphs alone (without the spaces after it), in points."""
+        widths = self._sizes.get(size)
+        if widths is None:
+            widths = self._sizes[size] = []
+            for word in self.words:
+                units = word.units
+                # One part is the common case; its sum is that part's width exactly.
+                word_width = units[0] * size / 1000 if len(units) == 1 else sum(unit * size / 1000 for unit in units)
+                widths.append((word_width, word_width - word.trailing * size / 1000))
+        return widths
 
 
 class _Word:

@@ -43,25 +43,18 @@ class Value:
         cls._defaults = defaults
         cls._names = tuple(defaults)
         cls.__match_args__ = cls._names
+        if "__init__" not in cls.__dict__:  # not inherited: a parent's would take the parent's fields
+            cls.__init__ = Value.__init__
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        names = self._names
-        if len(args) > len(names):
-            raise TypeError(f"{type(self).__name__} takes {len(names)} fields, {len(args)} were given")
-        values = dict(zip(names, args))
-        if kwargs:
-            for name in kwargs:
-                if name not in self._defaults or name in values:
-                    raise TypeError(f"{type(self).__name__}: unexpected or repeated field {name!r}")
-            values.update(kwargs)
-        if len(values) < len(names):
-            for name, default in self._defaults.items():
-                if name not in values:
-                    if default is REQUIRED:
-                        raise TypeError(f"{type(self).__name__}: missing field {name!r}")
-                    values[name] = type(default)(default) if isinstance(default, (list, dict, set)) else default
-            values = {name: values[name] for name in names}  # in field order, for repr and _values
-        self.__dict__.update(values)  # __setattr__ refuses
+        # The first value made of a class gives the class an __init__ of its own, with the class's
+        # fields as parameters: a layout makes hundreds of thousands of spans in a long brief, and a
+        # generic loop over the fields cost twice what the whole rest of making them does.
+        cls = type(self)
+        if cls.__dict__.get("__init__") is not Value.__init__:  # the class wrote its own, which called this one
+            raise TypeError(f"{cls.__name__}: a value's __init__ is made from its fields")
+        cls.__init__ = _initialiser(cls)
+        cls.__init__(self, *args, **kwargs)
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(self.__dict__[name] for name in self._names)
@@ -83,6 +76,31 @@ class Value:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self._names)
         return f"{type(self).__name__}({shown})"
+
+
+def _initialiser(cls: type[Value]) -> Any:
+    """An __init__ taking ``cls``'s fields by position or keyword, each defaulting to its default."""
+    namespace: dict[str, Any] = {"REQUIRED": REQUIRED, "_missing": _missing}
+    parameters, checks, values = [], [], []
+    for n, (name, default) in enumerate(cls._defaults.items()):
+        namespace[f"_d{n}"] = default
+        parameters.append(f"{name}=_d{n}")
+        if default is REQUIRED:
+            checks.append(f"    if {name} is REQUIRED: _missing(self, {name!r})\n")
+        if isinstance(default, (list, dict, set)):  # each value its own, never one shared default
+            values.append(f"{name!r}: type({name})({name}) if {name} is _d{n} else {name}")
+        else:
+            values.append(f"{name!r}: {name}")
+    source = (f"def __init__(self, {', '.join(parameters)}):\n{''.join(checks)}"
+              f"    self.__dict__.update({{{', '.join(values)}}})\n")
+    exec(source, namespace)  # noqa: S102 - the source is made only of the class's own field names
+    initialiser = namespace["__init__"]
+    initialiser.__qualname__ = f"{cls.__qualname__}.__init__"
+    return initialiser
+
+
+def _missing(value: Value, name: str) -> None:
+    raise TypeError(f"{type(value).__name__}: missing field {name!r}")
 
 
 def _is_class_var(annotation: Any) -> bool:

@@ -33,8 +33,9 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
             _run(paragraph, span)
 
 
-def _run(paragraph: Paragraph, span: Span, style_id: str | None = None):
-    """The span as one run, or one run per piece when it holds right-to-left script; returns the last."""
+def _run(paragraph: Paragraph, span: Span, style_id: str | None = None) -> list:
+    """The span as one run, or one run per piece when it holds right-to-left script: their w:r elements."""
+    made = []
     pieces = [(span.text, None)]
     if scripts.RIGHT_TO_LEFT.search(span.text):
         pieces = scripts.runs(span.text, _language(paragraph))
@@ -49,7 +50,8 @@ def _run(paragraph: Paragraph, span: Span, style_id: str | None = None):
             properties.get_or_add_rtl()
             # w:lang comes after w:rtl and w:cs in a run's properties; w:bidi is the complex-script language.
             properties.append(OxmlElement("w:lang", {qn("w:bidi"): language}))
-    return run
+        made.append(run._r)
+    return made
 
 
 def _language(paragraph: Paragraph) -> str:
@@ -61,11 +63,9 @@ def _language(paragraph: Paragraph) -> str:
 def _hyperlink(paragraph: Paragraph, span: Span) -> None:
     r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
     link = parse_xml(f'<w:hyperlink {W} {R} r:id="{r_id}" w:history="1"/>')
-    before = len(paragraph._p)
+    runs = _run(paragraph, span, HYPERLINK)  # appended to the paragraph, then moved into the link
     paragraph._p.append(link)
-    _run(paragraph, span, HYPERLINK)
-    for run in paragraph._p[before + 1:]:
-        link.append(run)
+    link.extend(runs)
 
 
 def _mark(paragraph: Paragraph, mark: NoteMark) -> None:

@@ -17,7 +17,6 @@ from ..layout.figures import Figure
 from ..theme import Theme
 from .docx_body import Body
 from .docx_styles import CAPTION, add_paragraph
-from .figure_png import png
 
 
 def add_figure(body: Body, figure: Figure, theme: Theme, width: Length) -> None:
@@ -27,7 +26,11 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length) -> None:
     paragraph.alignment = 1  # centred
     paragraph.paragraph_format.keep_with_next = True
     paragraph.paragraph_format.space_before = Pt(8)  # clear of a table's bottom rule above it
-    source = str(figure.image.path) if figure.image else io.BytesIO(png(figure, theme.fonts))
+    if figure.image:
+        source = str(figure.image.path)
+    else:
+        from .figure_png import png  # Pillow (~15 ms to import) only for a brief that has a drawn figure
+        source = io.BytesIO(png(figure, theme.fonts))
     run = paragraph.add_run()
     run.add_picture(source, width=Emu(shown), height=Emu(round(shown * figure.height / figure.width)))
     for doc_pr in run._r.iter(qn("wp:docPr")):

@@ -159,7 +159,7 @@ def text_section(runs: int, sizes: list[int], folder: Path) -> None:
             content = folder / f"{name}-{size}.yaml"
             content.write_text(yaml.safe_dump(shape(data, size), allow_unicode=True, sort_keys=False),
                                encoding="utf-8")
-            for command in ("docx", "pdf", "pptx", "validate"):
+            for command in COMMANDS:
                 argv = command_argv(command, content, folder)
                 seconds, peak = measure(argv, runs, folder)
                 print(row(f"{name} {size:,}", command, seconds, peak, cpu=CPU[tuple(argv)]), flush=True)

@@ -6,6 +6,7 @@ A run of right-to-left script is its own run, marked right-to-left and with its 
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -16,42 +17,56 @@ from docx.text.paragraph import Paragraph
 from .. import scripts
 from ..inline import Span
 from ..layout.document import NoteMark
-from .docx_styles import HYPERLINK, NOTE_REFERENCE, add_run
+from .docx_styles import HYPERLINK, NOTE_REFERENCE
+from .xml_text import attribute, escape
 
 W = nsdecls("w")
 R = nsdecls("r")
+_BREAKS = re.compile(r"([\t\n\r])")
 
 
 def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
-    """Append ``spans`` to ``paragraph``: styled runs, links, and each note mark as the layout numbered it."""
+    """Append ``spans`` to ``paragraph``: styled runs, links, and each note mark as the layout numbered it.
+
+    The runs are written as XML and parsed once per paragraph: python-docx's run API inserts
+    each property element by searching for its place, which made runs most of a long brief's time.
+    """
+    language = None  # the document's, looked up for the first right-to-left run
+    xml = []
     for span in spans:
         if isinstance(span, NoteMark):
-            _mark(paragraph, span)
-        elif span.href:
-            _hyperlink(paragraph, span)
-        else:
-            _run(paragraph, span)
+            xml.append(_mark(span))
+            continue
+        pieces = [(span.text, None)]
+        if scripts.RIGHT_TO_LEFT.search(span.text):
+            language = _language(paragraph) if language is None else language
+            pieces = scripts.runs(span.text, language)
+        style = HYPERLINK if span.href else None
+        runs = "".join(_run(text, style, span.bold, span.italic, lang) for text, lang in pieces)
+        if span.href:
+            r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
+            runs = f'<w:hyperlink r:id="{r_id}" w:history="1">{runs}</w:hyperlink>'
+        xml.append(runs)
+    if xml:
+        paragraph._p.extend(list(parse_xml(f"<w:p {W} {R}>{''.join(xml)}</w:p>")))
 
 
-def _run(paragraph: Paragraph, span: Span, style_id: str | None = None) -> list:
-    """The span as one run, or one run per piece when it holds right-to-left script: their w:r elements."""
-    made = []
-    pieces = [(span.text, None)]
-    if scripts.RIGHT_TO_LEFT.search(span.text):
-        pieces = scripts.runs(span.text, _language(paragraph))
-    for text, language in pieces:
-        run = add_run(paragraph, text, style_id)
-        if span.bold:
-            run.bold = True
-        if span.italic:
-            run.italic = True
-        if language is not None:
-            properties = run._r.get_or_add_rPr()
-            properties.get_or_add_rtl()
-            # w:lang comes after w:rtl and w:cs in a run's properties; w:bidi is the complex-script language.
-            properties.append(OxmlElement("w:lang", {qn("w:bidi"): language}))
-        made.append(run._r)
-    return made
+def _run(text: str, style: str | None, bold: bool = False, italic: bool = False, language: str | None = None) -> str:
+    """One w:r: its properties in the schema's order, tabs and line breaks as Word's own elements."""
+    properties = ((f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "")
+                  + ("<w:i/>" if italic else "")
+                  # w:bidi is the complex-script language: Word shapes the run and a screen reader speaks it so.
+                  + (f'<w:rtl/><w:lang w:bidi="{attribute(language)}"/>' if language else ""))
+    content = []
+    for piece in _BREAKS.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            content.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{''.join(content)}</w:r>"
 
 
 def _language(paragraph: Paragraph) -> str:
@@ -60,23 +75,13 @@ def _language(paragraph: Paragraph) -> str:
     return str(found[0]) if found else ""
 
 
-def _hyperlink(paragraph: Paragraph, span: Span) -> None:
-    r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
-    link = parse_xml(f'<w:hyperlink {W} {R} r:id="{r_id}" w:history="1"/>')
-    runs = _run(paragraph, span, HYPERLINK)  # appended to the paragraph, then moved into the link
-    paragraph._p.append(link)
-    link.extend(runs)
-
-
-def _mark(paragraph: Paragraph, mark: NoteMark) -> None:
+def _mark(mark: NoteMark) -> str:
     """A superscript note number, an internal link to the bookmark of its note (see bookmark)."""
-    if mark.separator:
-        add_run(paragraph, mark.separator, NOTE_REFERENCE)
+    separator = _run(mark.separator, NOTE_REFERENCE) if mark.separator else ""
     # The tooltip is what the link says to a screen reader, as the PDF's link description does.
-    tooltip = {qn("w:tooltip"): mark.description} if mark.description else {}
-    link = OxmlElement("w:hyperlink", {qn("w:anchor"): mark.anchor, **tooltip, qn("w:history"): "1"})
-    paragraph._p.append(link)
-    link.append(add_run(paragraph, str(mark.number), NOTE_REFERENCE)._r)
+    tooltip = f' w:tooltip="{attribute(mark.description)}"' if mark.description else ""
+    return (f'{separator}<w:hyperlink w:anchor="{attribute(mark.anchor)}"{tooltip} w:history="1">'
+            f"{_run(str(mark.number), NOTE_REFERENCE)}</w:hyperlink>")
 
 
 def bookmark(paragraph: Paragraph, name: str, number: int) -> None:

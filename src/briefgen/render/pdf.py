@@ -15,7 +15,7 @@ from reportlab.platypus import TableStyle
 from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
 from ..theme import Theme
-from .pdf_figures import drawing
+from .pdf_figures import FigureFlowable
 from .pdf_fonts import Family, family as font_family
 from .pdf_markup import Markup, escape
 from .pdf_pages import BriefTemplate, Outlined
@@ -210,7 +210,7 @@ class _Flow:
         m = self.markup
         width = min(self.width, block.width * self.height * 0.75 / block.height)
         caption = m.text(block.title, bold=True) + (f"<br/>{m.text(block.credit)}" if block.credit else "")
-        picture = drawing(block, self.family, width, self.tags.add("Figure", alt=block.alt))
+        picture = FigureFlowable(block, self.family, width, self.tags.add("Figure", alt=block.alt))
         picture.keepWithNext = 1  # with its caption; and, as no container is, with a heading before it
         return [picture, Paragraph(caption, self.styles.figure_caption, tag=self.tags.add("Caption"))]
 

@@ -6,6 +6,7 @@ so a character a styled face lacks can fall back to the regular face (see pdf_ma
 
 from __future__ import annotations
 
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -16,7 +17,9 @@ from .pdf_fonts import Family
 from ..value import Value
 
 
+@lru_cache(maxsize=None)
 def colour(rrggbb: str) -> HexColor:
+    # Cached: a brief has a dozen colours, asked for by every shape, rule and fill.
     return HexColor(f"#{rrggbb}")
 
 

@@ -11,11 +11,13 @@ import io
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether
@@ -85,3 +87,20 @@ class DescribeReportlabInternals:
         read = {name: value for name, value in vars(theirs.face).items() if name not in ("_pos", "_pdfScale")}
         assert {name: getattr(ours.face, name) for name in read} == read
         assert list(ours.face.charToGlyph) == list(theirs.face.charToGlyph)  # the order subsets are made in
+
+    def it_writes_a_dictionary_a_reader_reads_as_reportlabs(self):
+        canvas = Canvas(io.BytesIO())
+        target = pdf_internals.reference(canvas, PDFDictionary({"Type": PDFName("Target")}))
+
+        def entries(dictionary, array):
+            return {"S": PDFName("Link"), "K": 3, "P": target, "Alt": PDFString("Ünïcode (and parentheses)"),
+                    "Kids": array([0, target, dictionary({"Type": PDFName("MCR"), "MCID": 7})])}
+        theirs = entries(PDFDictionary, PDFArray)
+        ours = entries(pdf_internals.Dictionary, list)
+        # The catalogue writes only the keys it knows: both hang from one it does.
+        canvas.setCatalogEntry("StructTreeRoot", PDFDictionary({
+            "Theirs": pdf_internals.reference(canvas, PDFDictionary(theirs)),
+            "Ours": pdf_internals.reference(canvas, pdf_internals.Dictionary(ours))}))
+        with pikepdf.open(io.BytesIO(canvas.getpdfdata())) as pdf:
+            both = pdf.Root.StructTreeRoot
+            assert repr(both.Ours) == repr(both.Theirs)

@@ -8,10 +8,11 @@ tagged (/MarkInfo), carries the tree, and its XMP metadata says PDF/UA-1.
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from . import pdf_internals as internals
+from .pdf_internals import Dictionary
 from .pdf_tags import Annotated, Element, Marked, Structure
 
 
@@ -20,20 +21,20 @@ def write_structure(canvas: Canvas, structure: Structure, metadata: bytes) -> No
     structure.root.prune()
     pages = internals.pages(canvas)
     page_refs = [internals.reference(canvas, page) for page in pages]
-    root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    root = Dictionary({"Type": PDFName("StructTreeRoot")})
     root_ref = internals.reference(canvas, root)
     elements = structure.root.elements()
-    objects = {element: PDFDictionary() for element in elements}
+    objects = {element: Dictionary({}) for element in elements}
     refs = {element: internals.reference(canvas, objects[element]) for element in elements}
 
     annotation_refs = {id(a.key): internals.reference(canvas, a.key) for _, a in structure.annotations}
     for element in elements:
         parent = refs[element.parent] if element.parent is not None else root_ref
-        objects[element].dict.update(_element(element, parent, refs, page_refs, annotation_refs))
+        objects[element].entries.update(_element(element, parent, refs, page_refs, annotation_refs))
 
     numbers: list[object] = []
     for index, owners in enumerate(structure.pages):
-        numbers += [index, PDFArray([refs[owner] for owner in owners])]
+        numbers += [index, [refs[owner] for owner in owners]]
     for index, (link, annotated) in enumerate(structure.annotations, len(pages)):
         numbers += [index, refs[link]]
         internals.set_link_entries(annotated.key, index, link.contents)
@@ -41,12 +42,12 @@ def write_structure(canvas: Canvas, structure: Structure, metadata: bytes) -> No
         # Tabs /S: keyboard focus moves through the links in structure order (PDF/UA-1 §7.18.3).
         internals.set_page_entries(page, {"StructParents": index, "Tabs": PDFName("S")})
 
-    root["K"] = refs[structure.root]
-    root["ParentTree"] = PDFDictionary({"Nums": PDFArray(numbers)})
-    root["ParentTreeNextKey"] = len(pages) + len(structure.annotations)
+    root.entries["K"] = refs[structure.root]
+    root.entries["ParentTree"] = Dictionary({"Nums": numbers})
+    root.entries["ParentTreeNextKey"] = len(pages) + len(structure.annotations)
     identified = sorted((e.id, refs[e]) for e in elements if e.id)
     if identified:
-        root["IDTree"] = PDFDictionary({"Names": PDFArray([x for i, ref in identified for x in (PDFString(i), ref)])})
+        root.entries["IDTree"] = Dictionary({"Names": [x for i, ref in identified for x in (PDFString(i), ref)]})
 
     canvas.setCatalogEntry("StructTreeRoot", root_ref)
     canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
@@ -67,20 +68,20 @@ def _element(element: Element, parent: PDFObjectReference, refs: dict[Element, P
         if isinstance(kid, Element):
             kids.append(refs[kid])
         elif isinstance(kid, Marked):
-            kids.append(kid.mcid if kid.page == first_page else PDFDictionary(
+            kids.append(kid.mcid if kid.page == first_page else Dictionary(
                 {"Type": PDFName("MCR"), "Pg": page_refs[kid.page], "MCID": kid.mcid}))
         else:
-            kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Pg": page_refs[kid.page],
-                                       "Obj": annotation_refs[id(kid.key)]}))
-    entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
+            kids.append(Dictionary({"Type": PDFName("OBJR"), "Pg": page_refs[kid.page],
+                                    "Obj": annotation_refs[id(kid.key)]}))
+    entries["K"] = kids[0] if len(kids) == 1 else kids
     for key, value in (("Alt", element.alt), ("ActualText", element.actual_text), ("Lang", element.lang),
                        ("ID", element.id)):
         if value is not None:
             entries[key] = PDFString(value)
     if element.scope is not None:
-        entries["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
+        entries["A"] = Dictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
     if element.numbering is not None:
-        entries["A"] = PDFDictionary({"O": PDFName("List"), "ListNumbering": PDFName(element.numbering)})
+        entries["A"] = Dictionary({"O": PDFName("List"), "ListNumbering": PDFName(element.numbering)})
     return entries
 
 

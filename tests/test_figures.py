@@ -26,7 +26,7 @@ from briefgen.layout.outline import labels
 from briefgen.load import load
 from briefgen.model import Event, PartialDate
 from briefgen.render import pptx as pptx_render
-from briefgen.theme import load_theme
+from briefgen.theme import MM, load_theme
 
 from .conftest import EXAMPLE, NRF, OWN_TABLE_ROWS
 from .test_pdf import words
@@ -175,6 +175,23 @@ class DescribeTooLittleDataOrSwitchedOff:
                                   "likelihood_scale": "likelihood_figure"}[name])
         assert caption not in [f.caption for f in document_figures(content)]
         assert caption not in [s.title for s in deck_of(content).slides]
+
+
+class DescribeAFigureTallerThanAPage:
+    def it_is_left_out_with_a_warning_rather_than_drawn_over_pages(self, tmp_path, briefgen_in_process):
+        # Sixty more scenarios: the likelihood scale cannot be cut into parts as a timeline is.
+        def crowd(data):
+            scenarios = data["outlook"]["scenarios"]
+            scenarios += [{**scenarios[0], "name": f"Scenario {n}"} for n in range(60)]
+        content = brief_with(tmp_path, crowd)
+        room = THEME.page.size_pt[1] - (THEME.page.margin_top_mm + THEME.page.margin_bottom_mm) * MM
+        shown = document_figures(content)
+        assert WORDS.likelihood_figure not in [f.caption for f in shown]
+        assert all(f.height <= room for f in shown)
+        for fmt in ("docx", "pdf"):
+            result = briefgen_in_process(fmt, content, "-o", tmp_path / f"crowd.{fmt}")
+            assert result.code == 0, result.err
+            assert f'the figure "{WORDS.likelihood_figure}" is left out' in result.err
 
 
 dates = st.builds(lambda y, m, d, precision: PartialDate.parse(

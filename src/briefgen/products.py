@@ -67,12 +67,15 @@ def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
     if fmt == "docx":
         from .render import docx
         layout = document_layout.compose(brief, theme)
+        warnings += layout.left_out
         data = docx.render(layout, theme, reference=template, when=when, warnings=warnings)
         return data, (_docx_pages(layout, theme) if brief.page_budget else None)
     if fmt == "pdf":
         from .render import pdf
         warnings += glyph_warnings(brief, theme)
-        data = pdf.render(document_layout.compose(brief, theme), theme, when=when)
+        layout = document_layout.compose(brief, theme)
+        warnings += layout.left_out
+        data = pdf.render(layout, theme, when=when)
         return data, (pdf.page_count(data) if brief.page_budget else None)
     if fmt == "pptx":
         from .layout import deck as deck_layout

@@ -172,6 +172,7 @@ class Document(Value):
     running: Running
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...]
+    left_out: tuple[str, ...] = ()  # what the layout could not show, said to the reader as warnings
 
     @property
     def language(self) -> str:
@@ -203,8 +204,18 @@ def compose(brief: Brief, theme: Theme) -> Document:
     room = (page.text_width_pt, text_height * FIGURE_HEIGHT)
     drawings = drawn.for_brief(brief, drawn.Pen.for_page(theme, words), *room)
 
+    left_out: list[str] = []
+
     def figures(name: str) -> list[Block]:
-        return [drawn.numbered(f, captions, words) for f in drawings.get(name, [])]
+        made = drawings.get(name, [])
+        # A figure that cannot be cut into parts (an actor map of hundreds of actors) and is taller than a
+        # page would overflow it, and drawing it would take hundreds of megabytes: its table shows the same.
+        fitting = [f for f in made if f.height <= room[1]]
+        if len(fitting) < len(made):
+            left_out.append(f"the figure \"{made[0].caption}\" is left out: drawn on this page width it "
+                            f"would be {max(f.height for f in made) / (room[1] / FIGURE_HEIGHT):.0f} pages tall; "
+                            "its table shows the same")
+        return [drawn.numbered(f, captions, words) for f in fitting]
 
     parts = {
         "summary": lambda: _summary(outline),
@@ -240,7 +251,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
     # The notes list under its heading; neither if nothing is cited.
     blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
     return Document(properties=properties_of(brief, words.category), running=running_of(outline),
-                    blocks=tuple(blocks), notes=notes)
+                    blocks=tuple(blocks), notes=notes, left_out=tuple(left_out))
 
 
 _UNRESOLVED = Notes(())  # where the notes list goes, until every citation has its number

@@ -15,7 +15,11 @@ import pikepdf
 import pytest
 
 from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part as PptxPart
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfbase.ttfonts import TTFont
@@ -23,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether
 from reportlab.platypus import Paragraph as PlatypusParagraph
 
-from briefgen.render import pdf_internals, pdf_paragraph, pptx_internals
+from briefgen.render import pdf_internals, pdf_paragraph, pptx_internals, pptx_package, pptx_template
 
 FONTS = sorted((Path(__file__).parents[1] / "templates" / "default" / "fonts").glob("*.ttf"))
 
@@ -36,23 +40,59 @@ def _deck_with_slides(count: int):
 
 
 class DescribePptxInternals:
-    def it_adds_the_relationship_python_pptx_would_add(self):
-        ours, theirs = _deck_with_slides(2), _deck_with_slides(2)
-        slide_ours, slide_theirs = ours.slides[1].part, theirs.slides[1].part
-        image_ours, image_theirs = ours.slides[0].part, theirs.slides[0].part
-        r_id = pptx_internals.relate(slide_ours, image_ours, RT.SLIDE)
-        assert r_id == slide_theirs.relate_to(image_theirs, RT.SLIDE)
-        assert slide_ours.rels[r_id].target_part is image_ours
+    def it_finds_the_packages_own_relationships(self):
+        prs = _deck_with_slides(1)
+        saved = io.BytesIO()
+        prs.save(saved)
+        rels = pptx_internals.root_relationships(prs.part.package)
+        with zipfile.ZipFile(saved) as package:
+            written = package.read("_rels/.rels").decode()
+        assert rels and all(f'Id="{rid}" Type="{rel.reltype}"' in written for rid, rel in rels.items())
+
+    def it_finds_the_slide_id_list(self):
+        prs = _deck_with_slides(2)
+        assert [i.rId for i in pptx_internals.slide_ids(prs)] == [i.rId for i in prs.slides._sldIdLst]
+        assert len(pptx_internals.slide_ids(prs)) == 2
+
+    def it_finds_the_text_body_of_a_shape(self):
+        prs = _deck_with_slides(1)
+        shape = prs.slides[0].shapes.title
+        shape.text_frame.text = "A title"
+        body = pptx_internals.text_body(shape)
+        assert body.tag == qn("p:txBody") and [t.text for t in body.iter(qn("a:t"))] == ["A title"]
+
+
+class DescribePptxPackage:
+    """pptx_package writes a package as python-pptx saves it, from the parts pptx_template reads."""
 
     def it_writes_the_entries_python_pptx_writes_in_its_order(self):
         prs = _deck_with_slides(3)
+        prs.slides[0].shapes.title.text_frame.text = "Links"
+        prs.slides[0].part.relate_to("https://example.org/?a=1&b=2", RT.HYPERLINK, is_external=True)
         saved = io.BytesIO()
         prs.save(saved)
-        with zipfile.ZipFile(saved) as theirs, zipfile.ZipFile(io.BytesIO(pptx_internals.stored(prs.part.package))) \
-                as ours:
+        root, _ = pptx_template._parts(prs.part.package)
+        with zipfile.ZipFile(saved) as theirs, zipfile.ZipFile(io.BytesIO(pptx_package.stored(root))) as ours:
             assert ours.namelist() == theirs.namelist()
             for name in theirs.namelist():
                 assert ours.read(name) == theirs.read(name), name
+
+    def it_numbers_a_new_relationship_as_python_pptx_does(self):
+        prs = _deck_with_slides(4)
+        presentation = prs.part
+        for slide_id in list(prs.slides._sldIdLst)[1:3]:  # a gap in the rIds, as dropping a template's slides leaves
+            presentation.drop_rel(slide_id.rId)
+        root, parts = pptx_template._parts(prs.part.package)
+        ours = parts[presentation]
+        for n in range(3):
+            theirs = PptxPart(PackURI(f"/ppt/slides/new{n}.xml"), CT.PML_SLIDE, prs.part.package)
+            target = pptx_package.Part(f"/ppt/slides/new{n}.xml", CT.PML_SLIDE)
+            assert ours.relate(target, RT.SLIDE) == presentation.relate_to(theirs, RT.SLIDE)
+
+    def it_makes_a_relationship_once_for_one_target(self):
+        part, target = pptx_package.Part("/ppt/slides/slide1.xml", "x"), pptx_package.Part("/ppt/media/image1.png", "y")
+        assert part.relate(target, RT.IMAGE) == part.relate(target, RT.IMAGE) == "rId1"
+        assert part.link("https://example.org", RT.HYPERLINK) == part.link("https://example.org", RT.HYPERLINK) == "rId2"
 
 
 class DescribeReportlabInternals:

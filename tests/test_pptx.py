@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
+import shutil
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
+from briefgen import products
 from briefgen.estimative import estimate_label
 from briefgen.inline import Span, plain
 from briefgen.layout import deck
@@ -22,6 +25,7 @@ from briefgen.layout.measure import Metrics
 from briefgen.layout.outline import ENGLISH
 from briefgen.load import load
 from briefgen.render import pptx as pptx_render
+from briefgen.template_package import read as read_template
 from briefgen.theme import load_theme
 
 from .conftest import NRF, ROOT, pdf_pages_text, run_briefgen
@@ -359,6 +363,7 @@ class TestAMeetingDeck:
         assert len(fitter.pack(one_more, frame, size)) > 1
         assert all(f"whole {n}" in slide.notes for n in range(40))
 
+
 class TestTemplates:
     def it_uses_the_users_masters_when_the_names_match(self, tmp_path):
         corp = tmp_path / "corp.pptx"
@@ -382,6 +387,26 @@ class TestTemplates:
         assert "too small" in result.stderr and '"Title and Content"' in result.stderr
         assert "Traceback" not in result.stderr
 
+
+    def it_renders_again_after_a_change_of_theme_or_template_in_one_process(self, tmp_path):
+        """A watch renders many times from one reading of a template: another theme or template is read anew."""
+        red = tmp_path / "red"
+        shutil.copytree(ROOT / "templates" / "default", red)
+        toml = red / "theme.toml"
+        toml.write_text(toml.read_text().replace('primary = "1B3A5C"', 'primary = "C00000"'))
+        Presentation().save(str(tmp_path / "corp.pptx"))
+        corp = read_template(tmp_path / "corp.pptx", "pptx")
+        brief, theme = load(NRF), load_theme()
+        first = products.render(brief, "pptx", theme)
+        decks = {"red": products.render(brief, "pptx", load_theme(red)),
+                 "corp": products.render(brief, "pptx", theme, template=corp),
+                 "again": products.render(brief, "pptx", theme)}
+        assert decks["again"] == first
+        master = "ppt/slideMasters/slideMaster1.xml"
+        with zipfile.ZipFile(io.BytesIO(first)) as plain_deck, zipfile.ZipFile(io.BytesIO(decks["red"])) as red_deck:
+            assert b"1B3A5C" in plain_deck.read(master) and b"1B3A5C" not in red_deck.read(master)
+        deck_4_3 = Presentation(io.BytesIO(decks["corp"]))
+        assert round(deck_4_3.slide_width / deck_4_3.slide_height, 2) == round(4 / 3, 2)
 
 METRICS = Metrics(load_theme().fonts)
 

@@ -1,190 +1,126 @@
 """Deck → .pptx bytes: each fitted slide placed on its template layout's placeholders, with marking, number and notes.
 
-The deck arrives decided and measured (layout/deck.py); this module only maps it to
-python-pptx. The template is the built-in templates/default/deck.pptx or the user's
-``--template``: its layouts are found by name, so a corporate master keeps its look.
+The deck arrives decided and measured (layout/deck.py); this module only writes it. The
+template arrives read and prepared (pptx_template.py): each slide starts from a copy of
+its layout's prototype, and the package is the template's parts with the deck's added
+(pptx_package.py).
 """
 
 from __future__ import annotations
 
-import zipfile
+import hashlib
 from copy import deepcopy
 from datetime import datetime
-from functools import partial
-from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
-from pptx.parts.slide import SlidePart
-from pptx.util import Emu, Inches, Pt
+from pptx.parts.coreprops import CorePropertiesPart
+from pptx.util import Inches, Pt
 
+from ..images import Image
 from ..inline import Span
 from ..layout import deck as layout
-from ..layout.properties import Properties
-from ..marking import MARKING_BACKGROUND
-from ..output import OutputError, normalise_zip
+from ..output import normalise_zip
 from ..template_package import Template
-from ..theme import Theme, templates_root
-from . import core_properties, pptx_figures, pptx_theme
+from ..theme import Theme
+from . import core_properties, pptx_figures, pptx_package
 from .pptx_app import app_properties
 from .pptx_notes import Notes
-from .pptx_internals import relate, stored
+from .pptx_package import Part
+from .pptx_template import Prototype, prepared
 from .pptx_text import Typesetter
-from ..value import Value
 
 FOOTER_SIZE = 12.0
-EDGE = Inches(0.3)  # the marking's distance from the slide's top and right edges
-TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
-BODY_COUNT = {layout.TWO_CONTENT: 2}
+EDGE = Inches(0.3)  # the marking's distance from the slide's right edge
+FIRST_SLIDE_ID = 256  # the lowest a slide id may be; the template's own slides are dropped
 TXBODY, SLIDE_ID, RID = qn("p:txBody"), qn("p:sldId"), qn("r:id")
-
-
-class TemplateError(OutputError):
-    """A .pptx template cannot be opened or lacks a slide layout or placeholder the deck needs."""
-
-
-BUILT_IN = templates_root() / "default" / "deck.pptx"
-# What LibreOffice Impress calls the layouts when it saves a template (it renames PowerPoint's).
-LAYOUT_ALIASES = {layout.CONTENT: ("Title, Content",), layout.TWO_CONTENT: ("Title, 2 Content",),
-                  layout.SECTION: ("Title, Content",)}
-
-
-def template_path(theme: Theme, template: Template | None) -> Template | Path:
-    """The user's template, else the theme's own deck.pptx (both sanitised), else the built-in one (ours)."""
-    return template or theme.slides or BUILT_IN
-
-
-def _template(theme: Theme, template: Template | None, *, warnings: list[str] | None = None):
-    """The template's path, the presentation to build on and the roles of its layouts.
-
-    A template whose layouts are named otherwise, or cannot hold the deck's text, falls back to
-    the built-in deck, as pandoc falls back to its own layouts, and says why in ``warnings``.
-    """
-    path = template_path(theme, template)
-    prs = _open(path)
-    try:
-        roles = _roles(_layouts(prs), path, theme)
-    except TemplateError as exc:
-        if path == BUILT_IN:
-            raise
-        if warnings is not None:
-            warnings.append(f"{exc}; the deck uses briefgen's built-in layouts instead")
-        path = BUILT_IN
-        prs = _open(path)
-        roles = _roles(_layouts(prs), path, theme)
-    if template is None or path == BUILT_IN:  # the theme's own deck: theme.toml's colours; a reference keeps its own
-        pptx_theme.apply(prs, theme)
-    return path, prs, roles
+_OFF, _EXT, _SLIDE_IDS = qn("a:off"), qn("a:ext"), qn("p:sldIdLst")
+_IMAGE_TYPES = {"png": ("png", CT.PNG), "jpeg": ("jpg", CT.JPEG)}  # extension and content type, as python-pptx's
 
 
 def geometry(theme: Theme, template: Template | None) -> layout.Geometry:
     """The text frames, in points inside the deck's insets, of the template's title and body placeholders."""
-    _, _, roles = _template(theme, template)
-    return layout.Geometry(
-        titles={name: _frame(title) for name, (title, _, _) in roles.items()},
-        bodies={name: tuple(_frame(b) for b in bodies) for name, (_, bodies, _) in roles.items()})
-
-
-def _frame(ph) -> layout.Frame:
-    return layout.Frame(Emu(ph.width).pt - 2 * layout.INSET_X, Emu(ph.height).pt - 2 * layout.INSET_Y)
-
-
-def _check_frame(ph, lines: int, size: float, path: Path) -> None:
-    """Too small a frame would leave no room to fit text at the sizes the deck allows."""
-    made = _frame(ph)
-    if made.height < lines * size * layout.LINE_SPACING + layout.HEIGHT_RESERVE or made.width < 10 * size:
-        raise TemplateError(f'{path}: placeholder "{ph.name}" of slide layout "{ph.part.slide_layout.name}" '
-                            f"is too small ({Emu(ph.width).inches:.1f} × {Emu(ph.height).inches:.1f} in) "
-                            f"for {lines} line(s) at {size:g} pt")
+    frames = prepared(theme, template).frames
+    return layout.Geometry(titles={name: title for name, (title, _) in frames.items()},
+                           bodies={name: bodies for name, (_, bodies) in frames.items()})
 
 
 def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: datetime,
            warnings: list[str] | None = None) -> bytes:
     """The deck as .pptx bytes; why a template's layouts could not be used is appended to ``warnings``."""
-    _, prs, roles = _template(theme, template, warnings=warnings)
-    _drop_slides(prs)
+    base = prepared(theme, template)
+    if base.warning and warnings is not None:
+        warnings.append(base.warning)
+    root, parts = pptx_package.copied(base.root, extra=(base.notes_master,))
+    presentation, notes_master = parts[base.presentation_part], parts[base.notes_master]
+    listing = deepcopy(base.presentation)  # p:presentation, its slide list empty
+    slide_ids = listing.find(_SLIDE_IDS)
     about = deck.properties
     text = Typesetter(theme.fonts.family, about.language)
-    prototypes = {key: _prototype(prs, roles[key[0]], key[1], text, about.marking, Pt(deck.marking_width))
+    prototypes = {key: _marked(base.prototype(*key), text, about.marking, Pt(deck.marking_width), base.slide_size[0])
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
-    notes = Notes(prs, theme.deck.notes)
-    package = prs.part.package
-    slide_ids = prs.slides._sldIdLst
-    first_id = max((int(i) for i in slide_ids.xpath("./p:sldId/@id")), default=255) + 1
+    notes = Notes(base.notes, base.notes_body, theme.deck.notes)
+    images = _Images(parts.values())
+    # A figure or table is drawn where the layout's body text would go, inside the insets it was fitted to.
+    drawing = (base.content_box[0] + Pt(layout.INSET_X), base.content_box[1] + Pt(layout.INSET_Y))
     for number, s in enumerate(deck.slides, 1):
+        # Related in python-pptx's order (layout, slide, its links and images, notes), so rIds are its own.
         prototype = prototypes[(s.layout, len(s.bodies))]
-        # What python-pptx's add_slide does, in the same order, so relationship ids are the same.
-        part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package)
-        relate(part, prototype.layout, RT.SLIDE_LAYOUT)
-        slide_id = etree.SubElement(slide_ids, SLIDE_ID, id=str(first_id + number - 1))
-        slide_id.set(RID, relate(prs.part, part, RT.SLIDE))
-        element = deepcopy(prototype.element)
-        bodies = list(element.iter(TXBODY))
-        p = text.paragraph(bodies[prototype.title], pitch=s.title_size * layout.TITLE_LINE_SPACING)
-        text.runs(p, (Span(s.title, bold=True),), s.title_size)
-        link = partial(part.relate_to, reltype=RT.HYPERLINK, is_external=True)
-        for items, index in zip(s.bodies, prototype.bodies):
-            _fill(text, bodies[index], items, s.size, link, theme)
-        if s.figure or s.table:
-            # Drawn where the layout's body text would go, inside the same insets it was fitted to.
-            frame = roles[layout.CONTENT][1][0]
-            left, top = frame.left + Pt(layout.INSET_X), frame.top + Pt(layout.INSET_Y)
-            sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
-            if s.figure:
-                pptx_figures.add_figure(sp_tree, s.figure, left, top, text, lambda image: part.relate_to(
-                    package.get_or_add_image_part(str(image.path)), RT.IMAGE))
-            else:
-                pptx_figures.add_table(sp_tree, s.table, left, top, text, theme, s.title)
-        p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
-        text.slide_number(p, number, FOOTER_SIZE)
-        notes.add(part, number, s.notes)
-        part.blob = serialize_part_xml(element)
-    core_properties.stamp(prs.core_properties, about, when)
-    _app_properties(prs, about, slides=len(deck.slides))
-    return normalise_zip(stored(package), when)
+        part = Part(f"/ppt/slides/slide{number}.xml", CT.PML_SLIDE)
+        part.relate(parts[prototype.layout], RT.SLIDE_LAYOUT)
+        etree.SubElement(slide_ids, SLIDE_ID, id=str(FIRST_SLIDE_ID + number - 1)).set(
+            RID, presentation.relate(part, RT.SLIDE))
+        part.blob = _slide(s, number, prototype, part, text, theme, drawing,
+                           lambda image: part.relate(images.part(image), RT.IMAGE))
+        if number == 1 and base.new_notes_master:
+            presentation.relate(notes_master, RT.NOTES_MASTER)
+        notes.add(part, notes_master, number, s.notes)
+    presentation.blob = serialize_part_xml(listing)
+    parts[base.core].blob = _core_properties(base.core, deck, when)
+    if base.app is not None:
+        parts[base.app].blob = app_properties(about, slides=len(deck.slides), notes=len(deck.slides),
+                                              size=base.slide_size)
+    return normalise_zip(pptx_package.stored(root), when)
 
 
-class _Prototype(Value):
-    """A slide of one layout with its placeholders cloned, framed and marked: only its text is left to write."""
-
-    layout: object          # the slide layout part
-    element: object         # the p:sld element
-    title: int              # positions of the text bodies to fill, in document order
-    bodies: tuple[int, ...]
-    number: int
-
-
-def _prototype(prs, role, count: int, text: Typesetter, marking, marking_width: int) -> _Prototype:
-    """Made once per layout as python-pptx makes a slide; each slide of that layout starts from a copy."""
-    title_ph, body_phs, number_ph = role
-    slide_layout = title_ph.part.slide_layout
-    slide = SlidePart.new(PackURI("/ppt/slides/prototype.xml"), prs.part.package, slide_layout.part).slide
-    slide.shapes.clone_layout_placeholders(slide_layout)
-    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-    title = placeholders.pop(title_ph.placeholder_format.idx).text_frame._txBody
-    text.frame(title)
-    bodies = [placeholders.pop(ph.placeholder_format.idx).text_frame._txBody for ph in body_phs[:count]]
-    for body in bodies:
-        text.frame(body)
-    for unused in placeholders.values():  # e.g. a picture placeholder of a corporate layout
-        unused._element.getparent().remove(unused._element)
-    _marking(slide, text, marking, prs.slide_width, marking_width)
-    number = _number(slide, text, number_ph, prs)
-    order = list(slide.element.iter(TXBODY))
-    return _Prototype(slide_layout.part, slide.element, order.index(title),
-                      tuple(order.index(b) for b in bodies), order.index(number))
+def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text: Typesetter, theme: Theme,
+           drawing: tuple[int, int], image_rid) -> bytes:
+    """The slide's XML: a copy of its layout's prototype with its title, bodies (or drawing) and number written."""
+    element = deepcopy(prototype.element)
+    bodies = list(element.iter(TXBODY))
+    p = text.paragraph(bodies[prototype.title], pitch=s.title_size * layout.TITLE_LINE_SPACING)
+    text.runs(p, (Span(s.title, bold=True),), s.title_size)
+    for items, index in zip(s.bodies, prototype.bodies):
+        _fill(text, bodies[index], items, s.size, part, theme)
+    if s.figure or s.table:
+        sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
+        if s.figure:
+            pptx_figures.add_figure(sp_tree, s.figure, *drawing, text, image_rid)
+        else:
+            pptx_figures.add_table(sp_tree, s.table, *drawing, text, theme, s.title)
+    p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
+    text.slide_number(p, number, FOOTER_SIZE)
+    return serialize_part_xml(element)
 
 
-def _fill(text: Typesetter, body, items, size: float, link, theme: Theme) -> None:
+def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_width: int) -> Prototype:
+    """The prototype with the TLP label top right, as wide as its text, in its colour on black (TLP 2.0)."""
+    element = deepcopy(prototype.element)
+    body = list(element.iter(TXBODY))[prototype.marking]
+    xfrm = body.getparent().find(qn("p:spPr")).find(qn("a:xfrm"))
+    xfrm.find(_OFF).set("x", str(slide_width - EDGE - width))
+    xfrm.find(_EXT).set("cx", str(width))
+    p = text.paragraph(body, pitch=layout.MARKING_SIZE * layout.LINE_SPACING, align="ctr")
+    text.runs(p, (Span(marking.value, bold=True),), layout.MARKING_SIZE, colour=marking.colour)
+    return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
+                     prototype.marking)
+
+
+def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme) -> None:
     first = True
     for item in items:
         indent = layout.INDENT * size if item.indented else 0.0
@@ -192,7 +128,7 @@ def _fill(text: Typesetter, body, items, size: float, link, theme: Theme) -> Non
         if item.spans:
             p = text.paragraph(body, pitch=pitch, before=0.0 if first else layout.SPACE_BEFORE * size,
                                indent=indent, bullet=item.bullet)
-            text.runs(p, item.spans, size, link=link)
+            text.runs(p, item.spans, size, link=lambda url: part.link(url, RT.HYPERLINK))
             first = False
         if item.badge:
             p = text.paragraph(body, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)
@@ -200,90 +136,40 @@ def _fill(text: Typesetter, body, items, size: float, link, theme: Theme) -> Non
             first = False
 
 
-def _marking(slide, text: Typesetter, marking, slide_width: int, width: int) -> None:
-    """The TLP label top right, in its colour on black, as TLP 2.0 asks."""
-    height = Pt(layout.MARKING_SIZE * layout.LINE_SPACING + 2 * layout.INSET_Y)
-    box = slide.shapes.add_textbox(slide_width - EDGE - width, Inches(0.12), width, height)
-    box.name = "Marking"
-    box.fill.solid()
-    box.fill.fore_color.rgb = RGBColor.from_string(MARKING_BACKGROUND)
-    body = box.text_frame._txBody
-    text.frame(body, anchor="ctr")
-    p = text.paragraph(body, pitch=layout.MARKING_SIZE * layout.LINE_SPACING, align="ctr")
-    text.runs(p, (Span(marking.value, bold=True),), layout.MARKING_SIZE, colour=marking.colour)
+def _core_properties(base: Part, deck: layout.Deck, when: datetime) -> bytes:
+    """docProps/core.xml: the template's (or python-pptx's default), filled from the deck's properties."""
+    core = CorePropertiesPart.load(PackURI(base.partname), base.content_type, None, base.blob)
+    core_properties.stamp(core, deck.properties, when)
+    return core.blob
 
 
-def _number(slide, text: Typesetter, number_ph, prs):
-    """The text body for the slide number: the layout's slide-number placeholder, or a box bottom right."""
-    if number_ph is not None:
-        slide.shapes.clone_placeholder(number_ph)
-        shape = slide.placeholders[number_ph.placeholder_format.idx]
-    else:
-        shape = slide.shapes.add_textbox(prs.slide_width - Inches(2.3), prs.slide_height - Inches(0.5),
-                                         Inches(2.0), Inches(0.4))
-    body = shape.text_frame._txBody
-    text.frame(body)
-    return body
+class _Images:
+    """The package's image parts by content, a new one named /ppt/media/imageN.ext as python-pptx names it."""
 
+    def __init__(self, parts) -> None:
+        self._parts = list(parts)
+        self._found: dict[str, Part] | None = None
 
-def _app_properties(prs, about: Properties, *, slides: int) -> None:
-    """The template's docProps/app.xml, if it has one, replaced by one describing the deck."""
-    try:
-        part = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
-    except KeyError:
-        return
-    part.blob = app_properties(about, slides=slides, notes=slides, size=(prs.slide_width, prs.slide_height))
+    def part(self, image: Image) -> Part:
+        if self._found is None:
+            self._found = {hashlib.sha1(p.blob).hexdigest(): p for p in self._images()}
+        blob = image.path.read_bytes()
+        digest = hashlib.sha1(blob).hexdigest()
+        if digest not in self._found:
+            extension, content_type = _IMAGE_TYPES[image.format]
+            self._found[digest] = Part(f"/ppt/media/image{self._free()}.{extension}", content_type, blob)
+        return self._found[digest]
 
+    def _images(self) -> list[Part]:
+        return list(dict.fromkeys(target for part in self._parts for reltype, target, external in part.rels.values()
+                                  if reltype == RT.IMAGE and not external))
 
-def _open(path: Template | Path):
-    try:
-        return Presentation(path.open() if isinstance(path, Template) else str(path))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"{path}: not a PowerPoint template this tool can open: {exc}") from None
-
-
-def _layouts(prs) -> dict:
-    """The template's slide layouts by name (the first of each name, master by master), LibreOffice's names too."""
-    found = {}
-    for master in prs.slide_masters:
-        for slide_layout in master.slide_layouts:
-            found.setdefault(slide_layout.name, slide_layout)
-    for name, aliases in LAYOUT_ALIASES.items():
-        alias = next((a for a in aliases if a in found), None)
-        if name not in found and alias is not None:
-            found[name] = found[alias]
-    return found
-
-
-def _roles(layouts: dict, path: Path, theme: Theme) -> dict:
-    """For each layout the deck uses: its title placeholder, body placeholders (left to right) and slide number."""
-    missing = [name for name in layout.LAYOUTS if name not in layouts]
-    if missing:
-        names = ", ".join(f'"{n}"' for n in layouts) or "none"
-        raise TemplateError(f"{path}: the template has no slide layout named "
-                            + ", ".join(f'"{m}"' for m in missing) + f" (its layouts are {names}; rename "
-                            f"layouts in its slide master to {', '.join(repr(n) for n in layout.LAYOUTS)} to use it)")
-    roles = {}
-    for name in layout.LAYOUTS:
-        placeholders = list(layouts[name].placeholders)
-        titles = [ph for ph in placeholders if ph.placeholder_format.type in TITLES]
-        bodies = sorted((ph for ph in placeholders if ph.placeholder_format.type in BODIES),
-                        key=lambda ph: (ph.left, ph.top))
-        numbers = [ph for ph in placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
-        wanted = BODY_COUNT.get(name, 1)
-        if not titles or len(bodies) < wanted:
-            raise TemplateError(f'{path}: slide layout "{name}" needs a title placeholder and {wanted} '
-                                f"text placeholder{'s' if wanted > 1 else ''}; it has {len(titles)} and {len(bodies)}")
-        _check_frame(titles[0], 1, layout.TITLE_MIN, path)
-        for body in bodies[:wanted]:
-            _check_frame(body, 3, theme.deck.min_body, path)
-        roles[name] = (titles[0], tuple(bodies[:wanted]), numbers[0] if numbers else None)
-    return roles
-
-
-def _drop_slides(prs) -> None:
-    """A template's own example slides are not part of the deck."""
-    ids = prs.slides._sldIdLst
-    for slide_id in list(ids):
-        prs.part.drop_rel(slide_id.rId)
-        ids.remove(slide_id)
+    def _free(self) -> int:
+        """The lowest number no image part has, as python-pptx finds it."""
+        taken = sorted(int(n) for p in self._found.values()
+                       if p.partname.startswith("/ppt/media/image")
+                       and (n := p.partname[len("/ppt/media/image"):].partition(".")[0]).isdigit())
+        for free, number in enumerate(taken, 1):
+            if free < number:
+                return free
+        return len(taken) + 1

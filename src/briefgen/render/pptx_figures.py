@@ -26,8 +26,8 @@ from ..layout.deck_figures import CELL_INSET_X, CELL_INSET_Y, DeckTable
 from ..layout.deck_figures import LINE_SPACING as TABLE_LINE_SPACING
 from ..layout.figures import Circle, Figure, Label, Line, Rect
 from ..theme import Theme
+from .pptx_package import attribute
 from .pptx_text import Typesetter
-from .xml_text import escape
 
 _ALIGN = {"left": "l", "centre": "ctr", "right": "r"}
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -94,7 +94,7 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter,
         if inside is not None:
             labels.append(inside)
     group = (f"<p:grpSp {nsdecls('a', 'p', 'r')}><p:nvGrpSpPr><p:cNvPr id=\"{ids.next()}\" "
-             f"name={_attr(figure.title)} descr={_attr(figure.alt)} title={_attr(figure.caption)}/>"
+             f"name={attribute(figure.title)} descr={attribute(figure.alt)} title={attribute(figure.caption)}/>"
              "<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>"
              f'<a:off x="{left}" y="{top}"/><a:ext cx="{emu(figure.width)}" cy="{emu(figure.height)}"/>'
              f'<a:chOff x="{left}" y="{top}"/><a:chExt cx="{emu(figure.width)}" cy="{emu(figure.height)}"/>'
@@ -112,17 +112,12 @@ class _Ids:
     """Shape ids for new shapes: after the largest id the slide has, as python-pptx numbers them."""
 
     def __init__(self, sp_tree) -> None:
-        self._last = max((int(i) for i in sp_tree.xpath("//@id") if i.isdigit()), default=0)
+        ids = (e.get("id", "") for e in sp_tree.getroottree().iter(etree.Element))
+        self._last = max((int(i) for i in ids if i.isdigit()), default=0)
 
     def next(self) -> int:
         self._last += 1
         return self._last
-
-
-def _attr(value: str) -> str:
-    """An attribute value, quoted, that parses back to ``value`` (line breaks and tabs included)."""
-    quoted = escape(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    return f'"{quoted}"'
 
 
 def _name(shape_id: int, kind: str, decorative: bool) -> str:
@@ -186,7 +181,7 @@ def _textbox(shape_id: int, x: int, y: int, cx: int, cy: int) -> str:
 
 
 def _picture(shape_id: int, name: str, alt: str, rid: str, x: int, y: int, cx: int, cy: int) -> str:
-    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={_attr(name)} descr={_attr(alt)}/>'
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={attribute(name)} descr={attribute(alt)}/>'
             '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
             f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
             f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
@@ -204,7 +199,7 @@ def add_table(sp_tree, table: DeckTable, left: int, top: int, text: Typesetter, 
         cell = f"<a:tc>{_CELL_TEXT}<a:tcPr {margins}>{_solid(fill)}</a:tcPr></a:tc>"
         rows.append(f'<a:tr h="{height}">{cell * len(widths)}</a:tr>')
     frame = (f"<p:graphicFrame {nsdecls('a', 'p')}><p:nvGraphicFramePr>"
-             f'<p:cNvPr id="{shape_id}" name="Table {shape_id - 1}" descr={_attr(caption)}/>'
+             f'<p:cNvPr id="{shape_id}" name="Table {shape_id - 1}" descr={attribute(caption)}/>'
              '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
              f'</p:nvGraphicFramePr><p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{sum(widths)}" '
              f'cy="{sum(heights)}"/></p:xfrm><a:graphic><a:graphicData uri="{TABLE_URI}"><a:tbl>'

@@ -31,6 +31,22 @@ _SCRIPTS = (qn("a:latin"), qn("a:ea"), qn("a:cs"))
 _NAMESPACES = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
 
+def frame(body, *, anchor: str | None = None) -> None:
+    """Empty the text body and make it wrap words, never autofit, with the insets the deck measured against."""
+    body_pr = body.find(qn("a:bodyPr"))
+    for child in list(body_pr):
+        body_pr.remove(child)
+    body_pr.set("wrap", "square")
+    for side, inset in (("lIns", layout.INSET_X), ("rIns", layout.INSET_X),
+                        ("tIns", layout.INSET_Y), ("bIns", layout.INSET_Y)):
+        body_pr.set(side, str(Pt(inset)))
+    if anchor:
+        body_pr.set("anchor", anchor)
+    etree.SubElement(body_pr, qn("a:noAutofit"))
+    for p in body.findall(_P):
+        body.remove(p)
+
+
 class Typesetter:
     """Writes text bodies in one font family and language."""
 
@@ -41,21 +57,6 @@ class Typesetter:
         # once and copied, which costs less than building it anew.
         self._paragraphs: dict[tuple, etree._Element] = {}
         self._run_properties: dict[tuple, etree._Element] = {}
-
-    def frame(self, body, *, anchor: str | None = None) -> None:
-        """Empty the text body and make it wrap words, never autofit, with the insets the deck measured against."""
-        body_pr = body.find(qn("a:bodyPr"))
-        for child in list(body_pr):
-            body_pr.remove(child)
-        body_pr.set("wrap", "square")
-        for side, inset in (("lIns", layout.INSET_X), ("rIns", layout.INSET_X),
-                            ("tIns", layout.INSET_Y), ("bIns", layout.INSET_Y)):
-            body_pr.set(side, str(Pt(inset)))
-        if anchor:
-            body_pr.set("anchor", anchor)
-        etree.SubElement(body_pr, qn("a:noAutofit"))
-        for p in body.findall(_P):
-            body.remove(p)
 
     def paragraph(self, body, *, pitch: float, before: float = 0.0, indent: float = 0.0,
                   bullet: bool = False, align: str | None = None):

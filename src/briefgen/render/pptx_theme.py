@@ -10,20 +10,19 @@ from __future__ import annotations
 
 from pptx.oxml.ns import qn
 
-from ..theme import Theme
+from ..theme import Colours
 
 _FILL, _RGB = qn("a:solidFill"), qn("a:srgbClr")
 
 
-def apply(prs, theme: Theme) -> None:
+def apply(prs, colours: Colours) -> None:
     """Title text and the rule under titles in the theme's primary colour, body text in its text colour."""
-    colours = theme.colours
     for master in prs.slide_masters:
-        styles = master._element.find(qn("p:txStyles"))
+        styles = master.element.find(qn("p:txStyles"))
         if styles is not None:
             _recolour(styles.find(qn("p:titleStyle")), colours.primary)
             _recolour(styles.find(qn("p:bodyStyle")), colours.text)
-        for shape in master._element.iter(qn("p:sp")):
+        for shape in master.element.iter(qn("p:sp")):
             name = shape.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
             if name is not None and name.get("name") == "Title rule":
                 _recolour(shape.find(qn("p:spPr")), colours.primary)

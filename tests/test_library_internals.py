@@ -1,4 +1,5 @@
-"""The private library internals fenced in render/pptx_internals.py and render/pdf_internals.py still hold.
+"""The private library internals we lean on (render/pptx_internals.py, pptx_package.py, docx_package.py,
+pdf_internals.py) still hold.
 
 Each test does the same work once through the library's public API and once through our
 shortcut, and asks for the same result, so a release that changes the internals fails here
@@ -14,6 +15,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as DOCX_RT
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -27,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether
 from reportlab.platypus import Paragraph as PlatypusParagraph
 
-from briefgen.render import pdf_internals, pdf_paragraph, pptx_internals, pptx_package, pptx_template
+from briefgen.render import docx_package, pdf_internals, pdf_paragraph, pptx_internals, pptx_package, pptx_template
 
 FONTS = sorted((Path(__file__).parents[1] / "templates" / "default" / "fonts").glob("*.ttf"))
 
@@ -72,10 +75,8 @@ class DescribePptxPackage:
         saved = io.BytesIO()
         prs.save(saved)
         root, _ = pptx_template._parts(prs.part.package)
-        with zipfile.ZipFile(saved) as theirs, zipfile.ZipFile(io.BytesIO(pptx_package.stored(root))) as ours:
-            assert ours.namelist() == theirs.namelist()
-            for name in theirs.namelist():
-                assert ours.read(name) == theirs.read(name), name
+        with zipfile.ZipFile(saved) as theirs:
+            assert list(pptx_package.entries(root)) == [(name, theirs.read(name)) for name in theirs.namelist()]
 
     def it_numbers_a_new_relationship_as_python_pptx_does(self):
         prs = _deck_with_slides(4)
@@ -93,6 +94,17 @@ class DescribePptxPackage:
         part, target = pptx_package.Part("/ppt/slides/slide1.xml", "x"), pptx_package.Part("/ppt/media/image1.png", "y")
         assert part.relate(target, RT.IMAGE) == part.relate(target, RT.IMAGE) == "rId1"
         assert part.link("https://example.org", RT.HYPERLINK) == part.link("https://example.org", RT.HYPERLINK) == "rId2"
+
+
+class DescribeDocxPackage:
+    def it_gives_the_entries_python_docx_saves_in_its_order(self):
+        word = docx.Document()
+        word.add_paragraph("A link").part.relate_to("https://example.org/?a=1&b=2", DOCX_RT.HYPERLINK,
+                                                      is_external=True)
+        saved = io.BytesIO()
+        word.save(saved)
+        with zipfile.ZipFile(saved) as theirs:
+            assert list(docx_package.entries(word)) == [(name, theirs.read(name)) for name in theirs.namelist()]
 
 
 class DescribeReportlabInternals:

@@ -9,6 +9,7 @@ import tempfile
 import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Iterable
 
 from .errors import BriefgenError
 from .interruption import signals_held, unwinding
@@ -134,20 +135,19 @@ def write_stdout(data: bytes) -> None:
         raise OutputError(f"<stdout>: cannot write: {exc.strerror or exc}") from None
 
 
-def normalise_zip(data: bytes, when: datetime) -> bytes:
-    """Rewrite an OOXML package with fixed entry dates and attributes, keeping the entry order.
+def package(entries: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
+    """An OOXML package (.docx, .pptx) of ``entries`` in their order, each stamped with ``when``.
 
-    python-docx and python-pptx stamp the wall clock into every zip entry; this makes the
-    bytes depend only on the content and ``when``.
+    python-docx and python-pptx stamp the wall clock into every zip entry as they save; writing
+    the entries here, once, makes the bytes depend only on the content and ``when``.
     """
     stamp = max(when.astimezone(timezone.utc).timetuple()[:6], (1980, 1, 1, 0, 0, 0))
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, source.read(item.filename))
+            target.writestr(info, data)
     return out.getvalue()

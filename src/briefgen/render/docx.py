@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime
 
@@ -15,11 +14,11 @@ from docx.shared import Length
 from ..inline import Span
 from ..layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph, Quote, Table, TitleBlock)
-from ..output import normalise_zip
+from ..output import package
 from ..template_package import Template
 from ..theme import Theme, ThemeError
-from . import (docx_body, docx_extent, docx_inline, docx_page, docx_pictures, docx_properties, docx_styles,
-               docx_tables)
+from . import (docx_body, docx_extent, docx_inline, docx_package, docx_page, docx_pictures, docx_properties,
+               docx_styles, docx_tables)
 from .docx_styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
                           HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
@@ -49,9 +48,7 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
         writer.add(block)
     docx_page.running(word, document.running, width, docx_extent.pages(document, theme, width.pt))
     docx_properties.stamp(word, document.properties, when)
-    out = io.BytesIO()
-    word.save(out)
-    return normalise_zip(out.getvalue(), when)
+    return package(docx_package.entries(word), when)
 
 
 def _open(reference: Template | None) -> WordDocument:

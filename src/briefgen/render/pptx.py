@@ -24,7 +24,7 @@ from pptx.util import Inches, Pt
 from ..images import Image
 from ..inline import Span
 from ..layout import deck as layout
-from ..output import normalise_zip
+from ..output import package
 from ..template_package import Template
 from ..theme import Theme
 from . import core_properties, pptx_figures, pptx_package
@@ -84,7 +84,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     if base.app is not None:
         parts[base.app].blob = app_properties(about, slides=len(deck.slides), notes=len(deck.slides),
                                               size=base.slide_size)
-    return normalise_zip(pptx_package.stored(root), when)
+    return package(pptx_package.entries(root), when)
 
 
 def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text: Typesetter, theme: Theme,

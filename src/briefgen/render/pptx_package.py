@@ -7,15 +7,13 @@ XML element of its own; this module keeps each part as its bytes and its relatio
 as a dict, so a template read once serves every render of the process. The entries, their
 order and their bytes are those python-pptx writes: parts in the depth-first order of
 the relationships from the package root, each followed by its relationships if it has any;
-relationship ids as python-pptx numbers them. The zip is left uncompressed, for
-output.normalise_zip to compress once.
+relationship ids as python-pptx numbers them. output.package zips them.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
+from typing import Iterator
 
 from pptx.opc.spec import default_content_types
 
@@ -112,19 +110,16 @@ def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str) 
     return f'{_DECLARATION}<Relationships xmlns="{_RELS_NS}">{"".join(written)}</Relationships>'.encode()
 
 
-def stored(root: dict[str, tuple[str, Part | str, bool]]) -> bytes:
-    """The package whose root relationships are ``root``: every part they reach, in a zip without compression."""
+def entries(root: dict[str, tuple[str, Part | str, bool]]) -> Iterator[tuple[str, bytes]]:
+    """The entries of the package whose root relationships are ``root``: every part they reach, as (name, bytes)."""
     parts = _reached(root)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
-        target.writestr("[Content_Types].xml", _content_types(parts))
-        target.writestr("_rels/.rels", relationships_xml(root, "/"))
-        for part in parts:
-            target.writestr(part.partname[1:], part.blob)
-            if part.rels:
-                folder, name = posixpath.split(part.partname)
-                target.writestr(posixpath.join(folder, "_rels", f"{name}.rels")[1:], part.rels_xml())
-    return out.getvalue()
+    yield "[Content_Types].xml", _content_types(parts)
+    yield "_rels/.rels", relationships_xml(root, "/")
+    for part in parts:
+        yield part.partname[1:], part.blob
+        if part.rels:
+            folder, name = posixpath.split(part.partname)
+            yield posixpath.join(folder, "_rels", f"{name}.rels")[1:], part.rels_xml()
 
 
 def _reached(root: dict[str, tuple[str, Part | str, bool]]) -> list[Part]:

@@ -299,6 +299,15 @@ class DescribeReproducibility:
         assert metadata["/CreationDate"].startswith("D:20231114221320")
         assert metadata["/ModDate"] == metadata["/CreationDate"]
 
+    def it_gives_a_new_processs_bytes_whatever_the_process_rendered_before(self, pdfs):
+        # A watch keeps one process, and each render reuses the paragraphs the last one laid out.
+        from briefgen.products import render
+
+        folder = pdfs["nrf"].parent
+        contents = {"nrf": NRF, "example": EXAMPLE, **{name: folder / f"{name}.yaml" for name in VARIANTS}}
+        theme = load_theme()
+        for name in [*contents, *reversed(contents), "nrf", "nrf"]:
+            assert render(load(contents[name]), "pdf", theme) == pdfs[name].read_bytes(), name
 
 
 def embedded_fonts(pdf: Path) -> str:

@@ -19,7 +19,7 @@ from .pdf_figures import FigureFlowable
 from .pdf_fonts import Family, family as font_family
 from .pdf_markup import Markup, escape
 from .pdf_pages import BriefTemplate, Outlined
-from .pdf_paragraph import Paragraph
+from .pdf_paragraph import LAID_OUT, Paragraph
 from .pdf_styles import Styles, colour, styles as paragraph_styles
 from .pdf_tags import Element, Structure
 
@@ -35,7 +35,7 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
     flow = _Flow(theme, family, paragraph_styles(theme, family),
                  Markup(family, theme.colours.link, document.properties.language), structure,
                  template.width, template.height)
-    with _no_cycle_collection():
+    with _no_cycle_collection(), LAID_OUT.render():
         story: list[Flowable] = []
         for block in document.blocks:
             story += flow.block(block)

@@ -14,6 +14,10 @@ of the remaining words that breaks them all again: quadratic in pages too. So he
 - lines broken at a width are remembered, since a table measures its cells again each time
   it splits across a page and once more to draw them.
 
+And a paragraph laid out by the last render (the same markup, style and bullet) is not
+parsed again, nor broken again at a width it was broken at: watch mode renders a brief again
+after each save, most of its paragraphs as they were (see ``LaidOut``).
+
 ``tag`` is the element of the paragraph's text, ``label`` that of its bullet text (a list
 label). The parts a page break splits the paragraph into keep both, so a paragraph over two
 pages stays one element. A paragraph drawn a second time is a table header repeated on a
@@ -23,6 +27,9 @@ reportlab's private line structures come from pdf_internals, with every other in
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
 
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as PlatypusParagraph
@@ -39,22 +46,67 @@ CHUNK = 1000
 """Words broken at a time: reportlab's cost per chunk grows as its square, the carried line's as its length."""
 
 
+class LaidOut:
+    """The paragraphs one render lays out, kept for the next: their parsed markup, and their lines at each width.
+
+    Kept by markup, style and bullet text, which decide both. A paragraph that was split is not
+    kept: reportlab's split may change the lines it splits (it marks a hyphenated word that ends
+    a part). A paragraph of the next render takes over what it reuses (only one may: the last
+    render is over). Only the last render's paragraphs are kept.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[tuple, tuple[list, dict]] = {}
+        self._now: dict[tuple, Paragraph] | None = None  # the paragraphs of the render under way
+
+    @contextmanager
+    def render(self) -> Iterator[None]:
+        """Paragraphs made inside are laid out with the last render's help, and kept for the next."""
+        self._now = {}
+        try:
+            yield
+            self._last = {key: (p._parsed, p._breaks) for key, p in self._now.items() if not p._split}
+        finally:
+            self._now = None
+
+    def earlier(self, paragraph: Paragraph, key: tuple) -> tuple[list, dict] | None:
+        """What the last render kept of a paragraph like this one, which is kept in turn."""
+        if self._now is None:
+            return None
+        self._now[key] = paragraph
+        return self._last.pop(key, None)
+
+
+LAID_OUT = LaidOut()
+
+
 class Paragraph(PlatypusParagraph):
     """A reportlab Paragraph; see the module's docstring for what it does differently and why."""
 
     _frag_base = 0  # where this paragraph's frag words start in the lines it was given (a split's rest)
     _line_words = None  # (all words, where each line's start, first line here): a plain paragraph's words by line
     _drawn = False
+    _split = False  # whether split was asked of it: then its lines may have changed
+    _earlier_breaks: dict = {}  # the lines of the same paragraph in the last render, by width
 
     def __init__(self, text: str | None, style: object, *, tag: Element | None = None,
                  label: Element | None = None, **kwargs: object):
-        # reportlab's split makes the parts without tag and label; split() below passes them on.
-        super().__init__(text, style, **kwargs)
+        # reportlab's split makes the parts without tag and label (nor text); split() below passes them on.
+        earlier = None if text is None else LAID_OUT.earlier(self, (text, style, *sorted(kwargs.items())))
+        if earlier is None:
+            super().__init__(text, style, **kwargs)
+        else:
+            super().__init__(text, style, frags=earlier[0], **kwargs)
+            self._earlier_breaks = earlier[1]
+        self._parsed = self.frags  # before line breaking replaces them with frag words
+        self._breaks: dict[float, tuple] = {}  # its lines by width, and what else wrap leaves, at each
         self.tag, self.label = tag, label
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        breaks = self.__dict__.setdefault("_breaks", {})
+        breaks = self._breaks
         known = breaks.get(availWidth)
+        if known is None and availWidth in self._earlier_breaks:
+            known = breaks[availWidth] = self._earlier_breaks[availWidth]
         if known is not None:
             size, state = known
             self.__dict__.update(state)
@@ -77,6 +129,7 @@ class Paragraph(PlatypusParagraph):
         return self._break_in_chunks(words, widths)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        self._split = True
         parts = super().split(availWidth, availHeight)
         for part in parts:
             if part is not self:

@@ -48,6 +48,7 @@ class Styles(Value):
     figure_caption: ParagraphStyle  # below a figure, where a table's caption is above it
 
 
+@lru_cache(maxsize=4)
 def styles(theme: Theme, family: Family) -> Styles:
     """The hierarchy: title > heading 1 > heading 2 > body > tables, notes and attributions."""
     size = theme.sizes

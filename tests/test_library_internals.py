@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pikepdf
@@ -20,8 +21,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as DOCX_RT
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part as PptxPart
 from pptx.opc.packuri import PackURI
+from pptx.opc.spec import default_content_types
+from pptx.parts.coreprops import CorePropertiesPart
 from pptx.oxml.ns import qn
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
@@ -30,7 +34,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether
 from reportlab.platypus import Paragraph as PlatypusParagraph
 
-from briefgen.render import docx_package, pdf_internals, pdf_paragraph, pptx_internals, pptx_package, pptx_template
+from briefgen.layout.properties import properties_of
+from briefgen.load import load
+from briefgen.render import core_properties, docx_package, pdf_internals, pdf_paragraph, pptx_core, pptx_internals
+from briefgen.render import pptx_package, pptx_reader, pptx_template, pptx_xml
+
+from .conftest import NRF
 
 FONTS = sorted((Path(__file__).parents[1] / "templates" / "default" / "fonts").glob("*.ttf"))
 
@@ -74,7 +83,7 @@ class DescribePptxPackage:
         prs.slides[0].part.relate_to("https://example.org/?a=1&b=2", RT.HYPERLINK, is_external=True)
         saved = io.BytesIO()
         prs.save(saved)
-        root, _ = pptx_template._parts(prs.part.package)
+        root, _ = pptx_reader._parts(prs.part.package)
         with zipfile.ZipFile(saved) as theirs:
             assert list(pptx_package.entries(root)) == [(name, theirs.read(name)) for name in theirs.namelist()]
 
@@ -83,7 +92,7 @@ class DescribePptxPackage:
         presentation = prs.part
         for slide_id in list(prs.slides._sldIdLst)[1:3]:  # a gap in the rIds, as dropping a template's slides leaves
             presentation.drop_rel(slide_id.rId)
-        root, parts = pptx_template._parts(prs.part.package)
+        root, parts = pptx_reader._parts(prs.part.package)
         ours = parts[presentation]
         for n in range(3):
             theirs = PptxPart(PackURI(f"/ppt/slides/new{n}.xml"), CT.PML_SLIDE, prs.part.package)
@@ -105,6 +114,48 @@ class DescribeDocxPackage:
         word.save(saved)
         with zipfile.ZipFile(saved) as theirs:
             assert list(docx_package.entries(word)) == [(name, theirs.read(name)) for name in theirs.namelist()]
+
+
+class DescribeOurPptxNames:
+    """pptx_xml and pptx_core write what python-pptx writes, without importing it."""
+
+    def it_names_types_and_namespaces_as_python_pptx_does(self):
+        assert pptx_xml.SLIDE_TYPE == CT.PML_SLIDE and pptx_xml.NOTES_SLIDE_TYPE == CT.PML_NOTES_SLIDE
+        assert pptx_xml.SLIDE_MASTER_TYPE == CT.PML_SLIDE_MASTER
+        assert pptx_xml.IMAGE_TYPES == {"png": ("png", CT.PNG), "jpeg": ("jpg", CT.JPEG)}
+        for ours, theirs in ((pptx_xml.SLIDE_LAYOUT, RT.SLIDE_LAYOUT), (pptx_xml.SLIDE, RT.SLIDE),
+                             (pptx_xml.IMAGE, RT.IMAGE), (pptx_xml.HYPERLINK, RT.HYPERLINK),
+                             (pptx_xml.NOTES_MASTER, RT.NOTES_MASTER), (pptx_xml.NOTES_SLIDE, RT.NOTES_SLIDE),
+                             (pptx_xml.CORE_PROPERTIES, RT.CORE_PROPERTIES),
+                             (pptx_xml.EXTENDED_PROPERTIES, RT.EXTENDED_PROPERTIES)):
+            assert ours == theirs
+        for prefix in pptx_xml.NAMESPACES:
+            assert pptx_xml.qn(f"{prefix}:x") == qn(f"{prefix}:x")
+        assert pptx_package._DEFAULTS == frozenset(default_content_types)
+
+    def it_parses_and_writes_a_part_as_python_pptx_does(self):
+        prs = _deck_with_slides(2)
+        for part in (prs.part, prs.slides[1].part, prs.slide_master.part):
+            assert pptx_xml.serialized(pptx_xml.parsed(part.blob)) == serialize_part_xml(part._element) == part.blob
+
+    @pytest.mark.parametrize("template", ["built-in", "default", "sparse"])
+    def it_fills_the_core_properties_as_python_pptx_does(self, template):
+        if template == "built-in":
+            with zipfile.ZipFile(pptx_template.BUILT_IN) as package:
+                blob = package.read("docProps/core.xml")
+        elif template == "default":
+            blob = CorePropertiesPart.default(None).blob
+        else:  # only a title: every other property is added
+            blob = (b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+                    b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>'
+                    b"</cp:coreProperties>")
+        about = properties_of(load(NRF), "Brief")
+        when = datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc)
+        theirs = CorePropertiesPart.load(PackURI("/docProps/core.xml"), CT.OPC_CORE_PROPERTIES, None, blob)
+        ours = pptx_core.CoreProperties(blob)
+        core_properties.stamp(theirs, about, when)
+        core_properties.stamp(ours, about, when)
+        assert ours.blob == theirs.blob
 
 
 class DescribeReportlabInternals:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -407,6 +409,27 @@ class TestTemplates:
             assert b"1B3A5C" in plain_deck.read(master) and b"1B3A5C" not in red_deck.read(master)
         deck_4_3 = Presentation(io.BytesIO(decks["corp"]))
         assert round(deck_4_3.slide_width / deck_4_3.slide_height, 2) == round(4 / 3, 2)
+
+    def it_keeps_the_built_in_template_prepared_as_python_pptx_reads_it(self):
+        """pptx_built_in.py is deck.pptx read by pptx_reader; after changing deck.pptx, run
+        ``python -m briefgen.render.pptx_reader`` to write it again."""
+        from briefgen.render import pptx_built_in, pptx_reader, pptx_template
+
+        assert pptx_built_in.SOURCE == hashlib.sha256(pptx_template.BUILT_IN.read_bytes()).hexdigest()
+        fresh = pptx_reader.read(pptx_template.BUILT_IN)
+        for name in deck.LAYOUTS:
+            for count in range(pptx_reader.BODY_COUNT.get(name, 1) + 1):
+                fresh.prototype(name, count)
+        assert fresh.saved() == pptx_built_in.DATA
+
+    def it_makes_a_deck_on_the_built_in_template_without_importing_python_pptx(self, tmp_path):
+        script = ("import sys; from briefgen.cli import main; sys.argv = ['briefgen', 'pptx', sys.argv[1], '-o', "
+                  "sys.argv[2], '-q']\ntry:\n    main()\nexcept SystemExit as end:\n    assert not end.code\n"
+                  "assert not [m for m in sys.modules if m == 'pptx' or m.startswith('pptx.')]")
+        result = subprocess.run([sys.executable, "-c", script, str(NRF), str(tmp_path / "deck.pptx")],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "deck.pptx").stat().st_size > 0
 
 METRICS = Metrics(load_theme().fonts)
 

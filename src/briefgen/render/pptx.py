@@ -13,13 +13,6 @@ from copy import deepcopy
 from datetime import datetime
 
 from lxml import etree
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
-from pptx.parts.coreprops import CorePropertiesPart
-from pptx.util import Inches, Pt
 
 from ..images import Image
 from ..inline import Span
@@ -29,17 +22,19 @@ from ..template_package import Template
 from ..theme import Theme
 from . import core_properties, pptx_figures, pptx_package
 from .pptx_app import app_properties
+from .pptx_core import CoreProperties
 from .pptx_notes import Notes
 from .pptx_package import Part
 from .pptx_template import Prototype, prepared
 from .pptx_text import Typesetter
+from .pptx_xml import EMU_PER_INCH, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
+from .pptx_xml import emu, qn, serialized
 
 FOOTER_SIZE = 12.0
-EDGE = Inches(0.3)  # the marking's distance from the slide's right edge
+EDGE = int(0.3 * EMU_PER_INCH)  # the marking's distance from the slide's right edge
 FIRST_SLIDE_ID = 256  # the lowest a slide id may be; the template's own slides are dropped
 TXBODY, SLIDE_ID, RID = qn("p:txBody"), qn("p:sldId"), qn("r:id")
 _OFF, _EXT, _SLIDE_IDS = qn("a:off"), qn("a:ext"), qn("p:sldIdLst")
-_IMAGE_TYPES = {"png": ("png", CT.PNG), "jpeg": ("jpg", CT.JPEG)}  # extension and content type, as python-pptx's
 
 
 def geometry(theme: Theme, template: Template | None) -> layout.Geometry:
@@ -55,31 +50,31 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     base = prepared(theme, template)
     if base.warning and warnings is not None:
         warnings.append(base.warning)
-    root, parts = pptx_package.copied(base.root, extra=(base.notes_master,))
+    root, parts = pptx_package.copied(base.root, extra=(base.notes_master,), blobs=base.blobs)
     presentation, notes_master = parts[base.presentation_part], parts[base.notes_master]
     listing = deepcopy(base.presentation)  # p:presentation, its slide list empty
     slide_ids = listing.find(_SLIDE_IDS)
     about = deck.properties
     text = Typesetter(theme.fonts.family, about.language)
-    prototypes = {key: _marked(base.prototype(*key), text, about.marking, Pt(deck.marking_width), base.slide_size[0])
+    prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0])
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
     notes = Notes(base.notes, base.notes_body, theme.deck.notes)
     images = _Images(parts.values())
     # A figure or table is drawn where the layout's body text would go, inside the insets it was fitted to.
-    drawing = (base.content_box[0] + Pt(layout.INSET_X), base.content_box[1] + Pt(layout.INSET_Y))
+    drawing = (base.content_box[0] + emu(layout.INSET_X), base.content_box[1] + emu(layout.INSET_Y))
     for number, s in enumerate(deck.slides, 1):
         # Related in python-pptx's order (layout, slide, its links and images, notes), so rIds are its own.
         prototype = prototypes[(s.layout, len(s.bodies))]
-        part = Part(f"/ppt/slides/slide{number}.xml", CT.PML_SLIDE)
-        part.relate(parts[prototype.layout], RT.SLIDE_LAYOUT)
+        part = Part(f"/ppt/slides/slide{number}.xml", SLIDE_TYPE)
+        part.relate(parts[prototype.layout], SLIDE_LAYOUT)
         etree.SubElement(slide_ids, SLIDE_ID, id=str(FIRST_SLIDE_ID + number - 1)).set(
-            RID, presentation.relate(part, RT.SLIDE))
+            RID, presentation.relate(part, SLIDE))
         part.blob = _slide(s, number, prototype, part, text, theme, drawing,
-                           lambda image: part.relate(images.part(image), RT.IMAGE))
+                           lambda image: part.relate(images.part(image), IMAGE))
         if number == 1 and base.new_notes_master:
-            presentation.relate(notes_master, RT.NOTES_MASTER)
+            presentation.relate(notes_master, NOTES_MASTER)
         notes.add(part, notes_master, number, s.notes)
-    presentation.blob = serialize_part_xml(listing)
+    presentation.blob = serialized(listing)
     parts[base.core].blob = _core_properties(base.core, deck, when)
     if base.app is not None:
         parts[base.app].blob = app_properties(about, slides=len(deck.slides), notes=len(deck.slides),
@@ -104,7 +99,7 @@ def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text:
             pptx_figures.add_table(sp_tree, s.table, *drawing, text, theme, s.title)
     p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
     text.slide_number(p, number, FOOTER_SIZE)
-    return serialize_part_xml(element)
+    return serialized(element)
 
 
 def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_width: int) -> Prototype:
@@ -128,7 +123,7 @@ def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme) 
         if item.spans:
             p = text.paragraph(body, pitch=pitch, before=0.0 if first else layout.SPACE_BEFORE * size,
                                indent=indent, bullet=item.bullet)
-            text.runs(p, item.spans, size, link=lambda url: part.link(url, RT.HYPERLINK))
+            text.runs(p, item.spans, size, link=lambda url: part.link(url, HYPERLINK))
             first = False
         if item.badge:
             p = text.paragraph(body, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)
@@ -138,7 +133,7 @@ def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme) 
 
 def _core_properties(base: Part, deck: layout.Deck, when: datetime) -> bytes:
     """docProps/core.xml: the template's (or python-pptx's default), filled from the deck's properties."""
-    core = CorePropertiesPart.load(PackURI(base.partname), base.content_type, None, base.blob)
+    core = CoreProperties(base.blob)
     core_properties.stamp(core, deck.properties, when)
     return core.blob
 
@@ -156,13 +151,13 @@ class _Images:
         blob = image.path.read_bytes()
         digest = hashlib.sha1(blob).hexdigest()
         if digest not in self._found:
-            extension, content_type = _IMAGE_TYPES[image.format]
+            extension, content_type = IMAGE_TYPES[image.format]
             self._found[digest] = Part(f"/ppt/media/image{self._free()}.{extension}", content_type, blob)
         return self._found[digest]
 
     def _images(self) -> list[Part]:
         return list(dict.fromkeys(target for part in self._parts for reltype, target, external in part.rels.values()
-                                  if reltype == RT.IMAGE and not external))
+                                  if reltype == IMAGE and not external))
 
     def _free(self) -> int:
         """The lowest number no image part has, as python-pptx finds it."""

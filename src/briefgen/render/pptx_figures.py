@@ -17,8 +17,8 @@ deck's text is.
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from lxml import etree
-from pptx.oxml.ns import nsdecls, qn
 
 from ..images import Image
 from ..inline import Span
@@ -28,6 +28,7 @@ from ..layout.figures import Circle, Figure, Label, Line, Rect
 from ..theme import Theme
 from .pptx_package import attribute
 from .pptx_text import Typesetter
+from .pptx_xml import emu, nsdecls, qn
 
 _ALIGN = {"left": "l", "centre": "ctr", "right": "r"}
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -35,7 +36,6 @@ DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 # PowerPoint's "No Style, Table Grid": thin grid lines, no fills of its own; ours are set per cell.
 TABLE_GRID_STYLE = "{5940675A-B579-460E-94D1-54222C63F5DA}"
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
-EMU_PER_PT = 12700
 
 _TXBODY, _P, _TR, _CELL_BODY = qn("p:txBody"), qn("a:p"), qn("a:tr"), qn("a:txBody")
 # Office's mark for a shape a screen reader skips (Alt Text → Mark as decorative).
@@ -50,11 +50,6 @@ _LABEL_TEXT = ('<p:txBody><a:bodyPr wrap="none" lIns="0" rIns="0" tIns="0" bIns=
                "</a:bodyPr><a:lstStyle/></p:txBody>")
 _CELL_TEXT = ('<a:txBody><a:bodyPr wrap="square" lIns="0" rIns="0" tIns="0" bIns="0" anchor="t"><a:noAutofit/>'
               "</a:bodyPr><a:lstStyle/></a:txBody>")
-
-
-def emu(points: float) -> int:
-    """Points as EMU, truncated as python-pptx's Pt truncates."""
-    return int(points * EMU_PER_PT)
 
 
 def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter,

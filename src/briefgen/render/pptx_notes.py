@@ -14,12 +14,9 @@ import re
 from copy import deepcopy
 
 from lxml import etree
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
-from pptx.oxml.ns import qn
 
 from .pptx_package import Part
+from .pptx_xml import NOTES_MASTER, NOTES_SLIDE, NOTES_SLIDE_TYPE, SLIDE, qn, serialized
 
 _P, _R, _RPR, _T, _BR, _TXBODY = qn("a:p"), qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:br"), qn("p:txBody")
 _LINE_BREAK = re.compile("\n|\v")
@@ -37,16 +34,16 @@ class Notes:
 
     def add(self, slide_part: Part, master: Part, number: int, text: str) -> None:
         """Give ``slide_part`` (the deck's slide ``number``) speaker notes reading ``text``, one paragraph per line."""
-        part = Part(f"/ppt/notesSlides/notesSlide{number}.xml", CT.PML_NOTES_SLIDE)
-        part.relate(master, RT.NOTES_MASTER)
-        part.relate(slide_part, RT.SLIDE)
-        slide_part.relate(part, RT.NOTES_SLIDE)
+        part = Part(f"/ppt/notesSlides/notesSlide{number}.xml", NOTES_SLIDE_TYPE)
+        part.relate(master, NOTES_MASTER)
+        part.relate(slide_part, SLIDE)
+        slide_part.relate(part, NOTES_SLIDE)
         element = deepcopy(self._prototype)
         if self._body is not None:
             body = list(element.iter(_TXBODY))[self._body]
             for line in text.split("\n"):
                 self._paragraph(body, line)
-        part.blob = serialize_part_xml(element)
+        part.blob = serialized(element)
 
     def _paragraph(self, body, line: str) -> None:
         p = etree.SubElement(body, _P)

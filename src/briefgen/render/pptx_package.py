@@ -15,8 +15,6 @@ from __future__ import annotations
 import posixpath
 from typing import Iterator
 
-from pptx.opc.spec import default_content_types
-
 from .xml_text import escape
 
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -24,7 +22,18 @@ _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _XML_TYPE = "application/xml"
-_DEFAULTS = frozenset(default_content_types)  # (extension, content type) written once as a Default
+# (extension, content type) written once as a Default, as python-pptx's opc.spec lists them.
+_DEFAULTS = frozenset({
+    ("bin", "application/vnd.openxmlformats-officedocument.presentationml.printerSettings"),
+    ("bin", "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"),
+    ("bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"),
+    ("bmp", "image/bmp"), ("emf", "image/x-emf"), ("fntdata", "application/x-fontdata"), ("gif", "image/gif"),
+    ("jpe", "image/jpeg"), ("jpeg", "image/jpeg"), ("jpg", "image/jpeg"), ("mov", "video/quicktime"),
+    ("mp4", "video/mp4"), ("mpg", "video/mpeg"), ("png", "image/png"), ("rels", _RELS_TYPE), ("tif", "image/tiff"),
+    ("tiff", "image/tiff"), ("vid", "video/unknown"), ("wdp", "image/vnd.ms-photo"), ("wmf", "image/x-wmf"),
+    ("wmv", "video/x-ms-wmv"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("xml", _XML_TYPE),
+})
 
 
 def attribute(value: str) -> str:
@@ -65,14 +74,16 @@ class Part:
         return relationships_xml(self.rels, posixpath.dirname(self.partname))
 
 
-def copied(root: dict[str, tuple[str, Part | str, bool]], extra: tuple[Part, ...] = ()) -> tuple[dict, dict]:
-    """Fresh parts for one package, with the same bytes and relationships as those ``root`` (and ``extra``)
-    reach: the root relationships to them, and each part's copy by the part."""
+def copied(root: dict[str, tuple[str, Part | str, bool]], extra: tuple[Part, ...] = (),
+           blobs: dict[Part, bytes] | None = None) -> tuple[dict, dict]:
+    """Fresh parts for one package, with the same relationships as those ``root`` (and ``extra``) reach and
+    the same bytes, or those ``blobs`` gives: the root relationships to them, and each part's copy by the part."""
     made: dict[Part, Part] = {}
+    blobs = blobs or {}
 
     def copy(part: Part) -> Part:
         if part not in made:
-            new = made[part] = Part(part.partname, part.content_type, part.blob)
+            new = made[part] = Part(part.partname, part.content_type, blobs.get(part, part.blob))
             for rid, (reltype, target, external) in part.rels.items():
                 new.rels[rid] = (reltype, target if external else copy(target), external)
                 new._index[(reltype, new.rels[rid][1])] = rid

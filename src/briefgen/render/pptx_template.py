@@ -1,48 +1,36 @@
 """The deck's template, read once per process: its layouts' frames, a prototype slide per layout, its parts.
 
 The template is the built-in templates/default/deck.pptx or the user's ``--template``: its
-layouts are found by name, so a corporate master keeps its look. python-pptx reads it,
-and what every render needs is kept in a Prepared template: the frames the deck is fitted
-to, each layout's prototype slide (placeholders cloned and framed, the marking box and
-the slide number in place, only text left to write), the notes slide all notes start
-from, and every part as bytes (pptx_package). A render only copies from it, so a watch
-renders many times from one reading, until the template file or the theme changes.
+layouts are found by name, so a corporate master keeps its look. What every render needs
+is kept in a Prepared template: the frames the deck is fitted to, each layout's prototype
+slide (placeholders cloned and framed, the marking box and slide number in place, only
+text left to write), the notes slide all notes start from, and every part as bytes
+(pptx_package). A render only copies from it, so a watch renders many times from one
+reading, until the template or the theme changes.
+
+python-pptx reads a template (pptx_reader.py), and importing it costs about two thirds of
+a cold ``briefgen pptx``. The built-in template is therefore kept prepared in
+pptx_built_in.py, written by pptx_reader from deck.pptx and used only while it matches
+deck.pptx's bytes: a deck on it never imports python-pptx.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import zipfile
-from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
-from pptx.oxml.slide import CT_NotesSlide
-from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
-from pptx.util import Emu, Inches, Pt
-
 from ..layout import deck as layout
-from ..marking import MARKING_BACKGROUND
 from ..output import OutputError
 from ..template_package import Template
-from ..theme import Theme, templates_root
+from ..theme import Colours, Theme, templates_root
 from ..value import Value
 from . import pptx_theme
-from .pptx_internals import root_relationships, slide_ids, text_body
 from .pptx_package import Part
-from .pptx_text import frame
-
-TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
-BODY_COUNT = {layout.TWO_CONTENT: 2}
-MARKING_TOP = Inches(0.12)
-_TXBODY = qn("p:txBody")
+from .pptx_xml import SLIDE_MASTER_TYPE, parsed, serialized
 
 
 class TemplateError(OutputError):
@@ -50,14 +38,20 @@ class TemplateError(OutputError):
 
 
 BUILT_IN = templates_root() / "default" / "deck.pptx"
-# What LibreOffice Impress calls the layouts when it saves a template (it renames PowerPoint's).
-LAYOUT_ALIASES = {layout.CONTENT: ("Title, Content",), layout.TWO_CONTENT: ("Title, 2 Content",),
-                  layout.SECTION: ("Title, Content",)}
 
 
 def template_path(theme: Theme, template: Template | None) -> Template | Path:
     """The user's template, else the theme's own deck.pptx (both sanitised), else the built-in one (ours)."""
     return template or theme.slides or BUILT_IN
+
+
+class Placeholder(Value):
+    """A title or body placeholder of a layout: its text frame inside the deck's insets, and what to call it."""
+
+    name: str
+    layout: str
+    frame: layout.Frame
+    inches: tuple[float, float]  # its width and height, for a message
 
 
 class Prototype(Value):
@@ -72,220 +66,174 @@ class Prototype(Value):
 
 
 class Prepared:
-    """A template read and made ready for the deck: what each render copies from, never changes."""
+    """A template read and made ready for the deck: what each render copies from, never changed once made.
 
-    def __init__(self, path: Template | Path, prs, roles: dict, warning: str | None) -> None:
+    ``problem`` says why its layouts cannot hold the deck (then nothing else is set);
+    ``blobs`` are parts' bytes a theme changed (its colours on the slide masters).
+    """
+
+    def __init__(self, path: Template | Path, *, problem: str | None = None, placeholders: dict | None = None,
+                 slide_size: tuple[int, int] = (0, 0), content_box: tuple[int, int] = (0, 0),
+                 root: dict | None = None, parts: dict[str, Part] | None = None, presentation: str = "",
+                 notes_master: str = "", new_notes_master: bool = False, core: str = "", app: str | None = None,
+                 notes=None, notes_body: int | None = None, prototypes: dict | None = None,
+                 make_prototype=None) -> None:
         self.path = path
-        self.warning = warning  # why the user's template could not be used, said on every render
-        self.frames = {name: (_frame(title), tuple(_frame(b) for b in bodies))
-                       for name, (title, bodies, _) in roles.items()}
-        self.slide_size = (prs.slide_width, prs.slide_height)
-        content = roles[layout.CONTENT][1][0]
-        self.content_box = (content.left, content.top)  # where a figure or table goes: the body's frame
-        self._prs = prs
-        self._roles = roles
-        self._prototypes: dict[tuple[str, int], Prototype] = {}
-        _drop_slides(prs)
-        self.presentation = deepcopy(prs.element)
+        self.problem = problem
+        self.placeholders = placeholders or {}  # layout name → (title Placeholder, body Placeholders)
+        self.slide_size = slide_size
+        self.content_box = content_box  # where a figure or table goes: the content layout's body, in EMU
+        self.root = root or {}
+        self.parts = parts or {}  # by part name
+        self.presentation_part = self.parts.get(presentation)
+        self.notes_master = self.parts.get(notes_master)
         # A template without a notes master gets python-pptx's default one, related to the presentation
         # only when the first slide has notes, so the presentation's relationships are numbered as before.
-        try:
-            master = prs.part.part_related_by(RT.NOTES_MASTER)
-            self.new_notes_master = False
-        except KeyError:
-            master = NotesMasterPart.create_default(prs.part.package)
-            self.new_notes_master = True
-        self.notes, self.notes_body = _notes_prototype(master)
-        core = prs.core_properties  # python-pptx adds a default part if the template has none
-        self.root, parts = _parts(prs.part.package, extra=(master,))
-        self.presentation_part, self.notes_master = parts[prs.part], parts[master]
-        self.core = parts[core]
-        try:
-            self.app = parts[prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)]
-        except KeyError:
-            self.app = None
-        self._parts = parts
+        self.new_notes_master = new_notes_master
+        self.core = self.parts.get(core)
+        self.app = self.parts.get(app) if app else None
+        self.notes, self.notes_body = notes, notes_body
+        self.presentation = parsed(self.presentation_part.blob) if self.presentation_part else None
+        self.blobs: dict[Part, bytes] = {}
+        self.warning: str | None = None  # why the user's template gave way to this one, said on every render
+        self._prototypes = dict(prototypes or {})
+        self._make_prototype = make_prototype  # (layout name, count) → Prototype, for a template being read
+
+    @property
+    def frames(self) -> dict[str, tuple[layout.Frame, tuple[layout.Frame, ...]]]:
+        return {name: (title.frame, tuple(b.frame for b in bodies))
+                for name, (title, bodies) in self.placeholders.items()}
 
     def prototype(self, name: str, count: int) -> Prototype:
-        """The prototype slide of layout ``name`` with ``count`` body placeholders to fill, made on first use."""
+        """The prototype slide of layout ``name`` with ``count`` body placeholders to fill."""
         key = (name, count)
         if key not in self._prototypes:
-            self._prototypes[key] = self._prototype(*self._roles[name], count)
+            self._prototypes[key] = self._make_prototype(*key)
         return self._prototypes[key]
 
-    def _prototype(self, title_ph, body_phs, number_ph, count: int) -> Prototype:
-        # Made as python-pptx makes a slide, so shape ids and names are those it would give.
-        slide_layout = title_ph.part.slide_layout
-        prs = self._prs
-        slide = SlidePart.new(PackURI("/ppt/slides/prototype.xml"), prs.part.package, slide_layout.part).slide
-        slide.shapes.clone_layout_placeholders(slide_layout)
-        placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-        title = text_body(placeholders.pop(title_ph.placeholder_format.idx))
-        frame(title)
-        bodies = [text_body(placeholders.pop(ph.placeholder_format.idx)) for ph in body_phs[:count]]
-        for body in bodies:
-            frame(body)
-        for unused in placeholders.values():  # e.g. a picture placeholder of a corporate layout
-            unused.element.getparent().remove(unused.element)
-        marking = _marking_box(slide)
-        number = _number_box(slide, number_ph, prs)
-        order = list(slide.element.iter(_TXBODY))
-        return Prototype(self._parts[slide_layout.part], slide.element, order.index(title),
-                         tuple(order.index(b) for b in bodies), order.index(number), order.index(marking))
+    def saved(self) -> bytes:
+        """This template as a zip of its parts, prototypes and the rest (a manifest), for ``from_saved``."""
+        names = {part: name for name, part in self.parts.items()}
+
+        def rels(of: dict) -> list:
+            return [[rid, reltype, target if external else names[target], external]
+                    for rid, (reltype, target, external) in of.items()]
+
+        manifest = {
+            "placeholders": {name: [_placeholder(title), [_placeholder(b) for b in bodies]]
+                             for name, (title, bodies) in self.placeholders.items()},
+            "slide_size": self.slide_size, "content_box": self.content_box, "root": rels(self.root),
+            "parts": [[name, part.content_type, rels(part.rels)] for name, part in self.parts.items()],
+            "presentation": names[self.presentation_part], "notes_master": names[self.notes_master],
+            "new_notes_master": self.new_notes_master, "core": names[self.core],
+            "app": names[self.app] if self.app else None, "notes_body": self.notes_body,
+            "prototypes": [[name, count, names[p.layout], p.title, p.bodies, p.number, p.marking]
+                           for (name, count), p in self._prototypes.items()],
+        }
+        entries = {"manifest.json": json.dumps(manifest).encode(), "notes.xml": serialized(self.notes)}
+        entries.update((f"parts{name}", part.blob) for name, part in self.parts.items())
+        entries.update((f"prototypes/{name}/{count}.xml", serialized(p.element))
+                       for (name, count), p in self._prototypes.items())
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as saved:
+            for name, data in entries.items():  # dated 1980, so the same template is saved as the same bytes
+                saved.writestr(zipfile.ZipInfo(name), data, zipfile.ZIP_DEFLATED)
+        return out.getvalue()
+
+    @classmethod
+    def from_saved(cls, data: bytes, path: Path) -> Prepared:
+        with zipfile.ZipFile(io.BytesIO(data)) as saved:
+            manifest = json.loads(saved.read("manifest.json"))
+            parts = {name: Part(name, content_type, saved.read(f"parts{name}"))
+                     for name, content_type, _ in manifest["parts"]}
+
+            def rels(listed: list) -> dict:
+                return {rid: (reltype, target if external else parts[target], external)
+                        for rid, reltype, target, external in listed}
+
+            for name, _, listed in manifest["parts"]:
+                parts[name].rels.update(rels(listed))
+            prototypes = {(name, count): Prototype(parts[layout_part], parsed(saved.read(f"prototypes/{name}/{count}.xml")),
+                                                   title, tuple(bodies), number, marking)
+                          for name, count, layout_part, title, bodies, number, marking in manifest["prototypes"]}
+            return cls(path, placeholders={name: (_placeholder_of(title), tuple(_placeholder_of(b) for b in bodies))
+                                           for name, (title, bodies) in manifest["placeholders"].items()},
+                       slide_size=tuple(manifest["slide_size"]), content_box=tuple(manifest["content_box"]),
+                       root=rels(manifest["root"]), parts=parts, presentation=manifest["presentation"],
+                       notes_master=manifest["notes_master"], new_notes_master=manifest["new_notes_master"],
+                       core=manifest["core"], app=manifest["app"], notes=parsed(saved.read("notes.xml")),
+                       notes_body=manifest["notes_body"], prototypes=prototypes)
+
+
+def _placeholder(ph: Placeholder) -> list:
+    return [ph.name, ph.layout, [ph.frame.width, ph.frame.height], list(ph.inches)]
+
+
+def _placeholder_of(saved: list) -> Placeholder:
+    name, layout_name, (width, height), inches = saved
+    return Placeholder(name, layout_name, layout.Frame(width, height), tuple(inches))
 
 
 def prepared(theme: Theme, template: Template | None) -> Prepared:
-    """The template the deck uses, read once per template and theme colours (a watch renders many times).
+    """The template the deck uses, read once per template and theme (a watch renders many times).
 
     A template whose layouts are named otherwise, or cannot hold the deck's text, gives way to
-    the built-in deck, as pandoc falls back to its own layouts; the Prepared says why.
+    the built-in deck, as pandoc falls back to its own layouts; its ``warning`` says why.
     """
     path = template_path(theme, template)
-    source = (path, path.stat().st_mtime_ns) if isinstance(path, Path) else (path, None)
-    return _prepared(source, template is None, theme.colours, theme.deck.min_body)
+    read = _read(path if isinstance(path, Template) else _built_in())
+    problem = read.problem or _too_small(read, theme.deck.min_body)
+    warning = None
+    if problem:
+        if path == BUILT_IN:
+            raise TemplateError(problem)
+        warning = f"{problem}; the deck uses briefgen's built-in layouts instead"
+        read = _read(_built_in())
+        problem = read.problem or _too_small(read, theme.deck.min_body)
+        if problem:
+            raise TemplateError(problem)
+    # The theme's own deck (or ours) takes theme.toml's colours; a reference document keeps its own.
+    return _themed(read, theme.colours if template is None or warning else None, warning)
+
+
+def _built_in() -> str:
+    """The built-in template, known by its bytes' digest: a changed deck.pptx is read anew."""
+    return hashlib.sha256(BUILT_IN.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=4)
-def _prepared(source: tuple, own: bool, colours, min_body: float) -> Prepared:
-    path = source[0]
-    prs = _open(path)
-    warning = None
-    try:
-        roles = _roles(_layouts(prs), path, min_body)
-    except TemplateError as exc:
-        if path == BUILT_IN:
-            raise
-        warning = f"{exc}; the deck uses briefgen's built-in layouts instead"
-        path = BUILT_IN
-        prs = _open(path)
-        roles = _roles(_layouts(prs), path, min_body)
-    if own or path == BUILT_IN:  # the theme's own deck: theme.toml's colours; a reference keeps its own
-        pptx_theme.apply(prs, colours)
-    return Prepared(path, prs, roles, warning)
+def _read(source: Template | str) -> Prepared:
+    if isinstance(source, Template):
+        from . import pptx_reader
+        return pptx_reader.read(source)
+    from . import pptx_built_in
+    if pptx_built_in.SOURCE == source:
+        return Prepared.from_saved(pptx_built_in.DATA, BUILT_IN)
+    from . import pptx_reader
+    return pptx_reader.read(BUILT_IN)
 
 
-def _parts(package, extra: tuple = ()) -> tuple[dict, dict]:
-    """The package's root relationships and every part (and ``extra``'s) as bytes, relationships kept."""
-    made: dict = {}
-
-    def part(of) -> Part:
-        if of not in made:
-            made[of] = Part(str(of.partname), of.content_type, of.blob)
-            for rid, rel in of.rels.items():
-                made[of].rels[rid] = (rel.reltype, rel.target_ref if rel.is_external else part(rel.target_part),
-                                      rel.is_external)
-        return made[of]
-
-    root = {rid: (rel.reltype, rel.target_ref if rel.is_external else part(rel.target_part), rel.is_external)
-            for rid, rel in root_relationships(package).items()}
-    for of in extra:
-        part(of)
-    return root, made
+@lru_cache(maxsize=8)
+def _themed(read: Prepared, colours: Colours | None, warning: str | None) -> Prepared:
+    """``read`` with ``colours`` on its slide masters (pptx_theme) and ``warning`` to give."""
+    themed = object.__new__(Prepared)
+    themed.__dict__.update(read.__dict__)
+    themed.warning = warning
+    if colours is not None:
+        for part in read.parts.values():
+            if part.content_type == SLIDE_MASTER_TYPE:
+                master = parsed(part.blob)
+                pptx_theme.apply(master, colours)
+                themed.blobs = {**themed.blobs, part: serialized(master)}
+    return themed
 
 
-def _frame(ph) -> layout.Frame:
-    return layout.Frame(Emu(ph.width).pt - 2 * layout.INSET_X, Emu(ph.height).pt - 2 * layout.INSET_Y)
-
-
-def _check_frame(ph, lines: int, size: float, path: Path) -> None:
-    """Too small a frame would leave no room to fit text at the sizes the deck allows."""
-    made = _frame(ph)
-    if made.height < lines * size * layout.LINE_SPACING + layout.HEIGHT_RESERVE or made.width < 10 * size:
-        raise TemplateError(f'{path}: placeholder "{ph.name}" of slide layout "{ph.part.slide_layout.name}" '
-                            f"is too small ({Emu(ph.width).inches:.1f} × {Emu(ph.height).inches:.1f} in) "
-                            f"for {lines} line(s) at {size:g} pt")
-
-
-def _marking_box(slide):
-    """The TLP label's box, top right, black: where it stands and its text depend on the marking (pptx.py)."""
-    height = Pt(layout.MARKING_SIZE * layout.LINE_SPACING + 2 * layout.INSET_Y)
-    box = slide.shapes.add_textbox(0, MARKING_TOP, 0, height)
-    box.name = "Marking"
-    box.fill.solid()
-    box.fill.fore_color.rgb = RGBColor.from_string(MARKING_BACKGROUND)
-    body = text_body(box)
-    frame(body, anchor="ctr")
-    return body
-
-
-def _number_box(slide, number_ph, prs):
-    """The text body for the slide number: the layout's slide-number placeholder, or a box bottom right."""
-    if number_ph is not None:
-        slide.shapes.clone_placeholder(number_ph)
-        shape = slide.placeholders[number_ph.placeholder_format.idx]
-    else:
-        shape = slide.shapes.add_textbox(prs.slide_width - Inches(2.3), prs.slide_height - Inches(0.5),
-                                         Inches(2.0), Inches(0.4))
-    body = text_body(shape)
-    frame(body)
-    return body
-
-
-def _notes_prototype(master) -> tuple[object, int | None]:
-    """A notes slide with the notes master's placeholders cloned and its notes emptied, and which
-    text body of it holds the notes (None if the master has no notes placeholder)."""
-    scratch = NotesSlidePart(PackURI("/ppt/notesSlides/prototype.xml"), CT.PML_NOTES_SLIDE, master.package,
-                             CT_NotesSlide.new())
-    notes = scratch.notes_slide
-    notes.clone_master_placeholders(master.notes_master)
-    placeholder = notes.notes_placeholder
-    if placeholder is None:
-        return notes.element, None
-    body = placeholder.element.find(_TXBODY)
-    for p in body.findall(qn("a:p")):
-        body.remove(p)
-    return notes.element, list(notes.element.iter(_TXBODY)).index(body)
-
-
-def _open(path: Template | Path):
-    try:
-        return Presentation(path.open() if isinstance(path, Template) else str(path))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"{path}: not a PowerPoint template this tool can open: {exc}") from None
-
-
-def _layouts(prs) -> dict:
-    """The template's slide layouts by name (the first of each name, master by master), LibreOffice's names too."""
-    found = {}
-    for master in prs.slide_masters:
-        for slide_layout in master.slide_layouts:
-            found.setdefault(slide_layout.name, slide_layout)
-    for name, aliases in LAYOUT_ALIASES.items():
-        alias = next((a for a in aliases if a in found), None)
-        if name not in found and alias is not None:
-            found[name] = found[alias]
-    return found
-
-
-def _roles(layouts: dict, path: Path, min_body: float) -> dict:
-    """For each layout the deck uses: its title placeholder, body placeholders (left to right) and slide number."""
-    missing = [name for name in layout.LAYOUTS if name not in layouts]
-    if missing:
-        names = ", ".join(f'"{n}"' for n in layouts) or "none"
-        raise TemplateError(f"{path}: the template has no slide layout named "
-                            + ", ".join(f'"{m}"' for m in missing) + f" (its layouts are {names}; rename "
-                            f"layouts in its slide master to {', '.join(repr(n) for n in layout.LAYOUTS)} to use it)")
-    roles = {}
-    for name in layout.LAYOUTS:
-        placeholders = list(layouts[name].placeholders)
-        titles = [ph for ph in placeholders if ph.placeholder_format.type in TITLES]
-        bodies = sorted((ph for ph in placeholders if ph.placeholder_format.type in BODIES),
-                        key=lambda ph: (ph.left, ph.top))
-        numbers = [ph for ph in placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
-        wanted = BODY_COUNT.get(name, 1)
-        if not titles or len(bodies) < wanted:
-            raise TemplateError(f'{path}: slide layout "{name}" needs a title placeholder and {wanted} '
-                                f"text placeholder{'s' if wanted > 1 else ''}; it has {len(titles)} and {len(bodies)}")
-        _check_frame(titles[0], 1, layout.TITLE_MIN, path)
-        for body in bodies[:wanted]:
-            _check_frame(body, 3, min_body, path)
-        roles[name] = (titles[0], tuple(bodies[:wanted]), numbers[0] if numbers else None)
-    return roles
-
-
-def _drop_slides(prs) -> None:
-    """A template's own example slides are not part of the deck."""
-    ids = slide_ids(prs)
-    for slide_id in list(ids):
-        prs.part.drop_rel(slide_id.rId)
-        ids.remove(slide_id)
+def _too_small(read: Prepared, min_body: float) -> str | None:
+    """Why a frame leaves no room to fit text at the sizes the deck allows, if one does."""
+    for title, bodies in read.placeholders.values():
+        for ph, lines, size in ((title, 1, layout.TITLE_MIN), *((b, 3, min_body) for b in bodies)):
+            if ph.frame.height < lines * size * layout.LINE_SPACING + layout.HEIGHT_RESERVE or \
+                    ph.frame.width < 10 * size:
+                return (f'{read.path}: placeholder "{ph.name}" of slide layout "{ph.layout}" is too small '
+                        f"({ph.inches[0]:.1f} × {ph.inches[1]:.1f} in) for {lines} line(s) at {size:g} pt")
+    return None

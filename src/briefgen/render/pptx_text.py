@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lxml import etree
-from pptx.oxml.ns import qn
-from pptx.util import Pt
 
 from .. import scripts
 from ..inline import Inline
 from ..layout import deck as layout
+from .pptx_xml import emu, qn
 
 BULLET = "\u2022"
 # The slide-number field's id: any fixed GUID; PowerPoint and LibreOffice only read its type.
@@ -39,7 +38,7 @@ def frame(body, *, anchor: str | None = None) -> None:
     body_pr.set("wrap", "square")
     for side, inset in (("lIns", layout.INSET_X), ("rIns", layout.INSET_X),
                         ("tIns", layout.INSET_Y), ("bIns", layout.INSET_Y)):
-        body_pr.set(side, str(Pt(inset)))
+        body_pr.set(side, str(emu(inset)))
     if anchor:
         body_pr.set("anchor", anchor)
     etree.SubElement(body_pr, qn("a:noAutofit"))
@@ -71,7 +70,7 @@ class Typesetter:
 
     def _paragraph(self, pitch: float, before: float, indent: float, bullet: bool, align: str | None):
         p = etree.Element(_P, nsmap=_NAMESPACES)
-        ppr = etree.SubElement(p, _PPR, marL=str(Pt(indent)), indent=str(-Pt(indent) if bullet else 0))
+        ppr = etree.SubElement(p, _PPR, marL=str(emu(indent)), indent=str(-emu(indent) if bullet else 0))
         if align:
             ppr.set("algn", align)
         etree.SubElement(etree.SubElement(ppr, _LNSPC), _SPCPTS, val=str(round(pitch * 100)))

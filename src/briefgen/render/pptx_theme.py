@@ -8,24 +8,25 @@ user's own template keeps its look, as a reference .docx keeps its styles.
 
 from __future__ import annotations
 
-from pptx.oxml.ns import qn
-
 from ..theme import Colours
+from .pptx_xml import qn
 
 _FILL, _RGB = qn("a:solidFill"), qn("a:srgbClr")
 
 
-def apply(prs, colours: Colours) -> None:
-    """Title text and the rule under titles in the theme's primary colour, body text in its text colour."""
-    for master in prs.slide_masters:
-        styles = master.element.find(qn("p:txStyles"))
-        if styles is not None:
-            _recolour(styles.find(qn("p:titleStyle")), colours.primary)
-            _recolour(styles.find(qn("p:bodyStyle")), colours.text)
-        for shape in master.element.iter(qn("p:sp")):
-            name = shape.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
-            if name is not None and name.get("name") == "Title rule":
-                _recolour(shape.find(qn("p:spPr")), colours.primary)
+def apply(master, colours: Colours) -> None:
+    """Title text and the rule under titles in the theme's primary colour, body text in its text colour.
+
+    ``master`` is a slide master's p:sldMaster element.
+    """
+    styles = master.find(qn("p:txStyles"))
+    if styles is not None:
+        _recolour(styles.find(qn("p:titleStyle")), colours.primary)
+        _recolour(styles.find(qn("p:bodyStyle")), colours.text)
+    for shape in master.iter(qn("p:sp")):
+        name = shape.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+        if name is not None and name.get("name") == "Title rule":
+            _recolour(shape.find(qn("p:spPr")), colours.primary)
 
 
 def _recolour(element, colour: str) -> None:

@@ -27,6 +27,7 @@ from pptx.opc.packuri import PackURI
 from pptx.opc.spec import default_content_types
 from pptx.parts.coreprops import CorePropertiesPart
 from pptx.oxml.ns import qn
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfbase.ttfonts import TTFont
@@ -168,6 +169,17 @@ class DescribeReportlabInternals:
         assert ours.wrap(120, 800) == theirs.wrap(120, 800)  # from what it kept
         assert ours.blPara.lines == theirs.blPara.lines
         assert [p.wrap(120, 800) for p in ours.split(120, 40)] == [p.wrap(120, 800) for p in theirs.split(120, 40)]
+
+    def it_compares_frags_as_reportlabs_accelerator_does(self):
+        style = getSampleStyleSheet()["BodyText"]
+        markup = ('Plain <b>bold <i>both</i></b> <i>italic</i><br/>after a break <super>1</super> '
+                  '<a href="https://example.org" color="#1F5FA8">link</a> <a href="#note" color="blue">note</a>'
+                  '<onDraw name="tag" label="Span"/><font color="red">red</font> <a name="here"/>end')
+        frags = PlatypusParagraph(markup, style).frags
+        frags += [frag.clone() for frag in frags]
+        assert len(frags) > 20
+        assert [[pdf_internals.same_frag(f, g) for g in frags] for f in frags] == [
+            [bool(sameFrag(f, g)) for g in frags] for f in frags]
 
     def it_finds_the_private_state_it_reads(self):
         style = getSampleStyleSheet()["BodyText"]

@@ -337,14 +337,15 @@ class DescribeParagraphMeasurement:
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.platypus import Paragraph as PlatypusParagraph
 
+        from briefgen.render import pdf_paragraph
         from briefgen.render.pdf_paragraph import Paragraph
 
         text = "A cell with <b>bold</b> words, " * 12
         style = ParagraphStyle("cell", fontSize=9, leading=11)
         ours = Paragraph(text, style)
         breaks = []
-        original = PlatypusParagraph.breakLines
-        monkeypatch.setattr(PlatypusParagraph, "breakLines",
+        original = pdf_paragraph.break_lines
+        monkeypatch.setattr(pdf_paragraph, "break_lines",
                             lambda self, width: breaks.append((self, width[0])) or original(self, width))
         for width in (120.0, 300.0, 120.0, 300.0, 120.0):
             assert ours.wrap(width, 800) == PlatypusParagraph(text, style).wrap(width, 800)

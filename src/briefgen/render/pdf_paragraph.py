@@ -36,7 +36,7 @@ from reportlab.platypus import Paragraph as PlatypusParagraph
 
 from .pdf_internals import (FUZZ, WRAP_STATE, _FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS, _SplitFrag,
                             _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL, _getFragWords, _processed_frags,
-                            _yieldBLParaWords, split as split_words, strip)
+                            _yieldBLParaWords, break_lines, split as split_words, strip)
 from .pdf_tags import Element
 
 # What wrap leaves for split and draw to read: reportlab's, and where this paragraph's words start.
@@ -125,7 +125,7 @@ class Paragraph(PlatypusParagraph):
         self._frag_base, self._line_words = 0, None
         words = self._words(widths[0])
         if words is None or len(words) <= CHUNK:
-            return super().breakLines(width)
+            return break_lines(self, width)
         return self._break_in_chunks(words, widths)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
@@ -246,7 +246,7 @@ class Paragraph(PlatypusParagraph):
             else:
                 self.frags = chunk
             # Only the paragraph's first line may be indented differently.
-            part = super().breakLines(widths if not lines else widths[-1:])
+            part = break_lines(self, widths if not lines else widths[-1:])
             width_max = max(width_max, self._width_max)
             long_words += self._splitLongWordCount
             broken = part.lines

@@ -25,6 +25,8 @@ from .pdf_tags import END, MARKER, Element, Inline, Structure
 
 ARTIFACT_BEGIN, END_MARKED = "/Artifact BMC", "EMC"
 _SHOWS_TEXT = re.compile(r"(?:^|\s)(?:T[jJ]|'|\")(?:\s|$)")
+# How nearly every operator string that shows text ends: found without searching it whole.
+_ENDS_SHOWING_TEXT = (" Tj", " Tj T*", " TJ", " TJ T*")
 
 
 class _Marker(str):
@@ -137,7 +139,7 @@ class TaggedCanvas(Canvas):
             elif isinstance(op, _Annotation):
                 self._annotate(cursor, op)
             else:
-                if not is_open and _SHOWS_TEXT.search(op):
+                if not is_open and (op.endswith(_ENDS_SHOWING_TEXT) or _SHOWS_TEXT.search(op)):
                     out.append(self._begin(stack[-1]))
                     is_open = True
                 out.append(op)
@@ -203,7 +205,7 @@ def _spaced_line_ends(code: list[str]) -> list[str]:
     The space is invisible at a line's end, and in every subset reportlab makes of a
     TrueType face code 32 is the space, so a literal or hex string takes it as is.
     """
-    ends = [i for i, op in enumerate(code) if _LINE_END.search(op)]
+    ends = [i for i, op in enumerate(code) if op.endswith(" Tj T*") and _LINE_END.search(op)]
     for index in ends[:-1]:
         code[index] = _LINE_END.sub(lambda end: (" )" if end.group(1) == ")" else "20>") + " Tj T*", code[index])
     return code

@@ -113,25 +113,29 @@ class Dictionary(PDFObject):
 
     reportlab's PDFDictionary sorts its keys and sends each key and value through its generic
     format function: a third of the time of writing a brief. Values are ints, names (a str
-    from PDFName), lists of values, or anything reportlab formats (a reference, a string,
-    another dictionary).
+    from PDFName), references (written with the numbers the document gave their objects),
+    lists of values, or anything else reportlab formats (a string, another dictionary).
     """
 
     def __init__(self, entries: dict[str, object]):
         self.entries = entries
 
     def format(self, document: PDFDocument) -> bytes:
-        return b"<<" + b"".join(b"/%s %s" % (key.encode("ascii"), _formatted(value, document))
+        numbers = document.idToObjectNumberAndVersion
+        return b"<<" + b"".join(b"/%s %s" % (key.encode("ascii"), _formatted(value, document, numbers))
                                 for key, value in self.entries.items()) + b">>"
 
 
-def _formatted(value: object, document: PDFDocument) -> bytes:
-    if isinstance(value, int):
+def _formatted(value: object, document: PDFDocument, numbers: dict[str, tuple[int, int]]) -> bytes:
+    kind = type(value)
+    if kind is PDFObjectReference:
+        return b"%d %d R" % numbers[value.name]
+    if kind is int:
         return b"%d" % value
-    if isinstance(value, str):
+    if kind is str:
         return value.encode("ascii")
-    if isinstance(value, list):
-        return b"[" + b" ".join(_formatted(item, document) for item in value) + b"]"
+    if kind is list:
+        return b"[" + b" ".join([_formatted(item, document, numbers) for item in value]) + b"]"
     return value.format(document)
 
 

@@ -24,9 +24,10 @@ from briefgen.layout.figures import Circle, Figure, Label, Line, Rect
 from briefgen.layout.measure import Metrics
 from briefgen.layout.outline import labels
 from briefgen.load import load
-from briefgen.model import Event, PartialDate
+from briefgen.model import Actor, Event, PartialDate
 from briefgen.render import pptx as pptx_render
 from briefgen.theme import MM, load_theme
+from briefgen.value import replace
 
 from .conftest import EXAMPLE, NRF, OWN_TABLE_ROWS
 from .test_pdf import words
@@ -147,6 +148,26 @@ class DescribeTheDrawnFigures:
         assert "Afghan diaspora" in outside[0]
 
 
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(["Front", "Ahmad Front", "Saleh", "Tajik Front", "Council (NRF)"]),
+                              st.lists(st.sampled_from(["Front", "Ahmad", "Saleh (alleged)", "Tajik Front", "NRF",
+                                                        "Elsewhere", "Council"]), max_size=4)),
+                    min_size=1, max_size=6))
+    def it_ties_an_ally_to_the_one_actor_whose_name_holds_its_words(self, listed):
+        actors = [Actor(name=name, kind="Group", role="R", stance="S", allies=allies) for name, allies in listed]
+        keys = [drawn._words(a.name) for a in actors]
+        found: dict = {}
+        for i, actor in enumerate(actors):  # every actor compared with every ally, as a reader would
+            for ally in actor.allies:
+                wanted = drawn._words(ally)
+                close = [j for j, k in enumerate(keys) if k == wanted and j != i] or \
+                    [j for j, k in enumerate(keys) if wanted and wanted <= k and j != i]
+                if len(close) == 1:
+                    pair = (min(i, close[0]), max(i, close[0]))
+                    found[pair] = found.get(pair, True) and "alleged" in ally
+        ties, _ = drawn.ties(actors)
+        assert {(t.a, t.b): t.reported for t in ties} == found
+
 def brief_with(tmp_path: Path, change) -> Path:
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     change(data)
@@ -236,6 +257,26 @@ class DescribeATimelineOfAnyShape:
             assert figure.height == pytest.approx(300)
             assert_well_placed(figure)
 
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.builds(lambda when, text: Event(date=when, event=text), dates,
+                              st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=160).filter(str.strip)),
+                    min_size=2, max_size=60), st.sampled_from([200.0, 300.0]))
+    def it_cuts_a_long_timeline_into_the_fewest_parts_that_fit(self, listed, height):
+        """As many parts as trying every count from one upwards gives, without laying out the counts that
+        cannot fit (a long timeline cost the square of its events)."""
+        pen = drawn.Pen(Metrics(THEME.fonts), THEME.colours, 14.0, WORDS)
+        ordered = sorted(listed, key=lambda e: e.date)
+        wanted: list = []
+        for count in range(1, len(ordered) // 2 + 1):
+            step = -(-len(ordered) // count)
+            chunks = [ordered[i:i + step] for i in range(0, len(ordered), step)]
+            parts = [drawn.timeline(c, pen, 860, height) for c in chunks] if all(len(c) > 1 for c in chunks) else [None]
+            if all(parts):
+                wanted = parts
+                break
+        assert drawn.timeline_parts(listed, pen, 860, height, fill=True) == \
+            [replace(f, part=n, parts=len(wanted)) for n, f in enumerate(wanted)]
 
 def picture_brief(tmp_path: Path, picture: dict, make_file=None) -> Path:
     if make_file:

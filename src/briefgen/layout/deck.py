@@ -363,7 +363,7 @@ class _Fitter:
             sizes.append(size)
             size -= 2
         self.sizes = sizes + [theme.deck.min_body]
-        self._heights: dict[tuple[Item, Frame, float], float] = {}  # packing tries each item many times
+        self._heights: dict[tuple[Item, float, float], float] = {}  # packing tries each item many times
 
     def title_slide(self, outline: Outline) -> Slide:
         brief, words = outline.brief, outline.labels
@@ -568,16 +568,17 @@ class _Fitter:
         return [p for p in pages if p] or [[]]
 
     def height(self, item: Item, frame: Frame, size: float) -> float:
-        key = (item, frame, size)
-        if key not in self._heights:
+        key = (item, frame.width, size)  # a height depends on the frame's width alone, a float quick to hash
+        height = self._heights.get(key)
+        if height is None:
             width = self.width(item, frame, size)
             lines = self.metrics.count(item.spans, width, size) if item.spans else 0
             extra = 0.0
             if item.badge:
                 lines += self.metrics.count((Span(item.badge, bold=True),), width, size)
                 extra = BADGE_SPACE * size
-            self._heights[key] = lines * size * LINE_SPACING + extra
-        return self._heights[key]
+            height = self._heights[key] = lines * size * LINE_SPACING + extra
+        return height
 
     def lines(self, item: Item, frame: Frame, size: float) -> list[Line]:
         return self.metrics.wrap(item.spans, self.width(item, frame, size), size)

@@ -288,15 +288,40 @@ def timeline_parts(events: Sequence[Event], pen: Pen, width: float, height: floa
         whole = timeline(events, pen, width)
         if whole is None or whole.height <= height:
             return [whole] if whole else []
+    least = _least_heights(events, pen, width)
+    pitch = pen.size * LEADING
+    room = height - pitch * 0.5 - pitch * 0.5  # as timeline() leaves it for the labels
+    gap = pen.size * 0.6
     for count in range(1, len(events) // 2 + 1):
         step = math.ceil(len(events) / count)
         chunks = [events[i:i + step] for i in range(0, len(events), step)]
         if any(len(chunk) < 2 for chunk in chunks):
             continue
+        # Parts whose labels could not fit even at their least are not laid out: timeline() would refuse
+        # them, and trying every count so would make a long timeline cost the square of its events.
+        if any(sum(least[i:i + step]) + gap * (len(chunk) - 1) > room
+               for i, chunk in zip(range(0, len(events), step), chunks)):
+            continue
         parts = [timeline(chunk, pen, width, height) for chunk in chunks]
         if all(parts):
             return [replace(f, part=n, parts=len(parts)) for n, f in enumerate(parts)]
     return []
+
+
+def _least_heights(events: Sequence[Event], pen: Pen, width: float) -> list[float]:
+    """The least height each event's label takes in any part of a timeline ``width`` wide (math.inf: no room).
+
+    In a part, the label is as wide as the part's widest date and its last year's tick leave it:
+    at most what its own date and the narrowest tick leave, and wrapped wider it takes no more lines.
+    """
+    years = [_year_of(e.date) for e in events]
+    tick = min(pen.width(str(math.floor(end))) for a, b in years for end in (b, a + 1))
+    pitch = pen.size * LEADING  # computed as timeline() computes it, so equal heights sum to equal totals
+    least = []
+    for event in events:
+        room = width - (tick + 8 + 36 + pen.width(event.date.display(), bold=True) + pen.size)
+        least.append(len(pen.wrap(_prose(event.event), room)) * pitch if room >= 6 * pen.size else math.inf)
+    return least
 
 
 def _prose(text: str) -> str:
@@ -468,6 +493,13 @@ class _Tie(Value):
 def ties(actors: Sequence[Actor]) -> tuple[list[_Tie], list[list[str]]]:
     """Ties between actors named in each other's allies, and each actor's allies that are not actors."""
     keys = [_words(a.name) for a in actors]
+    # Actors by their name's words, and by each word, so an ally is matched without comparing it to every actor.
+    named: dict[frozenset[str], list[int]] = {}
+    having: dict[str, set[int]] = {}
+    for j, key in enumerate(keys):
+        named.setdefault(key, []).append(j)
+        for word in key:
+            having.setdefault(word, set()).add(j)
     found: dict[tuple[int, int], bool] = {}
     others: list[list[str]] = []
     for i, actor in enumerate(actors):
@@ -476,8 +508,9 @@ def ties(actors: Sequence[Actor]) -> tuple[list[_Tie], list[list[str]]]:
             remark = " ".join(_REMARK.findall(ally)).lower()
             reported = any(w in remark for w in ("reported", "alleged", "rumoured", "rumored"))
             wanted = _words(ally)
-            exact = [j for j, k in enumerate(keys) if k == wanted and j != i]
-            close = exact or [j for j, k in enumerate(keys) if wanted and wanted <= k and j != i]
+            exact = [j for j in named.get(wanted, ()) if j != i]
+            # Else the actors whose names hold every word of it.
+            close = exact or (sorted(set.intersection(*(having.get(w, set()) for w in wanted)) - {i}) if wanted else [])
             if len(close) == 1:
                 pair = (min(i, close[0]), max(i, close[0]))
                 found[pair] = found.get(pair, True) and reported

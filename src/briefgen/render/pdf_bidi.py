@@ -11,15 +11,12 @@ string, so its parts appear on the lines in reverse.
 
 from __future__ import annotations
 
-import re
-
-# Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms.
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+from ..scripts import RIGHT_TO_LEFT
 
 
 def visual(text: str) -> str:
     """``text`` as drawn left to right: unchanged unless it holds right-to-left letters."""
-    if not _RTL.search(text):
+    if not RIGHT_TO_LEFT.search(text):
         return text
     # Imported only when needed: most briefs have no right-to-left text.
     import arabic_reshaper

@@ -52,17 +52,22 @@ class LaidOut:
     Kept by markup, style and bullet text, which decide both. A paragraph that was split is not
     kept: reportlab's split may change the lines it splits (it marks a hyphenated word that ends
     a part). A paragraph of the next render takes over what it reuses (only one may: the last
-    render is over). Only the last render's paragraphs are kept.
+    render is over). Only the last render's paragraphs are kept, and only the first ``LIMIT``
+    characters of markup of it: a paragraph kept stays in memory after it is drawn, and a brief
+    fifty times the NRF brief would then need half as much memory again.
     """
+
+    LIMIT = 60_000  # about 4 MB of lines and words; the NRF brief has 30,000 characters
 
     def __init__(self) -> None:
         self._last: dict[tuple, tuple[list, dict]] = {}
         self._now: dict[tuple, Paragraph] | None = None  # the paragraphs of the render under way
+        self._room = 0  # characters of markup the render under way may still keep
 
     @contextmanager
     def render(self) -> Iterator[None]:
         """Paragraphs made inside are laid out with the last render's help, and kept for the next."""
-        self._now = {}
+        self._now, self._room = {}, self.LIMIT
         try:
             yield
             self._last = {key: (p._parsed, p._breaks) for key, p in self._now.items() if not p._split}
@@ -70,10 +75,13 @@ class LaidOut:
             self._now = None
 
     def earlier(self, paragraph: Paragraph, key: tuple) -> tuple[list, dict] | None:
-        """What the last render kept of a paragraph like this one, which is kept in turn."""
+        """What the last render kept of a paragraph like this one, which is kept in turn if there is room."""
         if self._now is None:
             return None
-        self._now[key] = paragraph
+        text = key[0]
+        if len(text) <= self._room and key not in self._now:
+            self._now[key] = paragraph
+            self._room -= len(text)
         return self._last.pop(key, None)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from lxml import etree
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as DOCX_RT
@@ -38,7 +39,7 @@ from reportlab.platypus import Paragraph as PlatypusParagraph
 from briefgen.layout.properties import properties_of
 from briefgen.load import load
 from briefgen.render import core_properties, docx_package, pdf_internals, pdf_paragraph, pptx_core, pptx_internals
-from briefgen.render import pptx_package, pptx_reader, pptx_template, pptx_xml
+from briefgen.render import pptx_notes, pptx_package, pptx_reader, pptx_template, pptx_xml
 
 from .conftest import NRF
 
@@ -138,6 +139,22 @@ class DescribeOurPptxNames:
         prs = _deck_with_slides(2)
         for part in (prs.part, prs.slides[1].part, prs.slide_master.part):
             assert pptx_xml.serialized(pptx_xml.parsed(part.blob)) == serialize_part_xml(part._element) == part.blob
+
+    def it_writes_note_text_as_python_pptx_writes_text(self):
+        text = "one\vtwo\x07 three\x1b"
+        prs = _deck_with_slides(1)
+        frame = prs.slides[0].notes_slide.notes_text_frame
+        frame.text = text
+        body = pptx_internals.text_body(prs.slides[0].notes_slide.notes_placeholder)
+        notes = pptx_notes.Notes(None, None, 12.0)
+        ours = etree.Element(qn("p:txBody"))
+        notes._paragraph(ours, text)
+
+        def runs(of) -> list:
+            return [(child.tag, child.findtext(qn("a:t"))) for p in of.findall(qn("a:p")) for child in p
+                    if child.tag != qn("a:endParaRPr")]
+
+        assert runs(ours) == runs(body)
 
     @pytest.mark.parametrize("template", ["built-in", "default", "sparse"])
     def it_fills_the_core_properties_as_python_pptx_does(self, template):

@@ -8,7 +8,6 @@ its layout's prototype, and the package is the template's parts with the deck's 
 
 from __future__ import annotations
 
-import hashlib
 from copy import deepcopy
 from datetime import datetime
 
@@ -143,17 +142,16 @@ class _Images:
 
     def __init__(self, parts) -> None:
         self._parts = list(parts)
-        self._found: dict[str, Part] | None = None
+        self._found: dict[bytes, Part] | None = None
 
     def part(self, image: Image) -> Part:
         if self._found is None:
-            self._found = {hashlib.sha1(p.blob).hexdigest(): p for p in self._images()}
+            self._found = {p.blob: p for p in self._images()}  # python-pptx compares their SHA-1s
         blob = image.path.read_bytes()
-        digest = hashlib.sha1(blob).hexdigest()
-        if digest not in self._found:
+        if blob not in self._found:
             extension, content_type = IMAGE_TYPES[image.format]
-            self._found[digest] = Part(f"/ppt/media/image{self._free()}.{extension}", content_type, blob)
-        return self._found[digest]
+            self._found[blob] = Part(f"/ppt/media/image{self._free()}.{extension}", content_type, blob)
+        return self._found[blob]
 
     def _images(self) -> list[Part]:
         return list(dict.fromkeys(target for part in self._parts for reltype, target, external in part.rels.values()

@@ -1,11 +1,11 @@
 """The built-in template (templates/default/deck.pptx) prepared by pptx_reader.write_built_in: do not edit.
 
-pptx_template uses it while SOURCE is the SHA-256 of deck.pptx; after changing deck.pptx,
+pptx_template uses it while SOURCE is deck.pptx's (built_in_source); after changing deck.pptx,
 run ``python -m briefgen.render.pptx_reader`` (a test fails until then)."""
 
 from base64 import b64decode
 
-SOURCE = '0052077cc96591032f08d1e442b3d70516b05eeef39b87ade8550696353cbc44'
+SOURCE = '14660:1f830b43'
 DATA = b64decode("""
 UEsDBBQAAAAIAAAAIQDkeSdVTwMAAEAWAAANAAAAbWFuaWZlc3QuanNvbu1YXW+bMBT9Kyivo3wYSGhft4dN2qRK6VuEIgecBg0w
 wk7brOp/nzEksYldyEK0SV0eovjrnHOP7w3Yr5MygzHa4CxBFZncGa+Th5RmyJhnaYJYe7FoO9yJaUhjprEI3anlmIY7A1YYsbbr

@@ -10,7 +10,6 @@ it: to the notes master and to its slide, and back.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 
 from lxml import etree
@@ -19,9 +18,8 @@ from .pptx_package import Part
 from .pptx_xml import NOTES_MASTER, NOTES_SLIDE, NOTES_SLIDE_TYPE, SLIDE, qn, serialized
 
 _P, _R, _RPR, _T, _BR, _TXBODY = qn("a:p"), qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:br"), qn("p:txBody")
-_LINE_BREAK = re.compile("\n|\v")
 # As python-pptx writes run text: control characters other than tab and newline as _xHHHH_.
-_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+_ESCAPED = {code: f"_x{code:04X}_" for code in (*range(0x00, 0x09), *range(0x0B, 0x20))}
 
 
 class Notes:
@@ -47,10 +45,10 @@ class Notes:
 
     def _paragraph(self, body, line: str) -> None:
         p = etree.SubElement(body, _P)
-        for n, piece in enumerate(_LINE_BREAK.split(line)):
+        for n, piece in enumerate(line.split("\v")):  # a vertical tab breaks the line, as a newline would
             if n:
                 etree.SubElement(p, _BR)
             if piece:
                 r = etree.SubElement(p, _R)
                 etree.SubElement(r, _RPR, sz=self._size)
-                etree.SubElement(r, _T).text = _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(1)), piece)
+                etree.SubElement(r, _T).text = piece.translate(_ESCAPED)

@@ -10,7 +10,6 @@ built-in template prepared, after changing templates/default/deck.pptx.
 from __future__ import annotations
 
 import base64
-import hashlib
 import zipfile
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from ..marking import MARKING_BACKGROUND
 from ..template_package import Template
 from .pptx_internals import root_relationships, slide_ids, text_body
 from .pptx_package import Part
-from .pptx_template import BUILT_IN, Placeholder, Prepared, Prototype, TemplateError
+from .pptx_template import BUILT_IN, Placeholder, Prepared, Prototype, TemplateError, built_in_source
 from .pptx_text import frame
 from .pptx_xml import qn
 
@@ -90,15 +89,14 @@ def write_built_in() -> None:
     for name in layout.LAYOUTS:
         for count in range(BODY_COUNT.get(name, 1) + 1):
             prepared.prototype(name, count)
-    source = hashlib.sha256(BUILT_IN.read_bytes()).hexdigest()
     data = base64.b64encode(prepared.saved()).decode("ascii")
     lines = "\n".join(data[i:i + 100] for i in range(0, len(data), 100))
     Path(__file__).with_name("pptx_built_in.py").write_text(
         '"""The built-in template (templates/default/deck.pptx) prepared by pptx_reader.write_built_in: do not edit.\n\n'
-        "pptx_template uses it while SOURCE is the SHA-256 of deck.pptx; after changing deck.pptx,\n"
+        "pptx_template uses it while SOURCE is deck.pptx's (built_in_source); after changing deck.pptx,\n"
         'run ``python -m briefgen.render.pptx_reader`` (a test fails until then)."""\n\n'
         "from base64 import b64decode\n\n"
-        f"SOURCE = {source!r}\n"
+        f"SOURCE = {built_in_source()!r}\n"
         f'DATA = b64decode("""\n{lines}\n""")\n', encoding="utf-8")
 
 

@@ -11,15 +11,15 @@ reading, until the template or the theme changes.
 python-pptx reads a template (pptx_reader.py), and importing it costs about two thirds of
 a cold ``briefgen pptx``. The built-in template is therefore kept prepared in
 pptx_built_in.py, written by pptx_reader from deck.pptx and used only while it matches
-deck.pptx's bytes: a deck on it never imports python-pptx.
+deck.pptx: a deck on it never imports python-pptx.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import zipfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -181,14 +181,14 @@ def prepared(theme: Theme, template: Template | None) -> Prepared:
     the built-in deck, as pandoc falls back to its own layouts; its ``warning`` says why.
     """
     path = template_path(theme, template)
-    read = _read(path if isinstance(path, Template) else _built_in())
+    read = _read(path if isinstance(path, Template) else built_in_source())
     problem = read.problem or _too_small(read, theme.deck.min_body)
     warning = None
     if problem:
         if path == BUILT_IN:
             raise TemplateError(problem)
         warning = f"{problem}; the deck uses briefgen's built-in layouts instead"
-        read = _read(_built_in())
+        read = _read(built_in_source())
         problem = read.problem or _too_small(read, theme.deck.min_body)
         if problem:
             raise TemplateError(problem)
@@ -196,9 +196,11 @@ def prepared(theme: Theme, template: Template | None) -> Prepared:
     return _themed(read, theme.colours if template is None or warning else None, warning)
 
 
-def _built_in() -> str:
-    """The built-in template, known by its bytes' digest: a changed deck.pptx is read anew."""
-    return hashlib.sha256(BUILT_IN.read_bytes()).hexdigest()
+def built_in_source() -> str:
+    """The built-in template known by its bytes' length and CRC-32 (zlib is loaded already; hashlib's OpenSSL
+    is not): a changed deck.pptx is read anew."""
+    data = BUILT_IN.read_bytes()
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 @lru_cache(maxsize=4)

@@ -14,6 +14,7 @@ inside a paragraph's text by markers that ride in the paragraph markup (``inline
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from ..value import Value
@@ -134,6 +135,7 @@ class Inline(Value):
         return " ".join([self.role, *(f"{k}={quote(v, safe='')}" for k, v in pairs)])
 
     @classmethod
+    @lru_cache(maxsize=1024)  # asked at every draw of the same few hundred labels, render after render
     def parse(cls, label: str) -> Inline:
         role, *pairs = label.split(" ")
         return cls(role, **{k: unquote(v) for k, v in (p.split("=", 1) for p in pairs)})

@@ -4,6 +4,8 @@ Run it once after changing the layout geometry or theme.toml:
 
     python templates/default/make_deck_template.py
 
+It then writes src/briefgen/render/pptx_built_in.py, the template prepared for the renderer.
+
 The result is committed, so users can open it in PowerPoint or Impress, restyle its
 masters and pass their copy with ``--template``; rendering never rebuilds it. It keeps
 four real layouts with real placeholders, named as PowerPoint names them:
@@ -84,6 +86,9 @@ def main() -> None:
     prs.save(out)
     (HERE / "deck.pptx").write_bytes(_with_theme_font(out.getvalue(), theme.fonts.family))
     print(HERE / "deck.pptx")
+    # The renderer uses the template prepared from this file (see briefgen/render/pptx_reader.py).
+    from briefgen.render.pptx_reader import write_built_in
+    write_built_in()
 
 
 def _place(placeholders, places: dict) -> None:

@@ -2,13 +2,13 @@
 
 For tagging the PDF (see pdf_canvas): reportlab has no tagged-PDF support and no public way
 to put an operator inside a text object, to wrap a page's operators, or to add keys to a
-page or an annotation dictionary. For speed and page breaking: a TrueType face whose character
-map and metrics are read in bulk, a dictionary that formats itself in one pass, the state a paragraph's
-``wrap`` leaves (pdf_paragraph keeps it per width), reportlab's line breaking with a faster equal of the C
-function it compares frags with, a keep-with-next group that stays on the
-page when its start fits, the frame's cursor for bookmarks, and the word and line structures
-pdf_paragraph breaks long paragraphs with. Each names the internal it
-relies on; pyproject.toml bounds reportlab by the version they were tested with, and
+page or an annotation dictionary. For speed and page breaking: a TrueType face whose
+character map and metrics are read in bulk, a dictionary that formats itself in one pass,
+the state a paragraph's ``wrap`` leaves (pdf_paragraph keeps it per width), reportlab's line
+breaking with a faster equal of the C function it compares frags with, a keep-with-next
+group that stays on the page when its start fits, the frame's cursor for bookmarks, and the
+word and line structures pdf_paragraph breaks long paragraphs with. Each names the internal
+it relies on; pyproject.toml bounds reportlab by the version they were tested with, and
 tests/test_library_internals.py fails if a release changes them, here and nowhere else.
 """
 

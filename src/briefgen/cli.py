@@ -346,6 +346,31 @@ def _refuse_duplicates(targets: list[tuple[Path, Path]]) -> None:
         seen[where] = content
 
 
+def run() -> None:
+    """The ``briefgen`` program: main(), then end the process at once with main's exit status.
+
+    Python's own exit frees every object and module one at a time: 25 ms of a ``validate`` and
+    about 100 ms of a render, for nothing. By the time main() returns, every product is written
+    and renamed into place and every worker stopped; only the standard streams need flushing.
+    """
+    import os
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:  # sys.exit("message"), as Python would show it
+            print(exc.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader has gone, or the stream is closed: nothing to keep
+            pass
+    os._exit(code)
+
+
 def main() -> None:
     """Entry point: no traceback reaches the user unless --debug asks for one."""
     from .interruption import Interrupted, handled, leave

@@ -47,11 +47,16 @@ def title_of(docx: Path) -> str:
         return package.read("docProps/core.xml").decode()
 
 
-def test_watch_renders_after_a_save_survives_a_content_error_and_stops_cleanly(tmp_path):
-    content = tmp_path / "brief.yaml"
+def watching(folder: Path, fmt: str) -> tuple[Path, str, Watcher]:
+    """The example brief as brief.yaml in ``folder``, its text, and a watch of it in ``fmt`` into out/."""
+    content = folder / "brief.yaml"
     text = EXAMPLE.read_text(encoding="utf-8")
     content.write_text(text, encoding="utf-8")
-    watcher = Watcher(tmp_path, "brief.yaml", "--format", "docx", "--out-dir", "out")
+    return content, text, Watcher(folder, "brief.yaml", "--format", fmt, "--out-dir", "out")
+
+
+def test_watch_renders_after_a_save_survives_a_content_error_and_stops_cleanly(tmp_path):
+    content, text, watcher = watching(tmp_path, "docx")
     try:
         watcher.wait_for("out", "out/brief.docx")
         watcher.wait_for("out", "watching 1 file")
@@ -88,10 +93,7 @@ def processes_in(folder: Path) -> list[int]:
 
 
 def test_watching_every_format_renders_each_save_in_all_three_and_leaves_no_worker_behind(tmp_path):
-    content = tmp_path / "brief.yaml"
-    text = EXAMPLE.read_text(encoding="utf-8")
-    content.write_text(text, encoding="utf-8")
-    watcher = Watcher(tmp_path, "brief.yaml", "--format", "all", "--out-dir", "out")
+    content, text, watcher = watching(tmp_path, "all")
     try:
         watcher.wait_for("out", "watching 1 file")
         # One worker per format, forked from the watch (the machine may lack the CPUs for them: then none).

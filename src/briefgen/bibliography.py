@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .user_files import Unreadable, decode, read_file
 from .value import Value
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,18 +49,13 @@ def read(path: Path) -> Read:
     if kind not in (".json", ".bib"):
         raise BibliographyError("is not a bibliography file briefgen reads; use CSL-JSON (.json) or BibTeX (.bib)")
     try:
-        if not path.is_file():
-            raise BibliographyError("no such file" if not path.exists() else "is not a regular file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BibliographyError(f"cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise BibliographyError(f"is over {MAX_BYTES:,} bytes; a bibliography may be at most {MAX_BYTES:,} bytes")
+        raw = read_file(path, MAX_BYTES, too_big=f"a bibliography may be at most {MAX_BYTES:,} bytes")
+    except Unreadable as exc:
+        raise BibliographyError(str(exc)) from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Read(problems=[(raw[:exc.start].count(b"\n") + 1, 1, "", "is not valid UTF-8 text")])
+        text = decode(raw)
+    except Unreadable as exc:  # the file is read: its bad byte is a problem placed in it
+        return Read(problems=[(exc.line, 1, "", str(exc))])
     return _csl_json(text) if kind == ".json" else _bibtex(text)
 
 

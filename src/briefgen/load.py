@@ -11,6 +11,7 @@ from . import inline, yaml_hints
 from .errors import BriefgenError
 from .model import FIRST_STAMP_YEAR, LAST_STAMP_YEAR, Brief, FieldPath, dotted, text_fields
 from .parts import Issue, build, field_names, part_at
+from .user_files import Unreadable, decode, read_capped
 from .value import Value
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -128,16 +129,13 @@ def read_text(handle: BinaryIO, name: str) -> str:
 
     Never more than MAX_BYTES + 1 bytes are read, so /dev/zero or an endless pipe ends in an error.
     """
-    raw = handle.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise _unreadable(name, f"is over {MAX_BYTES:,} bytes; a content file may be at most {MAX_BYTES:,} bytes")
-    if b"\x00" in raw:
-        raise _unreadable(name, "is a binary file; expected UTF-8 YAML text")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError([Problem(name, line, 1, "", "is not valid UTF-8 text")]) from None
+        raw = read_capped(handle, MAX_BYTES, too_big=f"a content file may be at most {MAX_BYTES:,} bytes")
+        if b"\x00" in raw:
+            raise Unreadable("is a binary file; expected UTF-8 YAML text", line=1)
+        return decode(raw)
+    except Unreadable as exc:
+        raise ContentError([Problem(name, exc.line, 1, "", str(exc))]) from None
 
 
 class _Tree:

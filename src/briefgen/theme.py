@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .template_package import Template
 
 from .errors import BriefgenError
+from .user_files import Unreadable, decode, read_file
 from .value import Value, replace, required
 
 MM = 72 / 25.4
@@ -160,20 +161,11 @@ _TRUETYPE_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "nam
 
 def _read_toml(path: Path) -> str:
     try:
-        if not path.is_file():
-            raise ThemeError(f"{path}: no such file; a theme folder needs a theme.toml"
-                             if not path.exists() else f"{path}: is not a regular file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_THEME_BYTES + 1)
-    except OSError as exc:
-        raise ThemeError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_THEME_BYTES:
-        raise ThemeError(f"{path}:1:1: is over {MAX_THEME_BYTES:,} bytes; a theme.toml is a few dozen lines")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise ThemeError(f"{path}:{line}:1: is not valid UTF-8 text") from None
+        return decode(read_file(path, MAX_THEME_BYTES, too_big="a theme.toml is a few dozen lines"), "utf-8")
+    except Unreadable as exc:
+        where = f"{path}:{exc.line}:1" if exc.line else str(path)
+        hint = "; a theme folder needs a theme.toml" if str(exc) == "no such file" else ""
+        raise ThemeError(f"{where}: {exc}{hint}") from None
 
 
 class _Checker:

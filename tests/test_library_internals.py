@@ -38,8 +38,12 @@ from reportlab.platypus import Paragraph as PlatypusParagraph
 
 from briefgen.layout.properties import properties_of
 from briefgen.load import load
-from briefgen.render import core_properties, docx_package, pdf_internals, pdf_paragraph, pptx_core, pptx_internals
-from briefgen.render import pptx_notes, pptx_package, pptx_reader, pptx_template, pptx_xml
+from briefgen.render.docx import package as docx_package
+from briefgen.render.office import core_properties
+from briefgen.render.pdf import internals as pdf_internals, paragraph as pdf_paragraph
+from briefgen.render.pptx import core as pptx_core, internals as pptx_internals, notes as pptx_notes
+from briefgen.render.pptx import package as pptx_package, reader as pptx_reader, template as pptx_template
+from briefgen.render.pptx import xml as pptx_xml
 
 from .conftest import NRF
 

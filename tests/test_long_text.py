@@ -14,9 +14,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph as PlatypusParagraph
 from reportlab.platypus import SimpleDocTemplate
 
-from briefgen.render import pdf_paragraph
-from briefgen.render.pdf_fonts import family
-from briefgen.render.pdf_styles import styles
+from briefgen.render.pdf import paragraph as pdf_paragraph
+from briefgen.render.pdf.fonts import family
+from briefgen.render.pdf.styles import styles
 from briefgen.theme import load_theme
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from briefgen.load import load
-from briefgen.render.pdf_fonts import missing_glyphs
+from briefgen.render.pdf.fonts import missing_glyphs
 from briefgen.theme import load_theme
 
 from .conftest import EXAMPLE, NRF, pdf_pages_text, run_briefgen
@@ -337,8 +337,8 @@ class DescribeParagraphMeasurement:
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.platypus import Paragraph as PlatypusParagraph
 
-        from briefgen.render import pdf_paragraph
-        from briefgen.render.pdf_paragraph import Paragraph
+        from briefgen.render.pdf import paragraph as pdf_paragraph
+        from briefgen.render.pdf.paragraph import Paragraph
 
         text = "A cell with <b>bold</b> words, " * 12
         style = ParagraphStyle("cell", fontSize=9, leading=11)

@@ -26,7 +26,7 @@ from briefgen.layout.measure import Metrics
 from briefgen.layout.outline import ENGLISH
 from briefgen.load import load
 from briefgen.render import pptx as pptx_render
-from briefgen.template_package import read as read_template
+from briefgen.render.office.template import read as read_template
 from briefgen.theme import load_theme
 
 from .conftest import NRF, ROOT, pdf_pages_text, run_briefgen
@@ -411,8 +411,8 @@ class TestTemplates:
 
     def it_keeps_the_built_in_template_prepared_as_python_pptx_reads_it(self):
         """pptx_built_in.py is deck.pptx read by pptx_reader; after changing deck.pptx, run
-        ``python -m briefgen.render.pptx_reader`` to write it again."""
-        from briefgen.render import pptx_built_in, pptx_reader, pptx_template
+        ``python -m briefgen.render.pptx.reader`` to write it again."""
+        from briefgen.render.pptx import built_in as pptx_built_in, reader as pptx_reader, template as pptx_template
 
         assert pptx_built_in.SOURCE == pptx_template.built_in_source()
         fresh = pptx_reader.read(pptx_template.BUILT_IN)

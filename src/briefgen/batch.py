@@ -18,7 +18,7 @@ from . import interruption
 from .model import Brief
 from .products import Written, make
 from .errors import BriefgenError
-from .template_package import Template
+from .render.office.template import Template
 from .theme import Theme
 from .value import Value
 

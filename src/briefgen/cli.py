@@ -14,7 +14,7 @@ from . import __version__
 from .errors import BriefgenError
 
 if TYPE_CHECKING:
-    from .template_package import Template
+    from .render.office.template import Template
     from .theme import Theme
 
 # Commands import the pipeline only when they run, so `--help` stays instant; see products.py.
@@ -238,7 +238,7 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
     --template takes a theme folder or a reference .docx/.pptx; a theme folder may hold reference.docx
     and reference.pptx, which the explicit options override.
     """
-    from .template_package import read
+    from .render.office.template import read
     from .theme import load_theme
     folder = None
     references: dict[str, Path] = {}

@@ -15,7 +15,7 @@ from .layout import document as document_layout
 from .load import load
 from .model import Brief, dotted, text_fields
 from .output import OutputError, build_time, check_target, write_atomic, write_stdout
-from .template_package import Template
+from .render.office.template import Template
 from .theme import Theme, ThemeError
 from .value import Value
 
@@ -107,7 +107,7 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template 
 def _docx_pages(layout: document_layout.Document, theme: Theme) -> int:
     """Pages of a Word brief: the layout's estimate, which the .docx carries (Word sets the pages itself
     when it opens the file). A PDF's pages are counted in it; a deck has slides, not pages."""
-    from .render.docx_extent import pages
+    from .layout.pages import pages
     return pages(layout, theme, theme.page.text_width_pt)
 
 
@@ -117,7 +117,7 @@ def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:
     Word, LibreOffice and PowerPoint substitute another font for such characters;
     a PDF can only use what it embeds, so only the PDF is checked.
     """
-    from .render.pdf_fonts import missing_glyphs
+    from .render.pdf.fonts import missing_glyphs
     found = []
     for path, text in text_fields(brief):
         missing = missing_glyphs(text, theme)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .template_package import Template
+    from .render.office.template import Template
 
 from .errors import BriefgenError
 from .user_files import Unreadable, decode, read_file
@@ -296,7 +296,7 @@ def _slides(folder: Path) -> Template | None:
     deck = folder / "deck.pptx"
     if not deck.exists() or deck.resolve() == (templates_root() / "default" / "deck.pptx").resolve():
         return None
-    from .template_package import read
+    from .render.office.template import read
     return read(deck, "pptx")
 
 

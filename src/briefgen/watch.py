@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import batch
 from .load import ContentError, load
-from .template_package import Template, read
+from .render.office.template import Template, read
 from .theme import Theme, ThemeError, load_theme
 from .value import Value
 

@@ -87,7 +87,7 @@ def main() -> None:
     (HERE / "deck.pptx").write_bytes(_with_theme_font(out.getvalue(), theme.fonts.family))
     print(HERE / "deck.pptx")
     # The renderer uses the template prepared from this file (see briefgen/render/pptx_reader.py).
-    from briefgen.render.pptx_reader import write_built_in
+    from briefgen.render.pptx.reader import write_built_in
     write_built_in()
 
 

@@ -1,0 +1,64 @@
+"""How many pages Word will likely set the brief on: the cached value NUMPAGES shows until it is updated.
+
+Word and LibreOffice recompute the field when they lay the pages out; this estimate is
+what readers that do not lay out (previews, text extractors) see, so it only needs to
+be close. It sums line heights from average character widths, not measured text.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..inline import text_of
+from .document import (Bibliography, BulletList, Callout, Document, Figure, Heading, Judgment, Notes, Paragraph,
+                               Quote, Table, TitleBlock)
+from ..theme import Theme
+
+EM_WIDTH = 0.55  # DejaVu Sans's mean advance per character of English prose, in ems
+LINE = 1.17  # its line height, in ems
+
+
+def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
+    """Pages of the brief's blocks on the theme's text area."""
+    s = theme.sizes
+    page = theme.page
+    text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * 72 / 25.4
+    table_size = s.body - 1.5
+
+    def lines(text: str, size: float, width: float) -> int:
+        per_line = max(1, int(width / (size * EM_WIDTH)))
+        return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+    def block(text: str, size: float, after: float = 4, width: float = text_width_pt) -> float:
+        return lines(text, size, width) * size * LINE + after
+
+    height = 0.0
+    for item in document.blocks:
+        match item:
+            case TitleBlock():
+                height += (block(text_of(item.title), s.title) + block(text_of(item.subtitle or ()), s.subtitle)
+                           + block(text_of(item.dateline), s.body) + block(text_of(item.authors), s.body)
+                           + (block(text_of(item.cutoff), s.body) if item.cutoff else 0))
+            case Heading():
+                height += block(item.text, s.heading1 if item.level == 1 else s.heading2, 12)
+            case Paragraph() | Quote():
+                height += block(text_of(item.spans), s.body)
+            case BulletList():
+                height += sum(block(text_of(i), s.body, 2, text_width_pt - 20) for i in item.items)
+            case Callout():
+                height += sum(block(text_of(p), s.body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
+            case Judgment():
+                height += block(text_of(item.statement), s.body, 2) + block(item.estimate + text_of(item.basis), s.body)
+            case Table():
+                total = sum(item.widths)
+                widths = [text_width_pt * w / total - 9 for w in item.widths]
+                for cells in (item.columns, *(tuple(text_of(c) for c in row) for row in item.rows)):
+                    height += max(block(c, table_size, 4, w) for c, w in zip(cells, widths))
+                height += block(item.caption.text, table_size, 8)
+            case Bibliography():
+                height += sum(block(text_of(e), s.body) for _, e in item.entries)
+            case Notes():
+                height += sum(block(text_of(n.spans), table_size, 2) for n in item.entries)
+            case Figure():
+                height += item.height * min(1.0, text_width_pt / item.width) + block(item.title, table_size, 8)
+    return max(1, math.ceil(height / text_height))

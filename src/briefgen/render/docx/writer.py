@@ -1,0 +1,149 @@
+"""Document → Word brief (.docx): each layout block becomes paragraphs and tables in named styles."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.shared import Length
+
+from ...inline import Span
+from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
+                               Paragraph, Quote, Table, TitleBlock)
+from ...output import package
+from ..office.template import Template
+from ...theme import Theme, ThemeError
+from ...layout import pages
+from . import body as word_body, inline, page, pictures, properties, styles, tables
+from .package import entries
+from .styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
+                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, QUOTE, SUBTITLE, TITLE,
+                          add_paragraph, add_run)
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+CALLOUT_STYLES = {"bottom-line": BOTTOM_LINE, "editor-note": EDITOR_NOTE}
+
+
+def render(document: Document, theme: Theme, *, reference: Template | None, when: datetime,
+           warnings: list[str] | None = None) -> bytes:
+    """The brief as .docx bytes; ``reference`` is a user's sanitised .docx whose page setup and styles win over ours.
+
+    Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
+    """
+    word = _open(reference)
+    _empty_body(word)
+    missing = styles.install(word, theme, document.marking, language=document.language,
+                                  reference=reference is not None)
+    if warnings is not None and missing:
+        warnings.append(f"the reference document lacks {len(missing)} of briefgen's styles "
+                        f"({', '.join(map(repr, missing))}); briefgen's own are used")
+    width, page_notes = page.set_up(word, theme, reference=reference is not None)
+    if warnings is not None:
+        warnings += page_notes
+    writer = _Writer(word, theme, width)
+    for block in document.blocks:
+        writer.add(block)
+    page.running(word, document.running, width, pages.pages(document, theme, width.pt))
+    properties.stamp(word, document.properties, when)
+    return package(entries(word), when)
+
+
+def _open(reference: Template | None) -> WordDocument:
+    if reference is None:
+        word = docx.Document()
+        # python-docx's template carries Word 2010's copy of its styles; ours replace them in styles.xml.
+        for r_id, rel in list(word.part.rels.items()):
+            if rel.reltype == STYLES_WITH_EFFECTS:
+                del word.part.rels[r_id]
+        return word
+    try:
+        return docx.Document(reference.open())
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ThemeError(f"{reference}: not a Word document (.docx) to take styles from: {exc}") from None
+
+
+def _empty_body(word: WordDocument) -> None:
+    """Keep only the final section properties of the base document: its content is not the brief."""
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+class _Writer:
+    """Appends layout blocks to the Word body in the theme's styles."""
+
+    def __init__(self, word: WordDocument, theme: Theme, width: Length) -> None:
+        self.word, self.theme, self.width = word, theme, width
+        self.body = word_body.Body(word)
+
+    def add(self, block: Block) -> None:
+        match block:
+            case TitleBlock():
+                self._title(block)
+            case Heading(level=level, text=text):
+                add_paragraph(self.body, HEADINGS[min(level, 3)], text)
+            case Paragraph(spans=spans):
+                self._paragraph(spans)
+            case BulletList():
+                self._list(block)
+            case Callout():
+                self._callout(block)
+            case Judgment():
+                self._judgment(block)
+            case Table():
+                tables.add_table(self.body, block, self.theme, self.width)
+            case Quote(spans=spans, attribution=attribution):
+                self._paragraph(spans, QUOTE)
+                self._paragraph(attribution, ATTRIBUTION)
+            case Bibliography(entries=entries):
+                for _, entry in entries:
+                    self._paragraph(entry, BIBLIOGRAPHY)
+            case Notes(entries=entries):
+                for note in entries:
+                    paragraph = add_paragraph(self.body, NOTE_TEXT, f"{note.label}\t")
+                    inline.write(paragraph, note.spans)
+                    inline.bookmark(paragraph, note.anchor, note.number)
+            case Figure():
+                pictures.add_figure(self.body, block, self.theme, self.width)
+            case _:
+                raise TypeError(f"no Word rendering for {type(block).__name__}")
+
+    def _paragraph(self, spans, style: str | None = None):
+        paragraph = add_paragraph(self.body, style) if style else self.body.add_paragraph()
+        inline.write(paragraph, spans)
+        return paragraph
+
+    def _title(self, block: TitleBlock) -> None:
+        self._paragraph(block.title, TITLE)
+        if block.subtitle:
+            self._paragraph(block.subtitle, SUBTITLE)
+        self._paragraph(block.dateline, DETAILS)
+        self._paragraph(block.authors, DETAILS)
+        if block.cutoff:
+            self._paragraph(block.cutoff, DETAILS)
+
+    def _list(self, block: BulletList) -> None:
+        for item in block.items:
+            self._paragraph(item, BULLET)
+
+    def _callout(self, block: Callout) -> None:
+        style = CALLOUT_STYLES[block.role]
+        title = add_paragraph(self.body, style)
+        title.add_run(block.title).bold = True
+        title.paragraph_format.keep_with_next = True
+        for spans in block.paragraphs:
+            self._paragraph(spans, style)
+
+    def _judgment(self, block: Judgment) -> None:
+        statement = add_paragraph(self.body, JUDGMENT, f"{block.number}.\t")
+        inline.write(statement, block.statement)
+        estimate = add_paragraph(self.body, JUDGMENT_BASIS)
+        estimate.paragraph_format.keep_with_next = True
+        add_run(estimate, block.estimate, ESTIMATE)
+        basis = add_paragraph(self.body, JUDGMENT_BASIS)
+        inline.write(basis, (Span(block.basis_label, italic=True),) + block.basis)

@@ -1,0 +1,1 @@
+"""What the Word and PowerPoint writers share: core properties, XML text, safe reference documents."""

@@ -1,0 +1,113 @@
+"""The theme's four TrueType faces, registered with reportlab as one family, and the characters they show."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+
+from ...theme import Fonts, Theme
+from ...value import Value
+from .internals import TrueTypeFont
+
+REPLACEMENT = "\ufffd"
+# Line breaks become <br/> in paragraphs and never reach a font.
+_NOT_DRAWN = frozenset("\n")
+
+
+class Face:
+    """One face: the name reportlab knows it by, and the characters it can show.
+
+    The file is read (in bulk, see internals) and registered with reportlab when the face
+    is first used: few briefs set anything in bold italic.
+    """
+
+    def __init__(self, name: str, path: Path):
+        self._name, self._path = name, path
+        self._shown: frozenset[str] | None = None
+
+    @property
+    def name(self) -> str:
+        self._load()
+        return self._name
+
+    @property
+    def shown(self) -> frozenset[str]:
+        """The characters with a glyph, and line breaks (see _NOT_DRAWN)."""
+        return self._load()
+
+    def shows(self, char: str) -> bool:
+        return char in self.shown
+
+    def shows_all(self, text: str) -> bool:
+        return self.shown.issuperset(text)
+
+    def drawable(self, text: str) -> str:
+        """``text`` with every character this face cannot show replaced by U+FFFD."""
+        if self.shows_all(text):
+            return text
+        return "".join(c if self.shows(c) else REPLACEMENT for c in text)
+
+    def _load(self) -> frozenset[str]:
+        if self._shown is None:
+            font = TrueTypeFont(self._name, str(self._path))
+            pdfmetrics.registerFont(font)
+            self._shown = frozenset(map(chr, font.face.charToGlyph)) | _NOT_DRAWN
+        return self._shown
+
+
+class Family(Value):
+    """Regular, bold, italic and bold-italic faces that paragraph markup (<b>, <i>) switches between."""
+
+    regular: Face
+    bold: Face
+    italic: Face
+    bold_italic: Face
+
+    def face(self, *, bold: bool = False, italic: bool = False) -> Face:
+        return ((self.regular, self.italic), (self.bold, self.bold_italic))[bold][italic]
+
+
+def family(theme: Theme) -> Family:
+    """Register the theme's faces with reportlab (once per font file) and return them as a family."""
+    # Asked once per text field by the glyph check: resolving four paths each time added up.
+    return _resolved_family(theme.fonts, os.getcwd())
+
+
+def missing_glyphs(text: str, theme: Theme) -> set[str]:
+    """The characters of ``text`` the theme's regular face has no glyph for; the PDF shows each as U+FFFD."""
+    return set(text).difference(family(theme).regular.shown)
+
+
+@lru_cache(maxsize=None)
+def _resolved_family(fonts: Fonts, cwd: str) -> Family:
+    # The working directory is part of the key: the theme's paths may be relative to it.
+    return _family(fonts.family, fonts.regular.resolve(), fonts.bold.resolve(), fonts.italic.resolve(),
+                   fonts.bold_italic.resolve())
+
+
+@lru_cache(maxsize=None)
+def _family(family_name: str, regular: Path, bold: Path, italic: Path, bold_italic: Path) -> Family:
+    paths = (regular, bold, italic, bold_italic)
+    names = [_face_name(family_name, path) for path in paths]
+    faces = Family(*(_face(name, path) for name, path in zip(names, paths)))
+    # Named after the regular face, so <b> and <i> in a paragraph set in it find the others.
+    # Registering a face resets the mapping named after it: asking the regular face its name
+    # registers it first. Markup asks a styled face for its characters before writing its tag.
+    pdfmetrics.registerFontFamily(faces.regular.name, normal=names[0], bold=names[1], italic=names[2],
+                                  boldItalic=names[3])
+    return faces
+
+
+def _face_name(family_name: str, path: Path) -> str:
+    # Two themes may give the same family name to different files; the path keeps them apart.
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:8]
+    return f"{family_name} {path.stem} {digest}"
+
+
+@lru_cache(maxsize=None)
+def _face(name: str, path: Path) -> Face:
+    return Face(name, path)

@@ -1,0 +1,269 @@
+"""Every use of reportlab's private internals, in one place.
+
+For tagging the PDF (see canvas): reportlab has no tagged-PDF support and no public way
+to put an operator inside a text object, to wrap a page's operators, or to add keys to a
+page or an annotation dictionary. For speed and page breaking: a TrueType face whose
+character map and metrics are read in bulk, a dictionary that formats itself in one pass,
+the state a paragraph's ``wrap`` leaves (paragraph keeps it per width), reportlab's line
+breaking with a faster equal of the C function it compares frags with, a keep-with-next
+group that stays on the page when its start fits, the frame's cursor for bookmarks, and the
+word and line structures paragraph breaks long paragraphs with. Each names the internal
+it relies on; pyproject.toml bounds reportlab by the version they were tested with, and
+tests/test_library_internals.py fails if a release changes them, here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import struct
+from fnmatch import fnmatch
+from functools import cached_property
+from types import FunctionType
+from weakref import WeakKeyDictionary
+
+from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFDocument, PDFObject, PDFObjectReference, PDFPage, PDFString
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable, Frame, KeepTogether
+from reportlab.platypus import Paragraph as PlatypusParagraph
+# Line breaking in chunks and cheap splits (paragraph): how reportlab splits text into words
+# and frags into frag words, the classes of a word cut across lines, how it joins the pieces
+# of a split's rest again, and the kind of frag a forced line break is.
+from reportlab.platypus.paragraph import (_FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS,  # noqa: F401
+                                          _SplitFrag, _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL,
+                                          _getFragWords, _processed_frags, _yieldBLParaWords, split, strip)
+from reportlab.rl_config import _FUZZ
+
+from ...layout.ttf import characters
+
+# Narrower than this, a paragraph breaks nothing (reportlab's own tolerance).
+FUZZ = _FUZZ
+# What Paragraph.wrap and its breakLines leave on the paragraph for split and draw to read.
+WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount",
+              "_hyphenations")
+
+
+_COMPARED = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
+
+
+def same_frag(f: object, g: object) -> bool:
+    """Whether two frags draw alike, so that breakLines may join their text: reportlab's own rule.
+
+    It is reportlab's pure-Python sameFrag (rl_accel), which its C accelerator replaces: the C one
+    raises and clears an AttributeError for each of these a frag lacks, 10 µs a call against 2,
+    and breakLines calls it for nearly every word.
+    """
+    f_set, g_set = f.__dict__, g.__dict__
+    if "cbDefn" in f_set or "lineBreak" in f_set or "cbDefn" in g_set or "lineBreak" in g_set:
+        return False
+    return tuple(map(f_set.get, _COMPARED)) == tuple(map(g_set.get, _COMPARED))
+
+
+def _with_globals(function: FunctionType, **names: object) -> FunctionType:
+    """A copy of ``function`` that finds ``names`` where it would look them up in its module."""
+    return FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
+                        function.__defaults__, function.__closure__)
+
+
+break_lines = _with_globals(PlatypusParagraph.breakLines, sameFrag=same_frag)
+"""reportlab's Paragraph.breakLines, comparing frags with ``same_frag``."""
+
+
+def text_operators(text: PDFTextObject) -> list:
+    """The operators of a text object not yet drawn, from its opening ``BT``: a live list."""
+    return text._code
+
+
+def page_operators(canvas: Canvas) -> list[str]:
+    """The operators of the page (or form) being drawn: a live list, written when the page ends."""
+    return canvas._code
+
+
+def paragraph_text(canvas: Canvas) -> PDFTextObject:
+    """The text object a paragraph is filling, while its <onDraw> callback runs."""
+    return canvas._curr_tx_info["tx"]
+
+
+def last_annotation(canvas: Canvas) -> object:
+    """The annotation that linkURL or linkRect has just added to the page."""
+    document = canvas._doc
+    return document.idToObject[document.annotationName(f"NUMBER{canvas._annotationCount}")]
+
+
+def set_link_entries(annotation: object, struct_parent: int, contents: str | None) -> None:
+    """Give a link annotation its /StructParent and /Contents.
+
+    linkURL makes a plain dictionary; linkRect a LinkAnnotation, which writes its own
+    /Contents and only the other keys it permits, from its otherkw.
+    """
+    if isinstance(annotation, PDFDictionary):
+        annotation["StructParent"] = struct_parent
+        if contents:
+            annotation["Contents"] = PDFString(contents)
+        return
+    annotation.permitted = (*annotation.permitted, "StructParent")
+    annotation.otherkw["StructParent"] = struct_parent
+    if contents:
+        annotation.Contents = contents
+
+
+class Dictionary(PDFObject):
+    """A PDF dictionary that formats itself in one pass, for the thousands a structure tree has.
+
+    reportlab's PDFDictionary sorts its keys and sends each key and value through its generic
+    format function: a third of the time of writing a brief. Values are ints, names (a str
+    from PDFName), references (written with the numbers the document gave their objects),
+    lists of values, or anything else reportlab formats (a string, another dictionary).
+    """
+
+    def __init__(self, entries: dict[str, object]):
+        self.entries = entries
+
+    def format(self, document: PDFDocument) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        return b"<<" + b"".join(b"/%s %s" % (key.encode("ascii"), _formatted(value, document, numbers))
+                                for key, value in self.entries.items()) + b">>"
+
+
+def _formatted(value: object, document: PDFDocument, numbers: dict[str, tuple[int, int]]) -> bytes:
+    kind = type(value)
+    if kind is PDFObjectReference:
+        return b"%d %d R" % numbers[value.name]
+    if kind is int:
+        return b"%d" % value
+    if kind is str:
+        return value.encode("ascii")
+    if kind is list:
+        return b"[" + b" ".join([_formatted(item, document, numbers) for item in value]) + b"]"
+    return value.format(document)
+
+
+def pages(canvas: Canvas) -> list[PDFPage]:
+    """The document's finished pages, in order."""
+    return canvas._doc.Pages.pages
+
+
+def set_page_entries(page: PDFPage, entries: dict[str, object]) -> None:
+    """Add keys to a page dictionary: a page writes only the keys named in its __NoDefault__."""
+    page.__NoDefault__ = [*page.__NoDefault__, *(k for k in entries if k not in page.__NoDefault__)]
+    for key, value in entries.items():
+        setattr(page, key, value)
+
+
+def reference(canvas: Canvas, pdf_object: object) -> PDFObjectReference:
+    """An indirect reference to ``pdf_object``, adding it to the document if it is new."""
+    return canvas._doc.Reference(pdf_object)
+
+
+class KeptWithNext(KeepTogether):
+    """A heading (or a chain of keep-with-next paragraphs) and the block after it.
+
+    reportlab's KeepTogether moves the whole group to the next page when it does not fit,
+    which leaves half a page empty before every long table. Here the group stays if the
+    heading and the first piece of the next block fit (a table's header and first row,
+    a paragraph's first lines); otherwise it starts on the next page, so a heading is
+    never left alone at a page foot.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        content = self._content[:]
+        frame = getattr(self, "_frame", None)
+        if self._H <= available_height or frame is None or getattr(frame, "_atTop", False):
+            return content
+        *leading, last = content
+        used = 0.0
+        for index, flowable in enumerate(leading):
+            used += flowable.wrap(available_width, available_height)[1] + flowable.getSpaceAfter()
+            if index:
+                used += flowable.getSpaceBefore()
+        room = available_height - used - last.getSpaceBefore()
+        if room > 0 and last.split(available_width, room):
+            return content
+        return [self.FrameBreak(), *content]
+
+
+def frame_cursor(frame: Frame) -> float:
+    """The height at which the frame will place its next flowable."""
+    return frame._y
+
+
+class TrueTypeFont(TTFont):
+    """reportlab's TTFont for the file at ``path``, as ``TTFont(name, path)`` makes it, but read in bulk.
+
+    reportlab reads a face's character map, metrics and glyph offsets two bytes at a time
+    (20 ms a face of DejaVu Sans); read whole, they take a few.
+    """
+
+    def __init__(self, name: str, path: str):
+        # TTFont.__init__'s assignments, with the defaults it is called with, but for the face:
+        # calling it would read the face the slow way.
+        self.fontName = name
+        self.face = _Face(path)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
+
+
+class _Face(TTFontFace):
+    """A TrueType face with the attributes reportlab's extractInfo gives it, the heavy ones read in bulk.
+
+    A character map in another format than 4 or 12, one that lists a character twice or one
+    that names a glyph past the font's metrics is left to reportlab.
+    """
+
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802,N803 - reportlab's names
+        super().extractInfo(charInfo=0)  # the names and the head, OS/2, post, hhea and maxp tables
+        if charInfo and not self._read_characters():
+            super().extractInfo(charInfo)
+
+    def _read_characters(self) -> bool:
+        """Set what extractInfo(charInfo=1) sets beyond extractInfo(charInfo=0); False if left to reportlab."""
+        data = self._ttf_data
+        try:
+            chars, glyphs = characters(data)
+        except (KeyError, struct.error):
+            return False
+        head = self.get_table_pos("head")[0]
+        loca_format, glyph_format = struct.unpack_from(">hh", data, head + 50)
+        char_to_glyph = dict(zip(chars, glyphs))
+        if (glyph_format != 0 or loca_format not in (0, 1) or "loca" not in self.table
+                or len(char_to_glyph) < len(chars)):
+            return False
+        count = self.numGlyphs
+        metrics = struct.unpack_from(">H", data, self.get_table_pos("hhea")[0] + 34)[0]
+        hmtx = self.get_table_pos("hmtx")[0]
+        advances_and_bearings = struct.unpack_from(f">{2 * metrics}H", data, hmtx)
+        advances = advances_and_bearings[::2]
+        bearings = struct.unpack_from(f">{max(0, count - metrics)}H", data, hmtx + 4 * metrics)
+        # In 1000ths of the em, as reportlab's scale does it; a glyph past the last full metric has its
+        # advance (which reportlab keeps scaled in hmetrics).
+        widths = list(advances) if self.unitsPerEm == 1000 else [a * (1000 / self.unitsPerEm) for a in advances]
+        widths += [widths[-1]] * len(bearings)
+        if max(glyphs, default=0) >= len(widths):
+            return False
+        self.hmetrics = [*zip(advances, advances_and_bearings[1::2]), *((widths[-1], b) for b in bearings)]
+        self.defaultWidth = widths[0]
+        self.charToGlyph = char_to_glyph
+        self.charWidths = dict(zip(char_to_glyph, map(widths.__getitem__, char_to_glyph.values())))
+        loca = self.get_table_pos("loca")[0]
+        if loca_format == 0:
+            self.glyphPos = [offset << 1 for offset in struct.unpack_from(f">{count + 1}H", data, loca)]
+        else:
+            self.glyphPos = list(struct.unpack_from(f">{count + 1}L", data, loca))
+        self._pairs = chars, glyphs
+        for present, absent in ((0x20, 0xA0), (0xA0, 0x20)):  # a no-break space is a space, and back
+            if present in char_to_glyph:
+                char_to_glyph[absent] = char_to_glyph[present]
+                self.charWidths[absent] = self.charWidths[present]
+                break
+        return True
+
+    @cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - reportlab's name
+        """Glyph → its characters: only reportlab's shaping asks, so it is made when asked."""
+        found: dict[int, list[int]] = {}
+        for char, glyph in zip(*self._pairs):
+            found.setdefault(glyph, []).append(char)
+        return found

@@ -1,0 +1,107 @@
+"""Inline spans → reportlab paragraph markup: content text escaped, and only our own tags around it.
+
+reportlab's Paragraph reads XML-like markup: left unescaped, content could resize text with
+<font>, pull a local file in with <img src>, or make a javascript: link. So every span's text
+is escaped, the only tags are the ones written here, and a link target that is not http, https
+or mailto is dropped (its text stays), whatever the loader already checked.
+
+Links, citations and runs of right-to-left script are bracketed by structure markers
+(pdf_tags.marker), so the tagged PDF gives each its Link, Reference or Span element.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Iterable
+
+from ... import scripts
+from ...inline import Span
+from ...layout.document import NoteMark
+from .bidi import visual
+from .fonts import Face, Family
+from .tags import Inline as InlineElement, marker
+from ..office.xml_text import escape
+from ...value import Value
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def safe_target(href: str | None) -> str | None:
+    """The link target if a reader may follow it from the PDF, else None."""
+    if href and href.lower().startswith(SAFE_SCHEMES):
+        return href
+    return None
+
+
+class Markup(Value):
+    """Writes paragraph markup in one font family, note marks linked to the notes the layout numbered."""
+
+    family: Family
+    link_colour: str  # RRGGBB
+    language: str  # the document's, BCP 47: runs in another language are tagged with theirs
+
+    def spans(self, spans: Iterable[Span | NoteMark], *, bold: bool = False, italic: bool = False) -> str:
+        """One paragraph's markup; ``bold``/``italic`` style the whole paragraph (headings, quotes)."""
+        out: list[str] = []
+        for span in spans:
+            if isinstance(span, NoteMark):
+                out.append(self._mark(span))
+            else:
+                out.append(self._styled(span.text, bold=bold or span.bold, italic=italic or span.italic,
+                                        href=span.href))
+        return "".join(out)
+
+    def text(self, text: str, *, bold: bool = False, italic: bool = False) -> str:
+        """Markup for plain text such as a heading or a label."""
+        return self._styled(text, bold=bold, italic=italic, href=None)
+
+    def _mark(self, mark: NoteMark) -> str:
+        colour = f"#{self.link_colour}"
+        target = f"#{mark.anchor}"
+        separator = f"<super>{escape(mark.separator)}</super>" if mark.separator else ""
+        return (separator + marker(InlineElement("Reference")) + marker(InlineElement("Link", target, mark.description))
+                + f'<super><a href="{escape(target)}" color="{colour}">{mark.number}</a></super>'
+                + marker(None) + marker(None))
+
+    def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
+        inner = "".join(self._scripts(text, bold=bold, italic=italic))
+        target = safe_target(href)
+        if target is None:
+            return inner
+        attribute = escape(target).replace('"', "&quot;")
+        return (marker(InlineElement("Link", target, text)) +
+                f'<a href="{attribute}" color="#{self.link_colour}">{inner}</a>' + marker(None))
+
+    def _scripts(self, text: str, *, bold: bool, italic: bool) -> list[str]:
+        """Each run of right-to-left script in a Span that gives its language and its logical order."""
+        out: list[str] = []
+        for piece, language in scripts.runs(text, self.language):
+            face_runs = self._faces(visual(piece), bold=bold, italic=italic)
+            if language is None:
+                out.append(face_runs)
+                continue
+            lang = None if scripts.same_language(language, self.language) else language
+            out.append(marker(InlineElement("Span", lang=lang, actual_text=piece)) + face_runs + marker(None))
+        return out
+
+    def _faces(self, text: str, *, bold: bool, italic: bool) -> str:
+        face = self.family.face(bold=bold, italic=italic)
+        runs: list[str] = []
+        # Only what the regular face lacks is replaced: a character just the styled face lacks
+        # is set in the regular face (see _runs), so the reader never gets an empty glyph box.
+        for run, styled in _runs(self.family.regular.drawable(text), face):
+            body = escape(run).replace("\n", "<br/>")
+            if styled:
+                if italic:
+                    body = f"<i>{body}</i>"
+                if bold:
+                    body = f"<b>{body}</b>"
+            runs.append(body)
+        return "".join(runs)
+
+
+def _runs(text: str, face: Face) -> list[tuple[str, bool]]:
+    """Split ``text`` into runs the styled face shows (True) and runs left to the regular face (False)."""
+    if face.shows_all(text):
+        return [(text, True)]
+    return [("".join(group), styled) for styled, group in groupby(text, key=face.shows)]

@@ -1,0 +1,171 @@
+"""The brief's pages: every page under the layout's running header and over its running footer, marked top
+and bottom right and numbered as the layout words it, and the outline built as headings land.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from functools import partial
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from ...layout.document import PAGE, PAGES, Running
+from ...layout.properties import Properties
+from ...marking import MARKING_BACKGROUND, MIN_MARKING_SIZE
+from ...theme import MM, Theme
+from .bidi import visual
+from .canvas import TaggedCanvas
+from .fonts import Family
+from .internals import KeptWithNext, frame_cursor
+from .styles import colour
+from .tags import Structure
+from .xmp import packet
+
+TOTAL_FORM = "page-total"
+
+
+class Outlined:
+    """What a heading flowable carries so that the page template can bookmark it."""
+
+    def __init__(self, level: int, title: str, key: str):
+        self.level, self.title, self.key = level, title, key
+
+
+class BriefTemplate(BaseDocTemplate):
+    """A4 or Letter pages from the theme; reproducible bytes; outline shown when the file opens."""
+
+    def __init__(self, out: BinaryIO, theme: Theme, family: Family, about: Properties, running: Running,
+                 when: datetime, structure: Structure):
+        page = theme.page
+        super().__init__(
+            out, pagesize=page.size_pt,
+            leftMargin=page.margin_left_mm * MM, rightMargin=page.margin_right_mm * MM,
+            topMargin=page.margin_top_mm * MM, bottomMargin=page.margin_bottom_mm * MM,
+            title=about.title, author=about.author, subject=about.subject,
+            keywords=about.keywords, creator=about.application, lang=about.language,
+            invariant=1, displayDocTitle=1, initialFontName=family.regular.name,
+            keepTogetherClass=KeptWithNext)
+        self._theme, self._family, self._running = theme, family, running
+        self._structure, self._metadata = structure, packet(about, when)
+        self._stamp = when.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+        self._total_style: tuple[str, float, str] = (family.regular.name, theme.sizes.small, theme.colours.muted)
+        self._outline_level = -1
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("page", frames=[frame], onPage=lambda c, d: self._decorate(c)),
+        ])
+
+    def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
+        """Lay the brief out once, then write the page total into the form every footer shows.
+
+        A PDF form may be drawn before it is defined, so one layout pass suffices: multiBuild
+        would lay the whole brief out twice only to learn the number of pages.
+        """
+        self._doSave = 0
+        super().build(flowables, canvasmaker=partial(TaggedCanvas, structure=self._structure,
+                                                     metadata=self._metadata))
+        face, size, rgb = self._total_style
+        self.canv.beginForm(TOTAL_FORM)
+        self.canv.setFont(face, size)
+        self.canv.setFillColor(colour(rgb))
+        self.canv.drawString(0, 0, str(self.page))
+        self.canv.endForm()
+        self.canv.save()
+
+    def beforeDocument(self) -> None:  # noqa: N802 - reportlab's hook, once per pass on a new canvas
+        self._outline_level = -1
+        self.canv.setDateFormatter(lambda *_: self._stamp)
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        outlined = getattr(flowable, "outlined", None)
+        if outlined is None:
+            return
+        # An outline may step down one level at a time only.
+        level = min(outlined.level, self._outline_level + 1)
+        self._outline_level = level
+        # The frame's cursor sits just below the heading: the reader lands with it at the top.
+        top = frame_cursor(self.frame) + getattr(flowable, "height", 0) + flowable.getSpaceBefore()
+        self.canv.bookmarkHorizontalAbsolute(outlined.key, top)
+        self.canv.addOutlineEntry(outlined.title, outlined.key, level=level, closed=False)
+
+    def _decorate(self, canvas: Canvas) -> None:
+        theme, running = self._theme, self._running
+        width, height = self.pagesize
+        left, right = self.leftMargin, width - self.rightMargin
+        small = theme.sizes.small
+        regular = self._family.regular
+        canvas.saveState()
+
+        box_top = height - 10 * MM
+        box_left, baseline = self._marking(canvas, right, box_top)
+        canvas.setFont(regular.name, small)
+        canvas.setFillColor(colour(theme.colours.muted))
+        header = regular.drawable(visual(running.header))
+        canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
+        canvas.setStrokeColor(colour(theme.colours.rule))
+        canvas.setLineWidth(0.5)
+        rule_y = height - self.topMargin + 4 * MM
+        canvas.line(left, rule_y, right, rule_y)
+
+        footer_rule = self.bottomMargin - 5 * MM
+        canvas.line(left, footer_rule, right, footer_rule)
+        box_left, baseline = self._marking(canvas, right, footer_rule - 3 * MM)
+        canvas.setFont(regular.name, small)
+        canvas.setFillColor(colour(theme.colours.muted))
+        canvas.drawString(left, baseline, regular.drawable(visual(running.footer)))
+        number = str(canvas.getPageNumber())
+        # Centred as if the total had as many digits as this page's number; the total is a form
+        # filled in after the last page (see build).
+        pieces = [number if p == PAGE else p for p in running.page]
+        width = sum(stringWidth(number if p == PAGES else p, regular.name, small) for p in pieces)
+        x = (left + right - width) / 2
+        for piece in pieces:
+            if piece == PAGES:
+                canvas.saveState()
+                canvas.translate(x, baseline)
+                canvas.doForm(TOTAL_FORM)
+                canvas.restoreState()
+                x += stringWidth(number, regular.name, small)
+            else:
+                canvas.drawString(x, baseline, regular.drawable(piece))
+                x += stringWidth(regular.drawable(piece), regular.name, small)
+        canvas.restoreState()
+
+    def _marking(self, canvas: Canvas, right: float, top: float) -> tuple[float, float]:
+        """Draw the TLP label, its colour on black, with its top-right corner at (right, top).
+
+        Returns the box's left edge and the text baseline, for whatever shares the line.
+        """
+        label = self._running.marking.value
+        face = self._family.bold.name
+        size = max(MIN_MARKING_SIZE, self._theme.sizes.marking)
+        pad = size * 0.35
+        box_width = stringWidth(label, face, size) + 2 * pad
+        box_height = size * 1.45
+        left, bottom = right - box_width, top - box_height
+        canvas.setFillColor(colour(MARKING_BACKGROUND))
+        canvas.rect(left, bottom, box_width, box_height, stroke=0, fill=1)
+        canvas.setFillColor(colour(self._running.marking.colour))
+        canvas.setFont(face, size)
+        baseline = bottom + (box_height - size * 0.72) / 2
+        canvas.drawString(left + pad, baseline, label)
+        return left, baseline
+
+
+def _fitted(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits, by bisection
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "\u2026", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "\u2026"

@@ -1,0 +1,167 @@
+"""The deck's package ([Content_Types].xml, _rels/*.rels and every part), written as python-pptx writes it.
+
+A deck is its template's parts, kept as they are, and the parts made for it: slides,
+notes slides, images, the presentation part and the document properties. python-pptx
+would open the template anew for every render and write each relationship through an
+XML element of its own; this module keeps each part as its bytes and its relationships
+as a dict, so a template read once serves every render of the process. The entries, their
+order and their bytes are those python-pptx writes: parts in the depth-first order of
+the relationships from the package root, each followed by its relationships if it has any;
+relationship ids as python-pptx numbers them. output.package zips them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Iterator
+
+from ..office.xml_text import escape
+
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+_XML_TYPE = "application/xml"
+# (extension, content type) written once as a Default, as python-pptx's opc.spec lists them.
+_DEFAULTS = frozenset({
+    ("bin", "application/vnd.openxmlformats-officedocument.presentationml.printerSettings"),
+    ("bin", "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"),
+    ("bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"),
+    ("bmp", "image/bmp"), ("emf", "image/x-emf"), ("fntdata", "application/x-fontdata"), ("gif", "image/gif"),
+    ("jpe", "image/jpeg"), ("jpeg", "image/jpeg"), ("jpg", "image/jpeg"), ("mov", "video/quicktime"),
+    ("mp4", "video/mp4"), ("mpg", "video/mpeg"), ("png", "image/png"), ("rels", _RELS_TYPE), ("tif", "image/tiff"),
+    ("tiff", "image/tiff"), ("vid", "video/unknown"), ("wdp", "image/vnd.ms-photo"), ("wmf", "image/x-wmf"),
+    ("wmv", "video/x-ms-wmv"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("xml", _XML_TYPE),
+})
+
+
+def attribute(value: str) -> str:
+    """An attribute value, quoted, that an XML parser reads back as ``value`` (line breaks and tabs too)."""
+    quoted = escape(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    return f'"{quoted}"'
+
+
+class Part:
+    """One part: its name (/ppt/slides/slide1.xml), content type, bytes, and relationships by rId."""
+
+    __slots__ = ("partname", "content_type", "blob", "rels", "_index")
+
+    def __init__(self, partname: str, content_type: str, blob: bytes = b"") -> None:
+        self.partname = partname
+        self.content_type = content_type
+        self.blob = blob
+        self.rels: dict[str, tuple[str, Part | str, bool]] = {}  # rId → (type, target part or URL, external)
+        self._index: dict[tuple[str, object], str] = {}  # (type, target) → rId, to reuse one as python-pptx does
+
+    def relate(self, target: Part, reltype: str) -> str:
+        """The rId of the relationship of ``reltype`` to ``target``, added if there is none yet."""
+        return self._add(reltype, target, False)
+
+    def link(self, url: str, reltype: str) -> str:
+        """The rId of the external relationship of ``reltype`` to ``url`` (a hyperlink), added if there is none yet."""
+        return self._add(reltype, url, True)
+
+    def _add(self, reltype: str, target: Part | str, external: bool) -> str:
+        key = (reltype, target)
+        found = self._index.get(key)
+        if found is None:
+            found = self._index[key] = next_rid(self.rels)
+            self.rels[found] = (reltype, target, external)
+        return found
+
+    def rels_xml(self) -> bytes:
+        return relationships_xml(self.rels, posixpath.dirname(self.partname))
+
+
+def copied(root: dict[str, tuple[str, Part | str, bool]], extra: tuple[Part, ...] = (),
+           blobs: dict[Part, bytes] | None = None) -> tuple[dict, dict]:
+    """Fresh parts for one package, with the same relationships as those ``root`` (and ``extra``) reach and
+    the same bytes, or those ``blobs`` gives: the root relationships to them, and each part's copy by the part."""
+    made: dict[Part, Part] = {}
+    blobs = blobs or {}
+
+    def copy(part: Part) -> Part:
+        if part not in made:
+            new = made[part] = Part(part.partname, part.content_type, blobs.get(part, part.blob))
+            for rid, (reltype, target, external) in part.rels.items():
+                new.rels[rid] = (reltype, target if external else copy(target), external)
+                new._index[(reltype, new.rels[rid][1])] = rid
+        return made[part]
+
+    rels = {rid: (reltype, target if external else copy(target), external)
+            for rid, (reltype, target, external) in root.items()}
+    for part in extra:
+        copy(part)
+    return rels, made
+
+
+def next_rid(rels: dict) -> str:
+    """The rId python-pptx gives a new relationship: rId(n + 1) for n relationships, else the highest free one below."""
+    for n in range(len(rels) + 1, 0, -1):
+        if f"rId{n}" not in rels:
+            return f"rId{n}"
+    raise AssertionError("more relationships than rIds")
+
+
+def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str) -> bytes:
+    """A .rels part: the relationships in rId order, internal targets relative to ``base``."""
+    def number(rid: str) -> tuple[int, str]:
+        return (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
+
+    written = []
+    for rid in sorted(rels, key=number):
+        reltype, target, external = rels[rid]
+        if external:
+            written.append(f'<Relationship Id={attribute(rid)} Type={attribute(reltype)} Target={attribute(target)} '
+                           'TargetMode="External"/>')
+        else:
+            ref = target.partname[1:] if base == "/" else posixpath.relpath(target.partname, base)
+            written.append(f"<Relationship Id={attribute(rid)} Type={attribute(reltype)} Target={attribute(ref)}/>")
+    return f'{_DECLARATION}<Relationships xmlns="{_RELS_NS}">{"".join(written)}</Relationships>'.encode()
+
+
+def entries(root: dict[str, tuple[str, Part | str, bool]]) -> Iterator[tuple[str, bytes]]:
+    """The entries of the package whose root relationships are ``root``: every part they reach, as (name, bytes)."""
+    parts = _reached(root)
+    yield "[Content_Types].xml", _content_types(parts)
+    yield "_rels/.rels", relationships_xml(root, "/")
+    for part in parts:
+        yield part.partname[1:], part.blob
+        if part.rels:
+            folder, name = posixpath.split(part.partname)
+            yield posixpath.join(folder, "_rels", f"{name}.rels")[1:], part.rels_xml()
+
+
+def _reached(root: dict[str, tuple[str, Part | str, bool]]) -> list[Part]:
+    """Each part once, in the order a depth-first walk of the relationships first reaches it."""
+    found: list[Part] = []
+    seen: set[int] = set()
+    stack = [iter(root.values())]
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            continue
+        _, target, external = step
+        if external or id(target) in seen:
+            continue
+        seen.add(id(target))
+        found.append(target)
+        stack.append(iter(target.rels.values()))
+    return found
+
+
+def _content_types(parts: list[Part]) -> bytes:
+    """[Content_Types].xml: a Default per extension python-pptx knows, an Override for every other part."""
+    defaults = {"rels": _RELS_TYPE, "xml": _XML_TYPE}
+    overrides = {}
+    for part in parts:
+        extension = posixpath.splitext(part.partname)[1][1:]
+        if (extension.lower(), part.content_type) in _DEFAULTS:
+            defaults[extension.lower()] = part.content_type
+        else:
+            overrides[part.partname] = part.content_type
+    xml = "".join(f"<Default Extension={attribute(e)} ContentType={attribute(t)}/>" for e, t in sorted(defaults.items()))
+    xml += "".join(f"<Override PartName={attribute(n)} ContentType={attribute(t)}/>" for n, t in sorted(overrides.items()))
+    return f'{_DECLARATION}<Types xmlns="{_TYPES_NS}">{xml}</Types>'.encode()

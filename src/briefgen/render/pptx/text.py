@@ -1,0 +1,123 @@
+"""DrawingML text for the deck (a:txBody in ppt/slides/slideN.xml): frames, paragraphs and runs set exactly as measured.
+
+Every value written here comes from layout/deck.py, which measured the text with these
+settings: exact line pitch, space before, hanging indent, insets, no autofit, word wrap.
+Every run names the deck font, so LibreOffice and PowerPoint use the font that was measured.
+Methods take the a:txBody element itself: a deck writes thousands of paragraphs, and
+python-pptx's proxies cost more than the XML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from ... import scripts
+from ...inline import Inline
+from ...layout import deck as layout
+from .xml import emu, qn
+
+BULLET = "\u2022"
+# The slide-number field's id: any fixed GUID; PowerPoint and LibreOffice only read its type.
+SLIDE_NUMBER_FIELD = "{5C3A1F2E-7B1D-4E55-9A0C-2B9D7E3F6A10}"
+
+_P, _PPR, _LNSPC, _SPCBEF, _SPCPTS = qn("a:p"), qn("a:pPr"), qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcPts")
+_BUFONT, _BUCHAR, _BUNONE = qn("a:buFont"), qn("a:buChar"), qn("a:buNone")
+_R, _RPR, _T, _FLD, _LINK = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:fld"), qn("a:hlinkClick")
+_FILL, _RGB, _RID = qn("a:solidFill"), qn("a:srgbClr"), qn("r:id")
+_SCRIPTS = (qn("a:latin"), qn("a:ea"), qn("a:cs"))
+_NAMESPACES = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+
+
+def frame(body, *, anchor: str | None = None) -> None:
+    """Empty the text body and make it wrap words, never autofit, with the insets the deck measured against."""
+    body_pr = body.find(qn("a:bodyPr"))
+    for child in list(body_pr):
+        body_pr.remove(child)
+    body_pr.set("wrap", "square")
+    for side, inset in (("lIns", layout.INSET_X), ("rIns", layout.INSET_X),
+                        ("tIns", layout.INSET_Y), ("bIns", layout.INSET_Y)):
+        body_pr.set(side, str(emu(inset)))
+    if anchor:
+        body_pr.set("anchor", anchor)
+    etree.SubElement(body_pr, qn("a:noAutofit"))
+    for p in body.findall(_P):
+        body.remove(p)
+
+
+class Typesetter:
+    """Writes text bodies in one font family and language."""
+
+    def __init__(self, family: str, language: str) -> None:
+        self.family = family
+        self.language = language
+        # A deck repeats a few paragraph and run settings thousands of times: each is built
+        # once and copied, which costs less than building it anew.
+        self._paragraphs: dict[tuple, etree._Element] = {}
+        self._run_properties: dict[tuple, etree._Element] = {}
+
+    def paragraph(self, body, *, pitch: float, before: float = 0.0, indent: float = 0.0,
+                  bullet: bool = False, align: str | None = None):
+        """A new last paragraph of the text body: exact line pitch, space before, hanging bullet or none."""
+        key = (pitch, before, indent, bullet, align)
+        made = self._paragraphs.get(key)
+        if made is None:
+            made = self._paragraphs[key] = self._paragraph(*key)
+        p = made.__copy__()
+        body.append(p)
+        return p
+
+    def _paragraph(self, pitch: float, before: float, indent: float, bullet: bool, align: str | None):
+        p = etree.Element(_P, nsmap=_NAMESPACES)
+        ppr = etree.SubElement(p, _PPR, marL=str(emu(indent)), indent=str(-emu(indent) if bullet else 0))
+        if align:
+            ppr.set("algn", align)
+        etree.SubElement(etree.SubElement(ppr, _LNSPC), _SPCPTS, val=str(round(pitch * 100)))
+        etree.SubElement(etree.SubElement(ppr, _SPCBEF), _SPCPTS, val=str(round(before * 100)))
+        if bullet:
+            etree.SubElement(ppr, _BUFONT, typeface=self.family)
+            etree.SubElement(ppr, _BUCHAR, char=BULLET)
+        else:
+            etree.SubElement(ppr, _BUNONE)
+        return p
+
+    def runs(self, p, spans: Inline, size: float, *, link: Callable[[str], str] | None = None,
+             colour: str | None = None) -> None:
+        """The spans as runs; ``link`` gives the relationship id of a span's address."""
+        for span in spans:
+            # A run of right-to-left script is its own run in its language (see scripts.py).
+            pieces = scripts.runs(span.text, self.language) if scripts.RIGHT_TO_LEFT.search(span.text) \
+                else [(span.text, None)]
+            for text, language in pieces:
+                r = etree.SubElement(p, _R)
+                rpr = self._properties(r, size, bold=span.bold, italic=span.italic, colour=colour,
+                                       language=language)
+                if span.href and link is not None:
+                    etree.SubElement(rpr, _LINK).set(_RID, link(span.href))
+                etree.SubElement(r, _T).text = text
+
+    def slide_number(self, p, number: int, size: float) -> None:
+        """A slide-number field, with the number written in for readers that do not compute fields."""
+        fld = etree.SubElement(p, _FLD, id=SLIDE_NUMBER_FIELD, type="slidenum")
+        self._properties(fld, size)
+        etree.SubElement(fld, _T).text = str(number)
+
+    def _properties(self, r, size: float, *, bold: bool = False, italic: bool = False,
+                    colour: str | None = None, language: str | None = None):
+        key = (size, bold, italic, colour, language or self.language)
+        made = self._run_properties.get(key)
+        if made is None:
+            made = self._run_properties[key] = self._new_properties(*key)
+        rpr = made.__copy__()
+        r.append(rpr)
+        return rpr
+
+    def _new_properties(self, size: float, bold: bool, italic: bool, colour: str | None, language: str):
+        rpr = etree.Element(_RPR, nsmap=_NAMESPACES, lang=language, sz=str(round(size * 100)),
+                            b="1" if bold else "0", i="1" if italic else "0", dirty="0")
+        if colour:
+            etree.SubElement(etree.SubElement(rpr, _FILL), _RGB, val=colour)
+        for script in _SCRIPTS:
+            etree.SubElement(rpr, script, typeface=self.family)
+        return rpr

@@ -1,0 +1,37 @@
+"""The theme's colours on the built-in deck's slide master (ppt/slideMasters/slideMaster1.xml).
+
+templates/default/deck.pptx is made with the default theme's colours in its master text
+styles and its title rule. A theme folder restyles Word and PDF through theme.toml; this
+puts the same colours on the master, so slide titles and text follow the theme too. A
+user's own template keeps its look, as a reference .docx keeps its styles.
+"""
+
+from __future__ import annotations
+
+from ...theme import Colours
+from .xml import qn
+
+_FILL, _RGB = qn("a:solidFill"), qn("a:srgbClr")
+
+
+def apply(master, colours: Colours) -> None:
+    """Title text and the rule under titles in the theme's primary colour, body text in its text colour.
+
+    ``master`` is a slide master's p:sldMaster element.
+    """
+    styles = master.find(qn("p:txStyles"))
+    if styles is not None:
+        _recolour(styles.find(qn("p:titleStyle")), colours.primary)
+        _recolour(styles.find(qn("p:bodyStyle")), colours.text)
+    for shape in master.iter(qn("p:sp")):
+        name = shape.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+        if name is not None and name.get("name") == "Title rule":
+            _recolour(shape.find(qn("p:spPr")), colours.primary)
+
+
+def _recolour(element, colour: str) -> None:
+    if element is None:
+        return
+    for fill in element.iter(_FILL):
+        for rgb in fill.findall(_RGB):
+            rgb.set("val", colour)

@@ -1,0 +1,169 @@
+"""Deck → .pptx bytes: each fitted slide placed on its template layout's placeholders, with marking, number and notes.
+
+The deck arrives decided and measured (layout/deck.py); this module only writes it. The
+template arrives read and prepared (template.py): each slide starts from a copy of
+its layout's prototype, and the package is the template's parts with the deck's added
+(package.py).
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from datetime import datetime
+
+from lxml import etree
+
+from ...images import Image
+from ...inline import Span
+from ...layout import deck as layout
+from ...output import package
+from ..office.template import Template
+from ...theme import Theme
+from ..office import core_properties
+from . import figures, package as pptx_package
+from .app import app_properties
+from .core import CoreProperties
+from .notes import Notes
+from .package import Part
+from .template import Prototype, prepared
+from .text import Typesetter
+from .xml import EMU_PER_INCH, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
+from .xml import emu, qn, serialized
+
+FOOTER_SIZE = 12.0
+EDGE = int(0.3 * EMU_PER_INCH)  # the marking's distance from the slide's right edge
+FIRST_SLIDE_ID = 256  # the lowest a slide id may be; the template's own slides are dropped
+TXBODY, SLIDE_ID, RID = qn("p:txBody"), qn("p:sldId"), qn("r:id")
+_OFF, _EXT, _SLIDE_IDS = qn("a:off"), qn("a:ext"), qn("p:sldIdLst")
+
+
+def geometry(theme: Theme, template: Template | None) -> layout.Geometry:
+    """The text frames, in points inside the deck's insets, of the template's title and body placeholders."""
+    frames = prepared(theme, template).frames
+    return layout.Geometry(titles={name: title for name, (title, _) in frames.items()},
+                           bodies={name: bodies for name, (_, bodies) in frames.items()})
+
+
+def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: datetime,
+           warnings: list[str] | None = None) -> bytes:
+    """The deck as .pptx bytes; why a template's layouts could not be used is appended to ``warnings``."""
+    base = prepared(theme, template)
+    if base.warning and warnings is not None:
+        warnings.append(base.warning)
+    root, parts = pptx_package.copied(base.root, extra=(base.notes_master,), blobs=base.blobs)
+    presentation, notes_master = parts[base.presentation_part], parts[base.notes_master]
+    listing = deepcopy(base.presentation)  # p:presentation, its slide list empty
+    slide_ids = listing.find(_SLIDE_IDS)
+    about = deck.properties
+    text = Typesetter(theme.fonts.family, about.language)
+    prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0])
+                  for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
+    notes = Notes(base.notes, base.notes_body, theme.deck.notes)
+    images = _Images(parts.values())
+    # A figure or table is drawn where the layout's body text would go, inside the insets it was fitted to.
+    drawing = (base.content_box[0] + emu(layout.INSET_X), base.content_box[1] + emu(layout.INSET_Y))
+    for number, s in enumerate(deck.slides, 1):
+        # Related in python-pptx's order (layout, slide, its links and images, notes), so rIds are its own.
+        prototype = prototypes[(s.layout, len(s.bodies))]
+        part = Part(f"/ppt/slides/slide{number}.xml", SLIDE_TYPE)
+        part.relate(parts[prototype.layout], SLIDE_LAYOUT)
+        etree.SubElement(slide_ids, SLIDE_ID, id=str(FIRST_SLIDE_ID + number - 1)).set(
+            RID, presentation.relate(part, SLIDE))
+        part.blob = _slide(s, number, prototype, part, text, theme, drawing,
+                           lambda image: part.relate(images.part(image), IMAGE))
+        if number == 1 and base.new_notes_master:
+            presentation.relate(notes_master, NOTES_MASTER)
+        notes.add(part, notes_master, number, s.notes)
+    presentation.blob = serialized(listing)
+    parts[base.core].blob = _core_properties(base.core, deck, when)
+    if base.app is not None:
+        parts[base.app].blob = app_properties(about, slides=len(deck.slides), notes=len(deck.slides),
+                                              size=base.slide_size)
+    return package(pptx_package.entries(root), when)
+
+
+def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text: Typesetter, theme: Theme,
+           drawing: tuple[int, int], image_rid) -> bytes:
+    """The slide's XML: a copy of its layout's prototype with its title, bodies (or drawing) and number written."""
+    element = deepcopy(prototype.element)
+    bodies = list(element.iter(TXBODY))
+    p = text.paragraph(bodies[prototype.title], pitch=s.title_size * layout.TITLE_LINE_SPACING)
+    text.runs(p, (Span(s.title, bold=True),), s.title_size)
+    for items, index in zip(s.bodies, prototype.bodies):
+        _fill(text, bodies[index], items, s.size, part, theme)
+    if s.figure or s.table:
+        sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
+        if s.figure:
+            figures.add_figure(sp_tree, s.figure, *drawing, text, image_rid)
+        else:
+            figures.add_table(sp_tree, s.table, *drawing, text, theme, s.title)
+    p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
+    text.slide_number(p, number, FOOTER_SIZE)
+    return serialized(element)
+
+
+def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_width: int) -> Prototype:
+    """The prototype with the TLP label top right, as wide as its text, in its colour on black (TLP 2.0)."""
+    element = deepcopy(prototype.element)
+    body = list(element.iter(TXBODY))[prototype.marking]
+    xfrm = body.getparent().find(qn("p:spPr")).find(qn("a:xfrm"))
+    xfrm.find(_OFF).set("x", str(slide_width - EDGE - width))
+    xfrm.find(_EXT).set("cx", str(width))
+    p = text.paragraph(body, pitch=layout.MARKING_SIZE * layout.LINE_SPACING, align="ctr")
+    text.runs(p, (Span(marking.value, bold=True),), layout.MARKING_SIZE, colour=marking.colour)
+    return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
+                     prototype.marking)
+
+
+def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme) -> None:
+    first = True
+    for item in items:
+        indent = layout.INDENT * size if item.indented else 0.0
+        pitch = size * layout.LINE_SPACING
+        if item.spans:
+            p = text.paragraph(body, pitch=pitch, before=0.0 if first else layout.SPACE_BEFORE * size,
+                               indent=indent, bullet=item.bullet)
+            text.runs(p, item.spans, size, link=lambda url: part.link(url, HYPERLINK))
+            first = False
+        if item.badge:
+            p = text.paragraph(body, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)
+            text.runs(p, (Span(item.badge, bold=True),), size, colour=theme.colours.accent)
+            first = False
+
+
+def _core_properties(base: Part, deck: layout.Deck, when: datetime) -> bytes:
+    """docProps/core.xml: the template's (or python-pptx's default), filled from the deck's properties."""
+    core = CoreProperties(base.blob)
+    core_properties.stamp(core, deck.properties, when)
+    return core.blob
+
+
+class _Images:
+    """The package's image parts by content, a new one named /ppt/media/imageN.ext as python-pptx names it."""
+
+    def __init__(self, parts) -> None:
+        self._parts = list(parts)
+        self._found: dict[bytes, Part] | None = None
+
+    def part(self, image: Image) -> Part:
+        if self._found is None:
+            self._found = {p.blob: p for p in self._images()}  # python-pptx compares their SHA-1s
+        blob = image.path.read_bytes()
+        if blob not in self._found:
+            extension, content_type = IMAGE_TYPES[image.format]
+            self._found[blob] = Part(f"/ppt/media/image{self._free()}.{extension}", content_type, blob)
+        return self._found[blob]
+
+    def _images(self) -> list[Part]:
+        return list(dict.fromkeys(target for part in self._parts for reltype, target, external in part.rels.values()
+                                  if reltype == IMAGE and not external))
+
+    def _free(self) -> int:
+        """The lowest number no image part has, as python-pptx finds it."""
+        taken = sorted(int(n) for p in self._found.values()
+                       if p.partname.startswith("/ppt/media/image")
+                       and (n := p.partname[len("/ppt/media/image"):].partition(".")[0]).isdigit())
+        for free, number in enumerate(taken, 1):
+            if free < number:
+                return free
+        return len(taken) + 1

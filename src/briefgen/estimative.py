@@ -1,4 +1,5 @@
-"""The estimative vocabulary of ICD 203: likelihood terms with their ranges, and confidence levels."""
+"""The vocabulary of analytic judgment: ICD 203's likelihood terms with their ranges and its confidence
+levels, and the Admiralty scale (NATO AJP-2.1) on which analysts rate a source's reliability."""
 
 from __future__ import annotations
 
@@ -50,6 +51,47 @@ class Confidence(str, Enum):
     @property
     def label(self) -> str:
         return f"{self.value} confidence"
+
+
+class Reliability(str, Enum):
+    """How far a source has proved reliable, on the Admiralty scale (NATO AJP-2.1): A best, E worst, F unknown."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+    @property
+    def meaning(self) -> str:
+        return _RELIABILITY_MEANINGS[self]
+
+    @property
+    def weak(self) -> bool:
+        """Whether a judgment resting on this source alone cannot carry more than low confidence (D–F)."""
+        return self in (Reliability.D, Reliability.E, Reliability.F)
+
+    @classmethod
+    def parse(cls, value: object) -> "Reliability":
+        if isinstance(value, Reliability):
+            return value
+        grade = value.strip().upper() if isinstance(value, str) else None
+        if grade not in cls._value2member_map_:
+            scale = "; ".join(f"{r.value} {r.meaning}" for r in cls)
+            shown = repr(value) if isinstance(value, (str, int, float)) else "a " + type(value).__name__
+            raise ValueError(f"expected a reliability grade A\u2013F on the Admiralty scale ({scale}), got {shown}")
+        return cls(grade)
+
+
+_RELIABILITY_MEANINGS = {
+    Reliability.A: "completely reliable",
+    Reliability.B: "usually reliable",
+    Reliability.C: "fairly reliable",
+    Reliability.D: "not usually reliable",
+    Reliability.E: "unreliable",
+    Reliability.F: "reliability cannot be judged",
+}
 
 
 def estimate_label(likelihood: Likelihood, confidence: Confidence) -> str:

@@ -437,21 +437,67 @@ def _markup_problems(data: dict[str, Any], tree: _Tree, elsewhere: set[str] = fr
 
 
 def _scenario_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
-    """Indicators that point to a scenario the outlook does not have (checked on the raw data, as above)."""
+    """Names that must be the outlook's: an indicator's scenario, a judgment's scenarios, an alternative's
+    indicators (by their ids), and the parts a meeting wants on main slides (checked on the raw data, as above)."""
     outlook = data.get("outlook")
-    if not isinstance(outlook, dict) or not isinstance(outlook.get("scenarios"), list):
-        return
-    names = [s["name"] for s in outlook["scenarios"] if isinstance(s, dict) and isinstance(s.get("name"), str)]
-    indicators = outlook.get("indicators")
-    for index, indicator in enumerate(indicators if isinstance(indicators, list) else []):
-        named = indicator.get("scenario") if isinstance(indicator, dict) else None
-        if isinstance(named, str) and named not in names:
-            path = ("outlook", "indicators", index, "scenario")
-            import difflib  # only when an indicator is wrong
+    outlook = outlook if isinstance(outlook, dict) else {}
+    scenarios = outlook.get("scenarios")
+    indicators = _mappings(outlook.get("indicators"))
+    if isinstance(scenarios, list):
+        names = [s["name"] for s in scenarios if isinstance(s, dict) and isinstance(s.get("name"), str)]
+        named = [(("outlook", "indicators", i, "scenario"), indicator.get("scenario"))
+                 for i, indicator in indicators]
+        for i, judgment in _mappings(data.get("key_judgments")):
+            held = judgment.get("scenarios")
+            named += [(("key_judgments", i, "scenarios", n), name)
+                      for n, name in enumerate(held if isinstance(held, list) else [])]
+        for path, name in named:
+            if isinstance(name, str) and name not in names:
+                yield Problem(tree.name, *tree.mark_of(path), dotted(path),
+                              f"names no scenario of the outlook; {_closest(name, names, 'the scenarios are')}")
+    ids: dict[str, int] = {}
+    for i, indicator in indicators:
+        key = indicator.get("id")
+        if isinstance(key, str) and key in ids:
+            path = ("outlook", "indicators", i, "id")
+            yield Problem(tree.name, *tree.mark_of(path), dotted(path),
+                          f"indicator id {key!r} is used twice: indicators[{ids[key]}] has it too")
+        elif isinstance(key, str):
+            ids[key] = i
+    for i, alternative in _mappings(data.get("alternatives")):
+        tied = alternative.get("indicators")
+        for n, key in enumerate(tied if isinstance(tied, list) else []):
+            if isinstance(key, str) and key not in ids:
+                path = ("alternatives", i, "indicators", n)
+                hint = _closest(key, list(ids), "the indicators' ids are") if ids else \
+                    "no indicator has an id yet: give the one you mean `id: " + key + "`"
+                yield Problem(tree.name, *tree.mark_of(path), dotted(path),
+                              f"names no indicator of the outlook by its id; {hint}")
+    meeting = data.get("meeting")
+    wanted = meeting.get("main") if isinstance(meeting, dict) else None
+    if isinstance(wanted, list):
+        from .model import MAIN_PARTS
+        titles = [s["title"] for _, s in _mappings(data.get("sections")) if isinstance(s.get("title"), str)]
+        for n, name in enumerate(wanted):
+            if isinstance(name, str) and name not in MAIN_PARTS and name not in titles:
+                path = ("meeting", "main", n)
+                yield Problem(tree.name, *tree.mark_of(path), dotted(path),
+                              f"is neither a part nor a section's title; "
+                              f"{_closest(name, [*MAIN_PARTS, *titles], 'the parts are')}")
 
-            close = difflib.get_close_matches(named, names, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"the scenarios are: {', '.join(map(repr, names))}"
-            yield Problem(tree.name, *tree.mark_of(path), dotted(path), f"names no scenario of the outlook; {hint}")
+
+def _mappings(items: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of a raw list, with their positions (anything else is the model's to report)."""
+    return [(i, item) for i, item in enumerate(items if isinstance(items, list) else []) if isinstance(item, dict)]
+
+
+def _closest(name: str, names: list[str], listing: str) -> str:
+    import difflib  # only when a name is wrong
+
+    close = difflib.get_close_matches(name, names, n=1)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return f"{listing}: {', '.join(map(repr, names))}"
 
 
 def _unknown_source(key: str, known: set[str]) -> str:

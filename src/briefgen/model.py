@@ -6,9 +6,9 @@
 import re
 from functools import total_ordering
 from datetime import date
-from typing import Annotated, Any, Iterator, Literal
+from typing import Annotated, Any, Iterator, Literal, get_args
 
-from .estimative import Confidence, Likelihood
+from .estimative import Confidence, Likelihood, Reliability
 from .marking import Tlp
 from .parts import Before, FieldPath, Length, Parse, Part, Pattern, Range
 from .value import Value
@@ -124,6 +124,31 @@ def _confidence(value: Any) -> Any:
 
 LikelihoodTerm = Annotated[Likelihood, Before(_likelihood)]
 ConfidenceLevel = Annotated[Confidence, Before(_confidence)]
+ReliabilityGrade = Annotated[Reliability, Parse(Reliability.parse)]
+
+HEADLINE_WORDS = 15  # a slide title a room reads at a glance
+
+
+def _headline(value: Any) -> Any:
+    if isinstance(value, str) and len(value.split()) > HEADLINE_WORDS:
+        raise ValueError(f"has {len(value.split())} words; a headline is the slide's title, at most "
+                         f"{HEADLINE_WORDS} words: say the message, and leave the detail to the statement")
+    return value
+
+
+Headline = Annotated[Text, Before(_headline)]
+"""A short message (at most 15 words): the title of the slide that shows its part."""
+
+# An indicator's handle, by which an alternative explanation names what would show it.
+IndicatorId = Annotated[str, Pattern(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"), Length(max=100)]
+
+
+class Question(Part):
+    """A question the room is likely to ask, with the answer to give: for the presenter, not the page."""
+
+    question: Text
+    answer: Text
+
 
 
 class Author(Part):
@@ -137,6 +162,10 @@ class KeyJudgment(Part):
     likelihood: LikelihoodTerm
     confidence: ConfidenceLevel
     basis: Text
+    confidence_basis: Text | None = None  # why this confidence: the sources' quality, the reasoning's strength
+    scenarios: list[Name] = []  # the outlook's scenarios in which the judgment holds (checked by the loader)
+    headline: Headline | None = None
+    questions: list[Question] = []
     notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
@@ -168,6 +197,7 @@ class Actor(Part):
     stance: Text
     allies: list[Name] = []
     quotes: list[Quote] = []
+    questions: list[Question] = []
     notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
@@ -195,6 +225,8 @@ class Scenario(Part):
     name: Name
     description: Text
     likelihood: LikelihoodTerm
+    headline: Headline | None = None
+    questions: list[Question] = []
     notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
@@ -204,6 +236,8 @@ class Indicator(Part):
     what: Text
     threshold: Text | None = None
     scenario: Name | None = None  # the name of one of the outlook's scenarios
+    baseline: Text | None = None  # where it stands now, so a reader can tell a change
+    id: IndicatorId | None = None  # how an alternative explanation names it (checked by the loader)
 
 
 def _indicator(value: Any) -> Any:
@@ -227,10 +261,29 @@ class Source(Part):
     date: Date | None = None
     url: Annotated[str, Pattern(r"^https?://\S+$"), Length(max=2000)] | None = None
     short: Name | None = None  # how speaker notes name it ("Jami 2022"); by default its author and year
+    reliability: ReliabilityGrade | None = None  # the Admiralty grade, A (completely reliable) to F
+    reliability_note: Text | None = None  # why that grade
+
+
+class Alternative(Part):
+    """A competing explanation of the evidence (ICD 203 Standard 4): what would show it, and how likely it is."""
+
+    explanation: Text
+    would_show: Text  # what we would see if the explanation were true
+    # An ICD 203 term when it is one ("unlikely"), else the analyst's own words.
+    assessment: LikelihoodTerm | Text
+    indicators: list[IndicatorId] = []  # the ids of the outlook's indicators that would show it (checked by the loader)
+
+
+class Meeting(Part):
+    """The meeting the deck is made for: how long it lasts, and the parts the analyst wants on main slides."""
+
+    minutes: Annotated[int, Range(ge=1, le=240)]
+    main: list[Name] = []  # part names (checked by the loader against MAIN_PARTS and the sections' titles)
 
 
 PartName = Literal["summary", "key_judgments", "key_assumptions", "context", "actors", "signals", "analogies",
-                   "outlook", "implications"]
+                   "alternatives", "outlook", "implications"]
 
 
 class OwnTable(Part):
@@ -249,6 +302,8 @@ class Section(Part):
     bullets: list[Text] = []
     table: OwnTable | None = None
     after: PartName = "outlook"
+    headline: Headline | None = None
+    questions: list[Question] = []
     notes: Text | None = None  # the presenter's own speaker notes for the slide that shows this
 
 
@@ -283,6 +338,8 @@ class Brief(Part):
     language: Annotated[str, Pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en-GB"
     keywords: list[Name] = []
     information_cutoff: Date | None = None  # the newest information the brief rests on
+    # What the cut-off means when the newest dated evidence is much older ("no reporting found after …").
+    cutoff_note: Text | None = None
     page_budget: Annotated[int, Range(ge=1, le=500)] | None = None  # pages the PDF may run to
 
     summary: Paragraphs
@@ -293,12 +350,15 @@ class Brief(Part):
     signals_title: Name = "Signals"  # the heading of `signals`, e.g. "Secessionist signals"
     signals: list[Signal] = []
     analogies: list[Analogy] = []
+    alternatives: list[Alternative] = []  # competing explanations of the evidence
     outlook: Outlook
     implications: list[Text] = []  # the "so what": who should do or watch what
     sections: list[Section] = []
     images: list[Picture] = []
     figures: FigureChoice = FigureChoice()
     editor_notes: list[Text] = []
+    meeting: Meeting | None = None
+    questions: list[Question] = []  # the questions likely in the meeting, for the speaker notes
     # CSL-JSON or BibTeX files beside the content file; the loader merges their entries into `sources`.
     bibliography: Annotated[list[str], Before(_as_list)] = []
     sources: Annotated[list[Source], Length(min=1)]
@@ -312,10 +372,16 @@ class Brief(Part):
         return ", ".join(a.name for a in self.authors)
 
 
+# The names `meeting.main` takes besides a section's title: the parts, and the figures and tables
+# a deck may show on a slide of their own.
+MAIN_PARTS: tuple[str, ...] = (*get_args(PartName), "timeline", "actor_map", "likelihood_scale", "scenarios",
+                               "indicators", "questions", "editor_notes", "sources", "authors")
+
+
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
 _NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
                         "information_cutoff", "scenario", "bibliography", "image",
-                        "figures"})
+                        "figures", "reliability", "minutes"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

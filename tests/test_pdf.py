@@ -38,7 +38,9 @@ def hostile(data: dict) -> dict:
     data["context"]["paragraphs"] = [f"Context {text}"]
     data["context"]["timeline"][0]["event"] = f"Event {text}"
     data["actors"][0]["quotes"][0]["text"] = f"Quote {text}"
-    data["outlook"]["indicators"] = [f"Indicator {text}"]
+    data["outlook"]["indicators"] = [f"Indicator {text}"]  # a plain-text indicator has no id to name
+    data["alternatives"] = [{"explanation": f"Alternative {text}", "would_show": f"Would show {text}",
+                             "assessment": f"Assessment {text}"}]
     data["editor_notes"] = [f"Note {text}"]
     data["sources"][0]["title"] = f"Source {text}"
     return data

@@ -19,7 +19,9 @@ def hint(text: str, problem: str, line: int, column: int) -> str:
     if not 1 <= line <= len(lines):
         return ""
     here = lines[line - 1]
-    if "tab character" in problem:
+    # A tab in the indentation: PyYAML says so, or (after a line ending in a comment) only that the
+    # character "cannot start any token".
+    if "tab character" in problem or here[:column].lstrip(" ").startswith("\t"):
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return _colon_in_value(lines, line, column) or _indented_further(lines, line)

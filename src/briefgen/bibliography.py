@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import BibliographyError
 from .user_files import Unreadable, decode, read_file
 from .value import Value
 
@@ -21,10 +22,6 @@ MAX_BYTES = 5 * 1024 * 1024
 _MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-
-
-class BibliographyError(Exception):
-    """A bibliography file cannot be read at all (missing, unreadable, not CSL-JSON or BibTeX)."""
 
 
 class Entry(Value):

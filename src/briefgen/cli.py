@@ -238,7 +238,7 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
     --template takes a theme folder or a reference .docx/.pptx; a theme folder may hold reference.docx
     and reference.pptx, which the explicit options override.
     """
-    from .render.office.template import read
+    from .render.office.template import read, theme_deck
     from .theme import load_theme
     folder = None
     references: dict[str, Path] = {}
@@ -265,7 +265,7 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
     theme = load_theme(folder, paper=paper)
     # Each reference document is read as untrusted input, once, before any product is rendered.
     sanitised = {f: read(p, f) for f, p in references.items() if f in formats}
-    for template in (theme.slides if "pptx" in formats else None, *sanitised.values()):
+    for template in (theme_deck(theme) if "pptx" in formats else None, *sanitised.values()):
         if template is not None and template.warning and not quiet:
             click.echo(f"warning: {template.warning}", err=True)
     return theme, sanitised

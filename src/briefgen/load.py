@@ -8,7 +8,7 @@ from typing import Any, BinaryIO, Iterator
 import yaml
 
 from . import inline, yaml_hints
-from .errors import BriefgenError
+from .errors import ContentError
 from .model import FIRST_STAMP_YEAR, LAST_STAMP_YEAR, Brief, FieldPath, dotted, text_fields
 from .parts import Issue, build, field_names, part_at
 from .user_files import Unreadable, decode, read_capped
@@ -44,14 +44,6 @@ class Problem(Value):
         where = f"{self.file}:{self.line}:{self.column}"
         message = f"warning: {self.message}" if self.warning else self.message
         return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
-
-
-class ContentError(BriefgenError):
-    """A content file cannot be turned into a Brief; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def load(path: str | Path) -> Brief:

@@ -11,15 +11,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .errors import BriefgenError
+from .errors import OutputError
 from .interruption import signals_held, unwinding
 from .model import LAST_STAMP_YEAR
 
 
-
-
-class OutputError(BriefgenError):
-    """A product could not be written where it was asked for."""
 
 
 def build_time(content_date: date) -> datetime:

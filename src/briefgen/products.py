@@ -14,9 +14,11 @@ from .errors import BriefgenError
 from .layout import document as document_layout
 from .load import load
 from .model import Brief, dotted, text_fields
-from .output import OutputError, build_time, check_target, write_atomic, write_stdout
-from .render.office.template import Template
-from .theme import Theme, ThemeError
+from .errors import OutputError
+from .output import build_time, check_target, write_atomic, write_stdout
+from .render.office.template import Template, theme_deck
+from .errors import TemplateError
+from .theme import Theme
 from .value import Value
 
 FORMATS = ("docx", "pdf", "pptx")
@@ -48,7 +50,7 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Template | None = 
 def _rendered(brief: Brief, fmt: str, theme: Theme, template: Template | None,
               warnings: list[str]) -> tuple[bytes, int | None]:
     """The product's bytes and, when the brief sets a page budget, its pages (see page_count)."""
-    user_template = template or (theme.slides if fmt == "pptx" else None)
+    user_template = template or (theme_deck(theme) if fmt == "pptx" else None)
     try:
         return _render(brief, fmt, theme, template, warnings)
     except BriefgenError:
@@ -58,7 +60,7 @@ def _rendered(brief: Brief, fmt: str, theme: Theme, template: Template | None,
             raise
         # Sanitised, a template is well-formed Office XML, yet its values can still be ones python-docx or
         # python-pptx cannot use (a page width of "abc"): that is the template's fault, said as such.
-        raise ThemeError(f"{user_template.path}: cannot use this template: {type(exc).__name__}: {exc}") from exc
+        raise TemplateError(f"{user_template.path}: cannot use this template: {type(exc).__name__}: {exc}") from exc
 
 
 def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,

@@ -7,21 +7,14 @@ import re
 import struct
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .render.office.template import Template
-
-from .errors import BriefgenError
+from .errors import ThemeError
 from .user_files import Unreadable, decode, read_file
 from .value import Value, replace, required
 
 MM = 72 / 25.4
 PAPERS = {"A4": (210 * MM, 297 * MM), "LETTER": (8.5 * 72, 11 * 72)}
-
-
-class ThemeError(BriefgenError):
-    """A theme folder is missing or its theme.toml is wrong."""
 
 
 class Page(Value):
@@ -89,7 +82,7 @@ class Theme(Value):
     sizes: Sizes
     colours: Colours
     deck: DeckSizes
-    slides: Template | None = None  # the folder's own deck.pptx, sanitised; None means the built-in one
+    deck_template: Path | None = None  # the folder's own deck.pptx, read only when a deck is made; None: the built-in one
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -137,7 +130,7 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
             checker.problem(field, message)
     if checker.problems:
         raise ThemeError("\n".join(checker.problems))
-    theme = Theme(name=str(name), folder=folder, **sections, slides=_slides(folder))
+    theme = Theme(name=str(name), folder=folder, **sections, deck_template=_deck_template(folder))
     return theme.with_paper(paper)
 
 
@@ -291,13 +284,12 @@ def _not_truetype(path: Path) -> str | None:
     return None
 
 
-def _slides(folder: Path) -> Template | None:
-    """A theme folder's own deck.pptx, read as any template is: untrusted. The built-in one is ours."""
+def _deck_template(folder: Path) -> Path | None:
+    """A theme folder's own deck.pptx; the built-in one is ours, read as prepared (render/pptx/template.py)."""
     deck = folder / "deck.pptx"
     if not deck.exists() or deck.resolve() == (templates_root() / "default" / "deck.pptx").resolve():
         return None
-    from .render.office.template import read
-    return read(deck, "pptx")
+    return deck
 
 
 def _paper(value: str) -> str:

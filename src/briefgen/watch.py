@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from . import batch
 from .load import ContentError, load
 from .render.office.template import Template, read
-from .theme import Theme, ThemeError, load_theme
+from .errors import TemplateError, ThemeError
+from .theme import Theme, load_theme
 from .value import Value
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _template(watched: Watched, complain: Callable[[str], None]) -> Template | N
         return None
     try:
         template = read(watched.reference, watched.formats[0])
-    except ThemeError as exc:
+    except TemplateError as exc:
         complain(str(exc))
         return None
     if template.warning:

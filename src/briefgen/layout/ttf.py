@@ -14,11 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
-from ..theme import ThemeError
-
-
-class FontError(ThemeError):
-    """A theme's font file this reader cannot measure."""
+from ..errors import FontError
 
 
 def advances(path: Path) -> Advances:

@@ -16,7 +16,8 @@ from ...layout.document import (Bibliography, Block, BulletList, Callout, Docume
                                Paragraph, Quote, Table, TitleBlock)
 from ...output import package
 from ..office.template import Template
-from ...theme import Theme, ThemeError
+from ...errors import TemplateError
+from ...theme import Theme
 from ...layout import pages
 from . import body as word_body, inline, page, pictures, properties, styles, tables
 from .package import entries
@@ -63,7 +64,7 @@ def _open(reference: Template | None) -> WordDocument:
     try:
         return docx.Document(reference.open())
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ThemeError(f"{reference}: not a Word document (.docx) to take styles from: {exc}") from None
+        raise TemplateError(f"{reference}: not a Word document (.docx) to take styles from: {exc}") from None
 
 
 def _empty_body(word: WordDocument) -> None:

@@ -21,10 +21,15 @@ import posixpath
 import stat
 import struct
 import zipfile
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from lxml import etree
 
-from ...theme import ThemeError
+from ...errors import TemplateError
+
+if TYPE_CHECKING:
+    from ...theme import Theme
 from ...value import Value
 
 MAX_FILE = 30 * 1024 * 1024        # the template file itself
@@ -140,8 +145,26 @@ def read(path: Path, fmt: str) -> Template:
         raise _error(path, fmt, f"its zip archive cannot be read ({exc})") from None
 
 
-def _error(path: Path, fmt: str, why: str) -> ThemeError:
-    return ThemeError(f"{path}: cannot use this template as a {_KIND[fmt]}: {why}")
+def theme_deck(theme: Theme) -> Template | None:
+    """The theme folder's own deck.pptx, sanitised, read once while the file is unchanged (a watch
+    renders many times); None for a theme on the built-in deck."""
+    path = theme.deck_template
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return read(path, "pptx")  # says why, placed
+    return _theme_deck(path, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4)
+def _theme_deck(path: Path, mtime_ns: int, size: int) -> Template:
+    return read(path, "pptx")
+
+
+def _error(path: Path, fmt: str, why: str) -> TemplateError:
+    return TemplateError(f"{path}: cannot use this template as a {_KIND[fmt]}: {why}")
 
 
 def _read_regular(path: Path) -> bytes:
@@ -149,19 +172,19 @@ def _read_regular(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise ThemeError(f"{path}: no such template file") from None
+        raise TemplateError(f"{path}: no such template file") from None
     except OSError as exc:
-        raise ThemeError(f"{path}: cannot open the template: {exc.strerror or exc}") from None
+        raise TemplateError(f"{path}: cannot open the template: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise ThemeError(f"{path}: the template is {kind}; give a .docx or .pptx file")
+            raise TemplateError(f"{path}: the template is {kind}; give a .docx or .pptx file")
         if info.st_size > MAX_FILE:
-            raise ThemeError(f"{path}: the template is {info.st_size:,} bytes; at most {MAX_FILE:,} are read")
+            raise TemplateError(f"{path}: the template is {info.st_size:,} bytes; at most {MAX_FILE:,} are read")
         data = handle.read(MAX_FILE + 1)
     if len(data) > MAX_FILE:  # it grew while we read it
-        raise ThemeError(f"{path}: the template is over {MAX_FILE:,} bytes")
+        raise TemplateError(f"{path}: the template is over {MAX_FILE:,} bytes")
     return data
 
 
@@ -180,7 +203,7 @@ class _Sanitiser:
         self.dropped: dict[str, list[str]] = {}
         self.silent: set[str] = set()  # part names left out without a word
 
-    def fail(self, why: str) -> ThemeError:
+    def fail(self, why: str) -> TemplateError:
         return _error(self.path, self.fmt, why)
 
     def drop(self, what: str, detail: str) -> None:

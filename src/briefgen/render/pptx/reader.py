@@ -28,7 +28,8 @@ from ...marking import MARKING_BACKGROUND
 from ..office.template import Template
 from .internals import root_relationships, slide_ids, text_body
 from .package import Part
-from .template import BUILT_IN, Placeholder, Prepared, Prototype, TemplateError, built_in_source
+from ...errors import TemplateError
+from .template import BUILT_IN, Placeholder, Prepared, Prototype, built_in_source
 from .text import frame
 from .xml import qn
 

@@ -24,8 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...layout import deck as layout
-from ...output import OutputError
-from ..office.template import Template
+from ...errors import TemplateError
+from ..office.template import Template, theme_deck
 from ...theme import Colours, Theme, templates_root
 from ...value import Value
 from . import theme as pptx_theme
@@ -33,16 +33,12 @@ from .package import Part
 from .xml import SLIDE_MASTER_TYPE, parsed, serialized
 
 
-class TemplateError(OutputError):
-    """A .pptx template cannot be opened or lacks a slide layout or placeholder the deck needs."""
-
-
 BUILT_IN = templates_root() / "default" / "deck.pptx"
 
 
 def template_path(theme: Theme, template: Template | None) -> Template | Path:
     """The user's template, else the theme's own deck.pptx (both sanitised), else the built-in one (ours)."""
-    return template or theme.slides or BUILT_IN
+    return template or theme_deck(theme) or BUILT_IN
 
 
 class Placeholder(Value):

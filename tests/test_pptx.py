@@ -410,16 +410,15 @@ class TestTemplates:
         assert round(deck_4_3.slide_width / deck_4_3.slide_height, 2) == round(4 / 3, 2)
 
     def it_keeps_the_built_in_template_prepared_as_python_pptx_reads_it(self):
-        """pptx_built_in.py is deck.pptx read by pptx_reader; after changing deck.pptx, run
-        ``python -m briefgen.render.pptx.reader`` to write it again."""
-        from briefgen.render.pptx import built_in as pptx_built_in, reader as pptx_reader, template as pptx_template
+        """built_in.zip is deck.pptx read by python-pptx; after changing deck.pptx, run
+        ``python tools/prepare_deck_template.py`` to write it again."""
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+        import prepare_deck_template
+        from briefgen.render.pptx import prepared
 
-        assert pptx_built_in.SOURCE == pptx_template.built_in_source()
-        fresh = pptx_reader.read(pptx_template.BUILT_IN)
-        for name in deck.LAYOUTS:
-            for count in range(pptx_reader.BODY_COUNT.get(name, 1) + 1):
-                fresh.prototype(name, count)
-        assert fresh.saved() == pptx_built_in.DATA
+        source, data = prepared.saved_built_in()
+        assert source == prepared.built_in_source()
+        assert prepare_deck_template.prepared_built_in().saved(source) == data
 
     def it_makes_a_deck_on_the_built_in_template_without_importing_python_pptx(self, tmp_path):
         script = ("import sys; from briefgen.cli import main; sys.argv = ['briefgen', 'pptx', sys.argv[1], '-o', "

@@ -3,13 +3,11 @@
 Layouts are found by name (LibreOffice's names too), their title, body and slide-number
 placeholders by type; a prototype slide of a layout is made as python-pptx's add_slide
 makes one, so shape ids and names are its own. Every part is kept as python-pptx would
-save it. Run as ``python -m briefgen.render.pptx.reader`` to write built_in.py, the
-built-in template prepared, after changing templates/default/deck.pptx.
+save it. tools/prepare_deck_template.py prepares the built-in template with it.
 """
 
 from __future__ import annotations
 
-import base64
 import zipfile
 from pathlib import Path
 
@@ -29,7 +27,7 @@ from ..office.template import Template
 from .internals import root_relationships, slide_ids, text_body
 from .package import Part
 from ...errors import TemplateError
-from .template import BUILT_IN, Placeholder, Prepared, Prototype, built_in_source
+from .prepared import Placeholder, Prepared, Prototype
 from .text import frame
 from .xml import qn
 
@@ -82,23 +80,6 @@ def read(path: Template | Path) -> Prepared:
                     new_notes_master=new_notes_master, core=str(core.partname),
                     app=str(app.partname) if app is not None else None, notes=notes, notes_body=notes_body,
                     make_prototype=prototype)
-
-
-def write_built_in() -> None:
-    """Write built_in.py: the built-in template prepared, with every prototype a deck can ask for."""
-    prepared = read(BUILT_IN)
-    for name in layout.LAYOUTS:
-        for count in range(BODY_COUNT.get(name, 1) + 1):
-            prepared.prototype(name, count)
-    data = base64.b64encode(prepared.saved()).decode("ascii")
-    lines = "\n".join(data[i:i + 100] for i in range(0, len(data), 100))
-    Path(__file__).with_name("built_in.py").write_text(
-        '"""The built-in template (templates/default/deck.pptx) prepared by pptx_reader.write_built_in: do not edit.\n\n'
-        "template uses it while SOURCE is deck.pptx's (built_in_source); after changing deck.pptx,\n"
-        'run ``python -m briefgen.render.pptx.reader`` (a test fails until then)."""\n\n'
-        "from base64 import b64decode\n\n"
-        f"SOURCE = {built_in_source()!r}\n"
-        f'DATA = b64decode("""\n{lines}\n""")\n', encoding="utf-8")
 
 
 def _parts(package, extra: tuple = ()) -> tuple[dict, dict]:

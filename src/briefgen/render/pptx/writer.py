@@ -25,7 +25,8 @@ from .app import app_properties
 from .core import CoreProperties
 from .notes import Notes
 from .package import Part
-from .template import Prototype, prepared
+from .prepared import Prototype
+from .template import prepared
 from .text import Typesetter
 from .xml import EMU_PER_INCH, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
 from .xml import emu, qn, serialized

@@ -2,9 +2,10 @@
 
 Run it once after changing the layout geometry or theme.toml:
 
-    python templates/default/make_deck_template.py
+    python tools/make_deck_template.py
 
-It then writes src/briefgen/render/pptx_built_in.py, the template prepared for the renderer.
+It then runs tools/prepare_deck_template.py, which writes the template prepared for the renderer
+(src/briefgen/render/pptx/built_in.zip).
 
 The result is committed, so users can open it in PowerPoint or Impress, restyle its
 masters and pass their copy with ``--template``; rendering never rebuilds it. It keeps
@@ -24,8 +25,9 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1] / "src"))
+TOP = Path(__file__).resolve().parents[1]
+HERE = TOP / "templates" / "default"
+sys.path.insert(0, str(TOP / "src"))
 
 from briefgen.theme import load_theme  # noqa: E402
 
@@ -87,8 +89,9 @@ def main() -> None:
     (HERE / "deck.pptx").write_bytes(_with_theme_font(out.getvalue(), theme.fonts.family))
     print(HERE / "deck.pptx")
     # The renderer uses the template prepared from this file (see briefgen/render/pptx_reader.py).
-    from briefgen.render.pptx.reader import write_built_in
-    write_built_in()
+    sys.path.insert(0, str(TOP / "tools"))
+    import prepare_deck_template
+    prepare_deck_template.main()
 
 
 def _place(placeholders, places: dict) -> None:

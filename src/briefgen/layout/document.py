@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Union
 
-from ..estimative import Confidence, Likelihood, estimate_label
+from ..estimative import Confidence, Likelihood, Reliability, estimate_label
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
-from ..model import Brief, Section, Source
+from ..model import Alternative, Brief, Indicator, Section, Source
 from ..theme import MM, Theme
 from . import figures as drawn
 from .figures import Figure
@@ -57,14 +57,14 @@ class Callout(Value):
 
 
 class Judgment(Value):
-    """A numbered key judgment with its estimative language stated apart from its confidence."""
+    """A numbered key judgment with its estimative language stated apart from its confidence,
+    then its reasons: each a paragraph with its label run in ("Basis: …", "Why this confidence: …")."""
 
     number: int
     statement: Inline
     likelihood: Likelihood
     confidence: Confidence
-    basis: Inline
-    basis_label: str  # "Basis: ", run in before the basis
+    reasons: tuple[tuple[str, Inline], ...]
 
     @property
     def estimate(self) -> str:
@@ -225,6 +225,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
         "actors": lambda: _actors(outline, table, figures("actor_map")),
         "signals": lambda: _signals(outline, table),
         "analogies": lambda: _analogies(outline, table),
+        "alternatives": lambda: _alternatives(outline, table),
         "outlook": lambda: _outlook(outline, table, figures("likelihood_scale")),
         "implications": lambda: _listed(outline, "implications"),
         "editor_notes": lambda: [Heading(1, outline.heading("editor_notes")),
@@ -232,7 +233,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
                                          tuple(parse(n) for n in brief.editor_notes))] if brief.editor_notes else [],
         "notes": lambda: [Heading(1, outline.heading("notes")), _UNRESOLVED],
         "sources": lambda: [Heading(1, outline.heading("sources")),
-                            Bibliography(tuple((s.id, reference(s)) for s in brief.sources))],
+                            Bibliography(tuple((s.id, reference(s) + rating(s, words)) for s in brief.sources))],
         "authors": lambda: _authors(outline),
     }
     blocks: list[Block] = [TitleBlock(
@@ -361,15 +362,31 @@ def reference(source: Source, place: str = "", suffix: Inline = ()) -> Inline:
     return tuple(_strip_end(spans))
 
 
+def rating(source: Source, words: Labels) -> Inline:
+    """A source's reliability as the sources list shows it, on a line under its reference: "Reliability: B
+    (usually reliable). Why." — nothing when the analyst has not rated it."""
+    if source.reliability is None:
+        return ()
+    grade: Reliability = source.reliability
+    spans = [Span("\n"), Span(words.reliability.format(grade=grade.value, meaning=grade.meaning), italic=True),
+             Span(".")]
+    if source.reliability_note:
+        spans += [Span(" "), *parse(source.reliability_note)]
+    return tuple(_strip_end(spans))
+
+
 def _summary(outline: Outline) -> list[Block]:
     return [Callout("bottom-line", outline.heading("summary"), tuple(parse(p) for p in outline.brief.summary))]
 
 
 def _key_judgments(outline: Outline) -> list[Block]:
     blocks: list[Block] = [Heading(1, outline.heading("key_judgments"))]
+    words = outline.labels
     for number, kj in enumerate(outline.brief.key_judgments, 1):
-        blocks.append(Judgment(number, parse(kj.statement), kj.likelihood, kj.confidence, parse(kj.basis),
-                               outline.labels.basis))
+        reasons = [(words.basis, parse(kj.basis))]
+        if kj.confidence_basis:
+            reasons.append((words.confidence_basis, parse(kj.confidence_basis)))
+        blocks.append(Judgment(number, parse(kj.statement), kj.likelihood, kj.confidence, tuple(reasons)))
     return blocks
 
 
@@ -440,6 +457,44 @@ def _analogies(outline: Outline, table: MakeTable) -> list[Block]:
             table((words.case, words.what_happened, words.parallel, words.limits), rows, (1.1, 2, 2, 2), title)]
 
 
+def _alternatives(outline: Outline, table: MakeTable) -> list[Block]:
+    """Competing explanations, each with what would show it (and the indicators to watch) and our assessment."""
+    brief, words = outline.brief, outline.labels
+    if not brief.alternatives:
+        return []
+    by_id = {i.id: i for i in brief.outlook.indicators if i.id}
+    rows = tuple((parse(a.explanation), _would_show(a, by_id, words), assessment(a))
+                 for a in brief.alternatives)
+    title = outline.heading("alternatives")
+    return [Heading(1, title),
+            table((words.explanation, words.would_show, words.assessment), rows, (2.2, 2.6, 1.4), title)]
+
+
+def _would_show(alternative: Alternative, indicators: dict[str, Indicator], words: Labels) -> Inline:
+    spans = parse(alternative.would_show)
+    tied = [indicators[key] for key in alternative.indicators]
+    if tied:
+        spans += (Span(f"\n{words.watch}", italic=True),)
+        for n, indicator in enumerate(tied):
+            spans += ((Span("; "),) if n else ()) + _unstopped(parse(indicator.what))
+    return spans
+
+
+def assessment(alternative: Alternative) -> Inline:
+    """How likely an alternative is: an ICD 203 term with its range, as judgments show theirs, or the analyst's words."""
+    if isinstance(alternative.assessment, Likelihood):
+        return _text(alternative.assessment.label)
+    return parse(alternative.assessment)
+
+
+def _unstopped(spans: Inline) -> Inline:
+    """Spans without their closing full stop: an indicator run into a list."""
+    if spans and spans[-1].text.endswith(".") and not spans[-1].href:
+        last = spans[-1]
+        return spans[:-1] + (replace(last, text=last.text[:-1]),)
+    return spans
+
+
 def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     outlook, words = outline.brief.outlook, outline.labels
     blocks: list[Block] = [Heading(1, outline.heading("outlook"))]
@@ -451,14 +506,21 @@ def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[B
                         words.scenarios))
     blocks += figures
     blocks.append(Heading(2, words.indicators))
-    if any(i.threshold or i.scenario for i in outlook.indicators):
-        rows = tuple((parse(i.what), parse(i.threshold) if i.threshold else _text("\u2014"),
+    if any(i.threshold or i.scenario or i.baseline for i in outlook.indicators):
+        # A baseline column only when some indicator says where it stands now.
+        baselines = any(i.baseline for i in outlook.indicators)
+        rows = tuple((parse(i.what), *((_or_dash(i.baseline),) if baselines else ()), _or_dash(i.threshold),
                       _text(i.scenario or "\u2014")) for i in outlook.indicators)
-        blocks.append(table((words.indicator, words.threshold, words.points_to), rows, (2.2, 2.6, 1.2),
-                            words.indicators))
+        columns = (words.indicator, *((words.baseline,) if baselines else ()), words.threshold, words.points_to)
+        widths = (2.0, 1.9, 2.1, 1.1) if baselines else (2.2, 2.6, 1.2)
+        blocks.append(table(columns, rows, widths, words.indicators))
     else:
         blocks.append(BulletList(tuple(parse(i.what) for i in outlook.indicators)))
     return blocks
+
+
+def _or_dash(text: str | None) -> Inline:
+    return parse(text) if text else _text("\u2014")
 
 
 def _listed(outline: Outline, part: str) -> list[Block]:
@@ -498,7 +560,7 @@ def _strip_end(spans: list[Span]) -> list[Span]:
     return spans
 
 
-__all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
+__all__ = ["Block", "Bibliography", "assessment", "rating", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
            "Judgment",
            "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose",
            "cutoff_line", "reference"]

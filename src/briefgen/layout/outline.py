@@ -30,6 +30,7 @@ class Labels(Value):
     key_assumptions: str
     implications: str
     basis: str
+    confidence_basis: str  # run in before a judgment's confidence_basis
     context: str
     timeline: str
     timeline_caption: str
@@ -49,6 +50,11 @@ class Labels(Value):
     what_happened: str
     parallel: str
     limits: str
+    alternatives: str
+    explanation: str
+    would_show: str
+    assessment: str
+    watch: str             # run in before the indicators that would show an alternative
     outlook: str
     scenarios: str
     scenario: str
@@ -57,6 +63,7 @@ class Labels(Value):
     indicators: str
     indicator: str
     threshold: str
+    baseline: str
     points_to: str
     cutoff: str            # on the title block: "Information cut-off: 2 November 2022"
     editor_notes: str
@@ -64,6 +71,7 @@ class Labels(Value):
     notes: str
     note_link: str         # a note mark's link as a screen reader announces it
     sources: str
+    reliability: str       # after a source: "Reliability: B (usually reliable)"
     about_author: str
     about_authors: str
     table: str             # a caption's label: "Table 1. Actors"
@@ -112,6 +120,7 @@ ENGLISH = {
     "key_assumptions": "Key assumptions",
     "implications": "Implications for policy",
     "basis": "Basis: ",
+    "confidence_basis": "Why this confidence: ",
     "context": "Context",
     "timeline": "Timeline",
     "timeline_caption": "Timeline of events",
@@ -131,6 +140,11 @@ ENGLISH = {
     "what_happened": "What happened",
     "parallel": "The parallel",
     "limits": "Where it breaks down",
+    "alternatives": "Alternative explanations",
+    "explanation": "Explanation",
+    "would_show": "What we would see if it were true",
+    "assessment": "Our assessment",
+    "watch": "Watch: ",
     "outlook": "Outlook",
     "scenarios": "Scenarios",
     "scenario": "Scenario",
@@ -139,6 +153,7 @@ ENGLISH = {
     "indicators": "Indicators to watch",
     "indicator": "Indicator",
     "threshold": "What would count",
+    "baseline": "Where it stands now",
     "points_to": "Points to",
     "cutoff": "Information cut-off: {date}",
     "editor_notes": "Editor's note",
@@ -146,6 +161,7 @@ ENGLISH = {
     "notes": "Notes",
     "note_link": "Note {number}",
     "sources": "Sources",
+    "reliability": "Reliability: {grade} ({meaning})",
     "about_author": "About the author",
     "about_authors": "About the authors",
     "table": "Table",

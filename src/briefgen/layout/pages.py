@@ -48,7 +48,9 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
             case Callout():
                 height += sum(block(text_of(p), s.body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
             case Judgment():
-                height += block(text_of(item.statement), s.body, 2) + block(item.estimate + text_of(item.basis), s.body)
+                (_, basis), *more = item.reasons
+                height += block(text_of(item.statement), s.body, 2) + block(item.estimate + text_of(basis), s.body)
+                height += sum(block(label + text_of(spans), s.body) for label, spans in more)
             case Table():
                 total = sum(item.widths)
                 widths = [text_width_pt * w / total - 9 for w in item.widths]

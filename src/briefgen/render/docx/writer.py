@@ -146,5 +146,6 @@ class _Writer:
         estimate = add_paragraph(self.body, JUDGMENT_BASIS)
         estimate.paragraph_format.keep_with_next = True
         add_run(estimate, block.estimate, ESTIMATE)
-        basis = add_paragraph(self.body, JUDGMENT_BASIS)
-        inline.write(basis, (Span(block.basis_label, italic=True),) + block.basis)
+        for label, spans in block.reasons:
+            reason = add_paragraph(self.body, JUDGMENT_BASIS)
+            inline.write(reason, (Span(label, italic=True),) + spans)

@@ -172,7 +172,8 @@ class _Flow:
             Paragraph(m.spans(block.statement, bold=True), s.judgment, bulletText=f"{block.number}.",
                       tag=body.add("P"), label=label),
             Paragraph(m.text(block.estimate, bold=True), s.estimate, tag=body.add("P")),
-            Paragraph(m.text(block.basis_label, italic=True) + m.spans(block.basis), s.basis, tag=body.add("P")),
+            *(Paragraph(m.text(label, italic=True) + m.spans(spans), s.basis, tag=body.add("P"))
+              for label, spans in block.reasons),
         ]
 
     def _table(self, block: DataTable) -> list[Flowable]:

@@ -1,0 +1,102 @@
+"""The Word brief and the PDF show what a reviewer reads: each source's rating, why each judgment's confidence,
+the alternative explanations with what would show them, and where each indicator stands now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from briefgen.inline import text_of
+from briefgen.layout.document import Bibliography, Heading, Judgment, Table, compose
+from briefgen.layout.outline import BODY
+from briefgen.load import load
+from briefgen.theme import load_theme
+
+from .conftest import EXAMPLE
+
+
+def blocks(brief):
+    return compose(brief, load_theme()).blocks
+
+
+def example(tmp_path: Path, change=None):
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    if change:
+        change(data)
+    path = tmp_path / "brief.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return load(path)
+
+
+def table(brief, caption_text: str) -> Table:
+    return next(b for b in blocks(brief) if isinstance(b, Table) and b.caption.text.endswith(caption_text))
+
+
+class DescribeSourceRatings:
+    def it_shows_each_rating_and_why_under_its_source(self):
+        [sources] = [b for b in blocks(load(EXAMPLE)) if isinstance(b, Bibliography)]
+        first = text_of(dict(sources.entries)["report2024"])
+        assert first.endswith("\nReliability: B (usually reliable). An established research centre; its earlier "
+                              "flow figures matched the gauges.")
+        assert "Reliability: A (completely reliable)" in text_of(dict(sources.entries)["minutes2024"])
+
+    def it_shows_nothing_for_a_source_not_rated(self, tmp_path):
+        def unrated(data):
+            for source in data["sources"]:
+                source.pop("reliability"), source.pop("reliability_note")
+        [sources] = [b for b in blocks(example(tmp_path, unrated)) if isinstance(b, Bibliography)]
+        assert all("Reliability" not in text_of(entry) for _, entry in sources.entries)
+
+
+class DescribeJudgmentReasons:
+    def it_gives_the_confidence_basis_after_the_basis(self):
+        [judgment] = [b for b in blocks(load(EXAMPLE)) if isinstance(b, Judgment)]
+        assert [label for label, _ in judgment.reasons] == ["Basis: ", "Why this confidence: "]
+        assert text_of(judgment.reasons[1][1]).startswith("Two sources rated A and B agree")
+
+    def it_gives_only_the_basis_when_there_is_no_confidence_basis(self, tmp_path):
+        brief = example(tmp_path, lambda d: d["key_judgments"][0].pop("confidence_basis"))
+        [judgment] = [b for b in blocks(brief) if isinstance(b, Judgment)]
+        assert [label for label, _ in judgment.reasons] == ["Basis: "]
+
+
+class DescribeAlternatives:
+    def it_is_a_part_of_its_own_before_the_outlook(self):
+        assert BODY.index("analogies") < BODY.index("alternatives") < BODY.index("outlook")
+        titles = [b.text for b in blocks(load(EXAMPLE)) if isinstance(b, Heading) and b.level == 1]
+        assert titles.index("Historical analogies") < titles.index("Alternative explanations") < titles.index("Outlook")
+
+    def it_shows_what_would_show_each_with_its_indicators_and_the_assessment(self):
+        shown = table(load(EXAMPLE), "Alternative explanations")
+        assert shown.columns == ("Explanation", "What we would see if it were true", "Our assessment")
+        [(explanation, would_show, assessment)] = shown.rows
+        assert text_of(explanation).startswith("The talks are for show")
+        assert text_of(would_show) == ("Releases below the agreed minimum while the talks go on.\n"
+                                       "Watch: Releases from the dam")
+        assert text_of(assessment) == "Unlikely (20\u201345%)"
+
+    def it_keeps_an_assessment_in_the_analysts_words(self, tmp_path):
+        brief = example(tmp_path, lambda d: d["alternatives"][0].update(assessment="Cannot be ruled out yet."))
+        [(_, _, assessment)] = table(brief, "Alternative explanations").rows
+        assert text_of(assessment) == "Cannot be ruled out yet."
+
+    def it_is_left_out_when_the_brief_has_none(self, tmp_path):
+        brief = example(tmp_path, lambda d: d.pop("alternatives"))
+        assert not any(isinstance(b, Heading) and b.text == "Alternative explanations" for b in blocks(brief))
+
+
+class DescribeIndicatorBaselines:
+    def it_shows_where_each_indicator_stands_now(self):
+        shown = table(load(EXAMPLE), "Indicators to watch")
+        assert shown.columns == ("Indicator", "Where it stands now", "What would count", "Points to")
+        assert [text_of(row[1]) for row in shown.rows] == ["Near the seasonal average so far in 2024.",
+                                                           "Above the agreed minimum every week since the filling.",
+                                                           "\u2014"]
+
+    def it_has_no_baseline_column_when_no_indicator_has_one(self, tmp_path):
+        def without(data):
+            for indicator in data["outlook"]["indicators"]:
+                indicator.pop("baseline", None)
+        assert table(example(tmp_path, without), "Indicators to watch").columns == (
+            "Indicator", "What would count", "Points to")

@@ -182,10 +182,10 @@ def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
             failed = True
             click.echo(str(exc), err=True)
             continue
-        warnings = sorted((places.warning(f.path, f.message) for f in lint.check(brief)),
+        warnings = sorted([*places.warnings, *(places.warning(f.path, f.message) for f in lint.check(brief))],
                           key=lambda p: (p.line, p.column))
-        for warning in warnings if not quiet else ():
-            click.echo(str(warning), err=True)
+        for said in [*places.notes, *warnings] if not quiet else ():
+            click.echo(str(said), err=True)
         warned = warned or bool(warnings)
         if not quiet:
             click.echo(f"{STDIN_NAME if path == STDIO else path}: ok"
@@ -296,6 +296,7 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
     tasks: list[batch.Task] = []
     places: dict[Path, Places] = {}
     failed = warned = 0
+    content_warned = False  # a warning about a content file itself (said above), for --strict
     for path in files:
         try:
             brief, places[path] = load_placed(path)
@@ -303,6 +304,10 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
             click.echo(str(exc), err=True)
             failed += len(formats)
             continue
+        # Said once per content file, not once per product.
+        for said in [*places[path].notes, *places[path].warnings] if not quiet else ():
+            click.echo(str(said), err=True)
+        content_warned = content_warned or bool(places[path].warnings)
         tasks += [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path) for fmt in formats]
     written = 0
     for outcome in batch.run(tasks, theme, jobs=jobs, debug=debug):
@@ -328,7 +333,7 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
         with_warnings = f", {warned} with warnings" if warned else ""
         click.echo(f"{written} written{with_warnings}, {failed} failed, {time.perf_counter() - start:.2f} s",
                    err=bool(failed))
-    if failed or (strict and warned):
+    if failed or (strict and (warned or content_warned)):
         sys.exit(EXIT_CONTENT)
 
 

@@ -52,10 +52,16 @@ def load(path: str | Path) -> Brief:
 
 
 class Places:
-    """Where each field of a loaded content file was written: places warnings about a valid brief."""
+    """Where each field of a loaded content file was written: places warnings about a valid brief.
 
-    def __init__(self, tree: _Tree):
+    Also what the loader itself found to say about a valid brief: ``warnings`` (placed problems that
+    do not stop it) and ``notes`` (what was done for the user, e.g. metadata left out of images).
+    """
+
+    def __init__(self, tree: _Tree, warnings: list[Problem] | None = None, notes: list[str] | None = None):
         self._tree = tree
+        self.warnings = warnings or []
+        self.notes = notes or []
 
     def warning(self, path: FieldPath, message: str) -> Problem:
         """A warning at ``path``; a field the file leaves out is placed at the mapping that would hold it."""
@@ -73,7 +79,8 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     folder = Path.cwd() if name == STDIN else path.parent
     problems = _merge_bibliography(data, tree, folder, uncited)
     problems += list(_markup_problems(data, tree, uncited)) + list(_scenario_problems(data, tree))
-    problems += _image_problems(data, tree, folder)
+    notes: list[str] = []
+    problems += _image_problems(data, tree, folder, notes)
     problems += _table_problems(data, tree)
     brief, issues = build(Brief, data)
     problems += tree.problems_from(issues)
@@ -81,7 +88,7 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
         problems += _stamp_problems(brief, tree)
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return brief, Places(tree)
+    return brief, Places(tree, notes=notes)
 
 
 def _stamp_problems(brief: Brief, tree: _Tree) -> list[Problem]:
@@ -353,11 +360,11 @@ def _cited_ids(data: dict[str, Any]) -> set[str]:
     return cited
 
 
-def _image_problems(data: dict[str, Any], tree: _Tree, folder: Path) -> list[Problem]:
+def _image_problems(data: dict[str, Any], tree: _Tree, folder: Path, notes: list[str]) -> list[Problem]:
     """Each image must be a readable PNG or JPEG inside the content file's folder.
 
     A good one's path is replaced by the resolved file, so the layout never needs to know
-    where the content file was.
+    where the content file was. The metadata its products leave out is said once in ``notes``.
     """
     pictures = data.get("images")
     if not isinstance(pictures, list) or not pictures:
@@ -365,15 +372,27 @@ def _image_problems(data: dict[str, Any], tree: _Tree, folder: Path) -> list[Pro
     from . import images
 
     problems = []
+    cleaned: dict[str, None] = {}
+    removed: dict[str, None] = {}
     for index, picture in enumerate(pictures):
         written = picture.get("image") if isinstance(picture, dict) else None
         if not isinstance(written, str) or not written:
             continue  # reported by the model as missing or not text
         path = ("images", index, "image")
         try:
-            picture["image"] = str(images.read(images.resolve(written, folder)).path)
+            image = images.read(images.resolve(written, folder))
         except images.ImageProblem as exc:
             problems.append(Problem(tree.name, *tree.mark_of(path), dotted(path), str(exc)))
+            continue
+        picture["image"] = str(image.path)
+        if image.removed:
+            cleaned[written] = None
+            removed.update(dict.fromkeys(image.removed))
+    if cleaned:
+        line, column = tree.mark_of(("images",))
+        notes.append(f"{tree.name}:{line}:{column}: images: note: the products carry {', '.join(cleaned)} "
+                     f"without {'its' if len(cleaned) == 1 else 'their'} metadata "
+                     f"({images.described(tuple(removed))})")
     return problems
 
 

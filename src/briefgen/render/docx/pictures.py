@@ -2,7 +2,7 @@
 
 A drawn figure goes in as a 220-dpi PNG of its shapes (figure_png.py): Word and
 LibreOffice both show it sharply, which an SVG with a PNG fallback does not promise for
-LibreOffice. An analyst's own image goes in as its own file. The alt text is the
+LibreOffice. An analyst's own image goes in as its own pixels, without its metadata (images.py). The alt text is the
 picture's ``descr``, read aloud by screen readers in Word.
 """
 
@@ -27,7 +27,7 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length) -> None:
     paragraph.paragraph_format.keep_with_next = True
     paragraph.paragraph_format.space_before = Pt(8)  # clear of a table's bottom rule above it
     if figure.image:
-        source = str(figure.image.path)
+        source = io.BytesIO(figure.image.data)  # without its metadata; a stream also gives the picture no file name
     else:
         from .figure_png import png  # Pillow (~15 ms to import) only for a brief that has a drawn figure
         source = io.BytesIO(png(figure, theme.fonts))

@@ -249,7 +249,7 @@ class _Sanitiser:
                     continue
                 content_types[name] = ct
                 if kind == "image":
-                    kept[name] = self._bytes(name, MAX_MEDIA_PART)
+                    kept[name] = self._image(name, ct)
                 else:
                     queue.append((name, kind))  # its XML is read once its own relationships are known
             if source != _ROOT:
@@ -331,6 +331,19 @@ class _Sanitiser:
         if self.total > MAX_TOTAL:
             raise self.fail(f"its parts inflate to more than {MAX_TOTAL:,} bytes in all")
         return data
+
+    def _image(self, name: str, content_type: str) -> bytes:
+        """A kept image without its metadata (EXIF, XMP, comments...), as an analyst's own images are published."""
+        from ...images import ImageProblem, published
+
+        data = self._bytes(name, MAX_MEDIA_PART)
+        try:
+            clean = published(data, content_type)
+        except ImageProblem as exc:
+            raise self.fail(f"{name.lstrip('/')} {exc}") from None
+        if clean != data:
+            self.drop("image metadata", name.lstrip("/"))
+        return clean
 
     def _parse(self, name: str) -> etree._Element:
         data = self._bytes(name, MAX_XML_PART)

@@ -10,6 +10,8 @@ reportlab's Drawing took five times as long, checking every attribute of every s
 
 from __future__ import annotations
 
+import io
+
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -45,13 +47,21 @@ class FigureFlowable(Flowable):
         if figure.image and figure.image_box:
             # Drawn upright: an image under the flipping transform would be upside down.
             x, y, w, h = figure.image_box
-            canvas.drawInlineImage(str(figure.image.path), x * scale, (figure.height - y - h) * scale, w * scale,
-                                   h * scale)
+            canvas.drawInlineImage(_pillow(figure.image.data), x * scale, (figure.height - y - h) * scale,
+                                   w * scale, h * scale)
         canvas.saveState()
         canvas.transform(scale, 0, 0, -scale, 0, self.height)  # top-down into bottom-up
         for shape in figure.shapes:
             _draw(canvas, shape, self._family)
         canvas.restoreState()
+
+
+def _pillow(data: bytes):
+    """The image for reportlab, from its bytes without metadata: a JPEG's are embedded as they are, a PNG's
+    pixels are compressed again (reportlab would read a file by its name, metadata and all)."""
+    from PIL import Image as PILImage
+
+    return PILImage.open(io.BytesIO(data))
 
 
 def _draw(canvas: Canvas, shape: Shape, family: Family) -> None:

@@ -149,7 +149,7 @@ class _Images:
     def part(self, image: Image) -> Part:
         if self._found is None:
             self._found = {p.blob: p for p in self._images()}  # python-pptx compares their SHA-1s
-        blob = image.path.read_bytes()
+        blob = image.data  # without its metadata (images.py)
         if blob not in self._found:
             extension, content_type = IMAGE_TYPES[image.format]
             self._found[blob] = Part(f"/ppt/media/image{self._free()}.{extension}", content_type, blob)

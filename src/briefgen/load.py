@@ -77,6 +77,7 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     data = tree.build(text)
     uncited: set[str] = set()  # bibliography entries left out, still offered as "did you mean"
     folder = Path.cwd() if name == STDIN else path.parent
+    warnings = _bidi_warnings(data, tree)  # before the bibliography's entries join: they are placed in their file
     problems = _merge_bibliography(data, tree, folder, uncited)
     problems += list(_markup_problems(data, tree, uncited)) + list(_scenario_problems(data, tree))
     notes: list[str] = []
@@ -88,7 +89,42 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
         problems += _stamp_problems(brief, tree)
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return brief, Places(tree, notes=notes)
+    return brief, Places(tree, warnings, notes)
+
+
+def _bidi_warnings(data: Any, tree: _Tree) -> list[Problem]:
+    """Each bidirectional control in a value, placed at the character, named, with what it does.
+
+    It makes text read otherwise than it is written ("Trojan Source"), so it is a warning (an error
+    under --strict); the products still show what it does.
+    """
+    from .scripts import BIDI_CONTROL, BIDI_CONTROLS
+    if not BIDI_CONTROL.search(tree.text) and "\\u" not in tree.text and "\\U" not in tree.text:
+        return []  # neither written nor escaped (YAML's "\u202E"): nothing to look for
+    found = []
+    for path, value in _strings(data, ()):
+        seen: dict[str, int] = {}
+        for match in BIDI_CONTROL.finditer(value):
+            char = match.group()
+            seen[char] = seen.get(char, -1) + 1
+            name, does = BIDI_CONTROLS[char]
+            found.append(Problem(tree.name, *tree.mark_of_text(path, char, seen[char]), dotted(path),
+                                 f"contains U+{ord(char):04X} {name}, an invisible character that {does}: readers "
+                                 "would see other text than is written (\"Trojan Source\"); remove it (right-to-left "
+                                 "script needs no control characters)", warning=True))
+    return found
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Every text value of the loader's plain data, identifiers and addresses included, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
 
 
 def _stamp_problems(brief: Brief, tree: _Tree) -> list[Problem]:
@@ -144,7 +180,7 @@ class _Tree:
         self.name = name
         self.value_marks: dict[FieldPath, tuple[int, int]] = {}
         self.value_spans: dict[FieldPath, tuple[int, int]] = {}  # where each scalar is written (offsets)
-        self._text = ""
+        self.text = ""  # the file's text, as parsed
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
         self._nodes = 0
 
@@ -175,7 +211,7 @@ class _Tree:
                        "(only tabs and line breaks are allowed)")
 
     def _compose(self, text: str) -> Any:
-        self._text = text
+        self.text = text
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
@@ -235,11 +271,11 @@ class _Tree:
         start, end = self.value_spans.get(path, (0, 0))
         at = start - 1
         for _ in range(occurrence + 1):
-            at = self._text.find(needle, at + 1, end)
+            at = self.text.find(needle, at + 1, end)
             if at == -1:
                 return self.mark_of(path)
-        line = self._text.count("\n", 0, at) + 1
-        return line, at - (self._text.rfind("\n", 0, at) + 1) + 1
+        line = self.text.count("\n", 0, at) + 1
+        return line, at - (self.text.rfind("\n", 0, at) + 1) + 1
 
     def _dedented(self, path: FieldPath, line: int) -> str:
         """For an unknown key that a mapping above it takes: say to indent it there (a dedented key)."""

@@ -12,6 +12,22 @@ from __future__ import annotations
 import re
 from functools import cache
 
+# The bidirectional controls, each with what it does to the text after it. They make text read
+# otherwise than it is written (CVE-2021-42574, "Trojan Source": "Invoice \u202eFDP.exe" shows as
+# "Invoice exe.PDF"). The products never need one: a run of right-to-left script carries its own
+# direction (Word's w:rtl, the PDF's visual order, see render/pdf/bidi.py).
+BIDI_CONTROLS = {
+    "\u202a": ("LEFT-TO-RIGHT EMBEDDING", "embeds the text after it as left-to-right"),
+    "\u202b": ("RIGHT-TO-LEFT EMBEDDING", "embeds the text after it as right-to-left"),
+    "\u202c": ("POP DIRECTIONAL FORMATTING", "ends an embedding or override, changing how the text before it reads"),
+    "\u202d": ("LEFT-TO-RIGHT OVERRIDE", "forces the text after it to show left to right, letter by letter"),
+    "\u202e": ("RIGHT-TO-LEFT OVERRIDE", "shows the text after it reversed, right to left, letter by letter"),
+    "\u2066": ("LEFT-TO-RIGHT ISOLATE", "sets the text after it apart as left-to-right"),
+    "\u2067": ("RIGHT-TO-LEFT ISOLATE", "sets the text after it apart as right-to-left"),
+    "\u2068": ("FIRST STRONG ISOLATE", "sets the text after it apart in the direction of its first letter"),
+    "\u2069": ("POP DIRECTIONAL ISOLATE", "ends an isolate, changing how the text before it reads"),
+}
+BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")  # a small class: cheap to compile at import
 _RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
 RIGHT_TO_LEFT = re.compile(f"[{_RTL_LETTER}]")  # whether a text holds any right-to-left letter
 # Letter sets, not regular expressions: compiling a class of letters past Latin-1 takes

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import batch
-from .load import ContentError, load
+from .load import ContentError, load_placed
 from .render.office.template import Template, read
 from .errors import TemplateError, ThemeError
 from .theme import Theme, load_theme
@@ -116,10 +116,12 @@ def _render(path: Path, watched: Watched, theme: Theme, template: Template | Non
     """Load one file and write each of its products, one line each as it is written; problems are printed,
     never raised (a bug in one renderer must not end the watch)."""
     try:
-        brief = load(path)
+        brief, places = load_placed(path)
     except ContentError as exc:
         complain(str(exc))
         return
+    for said in [*places.notes, *places.warnings]:
+        complain(str(said))
     tasks = [batch.Task(brief, fmt, watched.target(path, fmt), template) for fmt in watched.formats]
     if workers is None:
         done = (batch.render(task, theme) for task in tasks)

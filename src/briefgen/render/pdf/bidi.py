@@ -11,14 +11,22 @@ string, so its parts appear on the lines in reverse.
 
 from __future__ import annotations
 
-from ...scripts import RIGHT_TO_LEFT
+from ...scripts import BIDI_CONTROL, BIDI_CONTROLS, RIGHT_TO_LEFT
+
+_NO_CONTROLS = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
 
 def visual(text: str) -> str:
-    """``text`` as drawn left to right: unchanged unless it holds right-to-left letters."""
-    if not RIGHT_TO_LEFT.search(text):
+    """``text`` as drawn left to right: unchanged unless it holds right-to-left letters or bidirectional controls.
+
+    A control (which the loader warns about) does what it says, as in Word, and is then left out:
+    it has no glyph, and would be drawn as U+FFFD.
+    """
+    controlled = BIDI_CONTROL.search(text) is not None
+    if not controlled and not RIGHT_TO_LEFT.search(text):
         return text
     # Imported only when needed: most briefs have no right-to-left text.
     import arabic_reshaper
     from bidi import get_display
-    return get_display(arabic_reshaper.reshape(text), base_dir="L")
+    shown = get_display(arabic_reshaper.reshape(text), base_dir="L")
+    return shown.translate(_NO_CONTROLS) if controlled else shown

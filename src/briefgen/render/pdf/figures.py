@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ...layout.figures import Circle, Figure, Label, Line, Rect, Shape
+from .bidi import visual
 from .fonts import Family
 from .styles import colour
 from .tags import Element
@@ -121,7 +122,7 @@ def _label(canvas: Canvas, label: Label, family: Family) -> None:
     text.setFont(face.name, label.size)
     text.setFillColor(colour(label.colour))
     for n, line in enumerate(label.lines):
-        shown = face.drawable(line)
+        shown = face.drawable(visual(line))
         # Text under the flipping transform would be mirrored: each line is set upright.
         text.setTextTransform(1, 0, 0, -1, x - shift * stringWidth(shown, face.name, label.size),
                               label.y + n * label.pitch + baseline)

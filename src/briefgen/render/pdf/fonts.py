@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
+from ...scripts import BIDI_CONTROLS
 from ...theme import Fonts, Theme
 from ...value import Value
 from .internals import TrueTypeFont
@@ -78,8 +79,11 @@ def family(theme: Theme) -> Family:
 
 
 def missing_glyphs(text: str, theme: Theme) -> set[str]:
-    """The characters of ``text`` the theme's regular face has no glyph for; the PDF shows each as U+FFFD."""
-    return set(text).difference(family(theme).regular.shown)
+    """The characters of ``text`` the theme's regular face has no glyph for; the PDF shows each as U+FFFD.
+
+    Bidirectional controls are not drawn (see bidi.py), so need none.
+    """
+    return set(text).difference(family(theme).regular.shown, BIDI_CONTROLS)
 
 
 @lru_cache(maxsize=None)

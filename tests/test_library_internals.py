@@ -37,6 +37,7 @@ from reportlab.platypus import Frame, KeepTogether
 from reportlab.platypus import Paragraph as PlatypusParagraph
 
 from briefgen.layout.properties import properties_of
+from briefgen.layout.outline import labels
 from briefgen.load import load
 from briefgen.render.docx import package as docx_package
 from briefgen.render.office import core_properties
@@ -171,7 +172,7 @@ class DescribeOurPptxNames:
             blob = (b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
                     b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>'
                     b"</cp:coreProperties>")
-        about = properties_of(load(NRF), "Brief")
+        about = properties_of(load(NRF), labels("en"))
         when = datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc)
         theirs = CorePropertiesPart.load(PackURI("/docProps/core.xml"), CT.OPC_CORE_PROPERTIES, None, blob)
         ours = pptx_core.CoreProperties(blob)

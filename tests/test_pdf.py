@@ -24,7 +24,8 @@ LONG_WORD = "Khorasan" * 375  # 3,000 characters, no break opportunity
 EXAMPLE_OUTLINE = [(0, "Key judgments"), (0, "Key assumptions"), (0, "Context"), (1, "Timeline"), (0, "Actors"),
                    (1, "In their own words"), (0, "Warning signals"), (0, "Historical analogies"),
                    (0, "Alternative explanations"), (0, "Outlook"), (1, "Scenarios"), (1, "Indicators to watch"), (0, "Method"),
-                   (0, "Implications for policy"), (0, "Editor's note"), (0, "Notes"), (0, "Sources"), (0, "About the author")]
+                   (0, "Implications for policy"), (0, "Editor's note"), (0, "Notes"), (0, "Sources"), (0, "About the author"),
+                   (0, "Suggested citation")]
 
 
 def hostile(data: dict) -> dict:

@@ -195,6 +195,28 @@ def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
 
 
 @cli.command()
+@_content_arg(multiple=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "bibtex", "csl-json"]), default="text",
+              show_default=True, help="text: the suggested citation the brief shows; bibtex or csl-json: its "
+                                      "reference for a reference manager (pandoc, Zotero).")
+def cite(content: Path | None, fmt: str) -> None:
+    """Print how to cite CONTENT (- reads standard input)."""
+    from .load import load
+    files = _content_files([content] if content else [])
+    if len(files) > 1:
+        raise click.UsageError("cite needs a single CONTENT file")
+    brief = load(files[0])
+    if fmt == "text":
+        from .inline import text_of
+        from .layout.outline import Outline
+        from .layout.publication import citation
+        click.echo(text_of(citation(brief, Outline.of(brief).labels)))
+    else:
+        from . import reference
+        click.echo(reference.bibtex(brief) if fmt == "bibtex" else reference.csl_json(brief), nl=False)
+
+
+@cli.command()
 @click.argument("name")
 def new(name: str) -> None:
     """Scaffold content/NAME.yaml from a commented example that validates."""

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Annotated, Any, Iterator, Literal, get_args
 
 from .estimative import Confidence, Likelihood, Reliability
+from .licences import Licence, licence as _licence
 from .marking import Tlp
 from .parts import Before, FieldPath, Length, Parse, Part, Pattern, Range
 from .value import Value
@@ -38,6 +39,7 @@ Text = Annotated[str, Before(_clean_text), Length(min=1)]
 
 Name = Annotated[str, Before(_clean_text), Length(min=1, max=300)]
 SourceId = Annotated[str, Pattern(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"), Length(max=100)]
+Url = Annotated[str, Pattern(r"^https?://\S+$"), Length(max=2000)]
 
 
 # The years a brief's own date may have: it is stamped into every product, and a ZIP archive (.docx,
@@ -259,7 +261,7 @@ class Source(Part):
     author: Name | None = None
     publisher: Name | None = None
     date: Date | None = None
-    url: Annotated[str, Pattern(r"^https?://\S+$"), Length(max=2000)] | None = None
+    url: Url | None = None
     short: Name | None = None  # how speaker notes name it ("Jami 2022"); by default its author and year
     reliability: ReliabilityGrade | None = None  # the Admiralty grade, A (completely reliable) to F
     reliability_note: Text | None = None  # why that grade
@@ -325,6 +327,24 @@ class FigureChoice(Part):
     actor_map: bool = True
 
 
+def _number(value: Any) -> Any:
+    # A series number is a label ("12", "2022/4"), though YAML reads a bare 12 as a number.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Series(Part):
+    """The publication series a brief appears in, and its number there."""
+
+    name: Name
+    number: Annotated[Name, Before(_number)] | None = None
+
+
+# A DOI as the DOI Handbook writes it (10.prefix/suffix), without the resolver's address.
+Doi = Annotated[str, Before(lambda v: v.strip().removeprefix("https://doi.org/").removeprefix("doi:")
+                            if isinstance(v, str) else v),
+                Pattern(r"^10\.\d{4,9}/\S+$"), Length(max=300)]
+
+
 class Brief(Part):
     """One analytic brief: metadata, then the argument from bottom line to sources."""
 
@@ -341,6 +361,13 @@ class Brief(Part):
     # What the cut-off means when the newest dated evidence is much older ("no reporting found after …").
     cutoff_note: Text | None = None
     page_budget: Annotated[int, Range(ge=1, le=500)] | None = None  # pages the PDF may run to
+    # How the brief is published: its series, licence (an SPDX id), DOI and address, and how to cite it
+    # (by default made from the authors, title, series, organisation, date and address).
+    series: Series | None = None
+    licence: Annotated[Licence, Parse(_licence)] | None = None
+    doi: Doi | None = None
+    url: Url | None = None
+    citation: Text | None = None
 
     summary: Paragraphs
     key_judgments: Annotated[list[KeyJudgment], Length(min=1)]
@@ -368,6 +395,16 @@ class Brief(Part):
         return self.short_title or self.title
 
     @property
+    def published(self) -> bool:
+        """Whether the brief gives any publication detail: then it shows how to cite it and its licence."""
+        return any((self.series, self.licence, self.doi, self.url, self.citation))
+
+    @property
+    def address(self) -> str | None:
+        """Where a reader finds the brief: its DOI as a link, else its URL."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    @property
     def author_names(self) -> str:
         return ", ".join(a.name for a in self.authors)
 
@@ -381,7 +418,7 @@ MAIN_PARTS: tuple[str, ...] = (*get_args(PartName), "timeline", "actor_map", "li
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
 _NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
                         "information_cutoff", "scenario", "bibliography", "image",
-                        "figures", "reliability", "minutes"})
+                        "figures", "reliability", "minutes", "licence", "doi"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

@@ -22,6 +22,7 @@ from .figures import Figure
 from .measure import Line, Metrics, metrics_for, split_at
 from .outline import ENGLISH, Outline
 from .properties import Properties, properties_of
+from .publication import citation, licence_notice
 from ..value import Value, replace
 
 TITLE_SLIDE = "Title Slide"
@@ -133,7 +134,7 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
         else:
             slides += fitter.fit(planned)
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
-    return Deck(properties=properties_of(brief, outline.labels.category), slides=tuple(slides), marking_width=marking_width)
+    return Deck(properties=properties_of(brief, outline.labels), slides=tuple(slides), marking_width=marking_width)
 
 
 # --- what goes on the slides -------------------------------------------------------------
@@ -274,12 +275,21 @@ def _plan(outline: Outline) -> list[_Planned]:
         return [_Planned(CONTENT, outline.heading("sources"), (tuple(
             Item(_linked_reference(s), notes=text_of(reference(s))) for s in brief.sources),))]
 
+    def publication() -> list[_Planned]:
+        # A backup slide, for whoever asks how to cite the brief or may pass it on.
+        if not brief.published:
+            return []
+        shown = [citation(brief, words), licence_notice(brief, words)]
+        return [_Planned(CONTENT, words.backup.format(title=outline.heading("publication")), (tuple(
+            Item(spans, bullet=False, notes=text_of(spans)) for spans in shown if spans),), single=True)]
+
     # The deck has no notes list (its speaker notes name each source) and names the authors on its title slide.
     return outline.arrange({"summary": summary, "key_judgments": key_judgments,
                             "key_assumptions": lambda: listed("key_assumptions"), "context": context,
                             "actors": actors, "signals": signals, "analogies": analogies, "outlook": outlook,
                             "implications": lambda: listed("implications"),
-                            "editor_notes": editor_notes, "sources": sources},
+                            "editor_notes": editor_notes, "sources": sources,
+                            "publication": publication},
                            lambda section: _section(section, item, own(section).strip()),
                            lambda picture: [_Planned(CONTENT, plain(picture.caption), (), picture=picture)])
 

@@ -19,6 +19,7 @@ from . import figures as drawn
 from .figures import Figure
 from .outline import Labels, Outline
 from .properties import Properties, properties_of
+from .publication import citation, licence_notice
 from ..value import Value, fields, replace
 
 FIGURE_HEIGHT = 0.7  # the most of a page's text height a figure may take
@@ -235,6 +236,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
         "sources": lambda: [Heading(1, outline.heading("sources")),
                             Bibliography(tuple((s.id, reference(s) + rating(s, words)) for s in brief.sources))],
         "authors": lambda: _authors(outline),
+        "publication": lambda: _publication(outline),
     }
     blocks: list[Block] = [TitleBlock(
         title=_text(brief.title),
@@ -251,7 +253,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
     where = blocks.index(_UNRESOLVED)
     # The notes list under its heading; neither if nothing is cited.
     blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
-    return Document(properties=properties_of(brief, words.category), running=running_of(outline),
+    return Document(properties=properties_of(brief, words), running=running_of(outline),
                     blocks=tuple(blocks), notes=notes, left_out=tuple(left_out))
 
 
@@ -325,6 +327,17 @@ def _authors(outline: Outline) -> list[Block]:
             spans.append(Span(". "))
             spans += parse(author.bio)
         blocks.append(Paragraph(tuple(spans), role="byline"))
+    return blocks
+
+
+def _publication(outline: Outline) -> list[Block]:
+    """How to cite the brief, then its licence: only for a brief that gives publication details."""
+    brief = outline.brief
+    if not brief.published:
+        return []
+    blocks: list[Block] = [Heading(1, outline.heading("publication")), Paragraph(citation(brief, outline.labels))]
+    if brief.licence:
+        blocks.append(Paragraph(licence_notice(brief, outline.labels)))
     return blocks
 
 

@@ -19,7 +19,8 @@ from ..value import Value, fields
 # The argument in the order an analyst reads it; a free section may follow any of these.
 BODY: tuple[str, ...] = get_args(PartName)
 # What closes the brief, after the argument and its free sections.
-CLOSING: tuple[str, ...] = ("editor_notes", "notes", "sources", "authors")
+# How to cite a published brief and its licence close it, where a reader looks for them in a report.
+CLOSING: tuple[str, ...] = ("editor_notes", "notes", "sources", "authors", "publication")
 
 
 class Labels(Value):
@@ -112,6 +113,12 @@ class Labels(Value):
     handling: str
     prepared_by: str
     analogies_intro: str
+    # How a published brief names itself (layout/publication.py), and a numbered copy's line.
+    suggested_citation: str
+    series_number: str     # after the series' name: "Policy Briefs no. 12"
+    and_last: str          # before the last of several authors: "Doe, Jane, and John Smith"
+    licence: str           # the licence notice, its address following as a link
+    copy: str              # next to the marking on every page and slide of a numbered copy
 
 
 ENGLISH = {
@@ -202,6 +209,11 @@ ENGLISH = {
     "prepared_by": "Prepared by",
     "analogies_intro": ("Analogies the source draws on, each with what happened, the parallel it suggests and "
                         "where it breaks down: "),
+    "suggested_citation": "Suggested citation",
+    "series_number": " no. {number}",
+    "and_last": ", and ",
+    "licence": "Published under the {name} licence ({short}): ",
+    "copy": "Copy {number} of {count} \u2014 {recipient}",
 }
 
 LABELS: dict[str, dict[str, str]] = {"en": ENGLISH}
@@ -232,6 +244,8 @@ class Outline(Value):
         if part == "authors":
             many = len(self.brief.authors) > 1
             return self.labels.about_authors if many else self.labels.about_author
+        if part == "publication":
+            return self.labels.suggested_citation
         return getattr(self.labels, "bottom_line" if part == "summary" else part)
 
     def arrange(self, parts: dict[str, Callable[[], list[T]]], section: Callable[[Section], list[T]],

@@ -13,6 +13,8 @@ from ..inline import plain
 from ..marking import Tlp
 from ..model import Brief
 from ..value import Value
+from .outline import Labels
+from .publication import Copy, copy_line, rights
 
 # OOXML keeps at most 255 characters in a core property; the PDF is held to the same, so all three agree.
 LIMIT = 255
@@ -29,20 +31,26 @@ class Properties(Value):
     language: str        # BCP 47
     application: str     # the program that made the file, with its version
     marking: Tlp
+    rights: str = ""      # the licence notice (XMP dc:rights; the Office files' comments)
+    identifier: str = ""  # the brief's DOI address, else its URL
+    copy: str = ""        # a numbered copy's line: "Copy 3 of 12 — Jane Doe, Example Ministry"
 
 
-def properties_of(brief: Brief, category: str) -> Properties:
+def properties_of(brief: Brief, words: Labels, copy: Copy | None = None) -> Properties:
     return Properties(
         title=fit(brief.title),
         subject=fit(plain(brief.subtitle) if brief.subtitle else brief.title),
         author=fit(brief.author_names),
         keywords=fit("; ".join(brief.keywords)),
-        category=fit(category),
+        category=fit(words.category),
         status=brief.marking.value,
         organisation=fit(brief.organisation),
         language=brief.language,
         application=f"briefgen {__version__}",
         marking=brief.marking,
+        rights=fit(rights(brief, words)),
+        identifier=fit(brief.address or ""),
+        copy=fit(copy_line(copy, words)),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from ...layout.properties import Properties
+from ...layout.properties import Properties, fit
 
 
 def stamp(core, about: Properties, when: datetime) -> None:
@@ -21,9 +21,10 @@ def stamp(core, about: Properties, when: datetime) -> None:
     core.keywords = about.keywords
     core.language = about.language
     core.category = about.category
-    core.comments = ""
+    # OOXML's core properties have no rights: the licence notice, and a numbered copy's line, are its comments.
+    core.comments = fit("\n".join(filter(None, (about.copy, about.rights))))
     core.content_status = about.status
-    core.identifier = ""
+    core.identifier = about.identifier
     core.last_modified_by = about.organisation
     core.created = core.modified = core.last_printed = moment
     core.revision = 1

@@ -16,6 +16,7 @@ _NAMESPACES = {
     "pdf": "http://ns.adobe.com/pdf/1.3/",
     "xmp": "http://ns.adobe.com/xap/1.0/",
     "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
 }
 
 
@@ -33,6 +34,15 @@ def packet(about: Properties, when: datetime) -> bytes:
         f"<xmp:CreatorTool>{_text(about.application)}</xmp:CreatorTool>",
         "<pdfuaid:part>1</pdfuaid:part>",
     ]
+    if about.rights:
+        properties += [f'<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{_text(about.rights)}</rdf:li></rdf:Alt>'
+                       "</dc:rights>", "<xmpRights:Marked>True</xmpRights:Marked>"]
+    if about.identifier:
+        properties.append(f"<dc:identifier>{_text(about.identifier)}</dc:identifier>")
+    if about.copy:
+        # Whom this numbered copy was issued to, with its handling: the terms it may be used under.
+        properties.append('<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">'
+                          f"{_text(about.status)}; {_text(about.copy)}</rdf:li></rdf:Alt></xmpRights:UsageTerms>")
     if about.keywords:
         properties.append(f"<pdf:Keywords>{_text(about.keywords)}</pdf:Keywords>")
     body = "\n".join(f"   {p}" for p in properties)

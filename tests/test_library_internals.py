@@ -1,5 +1,5 @@
-"""The private library internals we lean on (render/pptx_internals.py, pptx_package.py, docx_package.py,
-pdf_internals.py) still hold.
+"""The private library internals we lean on (render/docx/internals.py, render/pptx/internals.py,
+render/pdf/internals.py, and the packages written as the libraries write them) still hold.
 
 Each test does the same work once through the library's public API and once through our
 shortcut, and asks for the same result, so a release that changes the internals fails here
@@ -39,7 +39,7 @@ from reportlab.platypus import Paragraph as PlatypusParagraph
 from briefgen.layout.properties import properties_of
 from briefgen.layout.outline import labels
 from briefgen.load import load
-from briefgen.render.docx import package as docx_package
+from briefgen.render.docx import internals as docx_internals, package as docx_package
 from briefgen.render.office import core_properties
 from briefgen.render.pdf import internals as pdf_internals, paragraph as pdf_paragraph
 from briefgen.render.pptx import core as pptx_core, internals as pptx_internals, notes as pptx_notes
@@ -110,6 +110,22 @@ class DescribePptxPackage:
         part, target = pptx_package.Part("/ppt/slides/slide1.xml", "x"), pptx_package.Part("/ppt/media/image1.png", "y")
         assert part.relate(target, RT.IMAGE) == part.relate(target, RT.IMAGE) == "rId1"
         assert part.link("https://example.org", RT.HYPERLINK) == part.link("https://example.org", RT.HYPERLINK) == "rId2"
+
+
+class DescribeDocxInternals:
+    def it_finds_the_element_of_a_paragraph(self):
+        word = docx.Document()
+        paragraph = word.add_paragraph("Some text")
+        p = docx_internals.paragraph_element(paragraph)
+        assert p.tag == qn("w:p") and p.getparent() is word.element.body and p.xpath("string(.)") == "Some text"
+
+    def it_writes_the_content_types_python_docx_writes(self):
+        word = docx.Document()
+        saved = io.BytesIO()
+        word.save(saved)
+        with zipfile.ZipFile(saved) as theirs:
+            assert docx_internals.content_types(list(word.part.package.iter_parts())) == theirs.read(
+                "[Content_Types].xml")
 
 
 class DescribeDocxPackage:

@@ -2,15 +2,13 @@
 
 python-docx adds a paragraph or table to the body by scanning the body's children for the
 final ``w:sectPr`` and inserting before it, so a body of n blocks costs n² steps (a list of
-100,000 items took minutes). Here each item is made in an empty scratch body, where that
-scan is instant, and moved straight to its place before ``w:sectPr``. python-docx's private
-``_Body`` is used only here.
+100,000 items took minutes). Here each paragraph is made as a loose w:p, as python-docx's
+``add_paragraph`` fills one, and put straight to its place before ``w:sectPr``.
 """
 
 from __future__ import annotations
 
 from docx.document import Document as WordDocument
-from docx.document import _Body
 from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
 
@@ -21,13 +19,14 @@ class Body:
     def __init__(self, word: WordDocument) -> None:
         self._body = word.element.body
         self._end = self._body.sectPr  # None in a document without section properties
-        # Its parent is the document, so paragraphs made here find the document's part and styles.
-        self._scratch = _Body(OxmlElement("w:body"), word)
-        self.part = word.part  # where hyperlinks and pictures are related
+        self.part = word.part  # where hyperlinks and pictures are related, and styles are looked up
 
-    def add_paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
-        paragraph = self._scratch.add_paragraph(text, style)
-        self.place(paragraph._p)
+    def add_paragraph(self, text: str = "") -> Paragraph:
+        p = OxmlElement("w:p")
+        self.place(p)
+        paragraph = Paragraph(p, self)  # self is its parent: python-docx asks it for the part
+        if text:
+            paragraph.add_run(text)
         return paragraph
 
     def place(self, element) -> None:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
-from ..office.xml_text import escape
+from .internals import paragraph_element
 
-W = nsdecls("w")
+_R, _FLD_CHAR, _INSTR, _T = qn("w:r"), qn("w:fldChar"), qn("w:instrText"), qn("w:t")
+_TYPE, _DIRTY = qn("w:fldCharType"), qn("w:dirty")
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     """Append the field ``instruction`` (e.g. "PAGE") showing ``cached`` until the application updates it."""
-    runs = (
-        '<w:fldChar w:fldCharType="begin" w:dirty="true"/>',
-        f'<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText>',
-        '<w:fldChar w:fldCharType="separate"/>',
-        f"<w:t>{escape(cached)}</w:t>",
-        '<w:fldChar w:fldCharType="end"/>',
-    )
-    for body in runs:
-        paragraph._p.append(parse_xml(f"<w:r {W}>{body}</w:r>"))
+    p = paragraph_element(paragraph)
+
+    def run(tag: str, **attributes: str):
+        return SubElement(SubElement(p, _R), tag, attributes)
+
+    run(_FLD_CHAR, **{_TYPE: "begin", _DIRTY: "true"})
+    run(_INSTR, **{_SPACE: "preserve"}).text = f" {instruction} "
+    run(_FLD_CHAR, **{_TYPE: "separate"})
+    run(_T).text = cached
+    run(_FLD_CHAR, **{_TYPE: "end"})

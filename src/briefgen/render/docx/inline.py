@@ -7,66 +7,101 @@ A run of right-to-left script is its own run, marked right-to-left and with its 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from ... import scripts
 from ...inline import Span
 from ...layout.document import NoteMark
+from .internals import paragraph_element
 from .styles import HYPERLINK, NOTE_REFERENCE
-from ..office.xml_text import attribute, escape
 
-W = nsdecls("w")
-R = nsdecls("r")
 _BREAKS = re.compile(r"([\t\n\r])")
+_R, _RPR, _RSTYLE, _B, _I, _RTL, _LANG = (qn(t) for t in ("w:r", "w:rPr", "w:rStyle", "w:b", "w:i", "w:rtl", "w:lang"))
+_T, _TAB, _BR, _LINK, _START, _END = (qn(t) for t in ("w:t", "w:tab", "w:br", "w:hyperlink", "w:bookmarkStart",
+                                                      "w:bookmarkEnd"))
+_VAL, _BIDI, _HISTORY, _ANCHOR, _TOOLTIP, _ID, _NAME, _RID = (
+    qn(a) for a in ("w:val", "w:bidi", "w:history", "w:anchor", "w:tooltip", "w:id", "w:name", "r:id"))
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
     """Append ``spans`` to ``paragraph``: styled runs, links, and each note mark as the layout numbered it.
 
-    The runs are written as XML and parsed once per paragraph: python-docx's run API inserts
+    The runs are built as lxml elements straight under the w:p: python-docx's run API inserts
     each property element by searching for its place, which made runs most of a long brief's time.
     """
+    p = paragraph_element(paragraph)
     language = None  # the document's, looked up for the first right-to-left run
-    xml = []
     for span in spans:
         if isinstance(span, NoteMark):
-            xml.append(_mark(span))
+            _mark(p, span)
             continue
         pieces = [(span.text, None)]
         if scripts.RIGHT_TO_LEFT.search(span.text):
             language = _language(paragraph) if language is None else language
             pieces = scripts.runs(span.text, language)
-        style = HYPERLINK if span.href else None
-        runs = "".join(_run(text, style, span.bold, span.italic, lang) for text, lang in pieces)
+        parent, style = p, None
         if span.href:
-            r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
-            runs = f'<w:hyperlink r:id="{r_id}" w:history="1">{runs}</w:hyperlink>'
-        xml.append(runs)
-    if xml:
-        paragraph._p.extend(list(parse_xml(f"<w:p {W} {R}>{''.join(xml)}</w:p>")))
+            style = HYPERLINK
+            parent = SubElement(p, _LINK)
+            parent.set(_RID, paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True))
+            parent.set(_HISTORY, "1")
+        for text, lang in pieces:
+            _run(parent, text, style, span.bold, span.italic, lang)
 
 
-def _run(text: str, style: str | None, bold: bool = False, italic: bool = False, language: str | None = None) -> str:
-    """One w:r: its properties in the schema's order, tabs and line breaks as Word's own elements."""
-    properties = ((f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "")
-                  + ("<w:i/>" if italic else "")
-                  # w:bidi is the complex-script language: Word shapes the run and a screen reader speaks it so.
-                  + (f'<w:rtl/><w:lang w:bidi="{attribute(language)}"/>' if language else ""))
-    content = []
-    for piece in _BREAKS.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
-        if piece == "\t":
-            content.append("<w:tab/>")
-        elif piece in ("\n", "\r"):
-            content.append("<w:br/>")
-        elif piece:
-            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
-            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
-    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{''.join(content)}</w:r>"
+def _run(parent, text: str, style: str | None, bold: bool = False, italic: bool = False,
+         language: str | None = None) -> None:
+    """One w:r at the end of ``parent``: its properties in the schema's order, tabs and line breaks as Word's own
+    elements."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        r = _prototype(style, bold, italic, language, None).__copy__()
+        for piece in _BREAKS.split(text):
+            if piece == "\t":
+                SubElement(r, _TAB)
+            elif piece in ("\n", "\r"):
+                SubElement(r, _BR)
+            elif piece:
+                t = SubElement(r, _T)
+                if len(piece.strip()) < len(piece):
+                    t.set(_SPACE, "preserve")
+                t.text = piece
+    else:
+        r = _prototype(style, bold, italic, language, len(text.strip()) < len(text)).__copy__()
+        r[-1].text = text
+    parent.append(r)
+
+
+@lru_cache(maxsize=None)
+def _prototype(style: str | None, bold: bool, italic: bool, language: str | None, preserve: bool | None):
+    """An empty run with these properties, to copy: a long brief writes the same few thousands of times,
+    and lxml copies a run faster than it builds one element by element. With its one w:t, unless
+    ``preserve`` is None; the w:t keeps its spaces if ``preserve``."""
+    r = OxmlElement("w:r")
+    if style or bold or italic or language:
+        properties = SubElement(r, _RPR)
+        if style:
+            SubElement(properties, _RSTYLE).set(_VAL, style)
+        if bold:
+            SubElement(properties, _B)
+        if italic:
+            SubElement(properties, _I)
+        if language:
+            # w:bidi is the complex-script language: Word shapes the run and a screen reader speaks it so.
+            SubElement(properties, _RTL)
+            SubElement(properties, _LANG).set(_BIDI, language)
+    if preserve is not None:
+        t = SubElement(r, _T)
+        if preserve:
+            t.set(_SPACE, "preserve")
+    return r
 
 
 def _language(paragraph: Paragraph) -> str:
@@ -75,19 +110,23 @@ def _language(paragraph: Paragraph) -> str:
     return str(found[0]) if found else ""
 
 
-def _mark(mark: NoteMark) -> str:
+def _mark(p, mark: NoteMark) -> None:
     """A superscript note number, an internal link to the bookmark of its note (see bookmark)."""
-    separator = _run(mark.separator, NOTE_REFERENCE) if mark.separator else ""
+    if mark.separator:
+        _run(p, mark.separator, NOTE_REFERENCE)
+    link = SubElement(p, _LINK)
+    link.set(_ANCHOR, mark.anchor)
     # The tooltip is what the link says to a screen reader, as the PDF's link description does.
-    tooltip = f' w:tooltip="{attribute(mark.description)}"' if mark.description else ""
-    return (f'{separator}<w:hyperlink w:anchor="{attribute(mark.anchor)}"{tooltip} w:history="1">'
-            f"{_run(str(mark.number), NOTE_REFERENCE)}</w:hyperlink>")
+    if mark.description:
+        link.set(_TOOLTIP, mark.description)
+    link.set(_HISTORY, "1")
+    _run(link, str(mark.number), NOTE_REFERENCE)
 
 
 def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     """Wrap what ``paragraph`` holds so far in a bookmark named ``name``, the destination of note marks."""
-    p = paragraph._p
-    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(number), qn("w:name"): name})
+    p = paragraph_element(paragraph)
+    start = p.makeelement(_START, {_ID: str(number), _NAME: name})
     first = p.pPr.getnext() if p.pPr is not None else (p[0] if len(p) else None)
     (first.addprevious(start) if first is not None else p.append(start))
-    p.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{number}"/>'))
+    SubElement(p, _END).set(_ID, str(number))

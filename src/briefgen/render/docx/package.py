@@ -2,9 +2,8 @@
 
 python-docx's ``save`` zips the package with the wall clock in every entry, which output.package
 would then have to unzip and zip again; here its own writer's steps give the same entries, in the
-same order with the same bytes, for output.package to zip once. The private names used
-(``PackageWriter``'s content-types item) are python-docx's; tests/test_library_internals.py
-fails if a release changes what this module relies on.
+same order with the same bytes, for output.package to zip once. [Content_Types].xml comes
+from python-docx's PackageWriter through internals.
 """
 
 from __future__ import annotations
@@ -13,7 +12,8 @@ from typing import Iterator
 
 from docx.document import Document as WordDocument
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
+
+from .internals import content_types
 
 
 def entries(word: WordDocument) -> Iterator[tuple[str, bytes]]:
@@ -22,7 +22,7 @@ def entries(word: WordDocument) -> Iterator[tuple[str, bytes]]:
     parts = list(package.iter_parts())
     for part in parts:  # what python-docx's save does first (a part may serialise state it keeps aside)
         part.before_marshal()
-    yield CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob
+    yield CONTENT_TYPES_URI.membername, content_types(parts)
     yield PACKAGE_URI.rels_uri.membername, package.rels.xml
     for part in parts:
         yield part.partname.membername, part.blob

@@ -71,7 +71,7 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
     section = document.sections[-1]
     # A first-page or even-page header from a reference document would hide the marking on those pages.
     section.different_first_page_header_footer = False
-    sect_pr = section._sectPr
+    sect_pr = document.element.body.sectPr  # the last section's
     for tag in ("w:headerReference", "w:footerReference"):
         for ref in sect_pr.findall(qn(tag)):
             if ref.get(qn("w:type")) in ("first", "even"):
@@ -82,8 +82,9 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
     header, footer = section.header, section.footer
     for story in (header, footer):
         story.is_linked_to_previous = False
-        for child in list(story._element):
-            story._element.remove(child)
+        root = story.part.element  # w:hdr or w:ftr
+        for child in list(root):
+            root.remove(child)
 
     line = _line(document, header, HEADER, text_width, centre=False)
     line.add_run(running.header)

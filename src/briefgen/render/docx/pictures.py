@@ -33,7 +33,7 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length) -> None:
         source = io.BytesIO(png(figure, theme.fonts))
     run = paragraph.add_run()
     run.add_picture(source, width=Emu(shown), height=Emu(round(shown * figure.height / figure.width)))
-    for doc_pr in run._r.iter(qn("wp:docPr")):
+    for doc_pr in run.element.iter(qn("wp:docPr")):
         doc_pr.set("descr", figure.alt)
         doc_pr.set("title", figure.caption)
     caption = add_paragraph(body, CAPTION, figure.title)

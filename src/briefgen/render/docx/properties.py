@@ -12,14 +12,8 @@ from docx.opc.part import Part
 
 from ...layout.properties import Properties
 from ..office import core_properties
-from ..office.xml_text import escape
+from ..office.extended_properties import extended_properties
 
-_APP = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
-xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
-<Application>{application}</Application><Company>{company}</Company><DocSecurity>0</DocSecurity>\
-<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>\
-</Properties>"""
 
 
 def stamp(document: WordDocument, about: Properties, when: datetime) -> None:
@@ -30,6 +24,8 @@ def stamp(document: WordDocument, about: Properties, when: datetime) -> None:
         # A template's thumbnail shows a page that is not this brief, and its app.xml names another program.
         if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
             del package.rels[r_id]
-    app = _APP.format(application=escape(about.application), company=escape(about.organisation)).encode("utf-8")
+    app = extended_properties((("Application", about.application), ("Company", about.organisation),
+                               ("DocSecurity", "0"), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
+                               ("HyperlinksChanged", "false")))
     package.relate_to(Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, app, package),
                       RT.EXTENDED_PROPERTIES)

@@ -20,6 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 from ...marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
 from ...theme import Theme
 from . import numbering
+from .internals import paragraph_element
 from ...value import Value
 
 W = nsdecls("w")
@@ -219,7 +220,7 @@ def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str
 def add_paragraph(container, style_id: str, text: str = "") -> Paragraph:
     """A new paragraph at the end of ``container`` (body, cell, header) in the style with ``style_id``."""
     paragraph = container.add_paragraph(text)
-    paragraph._p.style = style_id
+    paragraph_element(paragraph).style = style_id
     return paragraph
 
 
@@ -232,12 +233,12 @@ def add_run(paragraph: Paragraph, text: str, style_id: str | None = None) -> Run
     if "\t" in text or "\n" in text or "\r" in text:
         run = paragraph.add_run(text)
     else:
-        r = paragraph._p.add_r()
+        r = paragraph_element(paragraph).add_r()
         if text:
             r.add_t(text)
         run = Run(r, paragraph)
     if style_id:
-        run._r.style = style_id
+        run.element.style = style_id
     return run
 
 

@@ -3,10 +3,11 @@ the caption as the table's title."""
 
 from __future__ import annotations
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from ...inline import Span
 from ...layout.document import Table
@@ -15,37 +16,64 @@ from . import inline
 from .body import Body
 from .styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragraph
 
-W = nsdecls("w")
+(_TBL_PR, _TBL_STYLE, _TBL_W, _TBL_LAYOUT, _TBL_LOOK, _TBL_CAPTION, _TBL_GRID, _GRID_COL, _TR, _TR_PR, _CANT_SPLIT,
+ _TBL_HEADER, _TC, _TC_PR, _TC_W, _SHD, _P, _P_PR, _P_STYLE) = (qn(f"w:{tag}") for tag in (
+    "tblPr", "tblStyle", "tblW", "tblLayout", "tblLook", "tblCaption", "tblGrid", "gridCol", "tr", "trPr", "cantSplit",
+    "tblHeader", "tc", "tcPr", "tcW", "shd", "p", "pPr", "pStyle"))
+_VAL, _W, _TYPE, _COLOR, _FILL = (qn(f"w:{name}") for name in ("val", "w", "type", "color", "fill"))
+# Which parts of the table style apply (Word's "0420"): the header row's look, no banded rows or columns.
+_LOOK = {qn(f"w:{name}"): value for name, value in (("val", "0420"), ("firstRow", "1"), ("lastRow", "0"),
+                                                    ("firstColumn", "0"), ("lastColumn", "0"), ("noHBand", "1"),
+                                                    ("noVBand", "1"))}
 
 
 def add_table(document: Body, table: Table, theme: Theme, width: Length) -> None:
     """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``.
 
-    The table's frame (grid, rows, cells and their empty paragraphs) is written as one piece of XML
-    and parsed once: python-docx's table API looks up each row's cells again for every cell set,
-    the slowest part of a brief with many tables. The cells' text goes in through inline.
+    The table's frame (grid, rows, cells and their empty paragraphs) is built as lxml elements,
+    a body row once and copied for each row: python-docx's table API looks up each row's cells
+    again for every cell set, the slowest part of a brief with many tables. The cells' text goes
+    in through inline.
     """
     add_paragraph(document, CAPTION, table.caption.text)
     total = sum(table.widths)
-    widths = [round(width * w / total / 635) for w in table.widths]  # twentieths of a point
-    fill = theme.colours.table_header_fill
-    header = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>'
-                     f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>'
-                     f'<w:p><w:pPr><w:pStyle w:val="{TABLE_HEADING}"/></w:pPr></w:p></w:tc>' for w in widths)
-    body = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
-                   f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT}"/></w:pPr></w:p></w:tc>' for w in widths)
-    tbl = parse_xml(
-        f'<w:tbl {W}><w:tblPr><w:tblStyle w:val="{TABLE}"/><w:tblW w:w="{round(width / 635)}" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/><w:tblCaption/></w:tblPr>'
-        f'<w:tblGrid>{"".join(f"<w:gridCol w:w={chr(34)}{w}{chr(34)}/>" for w in widths)}</w:tblGrid>'
-        # Rows are kept whole on a page; the header row repeats on each page the table runs onto.
-        f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>'
-        + f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{body}</w:tr>' * len(table.rows) + '</w:tbl>')
+    widths = [str(round(width * w / total / 635)) for w in table.widths]  # twentieths of a point
+    tbl = OxmlElement("w:tbl")
+    properties = SubElement(tbl, _TBL_PR)
+    SubElement(properties, _TBL_STYLE, {_VAL: TABLE})
+    SubElement(properties, _TBL_W, {_W: str(round(width / 635)), _TYPE: "dxa"})
+    SubElement(properties, _TBL_LAYOUT, {_TYPE: "fixed"})
+    SubElement(properties, _TBL_LOOK, _LOOK)
     # The caption is also the table's title (its alternative text), announced as a screen reader enters it.
-    tbl.find(qn("w:tblPr")).find(qn("w:tblCaption")).set(qn("w:val"), table.caption.text)
+    SubElement(properties, _TBL_CAPTION, {_VAL: table.caption.text})
+    grid = SubElement(tbl, _TBL_GRID)
+    for w in widths:
+        SubElement(grid, _GRID_COL, {_W: w})
+    # Rows are kept whole on a page; the header row repeats on each page the table runs onto.
+    _row(tbl, widths, TABLE_HEADING, theme.colours.table_header_fill)
+    if table.rows:
+        body = _row(tbl, widths, TABLE_TEXT, None)
+        for _ in table.rows[1:]:
+            tbl.append(body.__copy__())
     document.place(tbl)
     cells = [[(Span(c),) for c in table.columns], *table.rows]
-    for tr, row in zip(tbl.iterchildren(qn("w:tr")), cells):
-        for tc, spans in zip(tr.iterchildren(qn("w:tc")), row):
-            inline.write(Paragraph(tc.find(qn("w:p")), document.part), spans)
+    for tr, row in zip(tbl.iterchildren(_TR), cells):
+        for tc, spans in zip(tr.iterchildren(_TC), row):
+            inline.write(Paragraph(tc.find(_P), document.part), spans)
+
+
+def _row(tbl, widths: list[str], style: str, fill: str | None):
+    """A row of empty cells at the end of ``tbl``: a repeated header row if ``fill`` (its cells' shading)."""
+    tr = SubElement(tbl, _TR)
+    row_properties = SubElement(tr, _TR_PR)
+    SubElement(row_properties, _CANT_SPLIT)
+    if fill:
+        SubElement(row_properties, _TBL_HEADER)
+    for w in widths:
+        tc = SubElement(tr, _TC)
+        cell_properties = SubElement(tc, _TC_PR)
+        SubElement(cell_properties, _TC_W, {_W: w, _TYPE: "dxa"})
+        if fill:
+            SubElement(cell_properties, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: fill})
+        SubElement(SubElement(SubElement(tc, _P), _P_PR), _P_STYLE, {_VAL: style})
+    return tr

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from . import interruption
 from .model import Brief
-from .products import Written, make
+from .layout.publication import Copy
+from .products import LaidOut, Written, make
 from .errors import BriefgenError
 from .render.office.template import Template
 from .theme import Theme
@@ -35,6 +36,8 @@ class Task(Value):
     out: Path
     template: Template | None = None  # a sanitised reference .docx or .pptx for this format
     content: Path | None = None  # the file the brief was loaded from, to place warnings about it
+    laid: LaidOut | None = None  # the product laid out once in the parent, shared by every numbered copy
+    copy: Copy | None = None     # which numbered copy this is
 
 
 class Outcome(Value):
@@ -138,7 +141,8 @@ def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None
 def render(task: Task, theme: Theme, debug: bool = False) -> tuple[Written | None, str | None]:
     """Make one product: what was written, or the message that says why nothing was (never raised)."""
     try:
-        return make(task.brief, task.fmt, task.out, theme, template=task.template), None
+        return make(task.brief, task.fmt, task.out, theme, template=task.template, laid=task.laid,
+                    copy=task.copy), None
     except BriefgenError as exc:
         return None, str(exc)
     except Exception as exc:  # a bug in one renderer must not stop the other products

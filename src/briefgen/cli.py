@@ -14,6 +14,7 @@ from . import __version__
 from .errors import BriefgenError
 
 if TYPE_CHECKING:
+    from .recipients import Recipient
     from .render.office.template import Template
     from .theme import Theme
 
@@ -50,6 +51,12 @@ def _reference_option(fmt: str) -> Callable:
                              "(as pandoc's --reference-doc).")
 
 
+def _recipients_option(f: Callable) -> Callable:
+    return click.option("--recipients", type=click.Path(path_type=Path, dir_okay=False, allow_dash=False),
+                        help="A CSV of recipients (columns name, organisation, optional email): one numbered "
+                             "copy each, as out/<brief>/<nn>-<name>.<ext>, listed in out/<brief>/manifest.csv.")(f)
+
+
 def _quiet_option(f: Callable) -> Callable:
     return click.option("-q", "--quiet", is_flag=True, help="Print only errors: no status lines, no warnings.")(f)
 
@@ -72,13 +79,19 @@ def _single(fmt: str) -> click.Command:
     @click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True),
                   help="Where to write the product; - for standard output.")
     @_template_option
+    @_recipients_option
+    @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                  help="Numbered copies rendered at once, in separate processes.")
     @_quiet_option
     @_strict_option
     @click.pass_obj
-    def command(options: dict, content: Path | None, output: Path | None, template: Path | None, quiet: bool,
-                strict: bool, paper: str | None = None, **references: Path | None) -> None:
+    def command(options: dict, content: Path | None, output: Path | None, template: Path | None,
+                recipients: Path | None, jobs: int, quiet: bool, strict: bool, paper: str | None = None,
+                **references: Path | None) -> None:
         from . import products
         files = _content_files([content] if content else [])
+        if recipients is not None and output is not None:
+            raise click.UsageError("--recipients writes one copy per recipient under out/<brief>/; drop -o")
         if output is None and content == STDIO:
             output = STDIO  # from a pipe to a pipe, as pandoc does
         if output and len(files) > 1:
@@ -89,7 +102,8 @@ def _single(fmt: str) -> click.Command:
         if output is None:
             _ensure_folder(Path("out"))
         _render_all(files, [fmt], theme, chosen, lambda p, f: output or products.default_output(p, f),
-                    jobs=1, debug=options["debug"], quiet=quiet, strict=strict)
+                    jobs=jobs, debug=options["debug"], quiet=quiet, strict=strict,
+                    recipients=_recipients(recipients))
 
     if fmt != "pptx":  # a deck has a slide size, not a paper size
         command = _paper_option(command)
@@ -113,11 +127,13 @@ for _fmt in ("docx", "pdf", "pptx"):
               help="A theme folder for every product, or a reference .docx or .pptx for its format (repeatable).")
 @_reference_option("docx")
 @_reference_option("pptx")
+@_recipients_option
 @_quiet_option
 @_strict_option
 @click.pass_obj
 def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: int | None, paper: str | None,
-                templates: tuple[Path, ...], quiet: bool, strict: bool, **references: Path | None) -> None:
+                templates: tuple[Path, ...], recipients: Path | None, quiet: bool, strict: bool,
+                **references: Path | None) -> None:
     """Render every CONTENT file in all three formats (- reads standard input, written as stdin.*)."""
     from . import products
     files = _content_files(content)
@@ -125,7 +141,7 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
     _ensure_folder(out_dir)
     _render_all(files, list(products.FORMATS), theme, chosen,
                 lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
-                summary=True, quiet=quiet, strict=strict)
+                summary=True, quiet=quiet, strict=strict, recipients=_recipients(recipients))
 
 
 @cli.command("watch")
@@ -302,19 +318,31 @@ def _ensure_folder(folder: Path) -> None:
 
 def _render_all(files: list[Path], formats: list[str], theme: Theme, references: dict[str, Template],
                 target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
-                summary: bool = False, quiet: bool = False, strict: bool = False) -> None:
+                summary: bool = False, quiet: bool = False, strict: bool = False,
+                recipients: tuple[Path, list[Recipient]] | None = None) -> None:
     """Load every file, render each product, report one line per product; exit 1 if anything failed
-    (or, with ``strict``, warned)."""
+    (or, with ``strict``, warned).
+
+    With ``recipients`` (the file and what it lists), each product is laid out once and drawn once per
+    recipient as a numbered copy, and each brief's copies are listed in their folder's manifest.
+    """
     import time
 
-    from . import batch
+    from . import batch, copies
+    from .layout.publication import Copy
     from .load import ContentError, Places, load_placed
     from .output import refuse_clobbering
     start = time.perf_counter()
+    listed = recipients[1] if recipients else []
     outputs = [(path, target(path, fmt)) for path in files for fmt in formats if target(path, fmt) != STDIO]
+    if recipients:
+        outputs = [(path, copies.target(out, r, len(listed))) for path, out in outputs for r in listed]
+        for folder in dict.fromkeys(copies.folder(target(path, fmt)) for path in files for fmt in formats):
+            _ensure_folder(folder)
     _refuse_duplicates(outputs)
     refuse_clobbering([out for _, out in outputs],
-                      [*files, *theme.files, *(reference.path for reference in references.values())])
+                      [*files, *theme.files, *(reference.path for reference in references.values()),
+                       *([recipients[0]] if recipients else [])])
     tasks: list[batch.Task] = []
     places: dict[Path, Places] = {}
     failed = warned = 0
@@ -330,14 +358,37 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
         for said in [*places[path].notes, *places[path].warnings] if not quiet else ():
             click.echo(str(said), err=True)
         content_warned = content_warned or bool(places[path].warnings)
-        tasks += [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path) for fmt in formats]
+        red = None if recipients else copies.unnumbered_red(brief.marking)
+        if red:
+            content_warned = True
+            if not quiet:
+                click.echo(str(places[path].warning(("marking",), red)), err=True)
+        if not recipients:
+            tasks += [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path)
+                      for fmt in formats]
+            continue
+        from .products import lay_out
+        for fmt in formats:  # laid out once here, before the workers are forked: every copy shares it
+            laid = lay_out(brief, fmt, theme, references.get(fmt))
+            tasks += [batch.Task(brief, fmt, copies.target(target(path, fmt), r, len(listed)), references.get(fmt),
+                                 content=path, laid=laid, copy=Copy(r.number, len(listed), r.label))
+                      for r in listed]
     written = 0
+    manifests: dict[Path, list] = {}
+    by_number = {r.number: r for r in listed}
     for outcome in batch.run(tasks, theme, jobs=jobs, debug=debug):
         if outcome.written:
             written += 1
             if not quiet:
                 # A product written to standard output leaves that stream to the product alone.
                 click.echo(str(outcome.written), err=outcome.task.out == STDIO)
+            copy = outcome.task.copy
+            if copy is not None:
+                manifests.setdefault(outcome.task.out.parent, []).append(
+                    (by_number[copy.number], outcome.task.fmt, outcome.task.out, outcome.written.sha256,
+                     outcome.written.size))
+                if copy.number != 1:
+                    continue  # the copies share their layout, and so its warnings: said for the first alone
             warnings = [f"warning: {warning}" for warning in outcome.written.warnings]
             over = None
             if outcome.written.pages is not None:  # counted only when the brief sets a page budget
@@ -351,12 +402,25 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
         else:
             failed += 1
             click.echo(f"error: {outcome.error}", err=True)
+    for folder, rows in sorted(manifests.items()):
+        from .output import write_atomic
+        write_atomic(folder / copies.MANIFEST, copies.manifest(rows))
+        if not quiet:
+            click.echo(f"{folder / copies.MANIFEST}  {len(rows)} copies", err=False)
     if summary and not (quiet and not failed):
         with_warnings = f", {warned} with warnings" if warned else ""
         click.echo(f"{written} written{with_warnings}, {failed} failed, {time.perf_counter() - start:.2f} s",
                    err=bool(failed))
     if failed or (strict and (warned or content_warned)):
         sys.exit(EXIT_CONTENT)
+
+
+def _recipients(path: Path | None) -> tuple[Path, list[Recipient]] | None:
+    """The recipients file and its recipients, read (as untrusted input) before anything is rendered."""
+    if path is None:
+        return None
+    from .recipients import read
+    return path, read(path)
 
 
 def _refuse_duplicates(targets: list[tuple[Path, Path]]) -> None:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from .errors import BriefgenError
 from .layout import document as document_layout
+from .layout.outline import labels
+from .layout.publication import Copy
 from .load import load
 from .model import Brief, dotted, text_fields
 from .errors import OutputError
@@ -31,6 +34,7 @@ class Written(Value):
     seconds: float
     warnings: tuple[str, ...] = ()
     pages: int | None = None  # counted in a PDF, estimated for a .docx; only when the brief sets a page budget
+    sha256: str = ""  # of the bytes written, for a numbered copy's manifest
 
     def __str__(self) -> str:
         where = "<stdout>" if self.path == STDOUT else self.path
@@ -48,11 +52,11 @@ def render(brief: Brief, fmt: str, theme: Theme, *, template: Template | None = 
 
 
 def _rendered(brief: Brief, fmt: str, theme: Theme, template: Template | None,
-              warnings: list[str]) -> tuple[bytes, int | None]:
+              warnings: list[str], laid: LaidOut | None = None, copy: Copy | None = None) -> tuple[bytes, int | None]:
     """The product's bytes and, when the brief sets a page budget, its pages (see page_count)."""
     user_template = template or (theme_deck(theme) if fmt == "pptx" else None)
     try:
-        return _render(brief, fmt, theme, template, warnings)
+        return _render(brief, fmt, theme, template, warnings, laid, copy)
     except BriefgenError:
         raise
     except Exception as exc:
@@ -63,32 +67,58 @@ def _rendered(brief: Brief, fmt: str, theme: Theme, template: Template | None,
         raise TemplateError(f"{user_template.path}: cannot use this template: {type(exc).__name__}: {exc}") from exc
 
 
+class LaidOut(Value):
+    """One product laid out: what every numbered copy of it shares, and what the layout warned of."""
+
+    fmt: str
+    layout: Any  # layout.document.Document for docx and pdf, layout.deck.Deck for pptx
+    warnings: tuple[str, ...] = ()
+
+
+def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = None) -> LaidOut:
+    """The layout of one product, before it is drawn."""
+    if fmt in ("docx", "pdf"):
+        layout = document_layout.compose(brief, theme)
+        glyphs = glyph_warnings(brief, theme) if fmt == "pdf" else []
+        return LaidOut(fmt, layout, (*glyphs, *layout.left_out))
+    if fmt == "pptx":
+        from .layout import deck as deck_layout
+        from .render import pptx
+        return LaidOut(fmt, deck_layout.compose(brief, theme, pptx.geometry(theme, template)))
+    raise ValueError(f"unknown format {fmt!r}")
+
+
 def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
-            warnings: list[str]) -> tuple[bytes, int | None]:
+            warnings: list[str], laid: LaidOut | None = None, copy: Copy | None = None) -> tuple[bytes, int | None]:
     when = build_time(brief.date.first_day())
+    laid = laid or lay_out(brief, fmt, theme, template)
+    warnings += laid.warnings
+    layout = laid.layout
+    if copy is not None:  # a numbered copy: the same layout, its marking line and properties its own
+        words = labels(brief.language)
+        if fmt == "pptx":
+            from .layout.deck import numbered as numbered_deck
+            layout = numbered_deck(layout, copy, theme, words)
+        else:
+            layout = document_layout.numbered(layout, copy, words)
     if fmt == "docx":
         from .render import docx
-        layout = document_layout.compose(brief, theme)
-        warnings += layout.left_out
         data = docx.render(layout, theme, reference=template, when=when, warnings=warnings)
         return data, (_docx_pages(layout, theme) if brief.page_budget else None)
     if fmt == "pdf":
         from .render import pdf
-        warnings += glyph_warnings(brief, theme)
-        layout = document_layout.compose(brief, theme)
-        warnings += layout.left_out
         data = pdf.render(layout, theme, when=when)
         return data, (pdf.page_count(data) if brief.page_budget else None)
-    if fmt == "pptx":
-        from .layout import deck as deck_layout
-        from .render import pptx
-        deck = deck_layout.compose(brief, theme, pptx.geometry(theme, template))
-        return pptx.render(deck, theme, template=template, when=when, warnings=warnings), None
-    raise ValueError(f"unknown format {fmt!r}")
+    from .render import pptx
+    return pptx.render(layout, theme, template=template, when=when, warnings=warnings), None
 
 
-def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template | None = None) -> Written:
-    """Render one product and write it to ``out`` atomically, or to standard output if ``out`` is ``-``."""
+def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template | None = None,
+         laid: LaidOut | None = None, copy: Copy | None = None) -> Written:
+    """Render one product and write it to ``out`` atomically, or to standard output if ``out`` is ``-``.
+
+    ``laid`` is the product already laid out (every numbered copy shares one), ``copy`` the copy it is.
+    """
     start = time.perf_counter()
     to_stdout = out == STDOUT
     if not to_stdout:
@@ -97,13 +127,17 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template 
         # Say so before spending time on the render.
         raise OutputError(f"{out.parent}: output folder does not exist")
     warnings: list[str] = []
-    data, pages = _rendered(brief, fmt, theme, template, warnings)
+    data, pages = _rendered(brief, fmt, theme, template, warnings, laid, copy)
     if to_stdout:
         write_stdout(data)
     else:
         write_atomic(out, data)
     said = tuple(dict.fromkeys(f"{'<stdout>' if to_stdout else out}: {w}" for w in warnings))
-    return Written(out, len(data), time.perf_counter() - start, said, pages)
+    digest = ""
+    if copy is not None:  # a numbered copy's hash goes into the manifest; hashlib loads OpenSSL, so only then
+        import hashlib
+        digest = hashlib.sha256(data).hexdigest()
+    return Written(out, len(data), time.perf_counter() - start, said, pages, digest)
 
 
 def _docx_pages(layout: document_layout.Document, theme: Theme) -> int:

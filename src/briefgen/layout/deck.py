@@ -20,9 +20,9 @@ from .deck_figures import DeckTable
 from .document import Captions, cutoff_line, in_text_name, own_table, reference
 from .figures import Figure
 from .measure import Line, Metrics, metrics_for, split_at
-from .outline import ENGLISH, Outline
-from .properties import Properties, properties_of
-from .publication import citation, licence_notice
+from .outline import ENGLISH, Labels, Outline
+from .properties import Properties, fit, properties_of
+from .publication import Copy, citation, copy_line, licence_notice
 from ..value import Value, replace
 
 TITLE_SLIDE = "Title Slide"
@@ -47,6 +47,7 @@ HEIGHT_RESERVE = 4.0
 TITLE_MIN = 24.0
 SHORT_TITLE_WORDS = 4   # a source without author or short name is spoken as its title's opening words
 MARKING_SIZE = 14.0     # the TLP label at the top right of every slide
+COPY_SIZE = 10.0        # a numbered copy's line beside it
 
 
 class Frame(Value):
@@ -101,6 +102,8 @@ class Deck(Value):
     properties: Properties
     slides: tuple[Slide, ...]
     marking_width: float  # of the TLP label's box, in points: its text at MARKING_SIZE within the insets
+    copy: str = ""          # a numbered copy's line, just left of the marking on every slide
+    copy_width: float = 0.0  # its box's width in points: its text at COPY_SIZE within the insets
 
 
 class _Planned(Value):
@@ -135,6 +138,13 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
             slides += fitter.fit(planned)
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
     return Deck(properties=properties_of(brief, outline.labels), slides=tuple(slides), marking_width=marking_width)
+
+
+def numbered(deck: Deck, copy: Copy, theme: Theme, words: Labels) -> Deck:
+    """The fitted deck as ``copy``: only the line beside each slide's marking, and its properties, differ."""
+    line = copy_line(copy, words)
+    width = metrics_for(theme.fonts).width(line, COPY_SIZE) + 2 * INSET_X + 2
+    return replace(deck, copy=line, copy_width=width, properties=replace(deck.properties, copy=fit(line)))
 
 
 # --- what goes on the slides -------------------------------------------------------------

@@ -18,8 +18,8 @@ from ..theme import MM, Theme
 from . import figures as drawn
 from .figures import Figure
 from .outline import Labels, Outline
-from .properties import Properties, properties_of
-from .publication import citation, licence_notice
+from .properties import Properties, fit, properties_of
+from .publication import Copy, citation, copy_line, licence_notice
 from ..value import Value, fields, replace
 
 FIGURE_HEIGHT = 0.7  # the most of a page's text height a figure may take
@@ -166,6 +166,7 @@ class Running(Value):
     footer: str
     page: tuple[str, ...]  # literal text and the PAGE and PAGES fields, in order: ("Page ", PAGE, " of ", PAGES)
     marking: Tlp
+    copy: str = ""  # a numbered copy's line, in the header just before the marking
 
 
 class Document(Value):
@@ -255,6 +256,13 @@ def compose(brief: Brief, theme: Theme) -> Document:
     blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
     return Document(properties=properties_of(brief, words), running=running_of(outline),
                     blocks=tuple(blocks), notes=notes, left_out=tuple(left_out))
+
+
+def numbered(document: Document, copy: Copy, words: Labels) -> Document:
+    """The laid-out brief as ``copy``: only its running header and properties say whose copy it is."""
+    line = copy_line(copy, words)
+    return replace(document, running=replace(document.running, copy=line),
+                   properties=replace(document.properties, copy=fit(line)))
 
 
 _UNRESOLVED = Notes(())  # where the notes list goes, until every citation has its number

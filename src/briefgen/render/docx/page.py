@@ -89,6 +89,8 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
     line = _line(document, header, HEADER, text_width, centre=False)
     line.add_run(running.header)
     line.add_run("\t")
+    if running.copy:  # a numbered copy: whose it is, just before the marking
+        line.add_run(f"{running.copy}  ")
     add_run(line, running.marking.value, MARKING_LABEL)
 
     line = _line(document, footer, FOOTER, text_width, centre=True)

@@ -105,6 +105,10 @@ class BriefTemplate(BaseDocTemplate):
         box_left, baseline = self._marking(canvas, right, box_top)
         canvas.setFont(regular.name, small)
         canvas.setFillColor(colour(theme.colours.muted))
+        if running.copy:  # a numbered copy: whose it is, just before the marking, never cut
+            copy = regular.drawable(visual(running.copy))
+            canvas.drawRightString(box_left - 6, baseline, copy)
+            box_left -= stringWidth(copy, regular.name, small) + 6
         header = regular.drawable(visual(running.header))
         canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
         canvas.setStrokeColor(colour(theme.colours.rule))

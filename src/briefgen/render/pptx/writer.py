@@ -57,7 +57,8 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     slide_ids = listing.find(_SLIDE_IDS)
     about = deck.properties
     text = Typesetter(theme.fonts.family, about.language)
-    prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0])
+    prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0],
+                               (deck.copy, emu(deck.copy_width), theme.colours.muted))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
     notes = Notes(base.notes, base.notes_body, theme.deck.notes)
     images = _Images(parts.values())
@@ -103,17 +104,43 @@ def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text:
     return serialized(element)
 
 
-def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_width: int) -> Prototype:
-    """The prototype with the TLP label top right, as wide as its text, in its colour on black (TLP 2.0)."""
+def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_width: int,
+            copy: tuple[str, int, str]) -> Prototype:
+    """The prototype with the TLP label top right, as wide as its text, in its colour on black (TLP 2.0),
+    and a numbered copy's line just left of it."""
     element = deepcopy(prototype.element)
     body = list(element.iter(TXBODY))[prototype.marking]
-    xfrm = body.getparent().find(qn("p:spPr")).find(qn("a:xfrm"))
+    shape = body.getparent()
+    if copy[0]:
+        _copy_line(shape, text, *copy, right=slide_width - EDGE - width)
+    xfrm = shape.find(qn("p:spPr")).find(qn("a:xfrm"))
     xfrm.find(_OFF).set("x", str(slide_width - EDGE - width))
     xfrm.find(_EXT).set("cx", str(width))
     p = text.paragraph(body, pitch=layout.MARKING_SIZE * layout.LINE_SPACING, align="ctr")
     text.runs(p, (Span(marking.value, bold=True),), layout.MARKING_SIZE, colour=marking.colour)
     return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
                      prototype.marking)
+
+
+def _copy_line(marking_shape, text: Typesetter, line: str, width: int, colour: str, *, right: int) -> None:
+    """A box like the marking's, left of it and without its fill, holding the copy's line in the muted colour."""
+    shape = deepcopy(marking_shape)
+    # Last in the shape tree, so that the prototype's indices of its text bodies still hold.
+    marking_shape.getparent().append(shape)
+    names = shape.find(qn("p:nvSpPr")).find(qn("p:cNvPr"))
+    ids = [int(e.get("id")) for e in marking_shape.getparent().iter(qn("p:cNvPr")) if e.get("id", "").isdigit()]
+    names.set("id", str(max(ids) + 1))
+    names.set("name", "Copy")
+    properties = shape.find(qn("p:spPr"))
+    for fill in [c for c in properties if c.tag in (qn("a:solidFill"), qn("a:gradFill"), qn("a:pattFill"))]:
+        properties.remove(fill)
+    properties.find(qn("a:xfrm")).find(_OFF).set("x", str(right - width))
+    properties.find(qn("a:xfrm")).find(_EXT).set("cx", str(width))
+    body = shape.find(TXBODY)
+    for old in body.findall(qn("a:p")):
+        body.remove(old)
+    p = text.paragraph(body, pitch=layout.COPY_SIZE * layout.LINE_SPACING, align="r")
+    text.runs(p, (Span(line),), layout.COPY_SIZE, colour=colour)
 
 
 def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme) -> None:

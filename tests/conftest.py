@@ -234,3 +234,12 @@ def briefgen_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
         return Run(int(exited.value.code or 0), captured.out, captured.err)
 
     return run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read LibreOffice's conversions are slow, and run on one xdist worker together, so that the
+    session's one soffice run (``converted``) happens once, not once per worker."""
+    for item in items:
+        if "converted" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.xdist_group("libreoffice"))

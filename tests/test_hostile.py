@@ -129,7 +129,13 @@ def test_any_accepted_brief_renders_to_files_that_open(tmp_path_factory, title, 
         if fmt == "pdf":
             reader = PdfReader(io.BytesIO(data_out))
             assert len(reader.pages) >= 1
-            assert all(page.extract_text() is not None for page in reader.pages)
+            shown = "".join("".join(page.extract_text() for page in reader.pages).split())
+            # Every word of plain letters and digits in the title and the judgment is on the page, whatever
+            # hostile markup stands around it (runs of text may wrap anywhere, so spaces are not compared).
+            for field in (title[:300], statement):
+                shown_part = re.sub(r"\]\([^)]*\)", "]", field)  # a link shows its text, not its address
+                for word in re.findall(r"\b[A-Za-z0-9]{3,}\b", shown_part):
+                    assert word in shown, word
         else:
             assert_valid_office_package(data_out)
 

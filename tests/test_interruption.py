@@ -16,6 +16,9 @@ import pytest
 
 from .conftest import EXAMPLE
 
+# Each test runs briefgen in processes of its own.
+pytestmark = pytest.mark.slow
+
 # The command line, with the last step of every write (the rename into place) held until a signal comes.
 HELD_AT_RENAME = """
 import os, signal, sys

@@ -16,6 +16,9 @@ from pypdf import PdfReader
 
 from .conftest import EXAMPLE, NRF, ROOT, run_briefgen
 
+# Each test runs briefgen in processes of its own.
+pytestmark = pytest.mark.slow
+
 BRIEFGEN = [sys.executable, "-m", "briefgen"]
 
 

@@ -23,6 +23,9 @@ import pytest
 
 from .conftest import NRF, ROOT
 
+# Each test runs briefgen in processes of its own.
+pytestmark = pytest.mark.slow
+
 BOMB_BYTES = 256 * 1024 * 1024
 MAX_PEAK_MB = 300
 EVIL = ("http://attacker.example", "file:///")
@@ -231,8 +234,20 @@ class DescribeAHostileTemplate:
     def it_keeps_the_look_of_a_plain_template(self, tmp_path):
         template = tmp_path / "plain.docx"
         template.write_bytes(plain_docx())
-        result, _ = briefgen_measured("docx", NRF, "-o", tmp_path / "out.docx", "--template", template)
+        out = tmp_path / "out.docx"
+        result, _ = briefgen_measured("docx", NRF, "-o", out, "--template", template)
         assert result.returncode == 0, result.stderr
+        import docx
+        theirs, ours = docx.Document(str(template)), docx.Document(str(out))
+        for attribute in ("page_width", "page_height", "left_margin", "right_margin", "top_margin", "bottom_margin"):
+            assert getattr(ours.sections[0], attribute) == getattr(theirs.sections[0], attribute), attribute
+        for name in ("Normal", "Heading 1", "Heading 2", "Title"):  # the template's own styles win over ours
+            assert ours.styles[name].font.color.rgb == theirs.styles[name].font.color.rgb, name
+            assert ours.styles[name].font.size == theirs.styles[name].font.size, name
+            assert ours.styles[name].font.bold == theirs.styles[name].font.bold, name
+        # What it lacks, briefgen supplies and says so; what it left out of the template is said too.
+        assert "lacks" in result.stderr and "'Key Judgment'" in result.stderr
+        assert "Key Judgment" in [s.name for s in ours.styles]
 
 
 def doctype_docx() -> bytes:

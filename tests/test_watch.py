@@ -11,7 +11,12 @@ import threading
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from .conftest import EXAMPLE
+
+# Each test runs briefgen in processes of its own.
+pytestmark = pytest.mark.slow
 
 PATIENCE = 120  # seconds before a missing line fails the test instead of hanging it (not a timing)
 

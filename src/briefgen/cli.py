@@ -233,6 +233,47 @@ def cite(content: Path | None, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("reviewed", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("content", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="One line per remark as validate writes problems, or a JSON list.")
+def comments(reviewed: Path, content: Path | None, fmt: str) -> None:
+    """List the comments and tracked changes in REVIEWED.docx, each at its line in CONTENT.
+
+    REVIEWED is a Word brief briefgen wrote, then reviewed in Word or LibreOffice. CONTENT defaults
+    to the content/*.yaml whose name REVIEWED's name begins with.
+    """
+    import json
+
+    from .load import load_placed
+    from .review import read
+    content = content or _content_of(reviewed)
+    brief, places = load_placed(content)
+    review = read(reviewed, places)
+    if review.title != " ".join(brief.title.split()):
+        click.echo(f"warning: {reviewed} is titled \"{review.title}\", {content} \"{brief.title}\"; "
+                   "if it was made from another content file, its remarks are placed by field but not by words",
+                   err=True)
+    found = review.remarks
+    if fmt == "json":
+        click.echo(json.dumps([remark.as_data() for remark in found], ensure_ascii=False, indent=2))
+        return
+    for remark in found:
+        click.echo(str(remark))
+    if not found:
+        click.echo(f"{reviewed}: no comments or tracked changes", err=True)
+
+
+def _content_of(reviewed: Path) -> Path:
+    """The content file a reviewed brief was made from, by name: out/nrf.docx, nrf-reviewed-AB.docx ← content/nrf.yaml."""
+    stem = reviewed.stem.lower()
+    named = [path for path in Path("content").glob("*.yaml") if stem.startswith(path.stem.lower())]
+    if not named:
+        raise click.UsageError(f"no content/*.yaml here whose name {reviewed.name} begins with; give CONTENT")
+    return max(named, key=lambda path: len(path.stem))
+
+
+@cli.command()
 @click.argument("name")
 def new(name: str) -> None:
     """Scaffold content/NAME.yaml from a commented example that validates."""

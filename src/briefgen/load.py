@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
@@ -66,6 +67,26 @@ class Places:
     def warning(self, path: FieldPath, message: str) -> Problem:
         """A warning at ``path``; a field the file leaves out is placed at the mapping that would hold it."""
         return Problem(self._tree.name, *self._tree.mark_of(path), dotted(path), message, warning=True)
+
+    @property
+    def file(self) -> str:
+        return self._tree.name
+
+    def fields(self) -> Iterator[FieldPath]:
+        """Every field the file writes: each mapping, list and value, by its path."""
+        return iter(self._tree.value_marks)
+
+    def of(self, path: FieldPath, text: str = "", occurrence: int = 0, *, after: bool = False) -> tuple[int, int]:
+        """Where ``path`` is written: a list or mapping at its key, a value where it starts.
+
+        With ``text``, where its ``occurrence``-th appearance inside the value starts (or, ``after``,
+        ends), as a reader's copy shows the value: its words may be broken over lines and wrapped in
+        emphasis markup in the file. Text not found there (it was reworded, or is a citation's note
+        number) is looked for by fewer of its words, then not at all: the value's start.
+        """
+        if text:
+            return self._tree.mark_in_value(path, text, occurrence, after)
+        return self._tree.text_start(path) if path in self._tree.value_spans else self._tree.mark_of(path, key=True)
 
 
 def load_placed(path: str | Path) -> tuple[Brief, Places]:
@@ -276,6 +297,41 @@ class _Tree:
                 return self.mark_of(path)
         line = self.text.count("\n", 0, at) + 1
         return line, at - (self.text.rfind("\n", 0, at) + 1) + 1
+
+    def mark_in_value(self, path: FieldPath, text: str, occurrence: int, after: bool) -> tuple[int, int]:
+        """See Places.of."""
+        if path not in self.value_spans:
+            return self.mark_of(path, key=True)
+        start, end = self.value_spans[path]
+        words = text.split()
+        if after:
+            words.reverse()
+        # All the words; else the first run of up to four of them found (from the end, for ``after``):
+        # the reader's copy numbers notes and judgments where the file has none.
+        for first, count in ((0, len(words)), *((n, 4) for n in range(len(words)))):
+            chosen = words[first:first + count]
+            if after:
+                chosen.reverse()
+            pattern = re.compile(r"[*_]*\s+[*_]*".join(map(re.escape, chosen)))
+            found = list(pattern.finditer(self.text, start, end))
+            if found:
+                at = found[min(occurrence, len(found) - 1)]
+                return self._line_and_column(at.end() if after else at.start())
+        return self.text_start(path)
+
+    def text_start(self, path: FieldPath) -> tuple[int, int]:
+        """Where a value's text begins: after a block scalar's ``>-`` or ``|`` line, on its first word."""
+        if path not in self.value_spans:
+            return self.mark_of(path)
+        start, end = self.value_spans[path]
+        if self.text[start:start + 1] in (">", "|"):
+            start = self.text.find("\n", start, end) + 1 or start
+            start += len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        return self._line_and_column(start)
+
+    def _line_and_column(self, offset: int) -> tuple[int, int]:
+        line = self.text.count("\n", 0, offset) + 1
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
 
     def _dedented(self, path: FieldPath, line: int) -> str:
         """For an unknown key that a mapping above it takes: say to indent it there (a dedented key)."""

@@ -3,6 +3,11 @@
 Every decision about what the reader sees (order, headings, labels, table columns,
 how a source is cited) is made here once, so the Word file and the PDF never disagree.
 Renderers only map these blocks to their library's primitives.
+
+Each block also says which content field each of its texts comes from (a ``FieldPath``, as the
+loader places problems): the Word brief marks them, so that a reviewer's comments and tracked
+changes can be traced back to the YAML (see review.py). A path of ``()`` is text of the layout's
+own, a label or a generated line.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from ..estimative import Confidence, Likelihood, Reliability, estimate_label
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Alternative, Brief, Indicator, Section, Source
+from ..parts import FieldPath
 from ..theme import MM, Theme
 from . import figures as drawn
 from .figures import Figure
@@ -33,20 +39,25 @@ class TitleBlock(Value):
     dateline: Inline
     authors: Inline
     cutoff: Inline = ()  # "Information cut-off: 2 November 2022", when the brief states one
+    # The fields of the lines above, in their order: the dateline is the brief's date, the authors line its authors.
+    fields: tuple[FieldPath, ...] = (("title",), ("subtitle",), ("date",), ("authors",), ("information_cutoff",))
 
 
 class Heading(Value):
     level: int  # 1 for the brief's parts, 2 for their subdivisions
     text: str
+    field: FieldPath = ()  # the part it heads ("key_judgments"), or the free section's title
 
 
 class Paragraph(Value):
     spans: Inline
     role: str = "body"  # body | byline
+    field: FieldPath = ()
 
 
 class BulletList(Value):
     items: tuple[Inline, ...]
+    fields: tuple[FieldPath, ...] = ()  # each item's
 
 
 class Callout(Value):
@@ -55,6 +66,8 @@ class Callout(Value):
     role: str  # bottom-line | editor-note
     title: str
     paragraphs: tuple[Inline, ...]
+    field: FieldPath = ()  # the part the title stands for
+    fields: tuple[FieldPath, ...] = ()  # each paragraph's
 
 
 class Judgment(Value):
@@ -66,6 +79,12 @@ class Judgment(Value):
     likelihood: Likelihood
     confidence: Confidence
     reasons: tuple[tuple[str, Inline], ...]
+    field: FieldPath = ()  # the judgment's own (its estimate line); its statement and reasons are fields inside it
+    reason_fields: tuple[FieldPath, ...] = ()  # each reason's
+
+    @property
+    def statement_field(self) -> FieldPath:
+        return self.field + ("statement",) if self.field else ()
 
     @property
     def estimate(self) -> str:
@@ -102,15 +121,27 @@ class Table(Value):
     rows: tuple[tuple[Inline, ...], ...]
     widths: tuple[float, ...]  # relative; renderers scale them to the text width
     caption: Caption
+    field: FieldPath = ()  # the list the table shows (its caption and header row)
+    fields: tuple[tuple[FieldPath, ...], ...] = ()  # each cell's, row by row
 
 
 class Quote(Value):
     spans: Inline
     attribution: Inline
+    field: FieldPath = ()  # the quote's; its words are its text field, the attribution its speaker
+
+    @property
+    def text_field(self) -> FieldPath:
+        return self.field + ("text",) if self.field else ()
+
+    @property
+    def attribution_field(self) -> FieldPath:
+        return self.field + ("speaker",) if self.field else ()
 
 
 class Bibliography(Value):
     entries: tuple[tuple[str, Inline], ...]  # (source id, formatted reference)
+    fields: tuple[FieldPath, ...] = ()  # each entry's source
 
 
 class NoteMark(Value):
@@ -137,6 +168,7 @@ class Note(Value):
     label: str           # "1." as the list shows it
     anchor: str
     spans: Inline
+    field: FieldPath = ()  # the source it cites
 
 
 class Notes(Value):
@@ -145,8 +177,9 @@ class Notes(Value):
     entries: tuple[Note, ...]
 
 
-MakeTable = Callable[[tuple[str, ...], Iterable[tuple[Inline, ...]], tuple[float, ...], str], Table]
-"""Makes a table with the next caption number: columns, rows, relative widths, caption text."""
+MakeTable = Callable[..., Table]
+"""Makes a table with the next caption number: columns, rows, relative widths, caption text, and the fields
+of the table and of each of its cells."""
 
 Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Table, Quote, Bibliography, Notes,
               Figure]
@@ -197,8 +230,9 @@ def compose(brief: Brief, theme: Theme) -> Document:
     words = outline.labels
     captions = Captions(words.caption)
 
-    def table(columns: tuple[str, ...], rows, widths: tuple[float, ...], caption: str) -> Table:
-        return Table(columns, tuple(rows), widths, captions.next(words.table, caption))
+    def table(columns: tuple[str, ...], rows, widths: tuple[float, ...], caption: str, field: FieldPath = (),
+              fields: Iterable[tuple[FieldPath, ...]] = ()) -> Table:
+        return Table(columns, tuple(rows), widths, captions.next(words.table, caption), field, tuple(fields))
 
     page = theme.page
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * MM
@@ -208,8 +242,8 @@ def compose(brief: Brief, theme: Theme) -> Document:
 
     left_out: list[str] = []
 
-    def figures(name: str) -> list[Block]:
-        made = drawings.get(name, [])
+    def figures(name: str, field: FieldPath) -> list[Block]:
+        made = [replace(f, field=field) for f in drawings.get(name, [])]
         # A figure that cannot be cut into parts (an actor map of hundreds of actors) and is taller than a
         # page would overflow it, and drawing it would take hundreds of megabytes: its table shows the same.
         fitting = [f for f in made if f.height <= room[1]]
@@ -223,19 +257,22 @@ def compose(brief: Brief, theme: Theme) -> Document:
         "summary": lambda: _summary(outline),
         "key_judgments": lambda: _key_judgments(outline),
         "key_assumptions": lambda: _listed(outline, "key_assumptions"),
-        "context": lambda: _context(outline, table, figures("timeline")),
-        "actors": lambda: _actors(outline, table, figures("actor_map")),
+        "context": lambda: _context(outline, table, figures("timeline", ("context", "timeline"))),
+        "actors": lambda: _actors(outline, table, figures("actor_map", ("actors",))),
         "signals": lambda: _signals(outline, table),
         "analogies": lambda: _analogies(outline, table),
         "alternatives": lambda: _alternatives(outline, table),
-        "outlook": lambda: _outlook(outline, table, figures("likelihood_scale")),
+        "outlook": lambda: _outlook(outline, table, figures("likelihood_scale", ("outlook", "scenarios"))),
         "implications": lambda: _listed(outline, "implications"),
-        "editor_notes": lambda: [Heading(1, outline.heading("editor_notes")),
+        "editor_notes": lambda: [Heading(1, outline.heading("editor_notes"), ("editor_notes",)),
                                  Callout("editor-note", words.corrections,
-                                         tuple(parse(n) for n in brief.editor_notes))] if brief.editor_notes else [],
+                                         tuple(parse(n) for n in brief.editor_notes), ("editor_notes",),
+                                         _items(("editor_notes",), brief.editor_notes))]
+        if brief.editor_notes else [],
         "notes": lambda: [Heading(1, outline.heading("notes")), _UNRESOLVED],
-        "sources": lambda: [Heading(1, outline.heading("sources")),
-                            Bibliography(tuple((s.id, reference(s) + rating(s, words)) for s in brief.sources))],
+        "sources": lambda: [Heading(1, outline.heading("sources"), ("sources",)),
+                            Bibliography(tuple((s.id, reference(s) + rating(s, words)) for s in brief.sources),
+                                         _items(("sources",), brief.sources))],
         "authors": lambda: _authors(outline),
         "publication": lambda: _publication(outline),
     }
@@ -246,8 +283,10 @@ def compose(brief: Brief, theme: Theme) -> Document:
         authors=_text(brief.author_names),
         cutoff=_text(cutoff_line(outline)) if brief.information_cutoff else (),
     )]
-    blocks += outline.arrange(parts, lambda s: _section(s, table), lambda picture: [
-        drawn.numbered(drawn.picture(picture, *room), captions, words)])
+    # A free section or image is known by its place in its list, whatever part it follows.
+    blocks += outline.arrange(parts, lambda s: _section(s, _index(brief.sections, s), table), lambda picture: [
+        drawn.numbered(replace(drawn.picture(picture, *room), field=("images", _index(brief.images, picture))),
+                       captions, words)])
     resolver = _Resolver(brief, words)
     blocks = [resolver.resolve(b) for b in blocks]
     notes = tuple(resolver.notes)
@@ -274,6 +313,7 @@ class _Resolver:
     def __init__(self, brief: Brief, words: Labels) -> None:
         self.words = words
         self.sources = {s.id: s for s in brief.sources}
+        self.places = {s.id: ("sources", n) for n, s in enumerate(brief.sources)}
         self.names = {s.id: in_text_name(s) for s in brief.sources}
         self.numbers: dict[tuple, int] = {}
         self.notes: list[Note] = []
@@ -311,7 +351,8 @@ class _Resolver:
         key = (citation.id, citation.locator, citation.label, citation.prefix, citation.suffix)
         if key not in self.numbers:
             number = self.numbers[key] = len(self.numbers) + 1
-            self.notes.append(Note(number, f"{number}.", _anchor(number), self._text(citation)))
+            self.notes.append(Note(number, f"{number}.", _anchor(number), self._text(citation),
+                                   self.places[citation.id]))
         return self.numbers[key]
 
     def _text(self, citation: Citation) -> Inline:
@@ -325,16 +366,26 @@ def _anchor(number: int) -> str:
     return f"note_{number}"
 
 
+def _index(items: list, item: object) -> int:
+    """Where ``item`` itself (not an equal one) is in ``items``."""
+    return next(n for n, other in enumerate(items) if other is item)
+
+
+def _items(path: FieldPath, items: Iterable) -> tuple[FieldPath, ...]:
+    """The fields of a list's items: ``path[0]``, ``path[1]``, …"""
+    return tuple(path + (n,) for n, _ in enumerate(items))
+
+
 def _authors(outline: Outline) -> list[Block]:
-    blocks: list[Block] = [Heading(1, outline.heading("authors"))]
-    for author in outline.brief.authors:
+    blocks: list[Block] = [Heading(1, outline.heading("authors"), ("authors",))]
+    for n, author in enumerate(outline.brief.authors):
         spans: list[Span] = [Span(author.name, bold=True)]
         if author.role:
             spans.append(Span(f", {plain(author.role)}"))
         if author.bio:
             spans.append(Span(". "))
             spans += parse(author.bio)
-        blocks.append(Paragraph(tuple(spans), role="byline"))
+        blocks.append(Paragraph(tuple(spans), role="byline", field=("authors", n)))
     return blocks
 
 
@@ -343,9 +394,11 @@ def _publication(outline: Outline) -> list[Block]:
     brief = outline.brief
     if not brief.published:
         return []
-    blocks: list[Block] = [Heading(1, outline.heading("publication")), Paragraph(citation(brief, outline.labels))]
+    # Made from the brief's metadata unless it gives its own citation.
+    blocks: list[Block] = [Heading(1, outline.heading("publication")),
+                           Paragraph(citation(brief, outline.labels), field=("citation",) if brief.citation else ())]
     if brief.licence:
-        blocks.append(Paragraph(licence_notice(brief, outline.labels)))
+        blocks.append(Paragraph(licence_notice(brief, outline.labels), field=("licence",)))
     return blocks
 
 
@@ -397,37 +450,44 @@ def rating(source: Source, words: Labels) -> Inline:
 
 
 def _summary(outline: Outline) -> list[Block]:
-    return [Callout("bottom-line", outline.heading("summary"), tuple(parse(p) for p in outline.brief.summary))]
+    summary = outline.brief.summary
+    return [Callout("bottom-line", outline.heading("summary"), tuple(parse(p) for p in summary), ("summary",),
+                    _items(("summary",), summary))]
 
 
 def _key_judgments(outline: Outline) -> list[Block]:
-    blocks: list[Block] = [Heading(1, outline.heading("key_judgments"))]
+    blocks: list[Block] = [Heading(1, outline.heading("key_judgments"), ("key_judgments",))]
     words = outline.labels
     for number, kj in enumerate(outline.brief.key_judgments, 1):
-        reasons = [(words.basis, parse(kj.basis))]
+        field = ("key_judgments", number - 1)
+        reasons, fields = [(words.basis, parse(kj.basis))], [field + ("basis",)]
         if kj.confidence_basis:
             reasons.append((words.confidence_basis, parse(kj.confidence_basis)))
-        blocks.append(Judgment(number, parse(kj.statement), kj.likelihood, kj.confidence, tuple(reasons)))
+            fields.append(field + ("confidence_basis",))
+        blocks.append(Judgment(number, parse(kj.statement), kj.likelihood, kj.confidence, tuple(reasons), field,
+                               tuple(fields)))
     return blocks
 
 
 def _context(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     context, words = outline.brief.context, outline.labels
-    blocks: list[Block] = [Heading(1, outline.heading("context"))]
-    blocks += [Paragraph(parse(p)) for p in context.paragraphs]
+    blocks: list[Block] = [Heading(1, outline.heading("context"), ("context",))]
+    blocks += [Paragraph(parse(p), field=("context", "paragraphs", n)) for n, p in enumerate(context.paragraphs)]
     if context.timeline:
-        blocks.append(Heading(2, words.timeline))
+        timeline = ("context", "timeline")
+        blocks.append(Heading(2, words.timeline, timeline))
         blocks += figures
-        rows = tuple((_text(e.date.display()), parse(e.event)) for e in sorted(context.timeline,
-                                                                               key=lambda e: e.date))
-        blocks.append(table((words.date, words.event), rows, (1, 4), words.timeline_caption))
+        events = sorted(enumerate(context.timeline), key=lambda e: e[1].date)
+        rows = tuple((_text(e.date.display()), parse(e.event)) for _, e in events)
+        blocks.append(table((words.date, words.event), rows, (1, 4), words.timeline_caption, timeline,
+                            (tuple(timeline + (n, f) for f in ("date", "event")) for n, _ in events)))
     return blocks
 
 
 def _actors(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     words = outline.labels
     actors = outline.brief.actors
-    blocks: list[Block] = [Heading(1, outline.heading("actors"))]
+    blocks: list[Block] = [Heading(1, outline.heading("actors"), ("actors",))]
     rows = []
     for actor in actors:
         who: list[Span] = [Span(actor.name, bold=True), Span(f"\n{actor.kind}", italic=True)]
@@ -437,18 +497,20 @@ def _actors(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Bl
         rows.append((tuple(who), parse(actor.role), stance))
     # Allies share the stance cell: a column of their own was mostly empty and cost a page.
     blocks.append(table((words.actor, words.role, words.stance), tuple(rows), (1.2, 2.2, 2.6),
-                        outline.heading("actors")))
+                        outline.heading("actors"), ("actors",),
+                        (tuple(("actors", n, f) for f in ("name", "role", "stance")) for n, _ in enumerate(actors))))
     blocks += figures
-    quotes = [(actor, q) for actor in actors for q in actor.quotes]
+    quotes = [(("actors", a, "quotes", q), quote) for a, actor in enumerate(actors)
+              for q, quote in enumerate(actor.quotes)]
     if quotes:
-        blocks.append(Heading(2, words.own_words))
-        for actor, quote in quotes:
+        blocks.append(Heading(2, words.own_words, ("actors",)))
+        for field, quote in quotes:
             attribution: list[Span] = [Span(f"\u2014 {quote.speaker}")]
             if quote.note:
                 attribution.append(Span(", "))
                 attribution += parse(quote.note)
             attribution.append(Span("", cite=Citation(quote.source)))
-            blocks.append(Quote(parse(quote.text), tuple(attribution)))
+            blocks.append(Quote(parse(quote.text), tuple(attribution), field))
     return blocks
 
 
@@ -463,8 +525,9 @@ def _signals(outline: Outline, table: MakeTable) -> list[Block]:
             what = what + (Span(f" ({signal.when.display()})", italic=True),)
         rows.append((what, parse(signal.who) + (Span("; "),) + parse(signal.where), parse(signal.why)))
     title = outline.heading("signals")
-    return [Heading(1, title),
-            table((words.signal, words.who_where, words.why), tuple(rows), (2.2, 1.6, 2.2), title)]
+    return [Heading(1, title, ("signals",)),
+            table((words.signal, words.who_where, words.why), tuple(rows), (2.2, 1.6, 2.2), title, ("signals",),
+                  (tuple(("signals", n, f) for f in ("what", "who", "why")) for n, _ in enumerate(brief.signals)))]
 
 
 def _analogies(outline: Outline, table: MakeTable) -> list[Block]:
@@ -474,8 +537,10 @@ def _analogies(outline: Outline, table: MakeTable) -> list[Block]:
     rows = tuple(((Span(a.case, bold=True), Span(f"\n{a.period}", italic=True)),
                   parse(a.what_happened), parse(a.parallel), parse(a.limits)) for a in analogies)
     title = outline.heading("analogies")
-    return [Heading(1, title),
-            table((words.case, words.what_happened, words.parallel, words.limits), rows, (1.1, 2, 2, 2), title)]
+    return [Heading(1, title, ("analogies",)),
+            table((words.case, words.what_happened, words.parallel, words.limits), rows, (1.1, 2, 2, 2), title,
+                  ("analogies",), (tuple(("analogies", n, f) for f in ("case", "what_happened", "parallel", "limits"))
+                                   for n, _ in enumerate(analogies)))]
 
 
 def _alternatives(outline: Outline, table: MakeTable) -> list[Block]:
@@ -487,8 +552,10 @@ def _alternatives(outline: Outline, table: MakeTable) -> list[Block]:
     rows = tuple((parse(a.explanation), _would_show(a, by_id, words), assessment(a))
                  for a in brief.alternatives)
     title = outline.heading("alternatives")
-    return [Heading(1, title),
-            table((words.explanation, words.would_show, words.assessment), rows, (2.2, 2.6, 1.4), title)]
+    return [Heading(1, title, ("alternatives",)),
+            table((words.explanation, words.would_show, words.assessment), rows, (2.2, 2.6, 1.4), title,
+                  ("alternatives",), (tuple(("alternatives", n, f) for f in ("explanation", "would_show", "assessment"))
+                                      for n, _ in enumerate(brief.alternatives)))]
 
 
 def _would_show(alternative: Alternative, indicators: dict[str, Indicator], words: Labels) -> Inline:
@@ -518,15 +585,18 @@ def _unstopped(spans: Inline) -> Inline:
 
 def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     outlook, words = outline.brief.outlook, outline.labels
-    blocks: list[Block] = [Heading(1, outline.heading("outlook"))]
-    blocks += [Paragraph(parse(p)) for p in outlook.paragraphs]
-    blocks.append(Heading(2, words.scenarios))
+    blocks: list[Block] = [Heading(1, outline.heading("outlook"), ("outlook",))]
+    blocks += [Paragraph(parse(p), field=("outlook", "paragraphs", n)) for n, p in enumerate(outlook.paragraphs)]
+    scenarios, indicators = ("outlook", "scenarios"), ("outlook", "indicators")
+    blocks.append(Heading(2, words.scenarios, scenarios))
     rows = tuple(((Span(s.name, bold=True),), _text(s.likelihood.label), parse(s.description))
                  for s in outlook.scenarios)
     blocks.append(table((words.scenario, words.likelihood, words.scenario_description), rows, (1.4, 1.2, 3.4),
-                        words.scenarios))
+                        words.scenarios, scenarios,
+                        (tuple(scenarios + (n, f) for f in ("name", "likelihood", "description"))
+                         for n, _ in enumerate(outlook.scenarios))))
     blocks += figures
-    blocks.append(Heading(2, words.indicators))
+    blocks.append(Heading(2, words.indicators, indicators))
     if any(i.threshold or i.scenario or i.baseline for i in outlook.indicators):
         # A baseline column only when some indicator says where it stands now.
         baselines = any(i.baseline for i in outlook.indicators)
@@ -534,9 +604,12 @@ def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[B
                       _text(i.scenario or "\u2014")) for i in outlook.indicators)
         columns = (words.indicator, *((words.baseline,) if baselines else ()), words.threshold, words.points_to)
         widths = (2.0, 1.9, 2.1, 1.1) if baselines else (2.2, 2.6, 1.2)
-        blocks.append(table(columns, rows, widths, words.indicators))
+        cells = ("what", *(("baseline",) if baselines else ()), "threshold", "scenario")
+        blocks.append(table(columns, rows, widths, words.indicators, indicators,
+                            (tuple(indicators + (n, f) for f in cells) for n, _ in enumerate(outlook.indicators))))
     else:
-        blocks.append(BulletList(tuple(parse(i.what) for i in outlook.indicators)))
+        blocks.append(BulletList(tuple(parse(i.what) for i in outlook.indicators),
+                                 tuple(indicators + (n, "what") for n, _ in enumerate(outlook.indicators))))
     return blocks
 
 
@@ -547,16 +620,22 @@ def _or_dash(text: str | None) -> Inline:
 def _listed(outline: Outline, part: str) -> list[Block]:
     """A part that is a list of points under its heading, or nothing when the brief has none."""
     points = getattr(outline.brief, part)
-    return [Heading(1, outline.heading(part)), BulletList(tuple(parse(p) for p in points))] if points else []
+    return [Heading(1, outline.heading(part), (part,)),
+            BulletList(tuple(parse(p) for p in points), _items((part,), points))] if points else []
 
 
-def _section(section: Section, table: MakeTable) -> list[Block]:
-    blocks: list[Block] = [Heading(1, section.title)]
-    blocks += [Paragraph(parse(p)) for p in section.paragraphs]
+def _section(section: Section, index: int, table: MakeTable) -> list[Block]:
+    field = ("sections", index)
+    blocks: list[Block] = [Heading(1, section.title, field + ("title",))]
+    blocks += [Paragraph(parse(p), field=field + ("paragraphs", n)) for n, p in enumerate(section.paragraphs)]
     if section.bullets:
-        blocks.append(BulletList(tuple(parse(b) for b in section.bullets)))
+        blocks.append(BulletList(tuple(parse(b) for b in section.bullets), _items(field + ("bullets",),
+                                                                                  section.bullets)))
     if section.table:
-        blocks.append(table(*own_table(section)))
+        rows = field + ("table", "rows")
+        blocks.append(table(*own_table(section), field + ("table",),
+                            (tuple(rows + (r, c) for c, _ in enumerate(row))
+                             for r, row in enumerate(section.table.rows))))
     return blocks
 
 

@@ -20,6 +20,7 @@ from ..estimative import Likelihood
 from ..images import Image, read as read_image
 from ..inline import Span, parse, plain
 from ..model import Actor, Brief, Event, KeyJudgment, PartialDate, Picture, Scenario
+from ..parts import FieldPath
 from ..theme import Colours, Theme
 from .measure import Metrics, metrics_for
 from .outline import Labels
@@ -98,6 +99,7 @@ class Figure(Value):
     number: int = 0
     part: int = 0    # a figure too large for one page or slide comes in parts, each numbered as the figure
     parts: int = 1
+    field: FieldPath = ()  # the content field it is drawn from (the timeline, the scenarios) or the image's
 
     def labels(self) -> list[Label]:
         """Every label of the figure, those set inside a shape too, in drawing order."""

@@ -16,10 +16,11 @@ from docx.shared import Emu, Length, Pt
 from ...layout.figures import Figure
 from ...theme import Theme
 from .body import Body
+from .markers import Mark
 from .styles import CAPTION, add_paragraph
 
 
-def add_figure(body: Body, figure: Figure, theme: Theme, width: Length) -> None:
+def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Mark) -> None:
     """The picture, as wide as the layout made it (at most the text width), then its caption and credit."""
     shown = min(Pt(figure.width), width)
     paragraph = body.add_paragraph()
@@ -40,3 +41,5 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length) -> None:
     if figure.credit:
         caption.add_run().add_break()
         caption.add_run(figure.credit).bold = False
+    mark(paragraph._p, figure.field)
+    mark(caption._p, figure.field)

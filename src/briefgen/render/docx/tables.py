@@ -14,6 +14,7 @@ from ...layout.document import Table
 from ...theme import Theme
 from . import inline
 from .body import Body
+from .markers import Mark
 from .styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragraph
 
 (_TBL_PR, _TBL_STYLE, _TBL_W, _TBL_LAYOUT, _TBL_LOOK, _TBL_CAPTION, _TBL_GRID, _GRID_COL, _TR, _TR_PR, _CANT_SPLIT,
@@ -27,15 +28,16 @@ _LOOK = {qn(f"w:{name}"): value for name, value in (("val", "0420"), ("firstRow"
                                                     ("noVBand", "1"))}
 
 
-def add_table(document: Body, table: Table, theme: Theme, width: Length) -> None:
-    """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``.
+def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: Mark) -> None:
+    """Caption above, then the table, its columns scaled from the layout's relative widths to ``width``;
+    the caption and header row marked with the table's field, each cell with its own.
 
     The table's frame (grid, rows, cells and their empty paragraphs) is built as lxml elements,
     a body row once and copied for each row: python-docx's table API looks up each row's cells
     again for every cell set, the slowest part of a brief with many tables. The cells' text goes
     in through inline.
     """
-    add_paragraph(document, CAPTION, table.caption.text)
+    mark(add_paragraph(document, CAPTION, table.caption.text)._p, table.field)
     total = sum(table.widths)
     widths = [str(round(width * w / total / 635)) for w in table.widths]  # twentieths of a point
     tbl = OxmlElement("w:tbl")
@@ -57,9 +59,12 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length) -> None
             tbl.append(body.__copy__())
     document.place(tbl)
     cells = [[(Span(c),) for c in table.columns], *table.rows]
-    for tr, row in zip(tbl.iterchildren(_TR), cells):
-        for tc, spans in zip(tr.iterchildren(_TC), row):
-            inline.write(Paragraph(tc.find(_P), document.part), spans)
+    fields = [(table.field,) * len(table.columns), *(table.fields or ((),) * len(table.rows))]
+    for tr, row, row_fields in zip(tbl.iterchildren(_TR), cells, fields):
+        for tc, spans, field in zip(tr.iterchildren(_TC), row, row_fields):
+            p = tc.find(_P)
+            inline.write(Paragraph(p, document.part), spans)
+            mark(p, field)
 
 
 def _row(tbl, widths: list[str], style: str, fill: str | None):

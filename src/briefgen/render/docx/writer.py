@@ -15,11 +15,13 @@ from ...inline import Span
 from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph, Quote, Table, TitleBlock)
 from ...output import package
+from ...parts import FieldPath
 from ..office.template import Template
 from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
 from . import body as word_body, inline, page, pictures, properties, styles, tables
+from .markers import Markers
 from .package import entries
 from .styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
                           HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, QUOTE, SUBTITLE, TITLE,
@@ -45,7 +47,8 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     width, page_notes = page.set_up(word, theme, reference=reference is not None)
     if warnings is not None:
         warnings += page_notes
-    writer = _Writer(word, theme, width)
+    # Note bookmarks are numbered by their notes; the fields' marks take the ids after them.
+    writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1))
     for block in document.blocks:
         writer.add(block)
     page.running(word, document.running, width, pages.pages(document, theme, width.pt))
@@ -78,18 +81,19 @@ def _empty_body(word: WordDocument) -> None:
 class _Writer:
     """Appends layout blocks to the Word body in the theme's styles."""
 
-    def __init__(self, word: WordDocument, theme: Theme, width: Length) -> None:
+    def __init__(self, word: WordDocument, theme: Theme, width: Length, markers: Markers) -> None:
         self.word, self.theme, self.width = word, theme, width
         self.body = word_body.Body(word)
+        self.mark = markers.mark
 
     def add(self, block: Block) -> None:
         match block:
             case TitleBlock():
                 self._title(block)
-            case Heading(level=level, text=text):
-                add_paragraph(self.body, HEADINGS[min(level, 3)], text)
-            case Paragraph(spans=spans):
-                self._paragraph(spans)
+            case Heading(level=level, text=text, field=field):
+                self.mark(add_paragraph(self.body, HEADINGS[min(level, 3)], text)._p, field)
+            case Paragraph(spans=spans, field=field):
+                self._paragraph(spans, field=field)
             case BulletList():
                 self._list(block)
             case Callout():
@@ -97,55 +101,62 @@ class _Writer:
             case Judgment():
                 self._judgment(block)
             case Table():
-                tables.add_table(self.body, block, self.theme, self.width)
+                tables.add_table(self.body, block, self.theme, self.width, self.mark)
             case Quote(spans=spans, attribution=attribution):
-                self._paragraph(spans, QUOTE)
-                self._paragraph(attribution, ATTRIBUTION)
-            case Bibliography(entries=entries):
-                for _, entry in entries:
-                    self._paragraph(entry, BIBLIOGRAPHY)
+                self._paragraph(spans, QUOTE, block.text_field)
+                self._paragraph(attribution, ATTRIBUTION, block.attribution_field)
+            case Bibliography(entries=entries, fields=fields):
+                for (_, entry), field in zip(entries, fields or ((),) * len(entries)):
+                    self._paragraph(entry, BIBLIOGRAPHY, field)
             case Notes(entries=entries):
                 for note in entries:
                     paragraph = add_paragraph(self.body, NOTE_TEXT, f"{note.label}\t")
                     inline.write(paragraph, note.spans)
                     inline.bookmark(paragraph, note.anchor, note.number)
+                    self.mark(paragraph._p, note.field)
             case Figure():
-                pictures.add_figure(self.body, block, self.theme, self.width)
+                pictures.add_figure(self.body, block, self.theme, self.width, self.mark)
             case _:
                 raise TypeError(f"no Word rendering for {type(block).__name__}")
 
-    def _paragraph(self, spans, style: str | None = None):
+    def _paragraph(self, spans, style: str | None = None, field: FieldPath = ()):
         paragraph = add_paragraph(self.body, style) if style else self.body.add_paragraph()
         inline.write(paragraph, spans)
+        self.mark(paragraph._p, field)
         return paragraph
 
     def _title(self, block: TitleBlock) -> None:
-        self._paragraph(block.title, TITLE)
+        title, subtitle, dateline, authors, cutoff = block.fields
+        self._paragraph(block.title, TITLE, title)
         if block.subtitle:
-            self._paragraph(block.subtitle, SUBTITLE)
-        self._paragraph(block.dateline, DETAILS)
-        self._paragraph(block.authors, DETAILS)
+            self._paragraph(block.subtitle, SUBTITLE, subtitle)
+        self._paragraph(block.dateline, DETAILS, dateline)
+        self._paragraph(block.authors, DETAILS, authors)
         if block.cutoff:
-            self._paragraph(block.cutoff, DETAILS)
+            self._paragraph(block.cutoff, DETAILS, cutoff)
 
     def _list(self, block: BulletList) -> None:
-        for item in block.items:
-            self._paragraph(item, BULLET)
+        for item, field in zip(block.items, block.fields or ((),) * len(block.items)):
+            self._paragraph(item, BULLET, field)
 
     def _callout(self, block: Callout) -> None:
         style = CALLOUT_STYLES[block.role]
         title = add_paragraph(self.body, style)
         title.add_run(block.title).bold = True
         title.paragraph_format.keep_with_next = True
-        for spans in block.paragraphs:
-            self._paragraph(spans, style)
+        self.mark(title._p, block.field)
+        for spans, field in zip(block.paragraphs, block.fields or ((),) * len(block.paragraphs)):
+            self._paragraph(spans, style, field)
 
     def _judgment(self, block: Judgment) -> None:
         statement = add_paragraph(self.body, JUDGMENT, f"{block.number}.\t")
         inline.write(statement, block.statement)
+        self.mark(statement._p, block.statement_field)
         estimate = add_paragraph(self.body, JUDGMENT_BASIS)
         estimate.paragraph_format.keep_with_next = True
         add_run(estimate, block.estimate, ESTIMATE)
-        for label, spans in block.reasons:
+        self.mark(estimate._p, block.field)
+        for (label, spans), field in zip(block.reasons, block.reason_fields or ((),) * len(block.reasons)):
             reason = add_paragraph(self.body, JUDGMENT_BASIS)
             inline.write(reason, (Span(label, italic=True),) + spans)
+            self.mark(reason._p, field)

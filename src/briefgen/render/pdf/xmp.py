@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from lxml import etree
+
 from ...layout.properties import Properties
 
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_META = "adobe:ns:meta/"
 _NAMESPACES = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "pdf": "http://ns.adobe.com/pdf/1.3/",
@@ -18,46 +22,51 @@ _NAMESPACES = {
     "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
     "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
 }
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# The packet's wrapper (XMP part 1, 7.3): its start names the byte-order mark of its encoding.
+_START = etree.PI("xpacket", 'begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"')
+_END = etree.PI("xpacket", 'end="r"')
 
 
 def packet(about: Properties, when: datetime) -> bytes:
     stamp = when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    declarations = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _NAMESPACES.items())
-    properties = [
-        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{_text(about.title)}</rdf:li></rdf:Alt></dc:title>',
-        f"<dc:creator><rdf:Seq><rdf:li>{_text(about.author)}</rdf:li></rdf:Seq></dc:creator>",
-        '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">'
-        f"{_text(about.subject)}</rdf:li></rdf:Alt></dc:description>",
-        f"<dc:language><rdf:Bag><rdf:li>{_text(about.language)}</rdf:li></rdf:Bag></dc:language>",
-        f"<xmp:CreateDate>{stamp}</xmp:CreateDate>",
-        f"<xmp:ModifyDate>{stamp}</xmp:ModifyDate>",
-        f"<xmp:CreatorTool>{_text(about.application)}</xmp:CreatorTool>",
-        "<pdfuaid:part>1</pdfuaid:part>",
-    ]
+    meta = etree.Element(f"{{{_META}}}xmpmeta", nsmap={"x": _META})
+    rdf = etree.SubElement(meta, f"{{{_RDF}}}RDF", nsmap={"rdf": _RDF})
+    description = etree.SubElement(rdf, f"{{{_RDF}}}Description", {f"{{{_RDF}}}about": ""}, nsmap=_NAMESPACES)
+
+    def add(name: str, text: str, container: str | None = None) -> None:
+        """A property; in an rdf:Alt (one text in the default language), rdf:Seq or rdf:Bag if ``container``."""
+        prefix, local = name.split(":")
+        element = etree.SubElement(description, f"{{{_NAMESPACES[prefix]}}}{local}")
+        if container:
+            element = etree.SubElement(etree.SubElement(element, f"{{{_RDF}}}{container}"), f"{{{_RDF}}}li")
+            if container == "Alt":
+                element.set(_LANG, "x-default")
+        element.text = text
+
+    add("dc:title", about.title, "Alt")
+    add("dc:creator", about.author, "Seq")
+    add("dc:description", about.subject, "Alt")
+    add("dc:language", about.language, "Bag")
+    add("xmp:CreateDate", stamp)
+    add("xmp:ModifyDate", stamp)
+    add("xmp:CreatorTool", about.application)
+    add("pdfuaid:part", "1")
     if about.rights:
-        properties += [f'<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{_text(about.rights)}</rdf:li></rdf:Alt>'
-                       "</dc:rights>", "<xmpRights:Marked>True</xmpRights:Marked>"]
+        add("dc:rights", about.rights, "Alt")
+        add("xmpRights:Marked", "True")
     if about.identifier:
-        properties.append(f"<dc:identifier>{_text(about.identifier)}</dc:identifier>")
+        add("dc:identifier", about.identifier)
     if about.copy:
         # Whom this numbered copy was issued to, with its handling: the terms it may be used under.
-        properties.append('<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">'
-                          f"{_text(about.status)}; {_text(about.copy)}</rdf:li></rdf:Alt></xmpRights:UsageTerms>")
+        add("xmpRights:UsageTerms", f"{about.status}; {about.copy}", "Alt")
     if about.keywords:
-        properties.append(f"<pdf:Keywords>{_text(about.keywords)}</pdf:Keywords>")
-    body = "\n".join(f"   {p}" for p in properties)
-    xml = (
-        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
-        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
-        f'  <rdf:Description rdf:about="" {declarations}>\n{body}\n  </rdf:Description>\n'
-        " </rdf:RDF>\n"
-        "</x:xmpmeta>\n"
-        '<?xpacket end="r"?>'
-    )
-    return xml.encode("utf-8")
-
-
-def _text(value: str) -> str:
-    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.encode("ascii", "xmlcharrefreplace").decode("ascii")
+        add("pdf:Keywords", about.keywords)
+    # One property a line, each level indented by one space more.
+    meta.text, rdf.text, description.text = "\n ", "\n  ", "\n   "
+    for element in description:
+        element.tail = "\n   "
+    description[-1].tail, description.tail, rdf.tail = "\n  ", "\n ", "\n"
+    # Plain ASCII, other characters as references, whatever the brief's script; the start's mark in UTF-8.
+    return b"\n".join((etree.tostring(_START, encoding="UTF-8"), etree.tostring(meta, encoding="ascii"),
+                       etree.tostring(_END, encoding="UTF-8")))

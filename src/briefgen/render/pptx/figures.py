@@ -8,10 +8,11 @@ a PowerPoint table with its header row filled as in the brief. Everything arrive
 by layout/deck_figures.py; this module only writes it.
 
 The shapes are the XML python-pptx's add_shape, add_connector, build_freeform, add_textbox,
-add_pic and add_table write, written here as one string per figure or table and parsed once:
-python-pptx inserts each element by scanning for where its schema puts it, which made the
-figures cost more than all the slides' text. Their text is written by text, as all the
-deck's text is.
+add_pic and add_table write, built here as lxml elements in their schema order, the parts
+every shape of a kind shares (its text body, the decorative mark) copied from one made at
+import: python-pptx inserts each element by scanning for where its schema puts it, which
+made the figures cost more than all the slides' text. Their text is written by text, as
+all the deck's text is.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lxml import etree
+from lxml.etree import SubElement
 
 from ...images import Image
 from ...inline import Span
@@ -26,9 +28,8 @@ from ...layout.deck_figures import CELL_INSET_X, CELL_INSET_Y, DeckTable
 from ...layout.deck_figures import LINE_SPACING as TABLE_LINE_SPACING
 from ...layout.figures import Circle, Figure, Label, Line, Rect
 from ...theme import Theme
-from .package import attribute
 from .text import Typesetter
-from .xml import emu, nsdecls, qn
+from .xml import NAMESPACES, emu, qn
 
 _ALIGN = {"left": "l", "centre": "ctr", "right": "r"}
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -37,19 +38,47 @@ DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 TABLE_GRID_STYLE = "{5940675A-B579-460E-94D1-54222C63F5DA}"
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
-_TXBODY, _P, _TR, _CELL_BODY = qn("p:txBody"), qn("a:p"), qn("a:tr"), qn("a:txBody")
-# Office's mark for a shape a screen reader skips (Alt Text → Mark as decorative).
-_DECORATIVE = (f'<a:extLst><a:ext uri="{DECORATIVE_URI}"><adec:decorative xmlns:adec="{DECORATIVE_NS}" val="1"/>'
-               "</a:ext></a:extLst>")
+_NSMAP = {prefix: NAMESPACES[prefix] for prefix in ("a", "p", "r")}
+(_GRP_SP, _NV_GRP_SP_PR, _C_NV_GRP_SP_PR, _GRP_SP_PR, _SP, _NV_SP_PR, _C_NV_SP_PR, _CXN_SP, _NV_CXN_SP_PR,
+ _C_NV_CXN_SP_PR, _PIC, _NV_PIC_PR, _C_NV_PIC_PR, _BLIP_FILL, _C_NV_PR, _NV_PR, _SP_PR, _TXBODY, _GRAPHIC_FRAME,
+ _NV_GRAPHIC_FRAME_PR, _C_NV_GRAPHIC_FRAME_PR, _FRAME_XFRM) = (qn(f"p:{tag}") for tag in (
+    "grpSp", "nvGrpSpPr", "cNvGrpSpPr", "grpSpPr", "sp", "nvSpPr", "cNvSpPr", "cxnSp", "nvCxnSpPr",
+    "cNvCxnSpPr", "pic", "nvPicPr", "cNvPicPr", "blipFill", "cNvPr", "nvPr", "spPr", "txBody", "graphicFrame",
+    "nvGraphicFramePr", "cNvGraphicFramePr", "xfrm"))
+(_XFRM, _OFF, _EXT, _CH_OFF, _CH_EXT, _PRST_GEOM, _AV_LST, _SOLID_FILL, _SRGB, _NO_FILL, _LN, _PRST_DASH, _CUST_GEOM,
+ _GD_LST, _AH_LST, _CXN_LST, _RECT, _PATH_LST, _PATH, _MOVE_TO, _LN_TO, _PT, _PIC_LOCKS, _BLIP, _STRETCH, _FILL_RECT,
+ _FRAME_LOCKS, _GRAPHIC, _GRAPHIC_DATA, _TBL, _TBL_PR, _TABLE_STYLE_ID, _TBL_GRID, _GRID_COL, _TR, _TC, _TC_PR,
+ _BODY_PR, _LST_STYLE, _NO_AUTOFIT, _P, _P_PR, _EXT_LST, _EXT_ITEM) = (qn(f"a:{tag}") for tag in (
+    "xfrm", "off", "ext", "chOff", "chExt", "prstGeom", "avLst", "solidFill", "srgbClr", "noFill", "ln", "prstDash",
+    "custGeom", "gdLst", "ahLst", "cxnLst", "rect", "pathLst", "path", "moveTo", "lnTo", "pt", "picLocks", "blip",
+    "stretch", "fillRect", "graphicFrameLocks", "graphic", "graphicData", "tbl", "tblPr", "tableStyleId", "tblGrid",
+    "gridCol", "tr", "tc", "tcPr", "bodyPr", "lstStyle", "noAutofit", "p", "pPr", "extLst", "ext"))
+_EMBED = qn("r:embed")
+_NO_INSETS = {"lIns": "0", "rIns": "0", "tIns": "0", "bIns": "0"}
+
+
+def _text_body(tag: str, body: dict[str, str], autofit: bool, paragraph: dict[str, str] | None = None):
+    """A text body to copy for each shape: its properties, an empty list style, and a paragraph if ``paragraph``."""
+    made = etree.Element(tag, nsmap=_NSMAP)
+    body_pr = SubElement(made, _BODY_PR, body)
+    if not autofit:
+        SubElement(body_pr, _NO_AUTOFIT)
+    SubElement(made, _LST_STYLE)
+    if paragraph is not None:
+        SubElement(SubElement(made, _P), _P_PR, paragraph)
+    return made
+
+
 # The text body python-pptx gives a new autoshape, and the one of a label or a shape's own text:
 # no insets, no autofit, its paragraphs written by the Typesetter.
-_SHAPE_TEXT = '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody>'
-_INSIDE_TEXT = ('<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="none" lIns="0" rIns="0" tIns="0" bIns="0">'
-                "<a:noAutofit/></a:bodyPr><a:lstStyle/></p:txBody>")
-_LABEL_TEXT = ('<p:txBody><a:bodyPr wrap="none" lIns="0" rIns="0" tIns="0" bIns="0" anchor="t"><a:noAutofit/>'
-               "</a:bodyPr><a:lstStyle/></p:txBody>")
-_CELL_TEXT = ('<a:txBody><a:bodyPr wrap="square" lIns="0" rIns="0" tIns="0" bIns="0" anchor="t"><a:noAutofit/>'
-              "</a:bodyPr><a:lstStyle/></a:txBody>")
+_SHAPE_TEXT = _text_body(_TXBODY, {"rtlCol": "0", "anchor": "ctr"}, True, {"algn": "ctr"})
+_INSIDE_TEXT = _text_body(_TXBODY, {"rtlCol": "0", "anchor": "ctr", "wrap": "none", **_NO_INSETS}, False)
+_LABEL_TEXT = _text_body(_TXBODY, {"wrap": "none", **_NO_INSETS, "anchor": "t"}, False)
+_CELL_TEXT = _text_body(qn("a:txBody"), {"wrap": "square", **_NO_INSETS, "anchor": "t"}, False)
+# Office's mark for a shape a screen reader skips (Alt Text → Mark as decorative).
+_DECORATIVE = etree.Element(_EXT_LST, nsmap=_NSMAP)
+SubElement(SubElement(_DECORATIVE, _EXT_ITEM, uri=DECORATIVE_URI), f"{{{DECORATIVE_NS}}}decorative",
+           nsmap={"adec": DECORATIVE_NS}, val="1")
 
 
 def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter,
@@ -59,48 +88,51 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter,
     ``image_rid`` relates the slide to an image part and gives the relationship's id.
     """
     ids = _Ids(sp_tree)
-    shapes: list[str] = []
-    labels: list[Label] = []  # the text of each text body written, in document order
+    group = etree.Element(_GRP_SP, nsmap=_NSMAP)
+    properties = SubElement(group, _NV_GRP_SP_PR)
+    name = SubElement(properties, _C_NV_PR)  # its id comes after its shapes', as python-pptx numbers them
+    SubElement(properties, _C_NV_GRP_SP_PR)
+    SubElement(properties, _NV_PR)
+    xfrm = SubElement(SubElement(group, _GRP_SP_PR), _XFRM)
+    size = {"cx": str(emu(figure.width)), "cy": str(emu(figure.height))}
+    SubElement(xfrm, _OFF, x=str(left), y=str(top))
+    SubElement(xfrm, _EXT, size)
+    SubElement(xfrm, _CH_OFF, x=str(left), y=str(top))
+    SubElement(xfrm, _CH_EXT, size)
+    labels: list[tuple[object, Label]] = []  # each text body to write and its text
 
     def at(x: float, y: float) -> tuple[int, int]:
         return left + emu(x), top + emu(y)
 
     if figure.image and figure.image_box:
         x, y, w, h = figure.image_box
-        shapes.append(_picture(ids.next(), figure.title, figure.alt, image_rid(figure.image), *at(x, y), emu(w), emu(h)))
+        _picture(group, ids.next(), figure.title, figure.alt, image_rid(figure.image), *at(x, y), emu(w), emu(h))
     for shape in figure.shapes:
         if isinstance(shape, Rect):
-            shapes.append(_autoshape(ids.next(), "Rectangle", "rect", *at(shape.x, shape.y), emu(shape.width),
-                                     emu(shape.height), shape.fill, shape.stroke, shape.stroke_width, shape.text))
+            body = _autoshape(group, ids.next(), "Rectangle", "rect", *at(shape.x, shape.y), emu(shape.width),
+                              emu(shape.height), shape.fill, shape.stroke, shape.stroke_width, shape.text)
         elif isinstance(shape, Circle):
-            shapes.append(_autoshape(ids.next(), "Oval", "ellipse", *at(shape.cx - shape.r, shape.cy - shape.r),
-                                     emu(2 * shape.r), emu(2 * shape.r), shape.fill, shape.stroke,
-                                     shape.stroke_width, shape.text))
+            body = _autoshape(group, ids.next(), "Oval", "ellipse", *at(shape.cx - shape.r, shape.cy - shape.r),
+                              emu(2 * shape.r), emu(2 * shape.r), shape.fill, shape.stroke,
+                              shape.stroke_width, shape.text)
         elif isinstance(shape, Line) and len(shape.points) == 2:
             (x0, y0), (x1, y1) = shape.points
-            shapes.append(_connector(ids.next(), *at(x0, y0), *at(x1, y1), shape))
+            body = _connector(group, ids.next(), *at(x0, y0), *at(x1, y1), shape)
         elif isinstance(shape, Line):
-            shapes.append(_freeform(ids.next(), [at(x, y) for x, y in shape.points], shape))
+            body = _freeform(group, ids.next(), [at(x, y) for x, y in shape.points], shape)
         elif isinstance(shape, Label):
-            shapes.append(_textbox(ids.next(), *at(shape.x, shape.y), emu(shape.width), emu(shape.height)))
+            body = _textbox(group, ids.next(), *at(shape.x, shape.y), emu(shape.width), emu(shape.height))
         else:
             raise TypeError(f"no deck drawing for {type(shape).__name__}")
         inside = shape if isinstance(shape, Label) else getattr(shape, "text", None)
         if inside is not None:
-            labels.append(inside)
-    group = (f"<p:grpSp {nsdecls('a', 'p', 'r')}><p:nvGrpSpPr><p:cNvPr id=\"{ids.next()}\" "
-             f"name={attribute(figure.title)} descr={attribute(figure.alt)} title={attribute(figure.caption)}/>"
-             "<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>"
-             f'<a:off x="{left}" y="{top}"/><a:ext cx="{emu(figure.width)}" cy="{emu(figure.height)}"/>'
-             f'<a:chOff x="{left}" y="{top}"/><a:chExt cx="{emu(figure.width)}" cy="{emu(figure.height)}"/>'
-             f"</a:xfrm></p:grpSpPr>{''.join(shapes)}</p:grpSp>")
-    element = etree.fromstring(group)
-    # The text bodies still without a paragraph are those of labels and of shapes' own text, in order.
-    for body, label in zip((b for b in element.iter(_TXBODY) if b.find(_P) is None), labels):
+            labels.append((body, inside))
+    name.attrib.update({"id": str(ids.next()), "name": figure.title, "descr": figure.alt, "title": figure.caption})
+    for body, label in labels:
         for line in label.lines:
             p = text.paragraph(body, pitch=label.pitch, align=_ALIGN[label.align])
             text.runs(p, (Span(line, bold=label.bold, italic=label.italic),), label.size, colour=label.colour)
-    sp_tree.append(element)
+    sp_tree.append(group)
 
 
 class _Ids:
@@ -115,71 +147,119 @@ class _Ids:
         return self._last
 
 
-def _name(shape_id: int, kind: str, decorative: bool) -> str:
-    """A shape's p:cNvPr, named as python-pptx names it ("Oval 7" for id 8)."""
+def _shape(group, tag: str, properties: str, shape_id: int, name: str, decorative: bool):
+    """A new shape at the end of ``group``, its non-visual properties written (named as python-pptx names them,
+    "Oval 7" for id 8): the shape, and the element to give its kind's own non-visual properties."""
+    shape = SubElement(group, tag)
+    non_visual = SubElement(shape, properties)
+    c_nv_pr = SubElement(non_visual, _C_NV_PR, id=str(shape_id), name=name)
     if decorative:
-        return f'<p:cNvPr id="{shape_id}" name="{kind} {shape_id - 1}">{_DECORATIVE}</p:cNvPr>'
-    return f'<p:cNvPr id="{shape_id}" name="{kind} {shape_id - 1}"/>'
+        c_nv_pr.append(_DECORATIVE.__copy__())
+    return shape, non_visual
 
 
-def _xfrm(x: int, y: int, cx: int, cy: int, flip: str = "") -> str:
-    return f'<a:xfrm{flip}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+def _xfrm(parent, x: int, y: int, cx: int, cy: int, tag: str = _XFRM, **flip: str) -> None:
+    xfrm = SubElement(parent, tag, flip)
+    SubElement(xfrm, _OFF, x=str(x), y=str(y))
+    SubElement(xfrm, _EXT, cx=str(cx), cy=str(cy))
 
 
-def _solid(colour: str) -> str:
-    return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+def _geometry(parent, preset: str) -> None:
+    SubElement(SubElement(parent, _PRST_GEOM, prst=preset), _AV_LST)
 
 
-def _outline(colour: str, width: float, dashed: bool = False) -> str:
-    dash = '<a:prstDash val="dash"/>' if dashed else ""
-    return f'<a:ln w="{emu(width)}">{_solid(colour)}{dash}</a:ln>'
+def _solid(parent, colour: str) -> None:
+    SubElement(SubElement(parent, _SOLID_FILL), _SRGB, val=colour)
 
 
-def _autoshape(shape_id: int, kind: str, geometry: str, x: int, y: int, cx: int, cy: int, fill: str | None,
-               stroke: str | None, stroke_width: float, inside: Label | None) -> str:
-    """A rectangle or an oval, without python-pptx's theme style (its shadow is not ours), its text if any."""
+def _outline(parent, colour: str, width: float, dashed: bool = False) -> None:
+    ln = SubElement(parent, _LN, w=str(emu(width)))
+    _solid(ln, colour)
+    if dashed:
+        SubElement(ln, _PRST_DASH, val="dash")
+
+
+def _autoshape(group, shape_id: int, kind: str, geometry: str, x: int, y: int, cx: int, cy: int, fill: str | None,
+               stroke: str | None, stroke_width: float, inside: Label | None):
+    """A rectangle or an oval, without python-pptx's theme style (its shadow is not ours); its text body."""
     decorative = inside is None or not "".join(inside.lines).strip()
-    return (f"<p:sp><p:nvSpPr>{_name(shape_id, kind, decorative)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
-            f'{_xfrm(x, y, cx, cy)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>'
-            f"{_solid(fill) if fill else '<a:noFill/>'}"
-            f"{_outline(stroke, stroke_width) if stroke else '<a:ln><a:noFill/></a:ln>'}</p:spPr>"
-            f"{_SHAPE_TEXT if inside is None else _INSIDE_TEXT}</p:sp>")
+    shape, non_visual = _shape(group, _SP, _NV_SP_PR, shape_id, f"{kind} {shape_id - 1}", decorative)
+    SubElement(non_visual, _C_NV_SP_PR)
+    SubElement(non_visual, _NV_PR)
+    properties = SubElement(shape, _SP_PR)
+    _xfrm(properties, x, y, cx, cy)
+    _geometry(properties, geometry)
+    if fill:
+        _solid(properties, fill)
+    else:
+        SubElement(properties, _NO_FILL)
+    if stroke:
+        _outline(properties, stroke, stroke_width)
+    else:
+        SubElement(SubElement(properties, _LN), _NO_FILL)
+    body = (_SHAPE_TEXT if inside is None else _INSIDE_TEXT).__copy__()
+    shape.append(body)
+    return body
 
 
-def _connector(shape_id: int, x0: int, y0: int, x1: int, y1: int, line: Line) -> str:
-    flip = (' flipH="1"' if x0 > x1 else "") + (' flipV="1"' if y0 > y1 else "")
-    return (f"<p:cxnSp><p:nvCxnSpPr>{_name(shape_id, 'Connector', True)}<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr>"
-            f"<p:spPr>{_xfrm(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0), flip)}"
-            f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom>{_outline(line.colour, line.width, line.dashed)}'
-            "</p:spPr></p:cxnSp>")
+def _connector(group, shape_id: int, x0: int, y0: int, x1: int, y1: int, line: Line) -> None:
+    shape, non_visual = _shape(group, _CXN_SP, _NV_CXN_SP_PR, shape_id, f"Connector {shape_id - 1}", True)
+    SubElement(non_visual, _C_NV_CXN_SP_PR)
+    SubElement(non_visual, _NV_PR)
+    properties = SubElement(shape, _SP_PR)
+    flip = {**({"flipH": "1"} if x0 > x1 else {}), **({"flipV": "1"} if y0 > y1 else {})}
+    _xfrm(properties, min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0), **flip)
+    _geometry(properties, "line")
+    _outline(properties, line.colour, line.width, line.dashed)
 
 
-def _freeform(shape_id: int, points: list[tuple[int, int]], line: Line) -> str:
+def _freeform(group, shape_id: int, points: list[tuple[int, int]], line: Line):
     """A polyline, its path in its own box's coordinates as python-pptx's FreeformBuilder writes it."""
     xs, ys = [x for x, _ in points], [y for _, y in points]
     left, top = min(xs), min(ys)
     width, height = max(xs) - left, max(ys) - top
-    (x0, y0), *rest = points
-    path = (f'<a:moveTo><a:pt x="{x0 - left}" y="{y0 - top}"/></a:moveTo>'
-            + "".join(f'<a:lnTo><a:pt x="{x - left}" y="{y - top}"/></a:lnTo>' for x, y in rest))
-    return (f"<p:sp><p:nvSpPr>{_name(shape_id, 'Freeform', True)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
-            f"<p:spPr>{_xfrm(left, top, width, height)}<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
-            f'<a:rect l="l" t="t" r="r" b="b"/><a:pathLst><a:path w="{width}" h="{height}">{path}</a:path>'
-            f"</a:pathLst></a:custGeom><a:noFill/>{_outline(line.colour, line.width, line.dashed)}</p:spPr>"
-            f"{_SHAPE_TEXT}</p:sp>")
+    shape, non_visual = _shape(group, _SP, _NV_SP_PR, shape_id, f"Freeform {shape_id - 1}", True)
+    SubElement(non_visual, _C_NV_SP_PR)
+    SubElement(non_visual, _NV_PR)
+    properties = SubElement(shape, _SP_PR)
+    _xfrm(properties, left, top, width, height)
+    geometry = SubElement(properties, _CUST_GEOM)
+    for tag in (_AV_LST, _GD_LST, _AH_LST, _CXN_LST):
+        SubElement(geometry, tag)
+    SubElement(geometry, _RECT, l="l", t="t", r="r", b="b")
+    path = SubElement(SubElement(geometry, _PATH_LST), _PATH, w=str(width), h=str(height))
+    for n, (x, y) in enumerate(points):
+        SubElement(SubElement(path, _LN_TO if n else _MOVE_TO), _PT, x=str(x - left), y=str(y - top))
+    SubElement(properties, _NO_FILL)
+    _outline(properties, line.colour, line.width, line.dashed)
+    shape.append(_SHAPE_TEXT.__copy__())
 
 
-def _textbox(shape_id: int, x: int, y: int, cx: int, cy: int) -> str:
-    return (f'<p:sp><p:nvSpPr>{_name(shape_id, "TextBox", False)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-            f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
-            f"{_LABEL_TEXT}</p:sp>")
+def _textbox(group, shape_id: int, x: int, y: int, cx: int, cy: int):
+    shape, non_visual = _shape(group, _SP, _NV_SP_PR, shape_id, f"TextBox {shape_id - 1}", False)
+    SubElement(non_visual, _C_NV_SP_PR, txBox="1")
+    SubElement(non_visual, _NV_PR)
+    properties = SubElement(shape, _SP_PR)
+    _xfrm(properties, x, y, cx, cy)
+    _geometry(properties, "rect")
+    SubElement(properties, _NO_FILL)
+    body = _LABEL_TEXT.__copy__()
+    shape.append(body)
+    return body
 
 
-def _picture(shape_id: int, name: str, alt: str, rid: str, x: int, y: int, cx: int, cy: int) -> str:
-    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={attribute(name)} descr={attribute(alt)}/>'
-            '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
-            f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
-            f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
+def _picture(group, shape_id: int, name: str, alt: str, rid: str, x: int, y: int, cx: int, cy: int) -> None:
+    shape = SubElement(group, _PIC)
+    non_visual = SubElement(shape, _NV_PIC_PR)
+    SubElement(non_visual, _C_NV_PR, id=str(shape_id), name=name, descr=alt)
+    SubElement(SubElement(non_visual, _C_NV_PIC_PR), _PIC_LOCKS, noChangeAspect="1")
+    SubElement(non_visual, _NV_PR)
+    fill = SubElement(shape, _BLIP_FILL)
+    SubElement(fill, _BLIP, {_EMBED: rid})
+    SubElement(SubElement(fill, _STRETCH), _FILL_RECT)
+    properties = SubElement(shape, _SP_PR)
+    _xfrm(properties, x, y, cx, cy)
+    _geometry(properties, "rect")
 
 
 def add_table(sp_tree, table: DeckTable, left: int, top: int, text: Typesetter, theme: Theme, caption: str) -> None:
@@ -187,25 +267,30 @@ def add_table(sp_tree, table: DeckTable, left: int, top: int, text: Typesetter, 
     shape_id = _Ids(sp_tree).next()
     widths, heights = [emu(w) for w in table.widths], [emu(h) for h in table.heights]
     ink = theme.colours
-    margins = f'marL="{emu(CELL_INSET_X)}" marR="{emu(CELL_INSET_X)}" marT="{emu(CELL_INSET_Y)}" marB="{emu(CELL_INSET_Y)}"'
-    rows = []
+    frame = etree.Element(_GRAPHIC_FRAME, nsmap={prefix: NAMESPACES[prefix] for prefix in ("a", "p")})
+    non_visual = SubElement(frame, _NV_GRAPHIC_FRAME_PR)
+    SubElement(non_visual, _C_NV_PR, id=str(shape_id), name=f"Table {shape_id - 1}", descr=caption)
+    SubElement(SubElement(non_visual, _C_NV_GRAPHIC_FRAME_PR), _FRAME_LOCKS, noGrp="1")
+    SubElement(non_visual, _NV_PR)
+    _xfrm(frame, left, top, sum(widths), sum(heights), _FRAME_XFRM)
+    tbl = SubElement(SubElement(SubElement(frame, _GRAPHIC), _GRAPHIC_DATA, uri=TABLE_URI), _TBL)
+    SubElement(SubElement(tbl, _TBL_PR, firstRow="1"), _TABLE_STYLE_ID).text = TABLE_GRID_STYLE
+    grid = SubElement(tbl, _TBL_GRID)
+    for w in widths:
+        SubElement(grid, _GRID_COL, w=str(w))
+    inset_x, inset_y = str(emu(CELL_INSET_X)), str(emu(CELL_INSET_Y))
+    cells = [tuple((Span(c, bold=True),) for c in table.columns), *table.rows]
     for r, height in enumerate(heights):
         fill = ink.table_header_fill if r == 0 else (ink.table_stripe if r % 2 == 0 else "FFFFFF")
-        cell = f"<a:tc>{_CELL_TEXT}<a:tcPr {margins}>{_solid(fill)}</a:tcPr></a:tc>"
-        rows.append(f'<a:tr h="{height}">{cell * len(widths)}</a:tr>')
-    frame = (f"<p:graphicFrame {nsdecls('a', 'p')}><p:nvGraphicFramePr>"
-             f'<p:cNvPr id="{shape_id}" name="Table {shape_id - 1}" descr={attribute(caption)}/>'
-             '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
-             f'</p:nvGraphicFramePr><p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{sum(widths)}" '
-             f'cy="{sum(heights)}"/></p:xfrm><a:graphic><a:graphicData uri="{TABLE_URI}"><a:tbl>'
-             f'<a:tblPr firstRow="1"><a:tableStyleId>{TABLE_GRID_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>'
-             + "".join(f'<a:gridCol w="{w}"/>' for w in widths)
-             + f"</a:tblGrid>{''.join(rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
-    element = etree.fromstring(frame)
-    cells = [tuple((Span(c, bold=True),) for c in table.columns), *table.rows]
-    for r, (row, values) in enumerate(zip(element.iter(_TR), cells)):
-        for body, spans in zip(row.iter(_CELL_BODY), values):
+        row = SubElement(tbl, _TR, h=str(height))
+        bodies = []
+        for _ in widths:
+            cell = SubElement(row, _TC)
+            bodies.append(_CELL_TEXT.__copy__())
+            cell.append(bodies[-1])
+            _solid(SubElement(cell, _TC_PR, marL=inset_x, marR=inset_x, marT=inset_y, marB=inset_y), fill)
+        for body, spans in zip(bodies, cells[r] if r < len(cells) else ()):
             p = text.paragraph(body, pitch=table.size * TABLE_LINE_SPACING)
             text.runs(p, tuple(s for s in spans if s.text), table.size,
                       colour=ink.table_header_text if r == 0 else ink.text)
-    sp_tree.append(element)
+    sp_tree.append(frame)

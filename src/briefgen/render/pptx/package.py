@@ -15,10 +15,12 @@ from __future__ import annotations
 import posixpath
 from typing import Iterator
 
-from ..office.xml_text import escape
+from lxml import etree
 
-_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+from .xml import serialized
+
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RELATIONSHIP = f"{{{_RELS_NS}}}Relationship"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _XML_TYPE = "application/xml"
@@ -34,12 +36,6 @@ _DEFAULTS = frozenset({
     ("wmv", "video/x-ms-wmv"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ("xml", _XML_TYPE),
 })
-
-
-def attribute(value: str) -> str:
-    """An attribute value, quoted, that an XML parser reads back as ``value`` (line breaks and tabs too)."""
-    quoted = escape(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    return f'"{quoted}"'
 
 
 class Part:
@@ -109,16 +105,15 @@ def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str) 
     def number(rid: str) -> tuple[int, str]:
         return (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
 
-    written = []
+    root = etree.Element(f"{{{_RELS_NS}}}Relationships", nsmap={None: _RELS_NS})
     for rid in sorted(rels, key=number):
         reltype, target, external = rels[rid]
         if external:
-            written.append(f'<Relationship Id={attribute(rid)} Type={attribute(reltype)} Target={attribute(target)} '
-                           'TargetMode="External"/>')
+            etree.SubElement(root, _RELATIONSHIP, Id=rid, Type=reltype, Target=target, TargetMode="External")
         else:
             ref = target.partname[1:] if base == "/" else posixpath.relpath(target.partname, base)
-            written.append(f"<Relationship Id={attribute(rid)} Type={attribute(reltype)} Target={attribute(ref)}/>")
-    return f'{_DECLARATION}<Relationships xmlns="{_RELS_NS}">{"".join(written)}</Relationships>'.encode()
+            etree.SubElement(root, _RELATIONSHIP, Id=rid, Type=reltype, Target=ref)
+    return serialized(root)
 
 
 def entries(root: dict[str, tuple[str, Part | str, bool]]) -> Iterator[tuple[str, bytes]]:
@@ -162,6 +157,9 @@ def _content_types(parts: list[Part]) -> bytes:
             defaults[extension.lower()] = part.content_type
         else:
             overrides[part.partname] = part.content_type
-    xml = "".join(f"<Default Extension={attribute(e)} ContentType={attribute(t)}/>" for e, t in sorted(defaults.items()))
-    xml += "".join(f"<Override PartName={attribute(n)} ContentType={attribute(t)}/>" for n, t in sorted(overrides.items()))
-    return f'{_DECLARATION}<Types xmlns="{_TYPES_NS}">{xml}</Types>'.encode()
+    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    for extension, content_type in sorted(defaults.items()):
+        etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=extension, ContentType=content_type)
+    for partname, content_type in sorted(overrides.items()):
+        etree.SubElement(root, f"{{{_TYPES_NS}}}Override", PartName=partname, ContentType=content_type)
+    return serialized(root)

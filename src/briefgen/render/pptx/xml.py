@@ -48,11 +48,6 @@ def qn(name: str) -> str:
     return f"{{{NAMESPACES[prefix]}}}{local}"
 
 
-def nsdecls(*prefixes: str) -> str:
-    """The xmlns declarations of ``prefixes``, for XML written as a string."""
-    return " ".join(f'xmlns:{prefix}="{NAMESPACES[prefix]}"' for prefix in prefixes)
-
-
 def emu(points: float) -> int:
     """Points as EMU, truncated as python-pptx's Pt truncates."""
     return int(points * EMU_PER_PT)

@@ -6,26 +6,31 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.parts.numbering import NumberingPart
+from lxml.etree import SubElement
 
-W = nsdecls("w")
+from ...layout.typography import Spacing
 
-_LEVEL = {
-    "bullet": '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>',
-}
+_VAL = qn("w:val")
+_MARKS = {"bullet": ("bullet", "\u2022")}  # a list kind: its number format and the text of its mark
 
 
-def definition(document: WordDocument, kind: str) -> int:
-    """Add a one-level list definition of ``kind`` (bullet); return the numId that uses it."""
+def definition(document: WordDocument, kind: str, flow: Spacing) -> int:
+    """Add a one-level list definition of ``kind`` (bullet) indented as ``flow`` says; return the numId using it."""
     numbering = numbering_of(document)
     abstract_ids = [int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
     abstract_id = max(abstract_ids, default=-1) + 1
-    abstract = parse_xml(
-        f'<w:abstractNum {W} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
-        f'<w:lvl w:ilvl="0"><w:start w:val="1"/>{_LEVEL[kind]}<w:lvlJc w:val="left"/>'
-        '<w:pPr><w:ind w:left="340" w:hanging="227"/></w:pPr></w:lvl></w:abstractNum>')
+    abstract = OxmlElement("w:abstractNum", {qn("w:abstractNumId"): str(abstract_id)})
+    SubElement(abstract, qn("w:multiLevelType"), {_VAL: "singleLevel"})
+    level = SubElement(abstract, qn("w:lvl"), {qn("w:ilvl"): "0"})
+    number_format, text = _MARKS[kind]
+    for tag, value in (("start", "1"), ("numFmt", number_format), ("lvlText", text), ("lvlJc", "left")):
+        SubElement(level, qn(f"w:{tag}"), {_VAL: value})
+    # The text's indent and the mark hanging before it: the list's own, as Word keeps them with the level.
+    SubElement(SubElement(level, qn("w:pPr")), qn("w:ind"), {qn("w:left"): str(round(flow.left * 20)),
+                                                            qn("w:hanging"): str(round(flow.hanging * 20))})
     # Every w:abstractNum must precede the first w:num.
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
@@ -40,7 +45,8 @@ def numbering_of(document: WordDocument):
     try:
         return document.part.part_related_by(RT.NUMBERING).element
     except KeyError:
-        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, parse_xml(f"<w:numbering {W}/>"),
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, OxmlElement("w:numbering"),
                              document.part.package)
         document.part.relate_to(part, RT.NUMBERING)
         return part.element
+

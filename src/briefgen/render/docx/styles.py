@@ -1,43 +1,46 @@
-"""word/styles.xml: the brief's named Word styles, our look for each, and the fallback for a reference document.
+"""word/styles.xml: the brief's named Word styles, made from the style table, and the fallback for a reference document.
 
 Every paragraph and run in the brief points at one of these styles, so a user restyles
 the whole brief by editing a style. Built-in styles keep Word's own names ("heading 1",
 "caption", "endnote text") so Word and LibreOffice recognise them as such.
+
+Each style states what its role (layout/typography.py) sets apart from the style it is based
+on, so that with a reference document a style the reference lacks still follows its Normal.
+Its spacing is stated whole, as Word's line spacing may differ in a reference's Normal.
 """
 
 from __future__ import annotations
 
-
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
-from ...marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
+from ...layout.typography import Edge, Look, marking_in, typography
+from ...marking import Tlp
 from ...theme import Theme
+from ...value import Value, replace
 from . import numbering
 from .internals import paragraph_element
-from ...value import Value
-
-W = nsdecls("w")
 
 
 class Style(Value):
-    """One style: Word's name and id, its kind, and its paragraph and run properties as OOXML (schema order)."""
+    """One style: Word's name and id, its kind, its role's look in Word and the look it is based on."""
 
     name: str
     style_id: str
     kind: str  # paragraph | character | table
-    ppr: str = ""
-    rpr: str = ""
+    look: Look
+    base: Look | None  # the look of the style it is based on (a character style: of the text it sits in)
     based_on: str | None = "Normal"
     next_id: str | None = None
     numbering: str | None = None  # bullet: a list style points at a list definition
-    tblpr: str = ""
+    outline: int | None = None  # a heading's level in the document's outline, from 0
     aliases: tuple[str, ...] = ()  # what a reference document may call it instead (pandoc's names)
 
 
@@ -54,141 +57,165 @@ NOTE_TEXT, NOTE_REFERENCE = "EndnoteText", "EndnoteReference"
 HYPERLINK, BIBLIOGRAPHY, HEADER, FOOTER = "Hyperlink", "Bibliography", "Header", "Footer"
 
 
-def _pt(points: float) -> int:
-    """Half-points, the unit of w:sz."""
-    return round(points * 2)
-
-
-def _tw(points: float) -> int:
-    """Twentieths of a point, the unit of spacing and indents."""
-    return round(points * 20)
-
-
-def _run(*, size: float | None = None, colour: str | None = None, bold: bool | None = None,
-         italic: bool | None = None, extra_before_colour: str = "", extra_after_size: str = "") -> str:
-    parts = []
-    if bold is not None:
-        parts.append("<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>')
-    if italic is not None:
-        parts.append("<w:i/><w:iCs/>" if italic else '<w:i w:val="0"/><w:iCs w:val="0"/>')
-    parts.append(extra_before_colour)
-    if colour:
-        parts.append(f'<w:color w:val="{colour}"/>')
-    if size:
-        parts.append(f'<w:sz w:val="{_pt(size)}"/><w:szCs w:val="{_pt(size)}"/>')
-    parts.append(extra_after_size)
-    return "".join(parts)
-
-
-def _spacing(before: float = 0, after: float = 0, line: float | None = None) -> str:
-    rule = f' w:line="{round(line * 240)}" w:lineRule="auto"' if line else ""
-    return f'<w:spacing w:before="{_tw(before)}" w:after="{_tw(after)}"{rule}/>'
-
-
-def _box(colour: str, size_eighths: int, space: int, sides: tuple[str, ...]) -> str:
-    edges = "".join(f'<w:{side} w:val="single" w:sz="{size_eighths}" w:space="{space}" w:color="{colour}"/>'
-                    for side in sides)
-    return f"<w:pBdr>{edges}</w:pBdr>"
-
-
 def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
-    """Our definition of every style the brief uses, from the theme."""
-    s, c = theme.sizes, theme.colours
-    table_size = s.body - 1.5
-    marking_size = max(s.marking, MIN_MARKING_SIZE)
-    edges = ("top", "left", "bottom", "right")
+    """Our definition of every style the brief uses, from the theme's style table."""
+    roles = typography(theme).brief
+    body, quote, table_text, basis = (r.in_word for r in (roles.body, roles.quote, roles.table_text, roles.basis))
+    headings = (roles.heading1, roles.heading2, roles.heading3)
     return (
-        Style("Normal", "Normal", "paragraph", based_on=None,
-              ppr='<w:widowControl/>' + _spacing(after=4, line=1.0),
-              rpr=_run(size=s.body, colour=c.text)),
-        Style("Title", TITLE, "paragraph", next_id=SUBTITLE,
-              ppr="<w:keepNext/>" + _spacing(after=4, line=1.0) + "<w:contextualSpacing/>",
-              rpr=_run(size=s.title, colour=c.primary, bold=True, italic=False)),
-        Style("Subtitle", SUBTITLE, "paragraph", next_id=DETAILS,
-              ppr="<w:keepNext/>" + _spacing(after=8, line=1.05),
-              rpr=_run(size=s.subtitle, colour=c.muted, bold=False, italic=False)),
-        Style("Brief Details", DETAILS, "paragraph",
-              ppr="<w:keepNext/>" + _spacing(after=2),
-              rpr=_run(colour=c.muted)),
-        *(Style(f"heading {level}", HEADINGS[level], "paragraph", next_id="Normal",
-                ppr="<w:keepNext/><w:keepLines/>"
-                    + (_box(c.rule, 4, 1, ("bottom",)) if level == 1 else "")
-                    + _spacing(before=before, after=after, line=1.0)
-                    + f'<w:outlineLvl w:val="{level - 1}"/>',
-                rpr=_run(size=size, colour=colour, bold=True, italic=False))
-          for level, size, colour, before, after in ((1, s.heading1, c.primary, 10, 4),
-                                                      (2, s.heading2, c.primary, 7, 2),
-                                                      (3, s.heading3, c.text, 7, 2))),
-        Style("Quote", QUOTE, "paragraph", next_id=ATTRIBUTION,
-              ppr="<w:keepNext/>" + _box(c.accent, 12, 8, ("left",)) + _spacing(before=4, after=1)
-                  + '<w:ind w:left="425" w:right="425"/>',
-              rpr=_run(italic=True, bold=False), aliases=("Block Text",)),
-        Style("Quote Attribution", ATTRIBUTION, "paragraph", based_on=QUOTE, next_id="Normal",
-              # Based on Quote but not kept with what follows: a chain of quotes would drag the next part along.
-              ppr='<w:keepNext w:val="0"/>' + _box(c.accent, 12, 8, ("left",)) + _spacing(after=6)
-                  + '<w:ind w:left="425" w:right="425"/>',
-              rpr=_run(size=s.body - 1, colour=c.muted, italic=False)),
-        Style("caption", CAPTION, "paragraph", next_id="Normal",
-              ppr="<w:keepNext/>" + _spacing(before=6, after=3, line=1.0),
-              rpr=_run(size=table_size, colour=c.muted, bold=True, italic=False)),
-        Style("List Bullet", BULLET, "paragraph", numbering="bullet",
-              ppr=_spacing(after=2) + "<w:contextualSpacing/>"),
-        Style("Table Grid", TABLE, "table", based_on=None,
-              ppr=_spacing(after=0, line=1.0),
-              tblpr=_grid(c.rule), aliases=("Table",)),
-        Style("Table Text", TABLE_TEXT, "paragraph",
-              ppr=_spacing(before=1, after=1, line=1.0),
-              rpr=_run(size=table_size)),
-        Style("Table Heading", TABLE_HEADING, "paragraph", based_on=TABLE_TEXT,
-              rpr=_run(colour=c.table_header_text, bold=True)),
-        Style("Bottom Line", BOTTOM_LINE, "paragraph",
-              ppr=_box(c.callout_border, 12, 6, edges)
-                  + f'<w:shd w:val="clear" w:color="auto" w:fill="{c.callout_fill}"/>'
-                  + _spacing(after=4) + '<w:ind w:left="142" w:right="142"/>',
-              rpr=_run(size=s.body + 0.5)),
-        Style("Editor Note", EDITOR_NOTE, "paragraph",
-              ppr=_box(c.rule, 12, 6, ("left",)) + _spacing(after=3, line=1.0)
-                  + '<w:ind w:left="142"/>',
-              rpr=_run(size=table_size, colour=c.muted)),
-        Style("Key Judgment", JUDGMENT, "paragraph", next_id=JUDGMENT_BASIS,
-              ppr="<w:keepNext/>" + _spacing(before=4, after=1) + '<w:ind w:left="340" w:hanging="340"/>',
-              rpr=_run(bold=True)),
-        Style("Judgment Basis", JUDGMENT_BASIS, "paragraph",
-              ppr=_spacing(after=4) + '<w:ind w:left="340"/>',
-              rpr=_run(size=s.body - 0.5)),
-        Style("Estimate", ESTIMATE, "character", based_on=None,
-              rpr=_run(colour=c.accent, bold=True)),
-        Style("Marking Label", MARKING_LABEL, "character", based_on=None,
-              rpr=_marking_run(marking, marking_size)),
+        Style("Normal", "Normal", "paragraph", body, None, based_on=None),
+        Style("Title", TITLE, "paragraph", roles.title.in_word, body, next_id=SUBTITLE),
+        Style("Subtitle", SUBTITLE, "paragraph", roles.subtitle.in_word, body, next_id=DETAILS),
+        Style("Brief Details", DETAILS, "paragraph", roles.details.in_word, body),
+        *(Style(f"heading {level}", HEADINGS[level], "paragraph", role.in_word, body, next_id="Normal",
+                outline=level - 1) for level, role in enumerate(headings, 1)),
+        Style("Quote", QUOTE, "paragraph", quote, body, next_id=ATTRIBUTION, aliases=("Block Text",)),
+        # Based on Quote but not kept with what follows: a chain of quotes would drag the next part along.
+        Style("Quote Attribution", ATTRIBUTION, "paragraph", roles.attribution.in_word, quote, based_on=QUOTE,
+              next_id="Normal"),
+        Style("caption", CAPTION, "paragraph", roles.caption.in_word, body, next_id="Normal"),
+        Style("List Bullet", BULLET, "paragraph", roles.bullet.in_word, body, numbering="bullet"),
+        Style("Table Grid", TABLE, "table", roles.table.in_word, None, based_on=None, aliases=("Table",)),
+        Style("Table Text", TABLE_TEXT, "paragraph", table_text, body),
+        # Its fill is the header cells' (tables.py), not the paragraph's.
+        Style("Table Heading", TABLE_HEADING, "paragraph", replace(roles.table_header.in_word, fill=None), table_text,
+              based_on=TABLE_TEXT),
+        Style("Bottom Line", BOTTOM_LINE, "paragraph", roles.bottom_line.in_word, body),
+        Style("Editor Note", EDITOR_NOTE, "paragraph", roles.editor_note.in_word, body),
+        Style("Key Judgment", JUDGMENT, "paragraph", roles.judgment.in_word, body, next_id=JUDGMENT_BASIS),
+        Style("Judgment Basis", JUDGMENT_BASIS, "paragraph", basis, body),
+        Style("Estimate", ESTIMATE, "character", roles.estimate.in_word, basis, based_on=None),
+        Style("Marking Label", MARKING_LABEL, "character", marking_in(roles.marking, marking).in_word,
+              roles.header.in_word, based_on=None),
         # The notes list and its marks: Word's own endnote styles, as the notes close the brief.
-        Style("endnote text", NOTE_TEXT, "paragraph",
-              ppr=_spacing(after=2, line=1.0) + '<w:ind w:left="340" w:hanging="340"/>',
-              rpr=_run(size=table_size)),
-        Style("endnote reference", NOTE_REFERENCE, "character", based_on=None,
-              rpr=_run(colour=c.link, extra_after_size='<w:vertAlign w:val="superscript"/>')),
-        Style("Hyperlink", HYPERLINK, "character", based_on=None,
-              rpr=_run(colour=c.link, extra_after_size='<w:u w:val="single"/>')),
-        Style("Bibliography", BIBLIOGRAPHY, "paragraph",
-              ppr=_spacing(after=4) + '<w:ind w:left="340" w:hanging="340"/>'),
-        Style("header", HEADER, "paragraph", ppr=_spacing(after=0, line=1.0),
-              rpr=_run(size=s.small, colour=c.muted)),
-        Style("footer", FOOTER, "paragraph", ppr=_spacing(after=0, line=1.0),
-              rpr=_run(size=s.small, colour=c.muted)),
+        Style("endnote text", NOTE_TEXT, "paragraph", roles.notes.in_word, body),
+        Style("endnote reference", NOTE_REFERENCE, "character", roles.note_mark.in_word, body, based_on=None),
+        Style("Hyperlink", HYPERLINK, "character", roles.link.in_word, body, based_on=None),
+        Style("Bibliography", BIBLIOGRAPHY, "paragraph", roles.bibliography.in_word, body),
+        Style("header", HEADER, "paragraph", roles.header.in_word, body),
+        Style("footer", FOOTER, "paragraph", roles.footer.in_word, body),
     )
 
 
-def _grid(colour: str) -> str:
-    edges = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{colour}"/>'
-                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    return (f'<w:tblBorders>{edges}</w:tblBorders>'
-            '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-            '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>')
+def _w(tag: str, parent=None, **attributes: object):
+    """A w: element with w: attributes, appended to ``parent`` if given."""
+    attrib = {qn(f"w:{name}"): str(value) for name, value in attributes.items()}
+    if parent is None:
+        return OxmlElement(f"w:{tag}", attrib)
+    return etree.SubElement(parent, qn(f"w:{tag}"), attrib)
 
 
-def _marking_run(marking: Tlp, size: float | None) -> str:
-    # TLP 2.0 sets the label in its colour on black; run shading keeps the black to the label itself.
-    return _run(size=size, colour=marking.colour, bold=True,
-                extra_after_size=f'<w:shd w:val="clear" w:color="auto" w:fill="{MARKING_BACKGROUND}"/>')
+def _half_points(points: float) -> int:
+    """The unit of w:sz."""
+    return round(points * 2)
+
+
+def _twips(points: float) -> int:
+    """Twentieths of a point, the unit of spacing, indents and table measures."""
+    return round(points * 20)
+
+
+def _eighths(points: float) -> int:
+    """Eighths of a point, the unit of a border's width."""
+    return round(points * 8)
+
+
+def _switch(parent, tag: str, on: bool) -> None:
+    """A toggle property and its complex-script twin: <w:b/><w:bCs/>, or switched off."""
+    for name in (tag, f"{tag}Cs"):
+        _w(name, parent) if on else _w(name, parent, val=0)
+
+
+def _run_properties(style: Style):
+    """w:rPr: what the style's look sets apart from its base (all of it for the base of every other)."""
+    look, base = style.look, style.base
+    rpr = _w("rPr")
+    if look.bold != (base.bold if base else False):
+        _switch(rpr, "b", look.bold)
+    if look.italic != (base.italic if base else False):
+        _switch(rpr, "i", look.italic)
+    if base is None or look.colour != base.colour:
+        _w("color", rpr, val=look.colour)
+    if base is None or look.size != base.size:
+        for tag in ("sz", "szCs"):
+            _w(tag, rpr, val=_half_points(look.size))
+    if look.underline and not (base and base.underline):
+        _w("u", rpr, val="single")
+    if style.kind == "character" and look.fill:
+        # A run's own shading: TLP 2.0's black behind the marking's label, and only behind it.
+        _w("shd", rpr, val="clear", color="auto", fill=look.fill)
+    if look.superscript:
+        _w("vertAlign", rpr, val="superscript")
+    return rpr if len(rpr) else None
+
+
+def _paragraph_properties(style: Style, numbered: int | None):
+    """w:pPr: what the style's flow and edges set apart from its base, its spacing whole, in the schema's order."""
+    look, base = style.look, style.base
+    flow, base_flow = look.flow, base.flow if base else None
+    ppr = _w("pPr")
+    if flow.keep != (base_flow.keep if base_flow else False):
+        _w("keepNext", ppr) if flow.keep else _w("keepNext", ppr, val=0)
+    if flow.whole and not (base_flow and base_flow.whole):
+        _w("keepLines", ppr)
+    if base is None and style.kind == "paragraph":
+        _w("widowControl", ppr)  # the body leaves no line alone at a page's foot or head; every style inherits it
+    if numbered is not None:
+        _w("numId", _w("numPr", ppr), val=numbered)
+    if look.edge and not (base and base.edge == look.edge and base_flow.padding == flow.padding):
+        _borders(ppr, look.edge, flow.padding)
+    if look.fill and not (base and base.fill == look.fill):
+        _w("shd", ppr, val="clear", color="auto", fill=look.fill)
+    spacing = (flow.before, flow.after, flow.line)
+    if style.based_on in (None, "Normal") or spacing != (base_flow.before, base_flow.after, base_flow.line):
+        element = _w("spacing", ppr, before=_twips(flow.before), after=_twips(flow.after))
+        if flow.line is not None:
+            element.set(qn("w:line"), str(round(flow.line * 240)))
+            element.set(qn("w:lineRule"), "auto")
+    indents = (flow.left, flow.right, flow.hanging)
+    if not style.numbering and any(indents) and not (base_flow and indents == (base_flow.left, base_flow.right,
+                                                                                  base_flow.hanging)):
+        ind = _w("ind", ppr, left=_twips(flow.left))
+        if flow.right:
+            ind.set(qn("w:right"), str(_twips(flow.right)))
+        if flow.hanging:
+            ind.set(qn("w:hanging"), str(_twips(flow.hanging)))
+    if flow.together:
+        _w("contextualSpacing", ppr)
+    if style.outline is not None:
+        _w("outlineLvl", ppr, val=style.outline)
+    return ppr if len(ppr) else None
+
+
+def _borders(ppr, edge: Edge, padding: float) -> None:
+    borders = _w("pBdr", ppr)
+    for side in ("top", "left", "bottom", "right"):
+        if side in edge.sides:
+            _w(side, borders, val="single", sz=_eighths(edge.width), space=round(padding), color=edge.colour)
+
+
+def _table_properties(style: Style):
+    """w:tblPr of a table style: its grid of edges and its cells' padding."""
+    edge, flow = style.look.edge, style.look.flow
+    tblpr = _w("tblPr")
+    borders = _w("tblBorders", tblpr)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _w(side, borders, val="single", sz=_eighths(edge.width), space=0, color=edge.colour)
+    margins = _w("tblCellMar", tblpr)
+    for side, points in (("top", flow.inset), ("left", flow.padding), ("bottom", flow.inset),
+                         ("right", flow.padding)):
+        _w(side, margins, w=_twips(points), type="dxa")
+    return tblpr
+
+
+def _table_paragraphs(style: Style):
+    """w:pPr of a table style: the spacing of paragraphs in its cells that have no style of their own."""
+    flow = style.look.flow
+    ppr = _w("pPr")
+    spacing = _w("spacing", ppr, before=_twips(flow.before), after=_twips(flow.after))
+    spacing.set(qn("w:line"), str(round(flow.line * 240)))
+    spacing.set(qn("w:lineRule"), "auto")
+    return ppr
 
 
 def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str,
@@ -312,24 +339,24 @@ def _apply(document: WordDocument, element, style: Style) -> None:
     for tag in ("w:basedOn", "w:next", "w:link", "w:pPr", "w:rPr", "w:tblPr"):
         for child in element.findall(qn(tag)):
             element.remove(child)
-    name = element.find(qn("w:name"))
-    anchor = name
+    anchor = element.find(qn("w:name"))
     for tag, value in (("basedOn", style.based_on), ("next", style.next_id)):
         if value:
-            link = parse_xml(f'<w:{tag} {W} w:val="{value}"/>')
+            link = _w(tag, val=value)
             anchor.addnext(link)
             anchor = link
-    ppr = style.ppr
-    if style.numbering:
-        num_id = numbering.definition(document, style.numbering)
-        ppr = f'<w:numPr><w:numId w:val="{num_id}"/></w:numPr>' + ppr
+    if style.kind == "table":
+        properties = (_table_paragraphs(style), None, _table_properties(style))
+    else:
+        numbered = numbering.definition(document, style.numbering, style.look.flow) if style.numbering else None
+        properties = (_paragraph_properties(style, numbered) if style.kind == "paragraph" else None,
+                      _run_properties(style), None)
     # pPr, rPr and tblPr sit after every descriptive child (uiPriority, qFormat, rsid...) and before the
     # conditional table formats.
     tail = next((child for child in element if child.tag in _TABLE_FORMATS), None)
-    for tag, body in (("pPr", ppr), ("rPr", style.rpr), ("tblPr", style.tblpr)):
-        if not body:
+    for child in properties:
+        if child is None:
             continue
-        child = parse_xml(f"<w:{tag} {W}>{body}</w:{tag}>")
         if tail is not None:
             tail.addprevious(child)
         else:
@@ -342,16 +369,15 @@ _TABLE_FORMATS = {qn("w:trPr"), qn("w:tcPr"), qn("w:tblStylePr")}
 def _doc_defaults_rpr(root):
     defaults = root.find(qn("w:docDefaults"))
     if defaults is None:
-        defaults = parse_xml(f"<w:docDefaults {W}/>")
+        defaults = _w("docDefaults")
         root.insert(0, defaults)
     rpr_default = defaults.find(qn("w:rPrDefault"))
     if rpr_default is None:
-        rpr_default = parse_xml(f"<w:rPrDefault {W}/>")
+        rpr_default = _w("rPrDefault")
         defaults.insert(0, rpr_default)
     rpr = rpr_default.find(qn("w:rPr"))
     if rpr is None:
-        rpr = parse_xml(f"<w:rPr {W}/>")
-        rpr_default.append(rpr)
+        rpr = _w("rPr", rpr_default)
     return rpr
 
 
@@ -359,9 +385,8 @@ def _set_language(root, language: str) -> None:
     rpr = _doc_defaults_rpr(root)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
-        lang = parse_xml(f"<w:lang {W}/>")
         # w:lang follows every other run property Word puts in the defaults.
-        rpr.append(lang)
+        lang = _w("lang", rpr)
     lang.set(qn("w:val"), language)
 
 
@@ -370,6 +395,4 @@ def _set_default_font(root, family: str) -> None:
     rpr = _doc_defaults_rpr(root)
     for fonts in root.iter(qn("w:rFonts")):
         fonts.getparent().remove(fonts)
-    fonts = parse_xml(f'<w:rFonts {W} w:ascii="{family}" w:hAnsi="{family}" w:eastAsia="{family}" '
-                      f'w:cs="{family}"/>')
-    rpr.insert(0, fonts)
+    rpr.insert(0, _w("rFonts", ascii=family, hAnsi=family, eastAsia=family, cs=family))

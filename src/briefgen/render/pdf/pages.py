@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ...layout.document import PAGE, PAGES, Running
 from ...layout.properties import Properties
-from ...marking import MARKING_BACKGROUND, MIN_MARKING_SIZE
+from ...layout.typography import marking_in, typography
 from ...theme import MM, Theme
 from .bidi import visual
 from .canvas import TaggedCanvas
@@ -48,10 +48,12 @@ class BriefTemplate(BaseDocTemplate):
             keywords=about.keywords, creator=about.application, lang=about.language,
             invariant=1, displayDocTitle=1, initialFontName=family.regular.name,
             keepTogetherClass=KeptWithNext)
-        self._theme, self._family, self._running = theme, family, running
+        self._family, self._running = family, running
         self._structure, self._metadata = structure, packet(about, when)
         self._stamp = when.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
-        self._total_style: tuple[str, float, str] = (family.regular.name, theme.sizes.small, theme.colours.muted)
+        self._roles = typography(theme).brief
+        footer = self._roles.footer.in_pdf
+        self._total_style: tuple[str, float, str] = (family.regular.name, footer.size, footer.colour)
         self._outline_level = -1
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -94,33 +96,36 @@ class BriefTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(outlined.title, outlined.key, level=level, closed=False)
 
     def _decorate(self, canvas: Canvas) -> None:
-        theme, running = self._theme, self._running
+        running, header, footer = self._running, self._roles.header.in_pdf, self._roles.footer.in_pdf
         width, height = self.pagesize
         left, right = self.leftMargin, width - self.rightMargin
-        small = theme.sizes.small
         regular = self._family.regular
         canvas.saveState()
 
         box_top = height - 10 * MM
         box_left, baseline = self._marking(canvas, right, box_top)
-        canvas.setFont(regular.name, small)
-        canvas.setFillColor(colour(theme.colours.muted))
+        canvas.setFont(regular.name, header.size)
+        canvas.setFillColor(colour(header.colour))
         if running.copy:  # a numbered copy: whose it is, just before the marking, never cut
             copy = regular.drawable(visual(running.copy))
             canvas.drawRightString(box_left - 6, baseline, copy)
-            box_left -= stringWidth(copy, regular.name, small) + 6
-        header = regular.drawable(visual(running.header))
-        canvas.drawString(left, baseline, _fitted(header, regular.name, small, box_left - left - 12))
-        canvas.setStrokeColor(colour(theme.colours.rule))
-        canvas.setLineWidth(0.5)
+            box_left -= stringWidth(copy, regular.name, header.size) + 6
+        text = regular.drawable(visual(running.header))
+        canvas.drawString(left, baseline, _fitted(text, regular.name, header.size, box_left - left - 12))
+        canvas.setStrokeColor(colour(header.edge.colour))
+        canvas.setLineWidth(header.edge.width)
         rule_y = height - self.topMargin + 4 * MM
         canvas.line(left, rule_y, right, rule_y)
 
         footer_rule = self.bottomMargin - 5 * MM
+        if (footer.edge.colour, footer.edge.width) != (header.edge.colour, header.edge.width):  # else the same pen
+            canvas.setStrokeColor(colour(footer.edge.colour))
+            canvas.setLineWidth(footer.edge.width)
         canvas.line(left, footer_rule, right, footer_rule)
         box_left, baseline = self._marking(canvas, right, footer_rule - 3 * MM)
+        small = footer.size
         canvas.setFont(regular.name, small)
-        canvas.setFillColor(colour(theme.colours.muted))
+        canvas.setFillColor(colour(footer.colour))
         canvas.drawString(left, baseline, regular.drawable(visual(running.footer)))
         number = str(canvas.getPageNumber())
         # Centred as if the total had as many digits as this page's number; the total is a form
@@ -146,15 +151,16 @@ class BriefTemplate(BaseDocTemplate):
         Returns the box's left edge and the text baseline, for whatever shares the line.
         """
         label = self._running.marking.value
-        face = self._family.bold.name
-        size = max(MIN_MARKING_SIZE, self._theme.sizes.marking)
+        role = marking_in(self._roles.marking, self._running.marking).in_pdf
+        face = self._family.face(bold=role.bold, italic=role.italic).name
+        size = role.size
         pad = size * 0.35
         box_width = stringWidth(label, face, size) + 2 * pad
         box_height = size * 1.45
         left, bottom = right - box_width, top - box_height
-        canvas.setFillColor(colour(MARKING_BACKGROUND))
+        canvas.setFillColor(colour(role.fill))
         canvas.rect(left, bottom, box_width, box_height, stroke=0, fill=1)
-        canvas.setFillColor(colour(self._running.marking.colour))
+        canvas.setFillColor(colour(role.colour))
         canvas.setFont(face, size)
         baseline = bottom + (box_height - size * 0.72) / 2
         canvas.drawString(left + pad, baseline, label)

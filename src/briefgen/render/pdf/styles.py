@@ -1,7 +1,8 @@
-"""The brief's paragraph styles for reportlab, sized and coloured from the theme.
+"""The brief's paragraph styles for reportlab, made from the style table (layout/typography.py).
 
 Every style is set in the family's regular face; bold and italic come only from markup,
-so a character a styled face lacks can fall back to the regular face (see markup).
+so a character a styled face lacks can fall back to the regular face (see markup): the
+writer asks the role whether its text is bold or italic.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from ...layout.typography import BriefRoles, Look, typography
 from ...theme import Theme
 from .fonts import Family
 from ...value import Value
@@ -24,12 +26,14 @@ def colour(rrggbb: str) -> HexColor:
 
 
 class Styles(Value):
+    roles: BriefRoles  # the table the styles are made from, for the boxes and rules the writer draws
     body: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
     dateline: ParagraphStyle
     heading1: ParagraphStyle
     heading2: ParagraphStyle
+    heading3: ParagraphStyle
     callout_title: ParagraphStyle
     callout: ParagraphStyle
     note: ParagraphStyle
@@ -51,60 +55,62 @@ class Styles(Value):
 @lru_cache(maxsize=4)
 def styles(theme: Theme, family: Family) -> Styles:
     """The hierarchy: title > heading 1 > heading 2 > body > tables, notes and attributions."""
-    size = theme.sizes
-    ink = theme.colours
+    roles = typography(theme).brief
     font = family.regular.name
-    # Tables, notes and sources sit just above small: DejaVu Sans is large for its size,
-    # so this stays readable on paper while the brief keeps to a few pages.
-    cell_size = size.small + 0.5
+    body = roles.body.in_pdf
     base = ParagraphStyle(
-        "body", fontName=font, fontSize=size.body, leading=size.body * 1.35, textColor=colour(ink.text),
-        spaceAfter=size.body * 0.5, alignment=TA_LEFT, bulletFontName=font, allowWidows=0, allowOrphans=0,
+        "body", fontName=font, fontSize=body.size, leading=body.size * body.flow.line, textColor=colour(body.colour),
+        spaceAfter=body.flow.after, alignment=TA_LEFT, bulletFontName=font, allowWidows=0, allowOrphans=0,
         splitLongWords=1, uriWasteReduce=0.3)
 
-    def derive(name: str, **changes: object) -> ParagraphStyle:
+    def derive(name: str, look: Look, *, mark: Look | None = None, mark_face: str | None = None) -> ParagraphStyle:
+        """A style of ``look``; ``mark``: the look of the number or bullet hanging before its text."""
+        flow = look.flow
+        # Text in a box (a fill or an edge) is indented by the box the writer draws around it.
+        boxed = look.fill is not None or look.edge is not None
+        changes: dict[str, object] = dict(
+            fontSize=look.size, leading=look.size * flow.line, textColor=colour(look.colour), spaceBefore=flow.before,
+            spaceAfter=flow.after, leftIndent=0 if boxed else flow.left, keepWithNext=int(flow.keep))
+        if mark is None:
+            if flow.hanging:
+                changes["firstLineIndent"] = -flow.hanging
+        else:
+            changes.update(bulletIndent=flow.left - flow.hanging, bulletFontSize=mark.size,
+                           bulletColor=colour(mark.colour))
+            if mark_face:
+                changes["bulletFontName"] = mark_face
         return ParagraphStyle(name, parent=base, **changes)
 
-    heading = dict(keepWithNext=1, textColor=colour(ink.primary))
+    r = {name: getattr(roles, name).in_pdf for name in ("title", "subtitle", "dateline", "heading1", "heading2",
+                                                         "heading3", "bottom_line_title", "bottom_line", "editor_note",
+                                                         "judgment", "judgment_number", "estimate", "basis",
+                                                         "table_text", "table_header", "caption", "quote",
+                                                         "attribution", "bullet", "bullet_mark", "bibliography",
+                                                         "notes", "byline", "figure_caption")}
     return Styles(
+        roles=roles,
         body=base,
-        title=derive("title", fontSize=size.title, leading=size.title * 1.18, spaceAfter=size.title * 0.3,
-                     textColor=colour(ink.primary)),
-        subtitle=derive("subtitle", fontSize=size.subtitle, leading=size.subtitle * 1.3,
-                        spaceAfter=size.subtitle * 0.6, textColor=colour(ink.muted)),
-        dateline=derive("dateline", fontSize=cell_size, leading=cell_size * 1.4,
-                        textColor=colour(ink.muted), spaceAfter=2),
-        heading1=derive("heading1", fontSize=size.heading1, leading=size.heading1 * 1.25,
-                        spaceBefore=size.heading1 * 0.9, spaceAfter=size.heading1 * 0.4, **heading),
-        heading2=derive("heading2", fontSize=size.heading2, leading=size.heading2 * 1.25,
-                        spaceBefore=size.heading2 * 0.7, spaceAfter=size.heading2 * 0.35, **heading),
-        callout_title=derive("callout-title", fontSize=size.heading2, leading=size.heading2 * 1.3,
-                             spaceAfter=3, textColor=colour(ink.primary), keepWithNext=1),
-        callout=derive("callout", spaceAfter=size.body * 0.4),
-        note=derive("note", fontSize=cell_size, leading=cell_size * 1.35, spaceAfter=cell_size * 0.4),
-        judgment=derive("judgment", leftIndent=20, bulletIndent=0, spaceAfter=2, keepWithNext=1,
-                        bulletFontName=family.bold.name, bulletFontSize=size.heading2,
-                        bulletColor=colour(ink.primary)),
-        estimate=derive("estimate", leftIndent=20, fontSize=cell_size, leading=cell_size * 1.4,
-                        textColor=colour(ink.accent), spaceAfter=2, keepWithNext=1),
-        basis=derive("basis", leftIndent=20, fontSize=cell_size, leading=cell_size * 1.4,
-                     textColor=colour(ink.muted), spaceAfter=size.body * 0.8),
-        cell=derive("cell", fontSize=cell_size, leading=cell_size * 1.25, spaceAfter=0),
-        header_cell=derive("header-cell", fontSize=cell_size, leading=cell_size * 1.25, spaceAfter=0,
-                           textColor=colour(ink.table_header_text)),
-        caption=derive("caption", fontSize=cell_size, leading=cell_size * 1.25, spaceBefore=6, spaceAfter=3,
-                       textColor=colour(ink.muted), keepWithNext=1),
-        quote=derive("quote", spaceAfter=2),
-        attribution=derive("attribution", fontSize=cell_size, leading=cell_size * 1.4,
-                           textColor=colour(ink.muted), spaceAfter=0),
-        bullet=derive("bullet", spaceAfter=size.body * 0.3, leftIndent=14, bulletIndent=2,
-                      bulletColor=colour(ink.primary)),
-        source=derive("source", fontSize=cell_size, leading=cell_size * 1.35, leftIndent=18, firstLineIndent=-18,
-                      spaceAfter=3),
-        note_text=derive("note-text", fontSize=cell_size, leading=cell_size * 1.35, leftIndent=18, bulletIndent=0,
-                         bulletFontSize=cell_size,
-                         spaceAfter=2),
-        byline=derive("byline", fontSize=cell_size, leading=cell_size * 1.4),
-        figure_caption=derive("figure-caption", fontSize=cell_size, leading=cell_size * 1.3,
-                              textColor=colour(ink.muted), spaceBefore=4, spaceAfter=size.body * 0.8),
+        title=derive("title", r["title"]),
+        subtitle=derive("subtitle", r["subtitle"]),
+        dateline=derive("dateline", r["dateline"]),
+        heading1=derive("heading1", r["heading1"]),
+        heading2=derive("heading2", r["heading2"]),
+        heading3=derive("heading3", r["heading3"]),
+        callout_title=derive("callout-title", r["bottom_line_title"]),
+        callout=derive("callout", r["bottom_line"]),
+        note=derive("note", r["editor_note"]),
+        judgment=derive("judgment", r["judgment"], mark=r["judgment_number"],
+                        mark_face=family.face(bold=r["judgment_number"].bold, italic=False).name),
+        estimate=derive("estimate", r["estimate"]),
+        basis=derive("basis", r["basis"]),
+        cell=derive("cell", r["table_text"]),
+        header_cell=derive("header-cell", r["table_header"]),
+        caption=derive("caption", r["caption"]),
+        quote=derive("quote", r["quote"]),
+        attribution=derive("attribution", r["attribution"]),
+        bullet=derive("bullet", r["bullet"], mark=r["bullet_mark"]),
+        source=derive("source", r["bibliography"]),
+        note_text=derive("note-text", r["notes"], mark=r["notes"]),
+        byline=derive("byline", r["byline"]),
+        figure_caption=derive("figure-caption", r["figure_caption"]),
     )

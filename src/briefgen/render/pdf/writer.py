@@ -23,8 +23,6 @@ from .paragraph import LAID_OUT, Paragraph
 from .styles import Styles, colour, styles as paragraph_styles
 from .tags import Element, Structure
 
-CELL_PADDING = 4
-
 
 def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
     """The PDF's bytes; the same document, theme and ``when`` always give the same bytes."""
@@ -81,6 +79,7 @@ class _Flow:
     def __init__(self, theme: Theme, family: Family, styles: Styles, markup: Markup, structure: Structure,
                  width: float, height: float):
         self.theme, self.family, self.styles, self.markup = theme, family, styles, markup
+        self.roles = styles.roles  # each role as the PDF shows it: .in_pdf
         self.tags = structure
         self.width, self.height = width, height
         self._headings = 0
@@ -98,22 +97,27 @@ class _Flow:
         return handler(block)
 
     def _title(self, block: TitleBlock) -> list[Flowable]:
-        s, m, tags = self.styles, self.markup, self.tags
-        parts: list[Flowable] = [Paragraph(m.spans(block.title, bold=True), s.title, tag=tags.add("H1"))]
+        s, m, tags, roles = self.styles, self.markup, self.tags, self.roles
+        title, subtitle, dateline, details = (roles.title.in_pdf, roles.subtitle.in_pdf, roles.dateline.in_pdf,
+                                              roles.details.in_pdf)
+        parts: list[Flowable] = [Paragraph(m.spans(block.title, bold=title.bold), s.title, tag=tags.add("H1"))]
         if block.subtitle:
-            parts.append(Paragraph(m.spans(block.subtitle), s.subtitle, tag=tags.add("P")))
-        parts.append(Paragraph(m.spans(block.dateline, bold=True), s.dateline, tag=tags.add("P")))
-        parts.append(Paragraph(m.spans(block.authors), s.dateline, tag=tags.add("P")))
+            parts.append(Paragraph(m.spans(block.subtitle, bold=subtitle.bold), s.subtitle, tag=tags.add("P")))
+        parts.append(Paragraph(m.spans(block.dateline, bold=dateline.bold), s.dateline, tag=tags.add("P")))
+        parts.append(Paragraph(m.spans(block.authors, bold=details.bold), s.dateline, tag=tags.add("P")))
         if block.cutoff:
-            parts.append(Paragraph(m.spans(block.cutoff), s.dateline, tag=tags.add("P")))
-        parts.append(HRFlowable(width="100%", thickness=1.5, color=colour(self.theme.colours.primary),
-                                spaceBefore=4, spaceAfter=10))
+            parts.append(Paragraph(m.spans(block.cutoff, bold=details.bold), s.dateline, tag=tags.add("P")))
+        rule = roles.title_block.in_pdf
+        parts.append(HRFlowable(width="100%", thickness=rule.edge.width, color=colour(rule.edge.colour),
+                                spaceBefore=rule.flow.before, spaceAfter=rule.flow.after))
         return parts
 
     def _heading(self, block: Heading) -> list[Flowable]:
         self._headings += 1
-        style = self.styles.heading1 if block.level <= 1 else self.styles.heading2
-        paragraph = Paragraph(self.markup.text(block.text, bold=True), style,
+        level = min(block.level, 3)
+        style = (self.styles.heading1, self.styles.heading2, self.styles.heading3)[level - 1]
+        role = (self.roles.heading1.in_pdf, self.roles.heading2.in_pdf, self.roles.heading3.in_pdf)[level - 1]
+        paragraph = Paragraph(self.markup.text(block.text, bold=role.bold), style,
                               tag=self.tags.add(f"H{block.level + 1}"))
         paragraph.outlined = Outlined(block.level - 1, block.text, f"heading-{self._headings}")
         return [paragraph]
@@ -140,20 +144,23 @@ class _Flow:
     def _callout(self, block: Callout) -> list[Flowable]:
         s, m = self.styles, self.markup
         bottom_line = block.role == "bottom-line"
-        edge = self.theme.colours.callout_border if bottom_line else self.theme.colours.accent
+        role, title_role = ((self.roles.bottom_line.in_pdf, self.roles.bottom_line_title.in_pdf) if bottom_line
+                            else (self.roles.editor_note.in_pdf, self.roles.editor_note_title.in_pdf))
         style = s.callout if bottom_line else s.note
         box = self.tags.add("Div")
-        title = Paragraph(m.text(block.title, bold=True), s.callout_title, tag=box.add("P"))
+        title = Paragraph(m.text(block.title, bold=title_role.bold), s.callout_title, tag=box.add("P"))
         paragraphs = [Paragraph(m.spans(p), style, tag=box.add("P")) for p in block.paragraphs]
         # One row per paragraph, so a long box breaks between paragraphs, never after its title alone.
         rows: list[list[Flowable | list[Flowable]]] = [
             [[title, paragraphs[0]]],
             *([p] for p in paragraphs[1:])]
+        padding = role.flow.padding
         box = Table(rows, colWidths=[self.width], spaceAfter=8,
-                    splitInRow=1 if self._has_tall_row(rows, [self.width], (10, 10)) else 0, style=self._style([
-                        ("BACKGROUND", (0, 0), (-1, -1), colour(self.theme.colours.callout_fill)),
-                        ("LINEBEFORE", (0, 0), (0, -1), 3, colour(edge)),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    splitInRow=1 if self._has_tall_row(rows, [self.width], (padding, padding)) else 0,
+                    style=self._style([
+                        ("BACKGROUND", (0, 0), (-1, -1), colour(role.fill)),
+                        ("LINEBEFORE", (0, 0), (0, -1), role.edge.width, colour(role.edge.colour)),
+                        ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                         # A cell drops its last paragraph's space after; the padding puts it back.
                         ("TOPPADDING", (0, 0), (-1, -1), 0),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), style.spaceAfter),
@@ -162,44 +169,49 @@ class _Flow:
         return [box]
 
     def _judgment(self, block: Judgment) -> list[Flowable]:
-        s, m = self.styles, self.markup
+        s, m, roles = self.styles, self.markup, self.roles
         if self._judgments is None:
             self._judgments = self.tags.add("L", numbering="Decimal")
         label, body = self._item(self._judgments)
         # The statement and estimate styles keep with what follows, so a judgment never parts
         # from its likelihood and a heading never parts from the first judgment.
         return [
-            Paragraph(m.spans(block.statement, bold=True), s.judgment, bulletText=f"{block.number}.",
-                      tag=body.add("P"), label=label),
-            Paragraph(m.text(block.estimate, bold=True), s.estimate, tag=body.add("P")),
+            Paragraph(m.spans(block.statement, bold=roles.judgment.in_pdf.bold), s.judgment,
+                      bulletText=f"{block.number}.", tag=body.add("P"), label=label),
+            Paragraph(m.text(block.estimate, bold=roles.estimate.in_pdf.bold), s.estimate, tag=body.add("P")),
             *(Paragraph(m.text(label, italic=True) + m.spans(spans), s.basis, tag=body.add("P"))
               for label, spans in block.reasons),
         ]
 
     def _table(self, block: DataTable) -> list[Flowable]:
-        s, m = self.styles, self.markup
+        s, m, roles = self.styles, self.markup, self.roles
         total = sum(block.widths)
         widths = [self.width * w / total for w in block.widths]
         grid = self.tags.add("Table")
-        caption = Paragraph(m.text(block.caption.text, bold=True), s.caption, tag=grid.add("Caption"))
+        caption = Paragraph(m.text(block.caption.text, bold=roles.caption.in_pdf.bold), s.caption,
+                            tag=grid.add("Caption"))
         header_row = grid.add("TR")
-        header = [Paragraph(m.text(name, bold=True), s.header_cell, tag=header_row.add("TH", scope="Column"))
-                  for name in block.columns]
+        header = [Paragraph(m.text(name, bold=roles.table_header.in_pdf.bold), s.header_cell,
+                            tag=header_row.add("TH", scope="Column")) for name in block.columns]
         rows = []
         for row in block.rows:
             tagged_row = grid.add("TR")
             rows.append([Paragraph(m.spans(cell), s.cell, tag=tagged_row.add("TD")) for cell in row])
-        ink = self.theme.colours
+        look = roles.table.in_pdf
+        padding, inset, edge = look.flow.padding, look.flow.inset, look.edge
         table = Table([header, *rows], colWidths=widths, repeatRows=1, spaceAfter=10,
-                      splitInRow=1 if self._has_tall_row(rows, widths, (CELL_PADDING, CELL_PADDING)) else 0, style=self._style([
-                          ("BACKGROUND", (0, 0), (-1, 0), colour(ink.table_header_fill)),
-                          ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour("FFFFFF"), colour(ink.table_stripe)]),
-                          ("LINEBELOW", (0, 1), (-1, -1), 0.25, colour(ink.rule)),
+                      splitInRow=1 if self._has_tall_row(rows, widths, (padding, padding)) else 0, style=self._style([
+                          ("BACKGROUND", (0, 0), (-1, 0), colour(roles.table_header.in_pdf.fill)),
+                          # Every other row striped, from the white first.
+                          ("ROWBACKGROUNDS", (0, 1), (-1, -1),
+                           [colour("FFFFFF"), colour(roles.table_text.in_pdf.fill)]),
+                          ("LINEBELOW", (0, 1), (-1, -1), edge.width, colour(edge.colour)),
                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                          ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                          ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                          ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                          ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                          # A point less above: the font's ascent already leaves room over the text.
+                          ("TOPPADDING", (0, 0), (-1, -1), inset - 1),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), inset),
                       ]))
         return [caption, table]
 
@@ -210,7 +222,8 @@ class _Flow:
         """
         m = self.markup
         width = min(self.width, block.width * self.height * 0.75 / block.height)
-        caption = m.text(block.title, bold=True) + (f"<br/>{m.text(block.credit)}" if block.credit else "")
+        caption = (m.text(block.title, bold=self.roles.figure_caption.in_pdf.bold)
+                   + (f"<br/>{m.text(block.credit)}" if block.credit else ""))
         picture = FigureFlowable(block, self.family, width, self.tags.add("Figure", alt=block.alt))
         picture.keepWithNext = 1  # with its caption; and, as no container is, with a heading before it
         return [picture, Paragraph(caption, self.styles.figure_caption, tag=self.tags.add("Caption"))]
@@ -236,17 +249,18 @@ class _Flow:
         return False
 
     def _quote(self, block: Quote) -> list[Flowable]:
-        s, m = self.styles, self.markup
-        indent = 14
+        s, m, role = self.styles, self.markup, self.roles.quote.in_pdf
         quote = self.tags.add("BlockQuote")
-        content = [Paragraph(m.spans(block.spans, italic=True), s.quote, tag=quote.add("P")),
-                   Paragraph(m.spans(block.attribution), s.attribution, tag=quote.add("P"))]
-        width = self.width - indent
+        content = [Paragraph(m.spans(block.spans, italic=role.italic), s.quote, tag=quote.add("P")),
+                   Paragraph(m.spans(block.attribution, italic=self.roles.attribution.in_pdf.italic), s.attribution,
+                             tag=quote.add("P"))]
+        padding = role.flow.padding
+        width = self.width - (role.flow.left - padding)  # the box from its edge to the right margin
         box = Table([[content]], colWidths=[width], hAlign="RIGHT", spaceAfter=8,
-                    splitInRow=1 if self._has_tall_row([content], [width], (10, 0)) else 0,
+                    splitInRow=1 if self._has_tall_row([content], [width], (padding, 0)) else 0,
                     style=self._style([
-                        ("LINEBEFORE", (0, 0), (0, -1), 2, colour(self.theme.colours.accent)),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("LINEBEFORE", (0, 0), (0, -1), role.edge.width, colour(role.edge.colour)),
+                        ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                     ]))
         return [box]

@@ -1,0 +1,309 @@
+"""Every typographic role a reader sees, once: its size, weight, slant, colour, fill and edges, from the theme.
+
+Word's styles (render/docx/styles.py, numbering.py), the PDF's paragraph styles and boxes
+(render/pdf/styles.py, writer.py, pages.py), the deck's text (render/pptx) and the contrast
+check (contrast.py) are all made from this table, so changing a heading's colour is one edit
+here and Word and the PDF cannot set it apart by accident.
+
+A role's look (size, weight, slant, colour, fill, edges) is one for the brief: Word and the
+PDF show the same. How a role sits in the flow (space before and after, line spacing, indents,
+what it keeps with) is given for each of them, because Word and reportlab set lines
+differently: Word's single line is the font's own height (1.16 em in DejaVu Sans) and Word's
+spacing may be left to the body's, while reportlab's leading is set. Each was tuned with its own.
+
+Where the PDF still shows a role otherwise than Word, the role says so in ``pdf_apart``, and
+``KEPT_APART`` lists them all: a reader of both would expect them to agree, and each is one
+edit here when it is chosen (tests/test_consistency.py holds both products to this table).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
+from ..value import Value, fields, replace
+
+if TYPE_CHECKING:  # the theme's contrast check builds this table as it loads a theme
+    from ..theme import Colours, DeckSizes, Sizes, Theme
+
+
+class Edge(Value):
+    """A rule along some sides of a paragraph or box (``grid``: every cell of a table)."""
+
+    colour: str  # RRGGBB
+    width: float  # points
+    sides: tuple[str, ...]  # of top, left, bottom, right, grid
+
+
+NO_EDGE = Edge("", 0.0, ())
+
+
+class Spacing(Value):
+    """How a role sits in one product's flow, in points."""
+
+    before: float = 0.0
+    after: float = 0.0
+    # Word: a multiple of the font's single line, None to keep the body's (a reference document's
+    # Normal, say); the PDF: the leading as a multiple of the size.
+    line: float | None = None
+    left: float = 0.0  # where the text starts, from the margin (inside a box: its edge sits ``padding`` before)
+    right: float = 0.0
+    hanging: float = 0.0  # the first line starts this far left of the others (a number or bullet hangs there)
+    keep: bool = False  # kept on the page of what follows
+    whole: bool = False  # never broken across pages
+    padding: float = 0.0  # between the edge (or the fill's border) and the text; a table's cells: left and right
+    inset: float = 0.0  # a table's cells: top and bottom padding
+    together: bool = False  # Word: no space between paragraphs of the role, only around the run of them
+
+
+class Look(Value):
+    """A role as one product shows it: ``Role``'s look and that product's spacing."""
+
+    size: float
+    colour: str
+    bold: bool
+    italic: bool
+    fill: str | None
+    edge: Edge | None
+    flow: Spacing
+    underline: bool = False
+    superscript: bool = False
+
+
+class Role(Value):
+    """One typographic role: what a reader sees of it, the same in Word and the PDF, and where it sits in each."""
+
+    name: str  # as a reader would call it: "captions", in the contrast check's messages
+    size: float
+    colour: str
+    bold: bool = False
+    italic: bool = False
+    fill: str | None = None  # background
+    edge: Edge | None = None
+    word: Spacing = Spacing()
+    pdf: Spacing = Spacing()
+    underline: bool = False
+    superscript: bool = False
+    links: bool = False  # its text may hold links and note marks (set in their colours on its fill)
+    pdf_apart: tuple[tuple[str, Any], ...] = ()  # (field, value): what the PDF still shows otherwise
+
+    @cached_property
+    def in_word(self) -> Look:
+        return self._look(self.word, ())
+
+    @cached_property
+    def in_pdf(self) -> Look:
+        return self._look(self.pdf, self.pdf_apart)
+
+    def _look(self, flow: Spacing, apart: tuple[tuple[str, Any], ...]) -> Look:
+        look = {name: getattr(self, name) for name in fields(Look) if name != "flow"}
+        look.update(apart)
+        if look["edge"] == NO_EDGE:
+            look["edge"] = None
+        return Look(flow=flow, **look)
+
+
+class BriefRoles(Value):
+    """The roles of the brief, Word's and the PDF's."""
+
+    body: Role
+    title: Role
+    subtitle: Role
+    dateline: Role  # "Organisation · date" under the subtitle
+    details: Role  # the authors and the information cut-off under it
+    title_block: Role  # the rule that closes the title block
+    heading1: Role
+    heading2: Role
+    heading3: Role
+    bullet: Role
+    bullet_mark: Role
+    bottom_line: Role
+    bottom_line_title: Role
+    editor_note: Role
+    editor_note_title: Role
+    judgment: Role
+    judgment_number: Role
+    estimate: Role
+    basis: Role
+    caption: Role  # above a table; also below a figure in Word
+    figure_caption: Role  # below a figure in the PDF
+    table: Role  # the grid: its lines, stripes and cell padding
+    table_text: Role
+    table_header: Role
+    quote: Role
+    attribution: Role
+    notes: Role  # the numbered notes
+    note_mark: Role
+    link: Role
+    bibliography: Role
+    byline: Role  # each author's paragraph in "About the authors"
+    header: Role
+    footer: Role
+    marking: Role  # the TLP label, its colour given by the label (see marking_in)
+    figure_label: Role  # labels inside drawn figures on the page
+
+
+class DeckRoles(Value):
+    """The roles of the slide deck: sizes the deck's planner fits between, and the colours it sets."""
+
+    title: Role  # fitted from this size down to ``TITLE_MIN``; the title slide's starts larger
+    title_slide: Role
+    body: Role  # fitted from this size down to ``min_body``
+    min_body: float
+    badge: Role  # a judgment's likelihood and confidence under it
+    notes: Role  # the speaker notes
+    marking: Role
+    slide_number: Role
+    figure_caption: Role
+    table_header: Role
+    table_text: Role
+
+
+class Typography(Value):
+    brief: BriefRoles
+    deck: DeckRoles
+
+
+TITLE_MIN = 24.0  # the smallest a slide title is set, in points
+TITLE_SLIDE_LARGER = 8.0  # the title slide's title may start this much larger than a slide's
+
+
+@lru_cache(maxsize=8)
+def typography(theme: Theme) -> Typography:
+    """The theme's roles for the brief and the deck."""
+    return Typography(brief=brief_roles(theme.sizes, theme.colours), deck=deck_roles(theme.deck, theme.colours))
+
+
+def marking_in(role: Role, marking: Tlp) -> Role:
+    """The marking role as ``marking`` is shown: TLP 2.0's colour for the label, on black."""
+    return replace(role, colour=marking.colour)
+
+
+def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
+    """The table for the brief, from the theme's sizes and colours."""
+    # Tables, notes, captions and the editor's note sit just above small: DejaVu Sans is large
+    # for its size, so this stays readable on paper while the brief keeps to a few pages.
+    secondary = s.small + 0.5
+    quote_edge = Edge(c.accent, 1.5, ("left",))
+    pdf_quote_edge = ("edge", Edge(c.accent, 2, ("left",)))
+    callout_title = (("size", s.heading2), ("colour", c.primary))
+    # The body: in Word every paragraph style is based on it, in the PDF every paragraph style.
+    body = Role("body text", s.body, c.text, links=True, word=Spacing(after=4, line=1.0),
+                pdf=Spacing(after=s.body * 0.5, line=1.35))
+    details = Role("datelines", s.body, c.muted, word=Spacing(after=2, keep=True), pdf=Spacing(after=2, line=1.4),
+                   pdf_apart=(("size", secondary),))
+    heading = Spacing(before=7, after=2, line=1.0, keep=True, whole=True)
+    return BriefRoles(
+        body=body,
+        title=Role("the title", s.title, c.primary, bold=True,
+                   word=Spacing(after=4, line=1.0, keep=True, together=True),
+                   pdf=Spacing(after=s.title * 0.3, line=1.18)),
+        subtitle=Role("subtitles", s.subtitle, c.muted, links=True, word=Spacing(after=8, line=1.05, keep=True),
+                      pdf=Spacing(after=s.subtitle * 0.6, line=1.3)),
+        dateline=replace(details, pdf_apart=(("size", secondary), ("bold", True))),
+        details=details,
+        title_block=Role("the title block", s.body, c.text, pdf=Spacing(before=4, after=10),
+                         pdf_apart=(("edge", Edge(c.primary, 1.5, ("bottom",))),)),
+        heading1=Role("headings", s.heading1, c.primary, bold=True, edge=Edge(c.rule, 0.5, ("bottom",)),
+                      word=replace(heading, before=10, after=4, padding=1),
+                      pdf=Spacing(before=s.heading1 * 0.9, after=s.heading1 * 0.4, line=1.25, keep=True),
+                      pdf_apart=(("edge", NO_EDGE),)),
+        heading2=Role("headings", s.heading2, c.primary, bold=True, word=heading,
+                      pdf=Spacing(before=s.heading2 * 0.7, after=s.heading2 * 0.35, line=1.25, keep=True)),
+        heading3=Role("headings", s.heading3, c.text, bold=True, word=heading,
+                      pdf=Spacing(before=s.heading3 * 0.7, after=s.heading3 * 0.35, line=1.25, keep=True)),
+        bullet=Role("list items", s.body, c.text, links=True,
+                    word=Spacing(after=2, left=17, hanging=11.35, together=True),
+                    pdf=Spacing(after=s.body * 0.3, line=1.35, left=14, hanging=12)),
+        bullet_mark=Role("list bullets", s.body, c.text, pdf_apart=(("colour", c.primary),)),
+        bottom_line=Role("the bottom line", s.body + 0.5, c.text, fill=c.callout_fill, links=True,
+                         edge=Edge(c.callout_border, 1.5, ("top", "left", "bottom", "right")),
+                         word=Spacing(after=4, left=7.1, right=7.1, padding=6),
+                         pdf=Spacing(after=s.body * 0.4, line=1.35, left=10, padding=10),
+                         pdf_apart=(("size", s.body), ("edge", Edge(c.callout_border, 3, ("left",))))),
+        bottom_line_title=Role("callout titles", s.body + 0.5, c.text, bold=True, fill=c.callout_fill,
+                               word=Spacing(after=4, left=7.1, right=7.1, keep=True, padding=6),
+                               pdf=Spacing(after=3, line=1.3, left=10, keep=True, padding=10),
+                               pdf_apart=callout_title),
+        editor_note=Role("the editor's note", secondary, c.muted, edge=Edge(c.accent, 1.5, ("left",)), links=True,
+                         word=Spacing(after=3, line=1.0, left=7.1, padding=6),
+                         pdf=Spacing(after=secondary * 0.4, line=1.35, left=10, padding=10),
+                         pdf_apart=(("colour", c.text), ("fill", c.callout_fill),
+                                    ("edge", Edge(c.accent, 3, ("left",))))),
+        editor_note_title=Role("callout titles", secondary, c.muted, bold=True,
+                               word=Spacing(after=3, line=1.0, left=7.1, keep=True, padding=6),
+                               pdf=Spacing(after=3, line=1.3, left=10, keep=True, padding=10),
+                               pdf_apart=(*callout_title, ("fill", c.callout_fill))),
+        judgment=Role("key judgments", s.body, c.text, bold=True, links=True,
+                      word=Spacing(before=4, after=1, left=17, hanging=17, keep=True),
+                      pdf=Spacing(after=2, line=1.35, left=20, hanging=20, keep=True)),
+        judgment_number=Role("judgment numbers", s.body, c.text, bold=True, pdf_apart=callout_title),
+        estimate=Role("likelihood and confidence estimates", s.body - 0.5, c.accent, bold=True,
+                      word=Spacing(after=4, left=17, keep=True), pdf=Spacing(after=2, line=1.4, left=20, keep=True),
+                      pdf_apart=(("size", secondary),)),
+        basis=Role("the basis of judgments", s.body - 0.5, c.text, links=True, word=Spacing(after=4, left=17),
+                   pdf=Spacing(after=s.body * 0.8, line=1.4, left=20),
+                   pdf_apart=(("size", secondary), ("colour", c.muted))),
+        caption=Role("captions", secondary, c.muted, bold=True, word=Spacing(before=6, after=3, line=1.0, keep=True),
+                     pdf=Spacing(before=6, after=3, line=1.25, keep=True)),
+        figure_caption=Role("captions", secondary, c.muted, bold=True,
+                            word=Spacing(before=6, after=3, line=1.0, keep=True),
+                            pdf=Spacing(before=4, after=s.body * 0.8, line=1.3)),
+        table=Role("tables", secondary, c.text, edge=Edge(c.rule, 0.5, ("grid",)),
+                   word=Spacing(line=1.0, padding=4.25, inset=1.4), pdf=Spacing(padding=4, inset=4),
+                   pdf_apart=(("edge", Edge(c.rule, 0.25, ("bottom",))),)),
+        table_text=Role("table cells", secondary, c.text, links=True, word=Spacing(before=1, after=1, line=1.0),
+                        pdf=Spacing(line=1.25), pdf_apart=(("fill", c.table_stripe),)),  # every other row
+        table_header=Role("table header cells", secondary, c.table_header_text, bold=True, fill=c.table_header_fill,
+                          word=Spacing(before=1, after=1, line=1.0), pdf=Spacing(line=1.25)),
+        quote=Role("quotations", s.body, c.text, italic=True, edge=quote_edge, links=True,
+                   word=Spacing(before=4, after=1, left=21.25, right=21.25, keep=True, padding=8),
+                   pdf=Spacing(after=2, line=1.35, left=24, padding=10), pdf_apart=(pdf_quote_edge,)),
+        attribution=Role("attributions", s.body - 1, c.muted, edge=quote_edge, links=True,
+                         word=Spacing(after=6, left=21.25, right=21.25, padding=8),
+                         pdf=Spacing(line=1.4, left=24, padding=10),
+                         pdf_apart=(("size", secondary), pdf_quote_edge)),
+        notes=Role("notes", secondary, c.text, links=True, word=Spacing(after=2, line=1.0, left=17, hanging=17),
+                   pdf=Spacing(after=2, line=1.35, left=18, hanging=18)),
+        note_mark=Role("note numbers", s.body, c.link, superscript=True),
+        link=Role("links", s.body, c.link, underline=True, pdf_apart=(("underline", False),)),
+        bibliography=Role("sources", s.body, c.text, links=True, word=Spacing(after=4, left=17, hanging=17),
+                          pdf=Spacing(after=3, line=1.35, left=18, hanging=18), pdf_apart=(("size", secondary),)),
+        byline=Role("author notes", s.body, c.text, links=True, word=body.word,
+                    pdf=Spacing(after=s.body * 0.5, line=1.4), pdf_apart=(("size", secondary),)),
+        header=Role("running headers and footers", s.small, c.muted, word=Spacing(line=1.0),
+                    pdf_apart=(("edge", Edge(c.rule, 0.5, ("bottom",))),)),
+        footer=Role("running headers and footers", s.small, c.muted, word=Spacing(line=1.0),
+                    pdf_apart=(("edge", Edge(c.rule, 0.5, ("top",))),)),
+        marking=Role("the marking", max(s.marking, MIN_MARKING_SIZE), "FFFFFF", bold=True, fill=MARKING_BACKGROUND),
+        figure_label=Role("figure labels", s.small, c.text),
+    )
+
+
+def deck_roles(d: DeckSizes, c: Colours) -> DeckRoles:
+    """The table for the deck, from the theme's deck sizes and colours."""
+    return DeckRoles(
+        title=Role("slide titles", d.title, c.primary, bold=True),
+        title_slide=Role("slide titles", d.title + TITLE_SLIDE_LARGER, c.primary, bold=True),
+        body=Role("slide text", d.body, c.text),
+        min_body=d.min_body,
+        badge=Role("estimates on slides", d.min_body, c.accent, bold=True),
+        notes=Role("speaker notes", d.notes, c.text),
+        marking=Role("the marking", 14.0, "FFFFFF", bold=True, fill=MARKING_BACKGROUND),
+        slide_number=Role("slide numbers", 12.0, c.text),
+        figure_caption=Role("figure captions on slides", 12.0, c.muted, bold=True),
+        table_header=Role("table header cells on slides", 14.0, c.table_header_text, bold=True,
+                          fill=c.table_header_fill),
+        table_text=Role("table cells on slides", 14.0, c.text),
+    )
+
+
+def kept_apart(roles: BriefRoles) -> dict[str, tuple[str, ...]]:
+    """Each role the PDF still shows otherwise than Word, with the fields in which it does."""
+    return {name: tuple(field for field, _ in role.pdf_apart)
+            for name in fields(roles) if (role := getattr(roles, name)).pdf_apart}
+
+
+__all__ = ["BriefRoles", "DeckRoles", "Edge", "Look", "NO_EDGE", "Role", "Spacing", "TITLE_MIN", "Typography",
+           "brief_roles", "deck_roles", "kept_apart", "marking_in", "typography"]

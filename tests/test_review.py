@@ -210,6 +210,7 @@ def expected() -> list[tuple[int, int, str, str, str, str]]:
     return sorted(found)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("saved_by", ["python-docx", "LibreOffice"])
 class DescribeComments:
     def it_places_every_comment_and_change_at_its_line_in_the_yaml(self, reviewed, saved_by):
@@ -240,6 +241,7 @@ class DescribeComments:
         assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", d["date"]) for d in data)
 
 
+@pytest.mark.slow
 class DescribeUnmarkedDocuments:
     def it_refuses_a_docx_briefgen_did_not_write(self, tmp_path):
         other = docx.Document()

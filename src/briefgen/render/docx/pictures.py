@@ -16,6 +16,7 @@ from docx.shared import Emu, Length, Pt
 from ...layout.figures import Figure
 from ...theme import Theme
 from .body import Body
+from .internals import paragraph_element
 from .markers import Mark
 from .styles import CAPTION, add_paragraph
 
@@ -41,5 +42,5 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Ma
     if figure.credit:
         caption.add_run().add_break()
         caption.add_run(figure.credit).bold = False
-    mark(paragraph._p, figure.field)
-    mark(caption._p, figure.field)
+    mark(paragraph_element(paragraph), figure.field)
+    mark(paragraph_element(caption), figure.field)

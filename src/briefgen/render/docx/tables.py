@@ -14,6 +14,7 @@ from ...layout.document import Table
 from ...theme import Theme
 from . import inline
 from .body import Body
+from .internals import paragraph_element
 from .markers import Mark
 from .styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragraph
 
@@ -37,7 +38,7 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: M
     again for every cell set, the slowest part of a brief with many tables. The cells' text goes
     in through inline.
     """
-    mark(add_paragraph(document, CAPTION, table.caption.text)._p, table.field)
+    mark(paragraph_element(add_paragraph(document, CAPTION, table.caption.text)), table.field)
     total = sum(table.widths)
     widths = [str(round(width * w / total / 635)) for w in table.widths]  # twentieths of a point
     tbl = OxmlElement("w:tbl")

@@ -21,6 +21,7 @@ from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
 from . import body as word_body, inline, page, pictures, properties, styles, tables
+from .internals import paragraph_element
 from .markers import Markers
 from .package import entries
 from .styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
@@ -91,7 +92,7 @@ class _Writer:
             case TitleBlock():
                 self._title(block)
             case Heading(level=level, text=text, field=field):
-                self.mark(add_paragraph(self.body, HEADINGS[min(level, 3)], text)._p, field)
+                self.mark(paragraph_element(add_paragraph(self.body, HEADINGS[min(level, 3)], text)), field)
             case Paragraph(spans=spans, field=field):
                 self._paragraph(spans, field=field)
             case BulletList():
@@ -113,7 +114,7 @@ class _Writer:
                     paragraph = add_paragraph(self.body, NOTE_TEXT, f"{note.label}\t")
                     inline.write(paragraph, note.spans)
                     inline.bookmark(paragraph, note.anchor, note.number)
-                    self.mark(paragraph._p, note.field)
+                    self.mark(paragraph_element(paragraph), note.field)
             case Figure():
                 pictures.add_figure(self.body, block, self.theme, self.width, self.mark)
             case _:
@@ -122,7 +123,7 @@ class _Writer:
     def _paragraph(self, spans, style: str | None = None, field: FieldPath = ()):
         paragraph = add_paragraph(self.body, style) if style else self.body.add_paragraph()
         inline.write(paragraph, spans)
-        self.mark(paragraph._p, field)
+        self.mark(paragraph_element(paragraph), field)
         return paragraph
 
     def _title(self, block: TitleBlock) -> None:
@@ -144,19 +145,19 @@ class _Writer:
         title = add_paragraph(self.body, style)
         title.add_run(block.title).bold = True
         title.paragraph_format.keep_with_next = True
-        self.mark(title._p, block.field)
+        self.mark(paragraph_element(title), block.field)
         for spans, field in zip(block.paragraphs, block.fields or ((),) * len(block.paragraphs)):
             self._paragraph(spans, style, field)
 
     def _judgment(self, block: Judgment) -> None:
         statement = add_paragraph(self.body, JUDGMENT, f"{block.number}.\t")
         inline.write(statement, block.statement)
-        self.mark(statement._p, block.statement_field)
+        self.mark(paragraph_element(statement), block.statement_field)
         estimate = add_paragraph(self.body, JUDGMENT_BASIS)
         estimate.paragraph_format.keep_with_next = True
         add_run(estimate, block.estimate, ESTIMATE)
-        self.mark(estimate._p, block.field)
+        self.mark(paragraph_element(estimate), block.field)
         for (label, spans), field in zip(block.reasons, block.reason_fields or ((),) * len(block.reasons)):
             reason = add_paragraph(self.body, JUDGMENT_BASIS)
             inline.write(reason, (Span(label, italic=True),) + spans)
-            self.mark(reason._p, field)
+            self.mark(paragraph_element(reason), field)

@@ -40,7 +40,8 @@ def name_of(path: FieldPath) -> str:
     if len(name) <= MAX_NAME - 4:  # room for an occurrence ("__12")
         return name
     checksum = f"{zlib.crc32('.'.join(map(str, path)).encode()):08x}"
-    return f"{name[:MAX_NAME - 4 - 9]}_{checksum}"
+    # "_h" before the checksum: all digits after a "__" would read as an occurrence.
+    return f"{name[:MAX_NAME - 4 - 10].rstrip('_')}_h{checksum}"
 
 
 def field_name(bookmark: str) -> str | None:

@@ -8,9 +8,14 @@ before it changes a product.
 
 from __future__ import annotations
 
+import ast
+import importlib
+import importlib.util
+import inspect
 import io
 import zipfile
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import pikepdf
@@ -33,9 +38,10 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, KeepTogether
+from reportlab.platypus import Frame, KeepTogether, SimpleDocTemplate
 from reportlab.platypus import Paragraph as PlatypusParagraph
 
+import briefgen
 from briefgen.layout.properties import properties_of
 from briefgen.layout.outline import labels
 from briefgen.load import load
@@ -48,6 +54,7 @@ from briefgen.render.pptx import xml as pptx_xml
 
 from .conftest import NRF
 
+SOURCE = Path(briefgen.__file__).parent
 FONTS = sorted((Path(__file__).parents[1] / "templates" / "default" / "fonts").glob("*.ttf"))
 
 
@@ -208,6 +215,40 @@ class DescribeReportlabInternals:
         assert ours.blPara.lines == theirs.blPara.lines
         assert [p.wrap(120, 800) for p in ours.split(120, 40)] == [p.wrap(120, 800) for p in theirs.split(120, 40)]
 
+    def it_ends_a_split_part_as_reportlab_does_and_leaves_the_paragraph_as_it_was(self):
+        style = getSampleStyleSheet()["BodyText"]
+        word = "extra\xadordinarily\xadlong\xadword"  # soft hyphens: a line may end in a hyphenated piece
+        text = " ".join(f"<b>{word}</b> plain" if i % 3 == 0 else word for i in range(30))
+        ours, theirs = pdf_paragraph.Paragraph(text, style), PlatypusParagraph(text, style)
+        assert ours.wrap(60, 800) == theirs.wrap(60, 800)
+        own_words = [type(f) for f in ours.frags]
+
+        def shown(parts) -> list:
+            return [[(type(f).__name__, f[0], [t for _, t in f[1:]]) for f in part.frags] for part in parts]
+        our_parts, their_parts = ours.split(60, 32), theirs.split(60, 32)
+        assert type(their_parts[0].frags[-1]).__name__ == "_SHYWordHS"  # the word reportlab marks as ending a part
+        assert shown(our_parts) == shown(their_parts)
+        assert [p.wrap(60, 800) for p in our_parts] == [p.wrap(60, 800) for p in their_parts]
+        assert [type(f) for f in ours.frags] == own_words
+
+    def it_reads_what_line_breaking_leaves(self):
+        style = getSampleStyleSheet()["BodyText"]
+        paragraph = PlatypusParagraph("Some words and a " + "long" * 30 + " word", style)
+        paragraph.wrap(100, 800)
+        widest, cut = pdf_internals.line_counts(paragraph)
+        assert widest == max(paragraph.getActualLineWidths0()) and cut == 1
+        pdf_internals.set_line_counts(paragraph, 12.5, 3)
+        assert pdf_internals.line_counts(paragraph) == (12.5, 3)
+
+    def it_leaves_a_built_document_open(self):
+        out = io.BytesIO()
+        template = SimpleDocTemplate(out)
+        pdf_internals.leave_open(template)
+        template.build([PlatypusParagraph("Text", getSampleStyleSheet()["BodyText"])])
+        assert out.getvalue() == b""
+        template.canv.save()
+        assert out.getvalue().startswith(b"%PDF")
+
     def it_compares_frags_as_reportlabs_accelerator_does(self):
         style = getSampleStyleSheet()["BodyText"]
         markup = ('Plain <b>bold <i>both</i></b> <i>italic</i><br/>after a break <super>1</super> '
@@ -257,3 +298,191 @@ class DescribeReportlabInternals:
         with pikepdf.open(io.BytesIO(canvas.getpdfdata())) as pdf:
             both = pdf.Root.StructTreeRoot
             assert repr(both.Ours) == repr(both.Theirs)
+
+
+class DescribeTheFences:
+    """Only render/{docx,pptx,pdf}/internals.py touch python-docx's, python-pptx's or reportlab's private names.
+
+    Read from the source: importing a private name from a library (or one a fence imported
+    from it), reading or setting an attribute (or ``getattr``-ing a name) that is private and
+    that the project does not define, and, in a class built on a library's class, using or
+    overriding a private name that class already has. Private names of other modules
+    (``os._exit``, lxml's ``etree._Element``) are not this test's business.
+    """
+
+    def it_finds_private_library_names_only_in_the_fences(self):
+        assert _private_uses() == []
+
+    def it_sees_each_kind_of_use(self, tmp_path):
+        tmp_path.joinpath("sample.py").write_text(
+            "import os\n"
+            "from docx.document import _Body\n"
+            "from .internals import _SplitWord\n"
+            "from reportlab.platypus import Paragraph\n"
+            "from briefgen.render.pdf.internals import SplitParagraph\n"
+            "class Ours:\n"
+            "    def __init__(self):\n"
+            "        self._mine = 1\n"
+            "class Theirs(Paragraph):\n"
+            "    def _get_split_blParaFunc(self):\n"
+            "        return self._width_max + self._own\n"
+            "    def __init__(self):\n"
+            "        self._own = 1\n"
+            "class TheirsThroughOurs(SplitParagraph):\n"
+            "    def split_processed(self, blPara, start, stop):\n"
+            "        return self._splitLongWordCount\n"
+            "def f(paragraph, ours, frame):\n"
+            "    return paragraph._p, ours._mine, os._exit, getattr(frame, '_atTop'), getattr(ours, '_mine')\n",
+            encoding="utf-8")
+        found = _private_uses(tmp_path, fences=())
+        assert [(line, name) for _, line, name in found] == [
+            (2, "_Body"), (3, "_SplitWord"), (10, "_get_split_blParaFunc"), (11, "_width_max"),
+            (16, "_splitLongWordCount"), (18, "_atTop"), (18, "_p")]
+
+
+LIBRARIES = ("docx", "pptx", "reportlab")
+FENCES = ("render/docx/internals.py", "render/pptx/internals.py", "render/pdf/internals.py")
+_BY_NAME = ("getattr", "setattr", "hasattr", "delattr")
+
+
+def _is_private(name: str) -> bool:
+    """``_name``: not a dunder, nor an enum-style ``_sunder_`` name."""
+    return name.startswith("_") and not name.endswith("_")
+
+
+def _private_uses(root: Path = SOURCE, fences: tuple[str, ...] = FENCES) -> list[tuple[str, int, str]]:
+    """(module, line, name) of every use of a library's private name outside ``fences``, under ``root``."""
+    package = "briefgen" if root == SOURCE else None
+    modules = {path.relative_to(root).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+               for path in sorted(root.rglob("*.py"))}
+    owned: set[str] = set()  # private names the project defines: in its modules, and as its classes' members
+    classes: dict[ast.ClassDef, set[str]] = {}  # each class: the private names the library classes it is built on have
+    for name, tree in modules.items():
+        imported = _imported(tree)
+        module = _module_name(package, name)
+        for node in tree.body:
+            owned |= {n for n in _bound(node) if _is_private(n)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                classes[node] = theirs = _library_names(node, module, imported)
+                owned |= {n for n in _members(node) if _is_private(n)} - theirs
+    found = []
+    for name, tree in modules.items():
+        if name in fences:
+            continue
+        imported = _imported(tree)
+        for node, cls in _walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                library = node.level == 0 and (node.module or "").split(".")[0] in LIBRARIES
+                found += [(name, node.lineno, a.name) for a in node.names
+                          if _is_private(a.name) and (library or a.name not in owned)]
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and cls is not None:
+                if _is_private(node.name) and node.name in classes[cls]:
+                    found.append((name, node.lineno, node.name))
+            elif isinstance(node, ast.Attribute) and _is_private(node.attr):
+                receiver = node.value.id if isinstance(node.value, ast.Name) else None
+                if receiver in ("self", "cls") and cls is not None:
+                    if node.attr in classes[cls]:
+                        found.append((name, node.lineno, node.attr))
+                elif receiver in imported and imported[receiver][1]:
+                    continue  # a module's own name, e.g. os._exit
+                elif node.attr not in owned:
+                    found.append((name, node.lineno, node.attr))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _BY_NAME:
+                named = node.args[1] if len(node.args) > 1 else None
+                if isinstance(named, ast.Constant) and isinstance(named.value, str) and \
+                        _is_private(named.value) and named.value not in owned:
+                    found.append((name, node.lineno, named.value))
+    return sorted(set(found), key=lambda f: (f[0], f[1], f[2]))
+
+
+def _module_name(package: str | None, path: str) -> str | None:
+    """The dotted name of the module at ``path`` in ``package``; None outside an importable package."""
+    if package is None:
+        return None
+    parts = path[:-len(".py")].split("/")
+    return ".".join([package, *(parts[:-1] if parts[-1] == "__init__" else parts)])
+
+
+def _imported(tree: ast.Module) -> dict[str, tuple[str, bool]]:
+    """Each name the module imports from outside: (its dotted name, whether it is a module)."""
+    names = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                names[a.asname or a.name.split(".")[0]] = (a.name if a.asname else a.name.split(".")[0], True)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            for a in node.names:
+                qualified = f"{node.module}.{a.name}"
+                names[a.asname or a.name] = (qualified, _is_module(qualified))
+    return names
+
+
+def _is_module(qualified: str) -> bool:
+    try:
+        return importlib.util.find_spec(qualified) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _bound(node: ast.stmt) -> set[str]:
+    """The names a module- or class-level statement defines."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {node.name}
+    targets = (node.targets if isinstance(node, ast.Assign)
+               else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else [])
+    return {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+
+
+def _members(cls: ast.ClassDef) -> set[str]:
+    """The names a class defines: in its body, and as ``self.name`` / ``cls.name`` set in its methods."""
+    names = set().union(*(_bound(node) for node in cls.body))
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and \
+                isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            names.add(node.attr)
+    return names
+
+
+def _library_names(cls: ast.ClassDef, module: str | None, imported: dict[str, tuple[str, bool]]) -> set[str]:
+    """The private names of the library classes ``cls`` is built on, directly or through the project's own:
+    their members, and the attributes their methods set or read."""
+    made = getattr(importlib.import_module(module), cls.name, None) if module else None
+    if isinstance(made, type) and made.__qualname__ == cls.name:
+        ancestors = made.__mro__
+    else:  # a class inside a function, or a module that cannot be imported: its bases as it imports them
+        ancestors = []
+        for base in cls.bases:
+            if isinstance(base, ast.Name) and base.id in imported and not imported[base.id][1]:
+                where, _, what = imported[base.id][0].rpartition(".")
+                ancestors += getattr(importlib.import_module(where), what).__mro__
+    names: set[str] = set()
+    for klass in ancestors:
+        if klass.__module__.split(".")[0] in LIBRARIES:
+            names |= {n for n in vars(klass) if _is_private(n)}
+            names |= _attributes_used(inspect.getsourcefile(klass), klass.__qualname__)
+    return names
+
+
+@lru_cache(maxsize=None)
+def _attributes_used(path: str, qualname: str) -> frozenset[str]:
+    """The private attribute names the class ``qualname`` of the module at ``path`` reads or sets."""
+    scope: ast.AST = _parsed(path)
+    for part in qualname.split("."):
+        scope = next(n for n in ast.iter_child_nodes(scope) if isinstance(n, ast.ClassDef) and n.name == part)
+    return frozenset(n.attr for n in ast.walk(scope) if isinstance(n, ast.Attribute) and _is_private(n.attr))
+
+
+@lru_cache(maxsize=None)
+def _parsed(path: str) -> ast.Module:
+    return ast.parse(Path(path).read_text(encoding="utf-8"))
+
+
+def _walk(tree: ast.Module):
+    """Every node with the class whose body (or method) it is in, if any."""
+    def visit(node, cls):
+        yield node, cls
+        inner = node if isinstance(node, ast.ClassDef) else cls
+        for child in ast.iter_child_nodes(node):
+            yield from visit(child, inner)
+    yield from visit(tree, None)

@@ -30,9 +30,10 @@ from reportlab.platypus import Paragraph as PlatypusParagraph
 # Line breaking in chunks and cheap splits (paragraph): how reportlab splits text into words
 # and frags into frag words, the classes of a word cut across lines, how it joins the pieces
 # of a split's rest again, and the kind of frag a forced line break is.
-from reportlab.platypus.paragraph import (_FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS,  # noqa: F401
-                                          _SplitFrag, _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL,
-                                          _getFragWords, _processed_frags, _yieldBLParaWords, split, strip)
+from reportlab.platypus.paragraph import (_FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS, _SplitFrag, _SplitFragHY,
+                                          _SplitFragLL, _SplitWord, _SplitWordLL, _getFragWords, _processed_frags,
+                                          _yieldBLParaWords, split, strip)
+from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.rl_config import _FUZZ
 
 from ...layout.ttf import characters
@@ -68,6 +69,83 @@ def _with_globals(function: FunctionType, **names: object) -> FunctionType:
 
 break_lines = _with_globals(PlatypusParagraph.breakLines, sameFrag=same_frag)
 """reportlab's Paragraph.breakLines, comparing frags with ``same_frag``."""
+
+# Line breaking in chunks and cheap splits (paragraph.py), under names that say what each is.
+frag_words = _getFragWords
+"""The frag words of a paragraph's frags at a width, as breakLines takes them: [width, (frag, text), ...]."""
+are_processed = _processed_frags
+"""Whether a paragraph's frags are already frag words (breakLines has run on them)."""
+rejoined_words = _yieldBLParaWords
+"""The words of a plain paragraph's lines from ``start`` to ``stop``, a word cut across lines joined again."""
+
+
+def is_cut_word(word: object) -> bool:
+    """Whether a plain paragraph's word is a piece of a word cut across lines (or cut by a split)."""
+    return isinstance(word, (_SplitWord, _SplitWordLL))
+
+
+def is_cut_frag(word: object) -> bool:
+    """Whether a frag word is a piece of a word cut across lines, or a break reportlab injected after one."""
+    return isinstance(word, (_SplitFrag, _InjectedFrag))
+
+
+def forces_break(word: list) -> bool:
+    """Whether a frag word is a forced line break (<br/>)."""
+    return word[1][0]._fkind == _FK_BREAK
+
+
+def line_counts(paragraph: PlatypusParagraph) -> tuple[float, int]:
+    """What breakLines leaves beside the lines: the widest line, and how many long words it cut."""
+    return paragraph._width_max, paragraph._splitLongWordCount
+
+
+def set_line_counts(paragraph: PlatypusParagraph, width_max: float, long_words: int) -> None:
+    paragraph._width_max, paragraph._splitLongWordCount = width_max, long_words
+
+
+def end_of_part(frags: list) -> list:
+    """The frag words of a part of a split paragraph, ending as reportlab's split ends them.
+
+    Breaks it injected at the end are dropped, and a word hyphenated at the end of the part
+    becomes a word that ends in a hyphen because of the split. reportlab changes that word's
+    class where it stands, so the paragraph being split sees the change too; here the part
+    gets a new word of that class, with the same pieces and attributes, and the paragraph's
+    own word stays as it was (it is read again when the paragraph is measured again).
+    """
+    while frags and isinstance(frags[-1], _InjectedFrag):
+        del frags[-1]
+    last = frags[-1]
+    if isinstance(last, _SplitFragHY):
+        ending = (_SHYWordHS if isinstance(last, _SHYWord) else _SplitFragLL)(last)
+        ending.__dict__.update(last.__dict__)
+        frags[-1] = ending
+    return frags
+
+
+class SplitParagraph(PlatypusParagraph):
+    """reportlab's Paragraph, the two steps of its split that paragraph.py replaces named as hooks.
+
+    ``split_lines_function`` chooses how a part's lines are taken from the paragraph's (reportlab's
+    _get_split_blParaFunc); ``split_processed`` gives a part's frag words when they are processed
+    (its _split_blParaProcessed).
+    """
+
+    def _get_split_blParaFunc(self):  # noqa: N802 - reportlab's name
+        return self.split_lines_function()
+
+    def split_lines_function(self):
+        return super()._get_split_blParaFunc()
+
+    def _split_blParaProcessed(self, blPara, start: int, stop: int) -> list:  # noqa: N802,N803
+        return self.split_processed(blPara, start, stop)
+
+    def split_processed(self, blPara, start: int, stop: int) -> list:  # noqa: N803 - reportlab's name
+        return super()._split_blParaProcessed(blPara, start, stop)
+
+
+def leave_open(template: BaseDocTemplate) -> None:
+    """Make ``template.build`` leave its canvas unsaved, to draw more (a form) before saving it."""
+    template._doSave = 0
 
 
 def text_operators(text: PDFTextObject) -> list:

@@ -19,7 +19,7 @@ from ...theme import MM, Theme
 from .bidi import visual
 from .canvas import TaggedCanvas
 from .fonts import Family
-from .internals import KeptWithNext, frame_cursor
+from .internals import KeptWithNext, frame_cursor, leave_open
 from .styles import colour
 from .tags import Structure
 from .xmp import packet
@@ -67,7 +67,7 @@ class BriefTemplate(BaseDocTemplate):
         A PDF form may be drawn before it is defined, so one layout pass suffices: multiBuild
         would lay the whole brief out twice only to learn the number of pages.
         """
-        self._doSave = 0
+        leave_open(self)
         super().build(flowables, canvasmaker=partial(TaggedCanvas, structure=self._structure,
                                                      metadata=self._metadata))
         face, size, rgb = self._total_style

@@ -32,11 +32,10 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from reportlab.platypus import Flowable
-from reportlab.platypus import Paragraph as PlatypusParagraph
 
-from .internals import (FUZZ, WRAP_STATE, _FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS, _SplitFrag,
-                            _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL, _getFragWords, _processed_frags,
-                            _yieldBLParaWords, break_lines, split as split_words, strip)
+from .internals import (FUZZ, WRAP_STATE, SplitParagraph, are_processed, break_lines, end_of_part, forces_break,
+                        frag_words, is_cut_frag, is_cut_word, line_counts, rejoined_words, set_line_counts,
+                        split as split_words, strip)
 from .tags import Element
 
 # What wrap leaves for split and draw to read: reportlab's, and where this paragraph's words start.
@@ -88,7 +87,7 @@ class LaidOut:
 LAID_OUT = LaidOut()
 
 
-class Paragraph(PlatypusParagraph):
+class Paragraph(SplitParagraph):
     """A reportlab Paragraph; see the module's docstring for what it does differently and why."""
 
     _frag_base = 0  # where this paragraph's frag words start in the lines it was given (a split's rest)
@@ -96,6 +95,7 @@ class Paragraph(PlatypusParagraph):
     _drawn = False
     _split = False  # whether split was asked of it: then its lines may have changed
     _earlier_breaks: dict = {}  # the lines of the same paragraph in the last render, by width
+    _given_lines = None  # for the rest of a split: the widths, lines, frag base and words split gave it
 
     def __init__(self, text: str | None, style: object, *, tag: Element | None = None,
                  label: Element | None = None, **kwargs: object):
@@ -126,7 +126,7 @@ class Paragraph(PlatypusParagraph):
 
     def breakLines(self, width):  # noqa: N802 - reportlab's name
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
-        given = self.__dict__.pop("_given_lines", None)
+        given, self._given_lines = self._given_lines, None
         if given is not None and given[0] == widths:
             self._frag_base, self._line_words = given[2], given[3]
             return given[1]
@@ -165,10 +165,10 @@ class Paragraph(PlatypusParagraph):
         with self.canv.tagged(element, self.label if element is not None and self.bulletText else None):
             super().draw()
 
-    def _get_split_blParaFunc(self):  # noqa: N802 - reportlab's name
+    def split_lines_function(self):
         if self.blPara.kind == 0 and self._indexed_words() is not None:
             return self._split_plain
-        return super()._get_split_blParaFunc()
+        return super().split_lines_function()
 
     def _split_plain(self, blPara, start, stop):
         """reportlab's _split_blParaSimple, slicing one list of words rather than walking every line after ``start``."""
@@ -189,12 +189,12 @@ class Paragraph(PlatypusParagraph):
             for _, line in self.blPara.lines:
                 words += line
                 starts.append(len(words))
-            if any(isinstance(word, _SplitWord) for word in words):
+            if any(is_cut_word(word) for word in words):
                 return None
             self._line_words = (words, starts, 0)
         return self._line_words
 
-    def _split_blParaProcessed(self, blPara, start, stop):  # noqa: N802 - reportlab's name
+    def split_processed(self, blPara, start, stop):  # noqa: N803 - reportlab's name
         # reportlab's, but lines given by a split keep their parent's frag-word offsets.
         if not stop:
             return []
@@ -202,12 +202,7 @@ class Paragraph(PlatypusParagraph):
         base = self._frag_base
         first = lines[start].sFW - base
         last = lines[stop].sFW - base if stop != len(lines) else len(self.frags)
-        frags = self.frags[first:last]
-        while frags and isinstance(frags[-1], _InjectedFrag):
-            del frags[-1]
-        if isinstance(frags[-1], _SplitFragHY):
-            frags[-1].__class__ = _SHYWordHS if isinstance(frags[-1], _SHYWord) else _SplitFragLL
-        return frags
+        return end_of_part(self.frags[first:last])
 
     def _words(self, width: float) -> list | None:
         """The paragraph's words in the form breakLines takes them, or None where chunks would not be exact."""
@@ -220,17 +215,17 @@ class Paragraph(PlatypusParagraph):
             if hasattr(frag, "text"):
                 return split_words(strip(frag.text))
             return None if type(frag.words) is not list else list(frag.words)
-        if not _processed_frags(frags) and sum(len(getattr(f, "text", "")) for f in frags) <= 2 * CHUNK:
+        if not are_processed(frags) and sum(len(getattr(f, "text", "")) for f in frags) <= 2 * CHUNK:
             return None  # too short to hold CHUNK words: not worth making its words twice
-        words = _getFragWords(frags, width)
+        words = frag_words(frags, width)
         # A forced line break (never in briefgen's text, which is one paragraph per field) is left to reportlab.
-        return None if any(word[1][0]._fkind == _FK_BREAK for word in words) else words
+        return None if any(forces_break(word) for word in words) else words
 
     def _simple(self) -> bool:
         """Whether reportlab breaks these frags as one run of plain words (its "kind 0")."""
         frags = self.frags
         return (len(frags) == 1 and not (hasattr(frags[0], "cbDefn") or hasattr(frags[0], "backColor")
-                                         or _processed_frags(frags)))
+                                         or are_processed(frags)))
 
     def _break_in_chunks(self, words: list, widths: list[float]):
         simple = self._simple()
@@ -255,20 +250,20 @@ class Paragraph(PlatypusParagraph):
                 self.frags = chunk
             # Only the paragraph's first line may be indented differently.
             part = break_lines(self, widths if not lines else widths[-1:])
-            width_max = max(width_max, self._width_max)
-            long_words += self._splitLongWordCount
+            widest, cut = line_counts(self)
+            width_max, long_words = max(width_max, widest), long_words + cut
             broken = part.lines
             # The last line of a chunk may take words from the next one: break it again with them,
             # from the start of a line that starts with a whole word (not the rest of one cut in two).
             keep = len(broken) if last else max(len(broken) - 1, 0)
             if simple:
-                while 0 < keep < len(broken) and isinstance(broken[keep][1][0], (_SplitWord, _SplitWordLL)):
+                while 0 < keep < len(broken) and is_cut_word(broken[keep][1][0]):
                     keep -= 1
                 # Pieces of a word cut across lines are joined again, as reportlab does for a split's rest.
-                carry = list(_yieldBLParaWords(part, keep, len(broken)))
+                carry = list(rejoined_words(part, keep, len(broken)))
             else:
                 chunk_words = self.frags  # breakLines leaves its frag words here
-                while 0 < keep < len(broken) and isinstance(chunk_words[broken[keep].sFW], (_SplitFrag, _InjectedFrag)):
+                while 0 < keep < len(broken) and is_cut_frag(chunk_words[broken[keep].sFW]):
                     keep -= 1
                 end = len(chunk_words) if keep == len(broken) else broken[keep].sFW
                 for line in broken[:keep]:
@@ -279,5 +274,5 @@ class Paragraph(PlatypusParagraph):
             if last and not carry:
                 break
         self.frags = original if simple else frag_words
-        self._width_max, self._splitLongWordCount = width_max, long_words
+        set_line_counts(self, width_max, long_words)
         return part.clone(lines=lines)

@@ -13,6 +13,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefgen import contrast
 from briefgen.theme import ThemeError, load_theme, templates_root
+from briefgen.typography import brief_roles, deck_roles
+from briefgen.value import fields
 
 from .conftest import NRF, run_briefgen
 
@@ -20,8 +22,8 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 COLOUR = st.text(alphabet="0123456789ABCDEF", min_size=6, max_size=6)
 
 
-def grey_theme(tmp_path, **colours: str):
-    """A copy of the built-in theme with some colours changed."""
+def grey_theme(tmp_path, sizes: dict[str, float] | None = None, **colours: str):
+    """A copy of the built-in theme with some colours (and ``sizes``) changed."""
     folder = tmp_path / "grey"
     shutil.copytree(templates_root() / "default", folder)
     toml = folder / "theme.toml"
@@ -29,6 +31,9 @@ def grey_theme(tmp_path, **colours: str):
     for key, value in colours.items():
         old = getattr(load_theme().colours, key)
         text = text.replace(f'{key} = "{old}"', f'{key} = "{value}"')
+    for key, value in (sizes or {}).items():
+        old = getattr(load_theme().sizes, key)
+        text = text.replace(f"{key} = {old:g}\n", f"{key} = {value:g}\n")
     toml.write_text(text, encoding="utf-8")
     return folder
 
@@ -46,7 +51,7 @@ class DescribeRatio:
     @pytest.mark.parametrize("size, bold, needed", [(18, False, 3.0), (14, True, 3.0), (14, False, 4.5),
                                                     (17.5, False, 4.5), (12, True, 4.5)])
     def it_asks_3_to_1_only_of_large_text(self, size, bold, needed):
-        assert contrast.Pair("text", None, "text", lambda _: size, bold).needs(load_theme().sizes) == needed
+        assert contrast.Pair("text", None, "text", size, bold).needs() == needed
 
 
 class DescribeThemeContrast:
@@ -68,6 +73,30 @@ class DescribeThemeContrast:
         with pytest.raises(ThemeError) as refused:
             load_theme(grey_theme(tmp_path, table_header_fill="5A7FA8"))
         assert "colours.table_header_text: FFFFFF on colours.table_header_fill (5A7FA8)" in str(refused.value)
+
+    def it_checks_every_role_of_the_style_table_at_its_size(self, tmp_path):
+        # Every colour its own, so that a role's colour tells which of the theme's it is.
+        theme = load_theme(grey_theme(tmp_path, callout_border="1B3A5D", table_header_fill="1B3A5E"))
+        assert len(set(map(theme.colours.__dict__.get, fields(theme.colours)))) == len(fields(theme.colours))
+        checked = {(p.text, p.background): p for p in contrast.pairs(theme.colours, theme.sizes, theme.deck)}
+        keys = {getattr(theme.colours, name): name for name in fields(theme.colours)}
+        roles = [*(getattr(r, n) for r in (brief_roles(theme.sizes, theme.colours),) for n in fields(r)),
+                 *(getattr(r, n) for r in (deck_roles(theme.deck, theme.colours),) for n in fields(r)
+                   if n != "min_body")]
+        looks = [look for role in roles for look in (role.in_word, role.in_pdf) if look.colour]
+        for look in looks:
+            if look.colour not in keys or (look.fill and look.fill not in keys):
+                continue  # the marking's colours are TLP 2.0's, not the theme's
+            pair = checked[(keys[look.colour], keys.get(look.fill))]
+            assert pair.size <= look.size and pair.needs() >= contrast.Pair("", None, "", look.size,
+                                                                             look.bold).needs(), look
+
+    def it_asks_of_table_header_cells_what_their_size_in_the_tables_asks(self, tmp_path):
+        # White on 5A7FA8 is 4.17:1: too little for 8.5 pt bold cells, enough for 14 pt bold ones.
+        with pytest.raises(ThemeError, match=r"colours.table_header_text: .* asks of table header cells.* 8.5 pt"):
+            load_theme(grey_theme(tmp_path / "small", table_header_fill="5A7FA8"))
+        large = load_theme(grey_theme(tmp_path / "large", {"small": 13.5}, table_header_fill="5A7FA8"))
+        assert large.sizes.small == 13.5
 
     def it_stops_the_command_before_anything_is_written(self, tmp_path):
         out = tmp_path / "brief.pdf"

@@ -2,18 +2,20 @@
 
 The contrast ratio of two colours is (L1 + 0.05) / (L2 + 0.05), L being relative luminance
 (WCAG 2.2, 1.4.3). Text needs 4.5:1; large text — 18 pt, or 14 pt bold — needs 3:1.
-``PAIRS`` lists every text colour on every background the Word brief, the PDF and the deck
-set it on, with the smallest size it is set at there, so that one rule checks them all.
+The pairs to check are read off the style table (typography.py): every role's text colour on
+its fill, as Word, the PDF and the deck set it, and the links and note numbers inside a role's
+text on the same fill, each at the smallest size it is set at, so that one rule checks them all.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from .value import Value
+from .typography import Look, Role, brief_roles, deck_roles
+from .value import Value, fields
 
 if TYPE_CHECKING:  # theme.py calls problems() as it loads a theme
-    from .theme import Colours, Sizes
+    from .theme import Colours, DeckSizes, Sizes
 
 NORMAL, LARGE = 4.5, 3.0
 PAGE = "FFFFFF"  # the page and slide background
@@ -25,35 +27,47 @@ class Pair(Value):
     text: str
     background: str | None
     what: str  # the text that is set so, for the message
-    size: Callable[[Sizes], float]  # the smallest size it is set at, in points
+    size: float  # the smallest size it is set at, in points
     bold: bool = False  # whether that smallest text is bold
 
-    def needs(self, sizes: Sizes) -> float:
-        size = self.size(sizes)
-        return LARGE if size >= 18 or (self.bold and size >= 14) else NORMAL
+    def needs(self) -> float:
+        return LARGE if self.size >= 18 or (self.bold and self.size >= 14) else NORMAL
 
 
-def _small(sizes: Sizes) -> float:
-    return sizes.small
+def pairs(colours: Colours, sizes: Sizes, deck: DeckSizes | None = None) -> tuple[Pair, ...]:
+    """Every theme colour the products set text in, on each background they set it on, from the style table.
 
+    The table is made with each colour's name in place of its value, so each role tells which
+    theme colour it is set in; a colour that is not the theme's (the marking's) is not the theme's to check.
+    """
+    keys = set(fields(colours))
+    names = type(colours)(**{name: name for name in keys})
+    brief = brief_roles(sizes, names)
+    roles: list[Role] = [getattr(brief, name) for name in fields(brief)]
+    if deck is not None:
+        made = deck_roles(deck, names)
+        roles += [role for name in fields(made) if isinstance(role := getattr(made, name), Role)]
+    inline = (brief.link, brief.note_mark)
+    found: dict[tuple[str, str | None], list[tuple[str, float, bool]]] = {}
 
-def _cell(sizes: Sizes) -> float:
-    return sizes.small + 0.5  # tables, notes, datelines and estimates in the PDF
+    def add(text: str, look: Look, what: str, bold: bool) -> None:
+        if text in keys and (look.fill is None or look.fill in keys):
+            found.setdefault((text, look.fill), []).append((what, look.size, bold))
 
-
-PAIRS = (
-    Pair("text", None, "body text", _small),
-    Pair("muted", None, "subtitles, datelines, captions, attributions, running headers and footers", _small),
-    Pair("primary", None, "the title, headings and list numbers", lambda s: min(s.body, s.heading2)),
-    Pair("accent", None, "likelihood and confidence estimates", _cell, bold=True),
-    Pair("link", None, "links and note numbers", _small),
-    Pair("text", "callout_fill", "the bottom line", _cell),
-    Pair("primary", "callout_fill", "callout titles", lambda s: s.heading2, bold=True),
-    Pair("link", "callout_fill", "note numbers in the bottom line", _small),
-    Pair("text", "table_stripe", "table cells on striped rows", _cell),
-    Pair("link", "table_stripe", "note numbers in striped table rows", _small),
-    Pair("table_header_text", "table_header_fill", "table header cells", _cell, bold=True),
-)
+    for role in roles:
+        for look in (role.in_word, role.in_pdf):
+            add(look.colour, look, role.name, look.bold)
+            if role.links:  # set in the role's own size, and never bold there at the least
+                for mark in inline:
+                    add(mark.colour, look, mark.name, False)
+    made_pairs = []
+    for (text, background), uses in found.items():
+        # The hardest use: the one that needs the most contrast, and the smallest of those.
+        needs = {use: Pair(text, background, "", use[1], use[2]).needs() for use in uses}
+        _, size, bold = max(uses, key=lambda use: (needs[use], -use[1]))
+        what = ", ".join(dict.fromkeys(name for name, _, _ in uses))
+        made_pairs.append(Pair(text, background, what, size, bold))
+    return tuple(made_pairs)
 
 
 def ratio(foreground: str, background: str) -> float:
@@ -62,19 +76,19 @@ def ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def problems(colours: Colours, sizes: Sizes) -> list[tuple[str, str]]:
+def problems(colours: Colours, sizes: Sizes, deck: DeckSizes | None = None) -> list[tuple[str, str]]:
     """(field, message) for every text colour that falls short on its background, e.g. ("colours.muted", "…")."""
     found: list[tuple[str, str]] = []
-    for pair in PAIRS:
+    for pair in pairs(colours, sizes, deck):
         text = getattr(colours, pair.text)
         background = PAGE if pair.background is None else getattr(colours, pair.background)
-        needed = pair.needs(sizes)
+        needed = pair.needs()
         found_ratio = ratio(text, background)
         if found_ratio < needed:
             on = "the white page" if pair.background is None else f"colours.{pair.background}"
             found.append((f"colours.{pair.text}", (
                 f"{text} on {on} ({background}) is {_floor(found_ratio)}:1, below the {needed:g}:1 WCAG 2.2 AA "
-                f"asks of {pair.what} (set at {pair.size(sizes):g} pt); choose a darker or lighter colour")))
+                f"asks of {pair.what} (set at {pair.size:g} pt); choose a darker or lighter colour")))
     return found
 
 

@@ -126,7 +126,7 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
         checker.problem(key, f"unknown; a theme has {', '.join(['name', *_SECTIONS])}")
     if sections["colours"] is not None and sections["sizes"] is not None:
         from .contrast import problems as contrast_problems
-        for field, message in contrast_problems(sections["colours"], sections["sizes"]):
+        for field, message in contrast_problems(sections["colours"], sections["sizes"], sections["deck"]):
             checker.problem(field, message)
     if checker.problems:
         raise ThemeError("\n".join(checker.problems))

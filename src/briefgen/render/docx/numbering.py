@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.parts.numbering import NumberingPart
 from lxml.etree import SubElement
 
-from ...layout.typography import Spacing
+from ...typography import Spacing
 
 _VAL = qn("w:val")
 _MARKS = {"bullet": ("bullet", "\u2022")}  # a list kind: its number format and the text of its mark

@@ -4,7 +4,7 @@ Every paragraph and run in the brief points at one of these styles, so a user re
 the whole brief by editing a style. Built-in styles keep Word's own names ("heading 1",
 "caption", "endnote text") so Word and LibreOffice recognise them as such.
 
-Each style states what its role (layout/typography.py) sets apart from the style it is based
+Each style states what its role (typography.py) sets apart from the style it is based
 on, so that with a reference document a style the reference lacks still follows its Normal.
 Its spacing is stated whole, as Word's line spacing may differ in a reference's Normal.
 """
@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from ...layout.typography import Edge, Look, marking_in, typography
+from ...typography import Edge, Look, marking_in, typography
 from ...marking import Tlp
 from ...theme import Theme
 from ...value import Value, replace

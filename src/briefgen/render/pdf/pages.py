@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ...layout.document import PAGE, PAGES, Running
 from ...layout.properties import Properties
-from ...layout.typography import marking_in, typography
+from ...typography import marking_in, typography
 from ...theme import MM, Theme
 from .bidi import visual
 from .canvas import TaggedCanvas

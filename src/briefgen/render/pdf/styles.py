@@ -1,4 +1,4 @@
-"""The brief's paragraph styles for reportlab, made from the style table (layout/typography.py).
+"""The brief's paragraph styles for reportlab, made from the style table (typography.py).
 
 Every style is set in the family's regular face; bold and italic come only from markup,
 so a character a styled face lacks can fall back to the regular face (see markup): the
@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from ...layout.typography import BriefRoles, Look, typography
+from ...typography import BriefRoles, Look, typography
 from ...theme import Theme
 from .fonts import Family
 from ...value import Value

@@ -21,11 +21,11 @@ from __future__ import annotations
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
-from ..value import Value, fields, replace
+from .marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
+from .value import Value, fields, replace
 
 if TYPE_CHECKING:  # the theme's contrast check builds this table as it loads a theme
-    from ..theme import Colours, DeckSizes, Sizes, Theme
+    from .theme import Colours, DeckSizes, Sizes, Theme
 
 
 class Edge(Value):
@@ -61,7 +61,7 @@ class Look(Value):
     """A role as one product shows it: ``Role``'s look and that product's spacing."""
 
     size: float
-    colour: str
+    colour: str | None
     bold: bool
     italic: bool
     fill: str | None
@@ -75,8 +75,8 @@ class Role(Value):
     """One typographic role: what a reader sees of it, the same in Word and the PDF, and where it sits in each."""
 
     name: str  # as a reader would call it: "captions", in the contrast check's messages
-    size: float
-    colour: str
+    size: float  # points; 0 for a role that sets no text of its own (a rule, a table's grid)
+    colour: str | None  # RRGGBB; None for a role that sets no text of its own
     bold: bool = False
     italic: bool = False
     fill: str | None = None  # background
@@ -203,7 +203,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
                       pdf=Spacing(after=s.subtitle * 0.6, line=1.3)),
         dateline=replace(details, pdf_apart=(("size", secondary), ("bold", True))),
         details=details,
-        title_block=Role("the title block", s.body, c.text, pdf=Spacing(before=4, after=10),
+        title_block=Role("the title block", 0, None, pdf=Spacing(before=4, after=10),
                          pdf_apart=(("edge", Edge(c.primary, 1.5, ("bottom",))),)),
         heading1=Role("headings", s.heading1, c.primary, bold=True, edge=Edge(c.rule, 0.5, ("bottom",)),
                       word=replace(heading, before=10, after=4, padding=1),
@@ -250,7 +250,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
         figure_caption=Role("captions", secondary, c.muted, bold=True,
                             word=Spacing(before=6, after=3, line=1.0, keep=True),
                             pdf=Spacing(before=4, after=s.body * 0.8, line=1.3)),
-        table=Role("tables", secondary, c.text, edge=Edge(c.rule, 0.5, ("grid",)),
+        table=Role("tables", 0, None, edge=Edge(c.rule, 0.5, ("grid",)),
                    word=Spacing(line=1.0, padding=4.25, inset=1.4), pdf=Spacing(padding=4, inset=4),
                    pdf_apart=(("edge", Edge(c.rule, 0.25, ("bottom",))),)),
         table_text=Role("table cells", secondary, c.text, links=True, word=Spacing(before=1, after=1, line=1.0),

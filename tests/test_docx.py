@@ -133,7 +133,7 @@ class DescribeNotes:
     def it_links_every_mark_to_the_bookmark_of_a_note_in_the_notes_list(self, nrf):
         document = part(nrf, "word/document.xml")
         marks = document.xpath("//w:hyperlink[@w:anchor]", namespaces=NS)
-        assert len(marks) == citation_uses(NRF) > 40
+        assert len(marks) == citation_uses(NRF) > 20
         bookmarks = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='EndnoteText']"
                                    "/w:bookmarkStart[not(starts-with(@w:name, '_bg_'))]/@w:name", namespaces=NS)
         assert {m.get(f"{{{W}}}anchor") for m in marks} == set(bookmarks)
@@ -141,8 +141,8 @@ class DescribeNotes:
     def it_gives_one_number_per_distinct_note_and_no_ibid(self, nrf):
         document = part(nrf, "word/document.xml")
         numbers = document.xpath("//w:hyperlink[@w:anchor]//w:t/text()", namespaces=NS)
-        # The NRF brief cites three sources without a place: notes 1 to 3, each reused.
-        assert sorted(set(numbers)) == ["1", "2", "3"] and len(numbers) > 3
+        # The NRF brief cites five sources without a place: notes 1 to 5, each at least once.
+        assert sorted(set(numbers)) == ["1", "2", "3", "4", "5"] and len(numbers) > 5
         assert "Ibid" not in etree.tostring(document, encoding="unicode")
         assert not [n for n in zipfile.ZipFile(nrf).namelist() if "footnotes" in n]
 
@@ -171,7 +171,7 @@ class DescribeNotes:
 class DescribeTables:
     def it_repeats_a_marked_header_row_and_keeps_rows_whole(self, nrf):
         tables = part(nrf, "word/document.xml").xpath("//w:tbl", namespaces=NS)
-        assert len(tables) == 6  # timeline, actors, signals, analogies, scenarios, indicators
+        assert len(tables) == 6  # timeline, actors, signals, alternatives, scenarios, indicators
         for table in tables:
             rows = table.findall(f"{{{W}}}tr")
             assert rows[0].find(f"{{{W}}}trPr/{{{W}}}tblHeader") is not None

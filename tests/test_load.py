@@ -36,7 +36,7 @@ class DescribeShippedContent:
     def it_loads_the_nrf_brief(self):
         brief = load(NRF)
         assert brief.title and len(brief.key_judgments) >= 3
-        assert {s.id for s in brief.sources} == {"jami2022", "reuters2021", "archives1963"}
+        assert {s.id for s in brief.sources} == {"jami2022", "reuters2021", "whitehouse2022", "hrw2022", "archives1963"}
 
     def it_loads_the_scaffold_example(self):
         assert load(EXAMPLE).date == PartialDate(2024, 5, 17)

@@ -144,7 +144,8 @@ OWN_TABLE_ROWS = 24  # more than one slide holds: the deck continues the table w
 
 
 def own_brief(path: Path) -> Path:
-    """The scaffold example with the analyst's own image (in a subfolder, with a credit) and own table."""
+    """The scaffold example with the analyst's own image (in a subfolder, with a credit), own table, and actors
+    that name each other (the three drawn figures)."""
     import yaml
     from PIL import Image, ImageDraw
 
@@ -158,6 +159,13 @@ def own_brief(path: Path) -> Path:
     data["images"] = [{"image": "images/river.png", "caption": "The river and the dam site",
                        "alt": "Sketch map: the river runs west to east across a rectangular basin.",
                        "credit": "Map: the desk's own sketch.", "after": "context"}]
+    # Actors that name each other, so that the actor map is drawn: one tie plain, one reported (dashed),
+    # and an ally who is no actor listed in its box.
+    data["actors"] += [
+        {"name": "Regional development bank", "kind": "lender", "role": "Lends for the dam's second phase.",
+         "stance": "Wants the talks to go on.", "allies": ["Upstream government"]},
+        {"name": "Downstream government", "kind": "state", "role": "Depends on the river's flow.",
+         "stance": "Calls the dam a threat.", "allies": ["Regional development bank (reported)"]}]
     data["sections"].append({"title": "Flow measurements", "after": "context", "table": {
         "header": ["Station", "Year", "Mean flow (m³/s)"],
         "rows": [[f"Station {n}", str(2000 + n), f"{100 + 7 * n}"] for n in range(OWN_TABLE_ROWS)],

@@ -197,9 +197,15 @@ class DescribeStructure:
         defined = set(styles.xpath("w:style/@w:styleId", namespaces=NS))
         used = part(nrf, "word/document.xml").xpath("//w:pPr/w:pStyle/@w:val", namespaces=NS)
         assert set(used) <= defined
-        for wanted in ("Title", "Subtitle", "Heading1", "Heading2", "Quote", "Caption", "ListBullet",
+        for wanted in ("Title", "Subtitle", "Heading1", "Heading2", "Caption", "ListBullet",
                        "BottomLine", "KeyJudgment", "EditorNote", "Bibliography"):
             assert wanted in used, wanted
+
+    def it_styles_a_quote_as_a_quote(self, products):
+        # The NRF brief quotes inline; the example sets its quote apart.
+        used = part(products[("example", "docx")], "word/document.xml").xpath("//w:pPr/w:pStyle/@w:val",
+                                                                            namespaces=NS)
+        assert "Quote" in used
 
     def it_puts_headings_in_the_outline(self, nrf):
         styles = part(nrf, "word/styles.xml")
@@ -225,7 +231,7 @@ class DescribeStructure:
         assert core.findtext("dc:title", namespaces=NS).startswith("Secessionist Currents")
         assert core.findtext("dc:language", namespaces=NS) == "en-GB"
         # The brief's authors are the desk's; the source's author is in the sources, not here.
-        assert core.findtext("dc:creator", namespaces=NS) == "Briefgen Editorial Desk"
+        assert core.findtext("dc:creator", namespaces=NS) == "Afghanistan Desk"
         assert "Tajikistan" in core.findtext("cp:keywords", namespaces=NS)
         assert core.findtext("dcterms:created", namespaces=NS) == "2022-11-02T00:00:00Z"
         assert core.findtext("dcterms:modified", namespaces=NS) == "2022-11-02T00:00:00Z"

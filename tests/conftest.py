@@ -114,9 +114,10 @@ def long_brief(path: Path) -> Path:
     data["summary"] = summary * 2 + [" ".join(summary * 3)]  # one paragraph taller than a slide
     data["key_judgments"] = [dict(kj, statement=f"{kj['statement']} {kj['basis']}") for kj in data["key_judgments"]] * 2
     data["signals"] = data["signals"] * 2
-    # The NRF brief tells its analogies in the outlook's prose; the example's are lengthened instead.
+    # The NRF brief tells its analogies in the outlook's prose; the example's are lengthened instead, to
+    # more words than two columns of a slide hold.
     analogies = data.get("analogies") or yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))["analogies"]
-    data["analogies"] = [dict(a, what_happened=" ".join([a["what_happened"], a["parallel"], a["limits"]] * 2))
+    data["analogies"] = [dict(a, what_happened=" ".join([a["what_happened"], a["parallel"], a["limits"]] * 8))
                          for a in analogies]
     data["outlook"]["scenarios"] = data["outlook"]["scenarios"] * 3
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

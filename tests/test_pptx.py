@@ -237,10 +237,10 @@ class TestSlides:
         for part in ("Veldmark Institute", "2 November 2022", "Pan-Khorasanism"):
             assert part in body
 
-    def it_uses_the_named_layouts(self, nrf, long):
-        # The NRF brief has no analogies, which a deck sets in two columns; the long brief borrows some.
+    def it_uses_the_named_layouts(self, nrf, example):
+        # The NRF brief has no analogies, which a deck sets in two columns; the example has one.
         assert {s.layout for s in nrf.slides} == {"Title Slide", "Title and Content"}
-        assert {s.layout for s in long.slides} == {"Title Slide", "Title and Content", "Two Content"}
+        assert {s.layout for s in example.slides} == {"Title Slide", "Title and Content", "Two Content"}
 
     def it_gives_every_slide_speaker_notes(self, nrf, long):
         for slide in nrf.slides + long.slides:

@@ -153,7 +153,7 @@ COMMENTS = (
     (("actors", 0, "stance"), "Bob Editor", "Does the NRF say so itself?"),
     (("sections", 0, "paragraphs", 0), "Ann Reviewer", "Shorten."),
 )
-INSERTED = (("context", "paragraphs", 1), " (in 2021)", "Cy Checker")
+INSERTED = (("context", "paragraphs", 0), " (in 2021)", "Cy Checker")
 DELETED = ((("outlook", "scenarios", 1, "description"), "Cy Checker"), (("implications", 0), "Ann Reviewer"))
 
 

@@ -18,6 +18,7 @@ all the deck's text is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from lxml import etree
 from lxml.etree import SubElement
@@ -147,21 +148,37 @@ class _Ids:
         return self._last
 
 
-def _shape(group, tag: str, properties: str, shape_id: int, name: str, decorative: bool):
-    """A new shape at the end of ``group``, its non-visual properties written (named as python-pptx names them,
-    "Oval 7" for id 8): the shape, and the element to give its kind's own non-visual properties."""
-    shape = SubElement(group, tag)
+def _shape(tag: str, properties: str, decorative: bool):
+    """A new shape (its id and name to set), its non-visual properties begun: the shape, and the element to
+    give its kind's own non-visual properties."""
+    shape = etree.Element(tag, nsmap=_NSMAP)
     non_visual = SubElement(shape, properties)
-    c_nv_pr = SubElement(non_visual, _C_NV_PR, id=str(shape_id), name=name)
+    c_nv_pr = SubElement(non_visual, _C_NV_PR, id="", name="")
     if decorative:
         c_nv_pr.append(_DECORATIVE.__copy__())
     return shape, non_visual
+
+
+def _copy(group, prototype, shape_id: int, kind: str):
+    """A copy of ``prototype`` at the end of ``group``, with its id and name (as python-pptx names it, "Oval 7"
+    for id 8)."""
+    shape = prototype.__copy__()
+    group.append(shape)
+    shape[0][0].attrib.update({"id": str(shape_id), "name": f"{kind} {shape_id - 1}"})
+    return shape
 
 
 def _xfrm(parent, x: int, y: int, cx: int, cy: int, tag: str = _XFRM, **flip: str) -> None:
     xfrm = SubElement(parent, tag, flip)
     SubElement(xfrm, _OFF, x=str(x), y=str(y))
     SubElement(xfrm, _EXT, cx=str(cx), cy=str(cy))
+
+
+def _place(xfrm, x: int, y: int, cx: int, cy: int) -> None:
+    """Set the offset and size of a copied shape's a:xfrm."""
+    off, ext = xfrm
+    off.attrib.update({"x": str(x), "y": str(y)})
+    ext.attrib.update({"cx": str(cx), "cy": str(cy)})
 
 
 def _geometry(parent, preset: str) -> None:
@@ -172,79 +189,127 @@ def _solid(parent, colour: str) -> None:
     SubElement(SubElement(parent, _SOLID_FILL), _SRGB, val=colour)
 
 
-def _outline(parent, colour: str, width: float, dashed: bool = False) -> None:
-    ln = SubElement(parent, _LN, w=str(emu(width)))
-    _solid(ln, colour)
+def _outline(parent, dashed: bool = False) -> None:
+    """A line of one colour (its width and colour to set), dashed or solid."""
+    ln = SubElement(parent, _LN, w="")
+    _solid(ln, "")
     if dashed:
         SubElement(ln, _PRST_DASH, val="dash")
+
+
+def _stroke(ln, colour: str, width: float) -> None:
+    """Set the width and colour of a copied shape's a:ln."""
+    ln.set("w", str(emu(width)))
+    ln[0][0].set("val", colour)
+
+
+# Each kind of shape is made once per variant and copied: lxml copies a shape faster than it builds one
+# element by element, and a deck's figures repeat a few kinds hundreds of times.
+
+@lru_cache(maxsize=None)
+def _autoshape_prototype(geometry: str, filled: bool, stroked: bool, decorative: bool, text):
+    shape, non_visual = _shape(_SP, _NV_SP_PR, decorative)
+    SubElement(non_visual, _C_NV_SP_PR)
+    SubElement(non_visual, _NV_PR)
+    properties = SubElement(shape, _SP_PR)
+    _xfrm(properties, 0, 0, 0, 0)
+    _geometry(properties, geometry)
+    if filled:
+        _solid(properties, "")
+    else:
+        SubElement(properties, _NO_FILL)
+    if stroked:
+        _outline(properties)
+    else:
+        SubElement(SubElement(properties, _LN), _NO_FILL)
+    shape.append(text.__copy__())
+    return shape
 
 
 def _autoshape(group, shape_id: int, kind: str, geometry: str, x: int, y: int, cx: int, cy: int, fill: str | None,
                stroke: str | None, stroke_width: float, inside: Label | None):
     """A rectangle or an oval, without python-pptx's theme style (its shadow is not ours); its text body."""
     decorative = inside is None or not "".join(inside.lines).strip()
-    shape, non_visual = _shape(group, _SP, _NV_SP_PR, shape_id, f"{kind} {shape_id - 1}", decorative)
-    SubElement(non_visual, _C_NV_SP_PR)
-    SubElement(non_visual, _NV_PR)
-    properties = SubElement(shape, _SP_PR)
-    _xfrm(properties, x, y, cx, cy)
-    _geometry(properties, geometry)
+    prototype = _autoshape_prototype(geometry, bool(fill), bool(stroke), decorative,
+                                     _SHAPE_TEXT if inside is None else _INSIDE_TEXT)
+    _, properties, body = _copy(group, prototype, shape_id, kind)
+    xfrm, _, fill_element, ln = properties
+    _place(xfrm, x, y, cx, cy)
     if fill:
-        _solid(properties, fill)
-    else:
-        SubElement(properties, _NO_FILL)
+        fill_element[0].set("val", fill)
     if stroke:
-        _outline(properties, stroke, stroke_width)
-    else:
-        SubElement(SubElement(properties, _LN), _NO_FILL)
-    body = (_SHAPE_TEXT if inside is None else _INSIDE_TEXT).__copy__()
-    shape.append(body)
+        _stroke(ln, stroke, stroke_width)
     return body
 
 
-def _connector(group, shape_id: int, x0: int, y0: int, x1: int, y1: int, line: Line) -> None:
-    shape, non_visual = _shape(group, _CXN_SP, _NV_CXN_SP_PR, shape_id, f"Connector {shape_id - 1}", True)
+@lru_cache(maxsize=None)
+def _connector_prototype(flip_h: bool, flip_v: bool, dashed: bool):
+    shape, non_visual = _shape(_CXN_SP, _NV_CXN_SP_PR, True)
     SubElement(non_visual, _C_NV_CXN_SP_PR)
     SubElement(non_visual, _NV_PR)
     properties = SubElement(shape, _SP_PR)
-    flip = {**({"flipH": "1"} if x0 > x1 else {}), **({"flipV": "1"} if y0 > y1 else {})}
-    _xfrm(properties, min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0), **flip)
+    _xfrm(properties, 0, 0, 0, 0, **{**({"flipH": "1"} if flip_h else {}), **({"flipV": "1"} if flip_v else {})})
     _geometry(properties, "line")
-    _outline(properties, line.colour, line.width, line.dashed)
+    _outline(properties, dashed)
+    return shape
 
 
-def _freeform(group, shape_id: int, points: list[tuple[int, int]], line: Line):
-    """A polyline, its path in its own box's coordinates as python-pptx's FreeformBuilder writes it."""
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    left, top = min(xs), min(ys)
-    width, height = max(xs) - left, max(ys) - top
-    shape, non_visual = _shape(group, _SP, _NV_SP_PR, shape_id, f"Freeform {shape_id - 1}", True)
+def _connector(group, shape_id: int, x0: int, y0: int, x1: int, y1: int, line: Line) -> None:
+    _, properties = _copy(group, _connector_prototype(x0 > x1, y0 > y1, line.dashed), shape_id, "Connector")
+    xfrm, _, ln = properties
+    _place(xfrm, min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
+    _stroke(ln, line.colour, line.width)
+
+
+@lru_cache(maxsize=None)
+def _freeform_prototype(dashed: bool):
+    shape, non_visual = _shape(_SP, _NV_SP_PR, True)
     SubElement(non_visual, _C_NV_SP_PR)
     SubElement(non_visual, _NV_PR)
     properties = SubElement(shape, _SP_PR)
-    _xfrm(properties, left, top, width, height)
+    _xfrm(properties, 0, 0, 0, 0)
     geometry = SubElement(properties, _CUST_GEOM)
     for tag in (_AV_LST, _GD_LST, _AH_LST, _CXN_LST):
         SubElement(geometry, tag)
     SubElement(geometry, _RECT, l="l", t="t", r="r", b="b")
-    path = SubElement(SubElement(geometry, _PATH_LST), _PATH, w=str(width), h=str(height))
+    SubElement(SubElement(geometry, _PATH_LST), _PATH, w="", h="")
+    SubElement(properties, _NO_FILL)
+    _outline(properties, dashed)
+    shape.append(_SHAPE_TEXT.__copy__())
+    return shape
+
+
+def _freeform(group, shape_id: int, points: list[tuple[int, int]], line: Line) -> None:
+    """A polyline, its path in its own box's coordinates as python-pptx's FreeformBuilder writes it."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    left, top = min(xs), min(ys)
+    width, height = max(xs) - left, max(ys) - top
+    _, properties, _ = _copy(group, _freeform_prototype(line.dashed), shape_id, "Freeform")
+    xfrm, geometry, _, ln = properties
+    _place(xfrm, left, top, width, height)
+    _stroke(ln, line.colour, line.width)
+    path = geometry[-1][0]
+    path.attrib.update({"w": str(width), "h": str(height)})
     for n, (x, y) in enumerate(points):
         SubElement(SubElement(path, _LN_TO if n else _MOVE_TO), _PT, x=str(x - left), y=str(y - top))
-    SubElement(properties, _NO_FILL)
-    _outline(properties, line.colour, line.width, line.dashed)
-    shape.append(_SHAPE_TEXT.__copy__())
 
 
-def _textbox(group, shape_id: int, x: int, y: int, cx: int, cy: int):
-    shape, non_visual = _shape(group, _SP, _NV_SP_PR, shape_id, f"TextBox {shape_id - 1}", False)
+@lru_cache(maxsize=None)
+def _textbox_prototype():
+    shape, non_visual = _shape(_SP, _NV_SP_PR, False)
     SubElement(non_visual, _C_NV_SP_PR, txBox="1")
     SubElement(non_visual, _NV_PR)
     properties = SubElement(shape, _SP_PR)
-    _xfrm(properties, x, y, cx, cy)
+    _xfrm(properties, 0, 0, 0, 0)
     _geometry(properties, "rect")
     SubElement(properties, _NO_FILL)
-    body = _LABEL_TEXT.__copy__()
-    shape.append(body)
+    shape.append(_LABEL_TEXT.__copy__())
+    return shape
+
+
+def _textbox(group, shape_id: int, x: int, y: int, cx: int, cy: int):
+    _, properties, body = _copy(group, _textbox_prototype(), shape_id, "TextBox")
+    _place(properties[0], x, y, cx, cy)
     return body
 
 

@@ -102,6 +102,7 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"nrf": NRF, "example": EXAMPLE, "hostile": HOSTILE,
             "long": long_brief(tmp_path_factory.mktemp("long") / "long.yaml"),
             "cited": cited_brief(tmp_path_factory.mktemp("cited") / "cited.yaml"),
+            "apa": cited_brief(tmp_path_factory.mktemp("apa") / "apa.yaml", csl="apa"),
             "own": own_brief(tmp_path_factory.mktemp("own") / "own.yaml")}
 
 
@@ -124,11 +125,14 @@ def long_brief(path: Path) -> Path:
     return path
 
 
-def cited_brief(path: Path) -> Path:
-    """The example with two sources cited at several places: notes reused, distinct and side by side."""
+def cited_brief(path: Path, csl: str | None = None) -> Path:
+    """The example with two sources cited at several places: notes reused, distinct and side by side
+    (or, in an author-date ``csl`` style, citations in the text)."""
     import yaml
 
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    if csl:
+        data["csl"] = csl
     data["sources"].append({"id": "treaty1959", "title": "Treaty on the Upper River", "date": 1959})
     data["summary"] += " Both sides still quote the treaty [@treaty1959, sec. 3; @report2024, p. 4]."
     judgment = data["key_judgments"][0]

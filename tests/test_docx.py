@@ -164,8 +164,9 @@ class DescribeNotes:
     def it_gives_the_full_reference_in_the_note(self, nrf):
         note = part(nrf, "word/document.xml").xpath("//w:p[w:bookmarkStart/@w:name='note_1']//w:t/text()",
                                                     namespaces=NS)
-        assert "".join(note).startswith("1.Maryam Jami.")
-        assert "Afghanistan is a Failed Marriage" in "".join(note)
+        # Chicago's first note: the author's name as written, the title in quotation marks and title case.
+        assert "".join(note).startswith("1.Maryam Jami, \u2018")
+        assert "Afghanistan Is a Failed Marriage" in "".join(note)
 
 
 class DescribeTables:

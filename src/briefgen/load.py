@@ -104,6 +104,7 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     notes: list[str] = []
     problems += _image_problems(data, tree, folder, notes)
     problems += _table_problems(data, tree)
+    problems += _style_problems(data, tree, folder)
     brief, issues = build(Brief, data)
     problems += tree.problems_from(issues)
     if brief is not None and not issues:
@@ -486,6 +487,20 @@ def _image_problems(data: dict[str, Any], tree: _Tree, folder: Path, notes: list
                      f"without {'its' if len(cleaned) == 1 else 'their'} metadata "
                      f"({images.described(tuple(removed))})")
     return problems
+
+
+def _style_problems(data: dict[str, Any], tree: _Tree, folder: Path) -> list[Problem]:
+    """The citation style must be one briefgen ships or a readable CSL file; a file's path is resolved here,
+    so the layout never needs to know where the content file was."""
+    spec = data.get("csl")
+    if not isinstance(spec, str) or not spec.strip():
+        return []  # reported by the model as missing or not text
+    from .citation_styles import StyleError, resolve
+    try:
+        data["csl"] = resolve(spec, folder)
+    except StyleError as exc:
+        return [Problem(tree.name, *tree.mark_of(("csl",)), "csl", str(exc))]
+    return []
 
 
 def _table_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:

@@ -368,6 +368,9 @@ class Brief(Part):
     doi: Doi | None = None
     url: Url | None = None
     citation: Text | None = None
+    # The citation style: one briefgen ships by name ("chicago-note-bibliography", "apa", "harvard-cite-them-right")
+    # or a .csl file beside the content file (the loader resolves it); the theme's, else Chicago, by default.
+    csl: Annotated[str, Length(min=1, max=1000)] | None = None
 
     summary: Paragraphs
     key_judgments: Annotated[list[KeyJudgment], Length(min=1)]
@@ -418,7 +421,7 @@ MAIN_PARTS: tuple[str, ...] = (*get_args(PartName), "timeline", "actor_map", "li
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
 _NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
                         "information_cutoff", "scenario", "bibliography", "image",
-                        "figures", "reliability", "minutes", "licence", "doi"})
+                        "figures", "reliability", "minutes", "licence", "doi", "csl"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

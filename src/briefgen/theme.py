@@ -83,6 +83,7 @@ class Theme(Value):
     colours: Colours
     deck: DeckSizes
     deck_template: Path | None = None  # the folder's own deck.pptx, read only when a deck is made; None: the built-in one
+    csl: str | None = None  # the house citation style: a shipped style's name or a .csl file's path (a brief's own wins)
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -121,16 +122,23 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
     name = data.get("name", folder.name)
     if not isinstance(name, str):
         checker.problem("name", f"expected text, got {name!r}")
-    unknown = [key for key in data if key not in _SECTIONS and key != "name"]
+    unknown = [key for key in data if key not in _SECTIONS and key not in ("name", "csl")]
     for key in unknown:
-        checker.problem(key, f"unknown; a theme has {', '.join(['name', *_SECTIONS])}")
+        checker.problem(key, f"unknown; a theme has {', '.join(['name', 'csl', *_SECTIONS])}")
+    csl = data.get("csl")
+    if csl is not None:
+        from .citation_styles import StyleError, resolve
+        try:
+            csl = resolve(csl, folder) if isinstance(csl, str) else checker.problem("csl", f"expected text, got {csl!r}")
+        except StyleError as exc:
+            csl = checker.problem("csl", str(exc))
     if sections["colours"] is not None and sections["sizes"] is not None:
         from .contrast import problems as contrast_problems
         for field, message in contrast_problems(sections["colours"], sections["sizes"], sections["deck"]):
             checker.problem(field, message)
     if checker.problems:
         raise ThemeError("\n".join(checker.problems))
-    theme = Theme(name=str(name), folder=folder, **sections, deck_template=_deck_template(folder))
+    theme = Theme(name=str(name), folder=folder, **sections, deck_template=_deck_template(folder), csl=csl)
     return theme.with_paper(paper)
 
 

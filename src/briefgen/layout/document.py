@@ -16,6 +16,7 @@ import re
 from typing import Callable, Iterable, Union
 
 from ..estimative import Confidence, Likelihood, Reliability, estimate_label
+from ..citation_styles import DEFAULT, is_note_style
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
 from ..model import Alternative, Brief, Indicator, Section, Source
@@ -25,6 +26,7 @@ from . import figures as drawn
 from .figures import Figure
 from .outline import Labels, Outline
 from .properties import Properties, fit, properties_of
+from .csl import Formatted, format_citations
 from .publication import Copy, citation, copy_line, licence_notice
 from ..value import Value, fields, replace
 
@@ -270,9 +272,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
                                          _items(("editor_notes",), brief.editor_notes))]
         if brief.editor_notes else [],
         "notes": lambda: [Heading(1, outline.heading("notes")), _UNRESOLVED],
-        "sources": lambda: [Heading(1, outline.heading("sources"), ("sources",)),
-                            Bibliography(tuple((s.id, reference(s) + rating(s, words)) for s in brief.sources),
-                                         _items(("sources",), brief.sources))],
+        "sources": lambda: [Heading(1, outline.heading("sources"), ("sources",)), _UNFORMATTED],
         "authors": lambda: _authors(outline),
         "publication": lambda: _publication(outline),
     }
@@ -287,7 +287,8 @@ def compose(brief: Brief, theme: Theme) -> Document:
     blocks += outline.arrange(parts, lambda s: _section(s, _index(brief.sections, s), table), lambda picture: [
         drawn.numbered(replace(drawn.picture(picture, *room), field=("images", _index(brief.images, picture))),
                        captions, words)])
-    resolver = _Resolver(brief, words)
+    resolver = _Resolver(brief, words, brief.csl or theme.csl or DEFAULT)
+    resolver.collect(blocks)
     blocks = [resolver.resolve(b) for b in blocks]
     notes = tuple(resolver.notes)
     where = blocks.index(_UNRESOLVED)
@@ -305,60 +306,114 @@ def numbered(document: Document, copy: Copy, words: Labels) -> Document:
 
 
 _UNRESOLVED = Notes(())  # where the notes list goes, until every citation has its number
+_UNFORMATTED = Bibliography(())  # where the sources list goes, until the style has sorted it
 
 
 class _Resolver:
-    """Numbers citations in reading order: the first use of a distinct note gets the next number, later uses reuse it."""
+    """Formats the brief's citations in its citation style, in reading order, in two passes over the blocks.
 
-    def __init__(self, brief: Brief, words: Labels) -> None:
+    The first pass collects them; the style formats them all at once (so that a later note of a source is
+    short); the second replaces each. A note style numbers distinct notes (same source, place, prefix and
+    suffix: same number) in reading order, and marks several cited together in number order; an
+    author-date style puts each citation, or each group cited together, in the text.
+    """
+
+    def __init__(self, brief: Brief, words: Labels, style: str) -> None:
         self.words = words
-        self.sources = {s.id: s for s in brief.sources}
+        self.sources = brief.sources
         self.places = {s.id: ("sources", n) for n, s in enumerate(brief.sources)}
         self.names = {s.id: in_text_name(s) for s in brief.sources}
-        self.numbers: dict[tuple, int] = {}
+        self.notes_style = is_note_style(style)
+        self.style, self.language = style, brief.language
+        self.numbers: dict[tuple, int] = {}  # a distinct note's key (see _key) → its number
+        self.distinct: list[Citation] = []  # each distinct note's citation, in number order
+        self.clusters: list[tuple[Citation, ...]] = []  # every group cited together, in reading order
         self.notes: list[Note] = []
+        self.formatted: Formatted | None = None
+        self._next = 0  # the cluster the second pass has reached
 
-    def resolve(self, value):
-        """``value`` (a block, or spans inside one) with each citation replaced by its note's mark."""
+    def collect(self, blocks: list) -> None:
+        for block in blocks:
+            self._walk(block, self._collect)
+        self.formatted = format_citations(self.style, self.language, self.sources,
+                                          [(c,) for c in self.distinct] if self.notes_style else self.clusters)
+        if self.notes_style:
+            self.notes = [Note(n, f"{n}.", _anchor(n), text, self.places[citation.id])
+                          for n, (text, citation) in enumerate(zip(self.formatted.citations, self.distinct), 1)]
+
+    def resolve(self, block):
+        """``block`` with each citation replaced by its note's mark, or by its words in the text."""
+        if block is _UNFORMATTED:
+            listed = self.formatted.bibliography
+            return Bibliography(tuple((key, entry + rating(self._source(key), self.words)) for key, entry in listed),
+                                tuple(self.places[key] for key, _ in listed))
+        return self._walk(block, self._apply)
+
+    def _source(self, key: str) -> Source:
+        return next(s for s in self.sources if s.id == key)
+
+    def _walk(self, value, spans):
         if isinstance(value, tuple):
             if value and isinstance(value[0], Span):
-                return self._spans(value)
-            return tuple(self.resolve(v) for v in value)
+                return spans(value)
+            return tuple(self._walk(v, spans) for v in value)
         if isinstance(value, Value):
-            changed = {name: self.resolve(getattr(value, name)) for name in fields(value)
+            changed = {name: self._walk(getattr(value, name), spans) for name in fields(value)
                        if isinstance(getattr(value, name), tuple)}
             return replace(value, **changed) if changed else value
         return value
 
-    def _spans(self, spans: Inline) -> tuple:
+    @staticmethod
+    def _groups(spans: Inline) -> list[Span | tuple[Citation, ...]]:
+        """The spans with the citations cited together ("[@a; @b]") gathered; "@a argues" stands alone."""
         out: list = []
         for span in spans:
             if span.cite is None:
                 out.append(span)
+            elif out and isinstance(out[-1], tuple) and not out[-1][-1].in_text and not span.cite.in_text:
+                out[-1] = (*out[-1], span.cite)
+            else:
+                out.append((span.cite,))
+        return out
+
+    def _collect(self, spans: Inline) -> Inline:
+        for group in self._groups(spans):
+            if isinstance(group, tuple):
+                self.clusters.append(group)
+                for citation in group:
+                    if _key(citation) not in self.numbers:
+                        self.numbers[_key(citation)] = len(self.numbers) + 1
+                        self.distinct.append(citation)
+        return spans
+
+    def _apply(self, spans: Inline) -> tuple:
+        out: list = []
+        for group in self._groups(spans):
+            if isinstance(group, Span):
+                out.append(group)
                 continue
-            if span.cite.in_text:  # "@jami2022 argues": the sentence names the source, the mark follows the name
-                out += self.names[span.cite.id]
-            if out and isinstance(out[-1], Span):
+            words = self.formatted.citations[self._next] if not self.notes_style else ()
+            self._next += 1
+            if group[0].in_text:  # "@jami2022 argues": the sentence names the source
+                out += self.names[group[0].id]
+            if not self.notes_style:  # "deal (Jami, 2022)", or "Jami (2022) argues"
+                if out and isinstance(out[-1], Span) and not out[-1].text[-1:].isspace():
+                    out.append(Span(" "))
+                out += words
+                continue
+            if out and isinstance(out[-1], Span):  # the mark is set against the word before it
                 last = out[-1]
                 out[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.href)
-            number = self._number(span.cite)
-            follows_mark = bool(out) and isinstance(out[-1], NoteMark)
-            out.append(NoteMark(number, _anchor(number), "," if follows_mark else "",
-                                self.words.note_link.format(number=number)))
+            for number in sorted({self.numbers[_key(c)] for c in group}):
+                follows_mark = bool(out) and isinstance(out[-1], NoteMark)
+                out.append(NoteMark(number, _anchor(number), "," if follows_mark else "",
+                                    self.words.note_link.format(number=number)))
         return tuple(s for s in out if not isinstance(s, Span) or s.text)
 
-    def _number(self, citation: Citation) -> int:
-        key = (citation.id, citation.locator, citation.label, citation.prefix, citation.suffix)
-        if key not in self.numbers:
-            number = self.numbers[key] = len(self.numbers) + 1
-            self.notes.append(Note(number, f"{number}.", _anchor(number), self._text(citation),
-                                   self.places[citation.id]))
-        return self.numbers[key]
 
-    def _text(self, citation: Citation) -> Inline:
-        """What the note says: the prefix, the source's reference with the place cited, the suffix."""
-        prefix = (*citation.prefix, Span(" ")) if citation.prefix else ()
-        return tuple(prefix) + reference(self.sources[citation.id], citation.place, citation.suffix)
+def _key(citation: Citation) -> tuple:
+    """What makes two citations one note: the same source, place, prefix and suffix."""
+    return citation.id, citation.locator, citation.label, citation.prefix, citation.suffix
 
 
 def _anchor(number: int) -> str:

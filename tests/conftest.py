@@ -198,11 +198,24 @@ def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
 
 
 @pytest.fixture(scope="session")
-def converted(tmp_path_factory: pytest.TempPathFactory, products: dict[tuple[str, str], Path]) -> dict[tuple[str, str], Path]:
-    """LibreOffice's PDF of every .docx and .pptx product, from a single soffice run.
+def template_corpus(tmp_path_factory: pytest.TempPathFactory):
+    """The NRF brief rendered with each template of the corpus (template_corpus.py): name → Outcome."""
+    from . import template_corpus as corpus
+
+    made = corpus.write(tmp_path_factory.mktemp("corpus"), ROOT / "tests" / "data")
+    return corpus.render_each(made, NRF, tmp_path_factory.mktemp("corpus-products"))
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory, products: dict[tuple[str, str], Path],
+              template_corpus) -> dict[tuple[str, str], Path]:
+    """LibreOffice's PDF of every .docx and .pptx product, from a single soffice run: the cases' products
+    by (case, fmt), and the template corpus's by (template name, fmt).
 
     A product LibreOffice cannot open has no PDF here, and the tests that need it fail.
     """
+    products = {**products, **{(name, outcome.case.fmt): outcome.product
+                               for name, outcome in template_corpus.items() if outcome.product}}
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it with apt")
@@ -256,6 +269,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that read LibreOffice's conversions are slow, and run on one xdist worker together, so that the
     session's one soffice run (``converted``) happens once, not once per worker."""
     for item in items:
-        if "converted" in getattr(item, "fixturenames", ()):
+        # The template corpus is saved by LibreOffice too (and its products are among those converted).
+        if {"converted", "template_corpus"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
             item.add_marker(pytest.mark.xdist_group("libreoffice"))

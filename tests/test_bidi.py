@@ -18,6 +18,9 @@ CONTROLS = {
 }
 TITLE = "title: Water Rights on the Upper River"
 
+# Each test runs briefgen in processes of its own.
+pytestmark = pytest.mark.slow
+
 
 def brief(folder: Path, old: str, new: str) -> Path:
     text = EXAMPLE.read_text(encoding="utf-8")

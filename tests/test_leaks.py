@@ -23,6 +23,9 @@ from briefgen import images
 from . import photos
 from .conftest import EXAMPLE, run_briefgen
 
+# Most tests run briefgen in processes of their own.
+pytestmark = pytest.mark.slow
+
 
 def pdf_parts(pdf: Path, scratch: Path) -> dict[str, bytes]:
     """The PDF file, each of its streams decoded, and each image in it as pdfimages writes it (raw JPEG data)."""

@@ -96,6 +96,8 @@ class DescribeLayoutFallback:
         corp = tmp_path / "corp.pptx"
         prs = Presentation(str(ROOT / "templates" / "default" / "deck.pptx"))
         for layout in prs.slide_layouts:
+            if layout.name in ("Two Content", "Section Header"):
+                layout.element.attrib.pop("type", None)  # nor found by their type: a corporate template's own
             layout.name = {"Two Content": "Comparison", "Section Header": "Divider"}.get(layout.name, layout.name)
         prs.save(str(corp))
         relaxed = run_briefgen("pptx", NRF, "-o", tmp_path / "relaxed.pptx", "--template", corp)

@@ -317,27 +317,29 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
     --template takes a theme folder or a reference .docx/.pptx; a theme folder may hold reference.docx
     and reference.pptx, which the explicit options override.
     """
-    from .render.office.template import read, theme_deck
+    from .render.office.template import EXTENSIONS, read, theme_deck
     from .theme import load_theme
     folder = None
     references: dict[str, Path] = {}
     for template in templates:
-        kind = template.suffix.lower()[1:]
+        kind = next((fmt for fmt, suffixes in EXTENSIONS.items() if template.suffix.lower() in suffixes), None)
         if template.is_dir() or template.name == "theme.toml":
             if folder is not None:
                 raise click.BadParameter("give one theme folder", param_hint="--template")
             folder = template if template.is_dir() else template.parent
-        elif kind in ("docx", "pptx") and kind in formats:
+        elif kind in formats:
             references[kind] = template
         else:
-            wanted = " or ".join(f"a .{f} reference document" for f in formats if f in ("docx", "pptx"))
+            wanted = " or ".join(f"a reference {_REFERENCE_KINDS[f]} ({', '.join(EXTENSIONS[f])})"
+                                 for f in formats if f in EXTENSIONS)
             raise click.BadParameter(f"{template}: expected {wanted + ' or ' if wanted else ''}a theme folder",
                                      param_hint="--template")
     for fmt in ("docx", "pptx"):
         given = options.get(f"reference_{fmt}")
         if given is not None:
-            if given.suffix.lower() != f".{fmt}":
-                raise click.BadParameter(f"{given}: expected a .{fmt} file", param_hint=f"--reference-{fmt}")
+            if given.suffix.lower() not in EXTENSIONS[fmt]:
+                raise click.BadParameter(f"{given}: expected a {_REFERENCE_KINDS[fmt]} "
+                                         f"({', '.join(EXTENSIONS[fmt])})", param_hint=f"--reference-{fmt}")
             references[fmt] = given
         elif fmt not in references and folder is not None and (folder / f"reference.{fmt}").is_file():
             references[fmt] = folder / f"reference.{fmt}"
@@ -348,6 +350,9 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
         if template is not None and template.warning and not quiet:
             click.echo(f"warning: {template.warning}", err=True)
     return theme, sanitised
+
+
+_REFERENCE_KINDS = {"docx": "Word document or template", "pptx": "PowerPoint presentation or template"}
 
 
 def _ensure_folder(folder: Path) -> None:

@@ -85,12 +85,20 @@ def language(run: str, document: str) -> str:
     return document if found == own or (found == "fa" and own == "prs") else found
 
 
+def written_right_to_left(tag: str) -> bool:
+    """Whether the language of BCP 47 ``tag`` is written right to left (Arabic script, Hebrew, Yiddish)."""
+    return _primary(tag) in _RIGHT_TO_LEFT_LANGUAGES
+
+
 def same_language(tag: str, other: str) -> bool:
     """Whether two BCP 47 tags name the same language (``fa`` and ``fa-AF`` do)."""
     return _primary(tag) == _primary(other)
 
 
 _ARABIC_SCRIPT = frozenset({"ar", "fa", "prs", "ps", "ur", "ckb", "sd", "ug", "ku", "pa", "bal"})
+# Kurdish and Punjabi are also written in Latin and Gurmukhi letters: their tags alone do not say right to left.
+_RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "ckb", "sd", "ug", "bal", "he", "yi", "dv",
+                                      "syr"})
 
 
 def _primary(tag: str) -> str:

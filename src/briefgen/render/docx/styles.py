@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from ... import scripts
 from ...typography import Edge, Look, marking_in, typography
 from ...marking import Tlp
 from ...theme import Theme
@@ -227,6 +228,8 @@ def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str
     """
     root = document.styles.element
     _set_language(root, language)
+    if not scripts.written_right_to_left(language):
+        _left_to_right(root)
     if not reference:
         _set_default_font(root, theme.fonts.family)
     missing = []
@@ -388,6 +391,14 @@ def _set_language(root, language: str) -> None:
         # w:lang follows every other run property Word puts in the defaults.
         lang = _w("lang", rpr)
     lang.set(qn("w:val"), language)
+
+
+def _left_to_right(root) -> None:
+    """Paragraphs and runs left to right, as the brief's language is written: a Hebrew or Arabic reference
+    document sets them right to left by default (w:bidi, w:rtl), which would put an English sentence's full
+    stop at its start. A run of right-to-left script still says so itself (inline.py)."""
+    for element in [*root.iter(qn("w:bidi")), *root.iter(qn("w:rtl"))]:
+        element.getparent().remove(element)
 
 
 def _set_default_font(root, family: str) -> None:

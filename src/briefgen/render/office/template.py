@@ -113,6 +113,16 @@ _ROOTS = {key: (f"{{{ns}}}{tag}", f"{prefix}:{tag}") for key, ns, prefix, tag in
 )}
 
 
+# The file names a reference document may have, by format: documents and templates, with or without macros
+# (the macros are left out; a template's content type becomes a document's).
+EXTENSIONS = {"docx": (".docx", ".dotx", ".docm", ".dotm"), "pptx": (".pptx", ".potx", ".pptm", ".potm")}
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: Office 97–2003, or Office Open XML encrypted
+_STRICT = "http://purl.oclc.org/ooxml/"
+# Settings of a Word template that hold what its author's machine knew, by what the warning calls them.
+_REMEMBERED = {"mailMerge": "mail merge data source", "docVars": "document variables",
+               "attachedSchema": "attached XML schemas", "saveThroughXslt": "save-through transform"}
+
+
 class Template(Value):
     """A reference document, sanitised: its path for messages, a clean package, and what was dropped."""
 
@@ -138,6 +148,8 @@ class Template(Value):
 def read(path: Path, fmt: str) -> Template:
     """Open the template at ``path`` for ``fmt`` ("docx" or "pptx") and keep only its safe, needed parts."""
     raw = _read_regular(path)
+    if raw.startswith(_COMPOUND_FILE):
+        raise _error(path, fmt, _compound_file(raw, fmt))
     try:
         return _Sanitiser(path, fmt, raw).run()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError,
@@ -161,6 +173,16 @@ def theme_deck(theme: Theme) -> Template | None:
 @lru_cache(maxsize=4)
 def _theme_deck(path: Path, mtime_ns: int, size: int) -> Template:
     return read(path, "pptx")
+
+
+def _compound_file(raw: bytes, fmt: str) -> str:
+    """Why an OLE compound file (not a zip) is no template: a password, or Office 97–2003's binary format."""
+    save = "a Word document (.docx) or Word template (.dotx)" if fmt == "docx" else \
+        "a PowerPoint presentation (.pptx) or PowerPoint template (.potx)"
+    if "EncryptedPackage".encode("utf-16-le") in raw:
+        return f"it is encrypted with a password to open; open it in Office and save it without one, as {save}"
+    old = "Word 97–2003 (.doc, .dot)" if fmt == "docx" else "PowerPoint 97–2003 (.ppt, .pot)"
+    return f"it is in the binary format of {old}, not Office Open XML; open it in Office and save it as {save}"
 
 
 def _error(path: Path, fmt: str, why: str) -> TemplateError:
@@ -377,6 +399,10 @@ class _Sanitiser:
     def _xml(self, name: str, kind: str, dropped_ids: set[str]) -> bytes:
         root = self._parse(name)
         expected = _ROOTS.get((self.fmt, kind)) or _ROOTS.get(("", kind))
+        if (etree.QName(root).namespace or "").startswith(_STRICT):
+            save = "Word Document (.docx)" if self.fmt == "docx" else "PowerPoint Presentation (.pptx)"
+            raise self.fail(f"it is saved as Strict Open XML (ISO/IEC 29500 Strict), which python-{self.fmt} "
+                            f"cannot read; save it again as a {save}, not 'Strict Open XML'")
         if expected and root.tag != expected[0]:
             raise self.fail(f"{name.lstrip('/')} is not a {kind} part (its root element is "
                             f"<{etree.QName(root).localname}>, not <{expected[1]}>)")
@@ -384,7 +410,17 @@ class _Sanitiser:
             raise self.fail(f"{name.lstrip('/')} has no <w:body>")
         if dropped_ids:
             _cut_references(root, dropped_ids)
+        if self.fmt == "docx" and kind == "settings":
+            self._forget(root)
         return _serialise(root)
+
+    def _forget(self, settings: etree._Element) -> None:
+        """Word settings that remember the template's author and their machine: a mail merge's data source
+        and query (a path in the user's home folder), document variables, an attached XML schema."""
+        for tag, what in _REMEMBERED.items():
+            for element in settings.findall(f"{{{_W_NS}}}{tag}"):
+                settings.remove(element)
+                self.drop(what, "word/settings.xml")
 
     # -- writing ---------------------------------------------------------------------------------
 

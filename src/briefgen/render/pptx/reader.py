@@ -1,6 +1,6 @@
 """A .pptx template read with python-pptx into a Prepared template (template.py), as python-pptx makes slides.
 
-Layouts are found by name (LibreOffice's names too), their title, body and slide-number
+Layouts are found by name (LibreOffice's names too) or by type, their title, body and slide-number
 placeholders by type; a prototype slide of a layout is made as python-pptx's add_slide
 makes one, so shape ids and names are its own. Every part is kept as python-pptx would
 save it. tools/prepare_deck_template.py prepares the built-in template with it.
@@ -38,6 +38,9 @@ MARKING_TOP = Inches(0.12)
 # What LibreOffice Impress calls the layouts when it saves a template (it renames PowerPoint's).
 LAYOUT_ALIASES = {layout.CONTENT: ("Title, Content",), layout.TWO_CONTENT: ("Title, 2 Content",),
                   layout.SECTION: ("Title, Content",)}
+# The type (ST_SlideLayoutType) of each layout the deck uses, which PowerPoint keeps in every language.
+LAYOUT_TYPES = {layout.TITLE_SLIDE: "title", layout.CONTENT: "obj", layout.SECTION: "secHead",
+                layout.TWO_CONTENT: "twoObj"}
 _TXBODY = qn("p:txBody")
 
 
@@ -116,10 +119,13 @@ def _prototype(prs, title_ph, body_phs, number_ph, count: int) -> tuple:
     slide_layout = title_ph.part.slide_layout
     slide = SlidePart.new(PackURI("/ppt/slides/prototype.xml"), prs.part.package, slide_layout.part).slide
     slide.shapes.clone_layout_placeholders(slide_layout)
-    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-    title = text_body(placeholders.pop(title_ph.placeholder_format.idx))
+    # Each clone by the layout placeholder it was made from (both in the layout's order), not by idx:
+    # LibreOffice writes a title and a subtitle without one, so both have idx 0.
+    cloned = [shape for shape in slide.shapes if shape.is_placeholder]
+    placeholders = {ph.element: clone for ph, clone in zip(slide_layout.iter_cloneable_placeholders(), cloned)}
+    title = text_body(placeholders.pop(title_ph.element))
     frame(title)
-    bodies = [text_body(placeholders.pop(ph.placeholder_format.idx)) for ph in body_phs[:count]]
+    bodies = [text_body(placeholders.pop(ph.element)) for ph in body_phs[:count]]
     for body in bodies:
         frame(body)
     for unused in placeholders.values():  # e.g. a picture placeholder of a corporate layout
@@ -180,15 +186,20 @@ def _open(path: Template | Path):
 
 
 def _layouts(prs) -> dict:
-    """The template's slide layouts by name (the first of each name, master by master), LibreOffice's names too."""
-    found = {}
+    """The template's slide layouts by name (the first of each name, master by master), LibreOffice's names too,
+    else by the type PowerPoint records whatever the name (a Russian template's "Титульный слайд" is a "title")."""
+    found, typed = {}, {}
     for master in prs.slide_masters:
         for slide_layout in master.slide_layouts:
             found.setdefault(slide_layout.name, slide_layout)
+            typed.setdefault(slide_layout.element.get("type"), slide_layout)
     for name, aliases in LAYOUT_ALIASES.items():
         alias = next((a for a in aliases if a in found), None)
         if name not in found and alias is not None:
             found[name] = found[alias]
+    for name, kind in LAYOUT_TYPES.items():
+        if name not in found and kind in typed:
+            found[name] = typed[kind]
     return found
 
 

@@ -344,6 +344,15 @@ class DescribeReferenceTemplate:
         numbering = part(out, "word/numbering.xml")
         assert numbering.xpath(f"w:num[@w:numId='{bullet}']", namespaces=NS)
 
+    def it_names_a_links_relationship_r_in_a_reference_that_declares_no_r(self, tmp_path):
+        out = tmp_path / "out.docx"
+        assert run_briefgen("docx", EXAMPLE, "--template", bare_reference(tmp_path / "bare.docx"),
+                            "-o", out).returncode == 0
+        with zipfile.ZipFile(out) as package:
+            xml = package.read("word/document.xml")
+        links = part(out, "word/document.xml").findall(f".//{{{W}}}hyperlink[@{{{R}}}id]")
+        assert links and b"<w:hyperlink xmlns:r=" in xml and b"ns0:" not in xml
+
     def it_refuses_a_file_that_is_not_a_word_document(self, tmp_path):
         fake = tmp_path / "corp.docx"
         fake.write_text("not a zip")

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
@@ -29,6 +29,7 @@ _T, _TAB, _BR, _LINK, _START, _END = (qn(t) for t in ("w:t", "w:tab", "w:br", "w
 _VAL, _BIDI, _HISTORY, _ANCHOR, _TOOLTIP, _ID, _NAME, _RID = (
     qn(a) for a in ("w:val", "w:bidi", "w:history", "w:anchor", "w:tooltip", "w:id", "w:name", "r:id"))
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_R_NS = {"r": nsmap["r"]}
 
 
 def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
@@ -50,7 +51,8 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
         parent, style = p, None
         if span.href:
             style = HYPERLINK
-            parent = SubElement(p, _LINK)
+            # r is declared here if the document does not (a reference's may not), as Word names it.
+            parent = SubElement(p, _LINK, nsmap=_R_NS)
             parent.set(_RID, paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True))
             parent.set(_HISTORY, "1")
         for text, lang in pieces:

@@ -83,7 +83,8 @@ class DescribeThemeContrast:
         roles = [*(getattr(r, n) for r in (brief_roles(theme.sizes, theme.colours),) for n in fields(r)),
                  *(getattr(r, n) for r in (deck_roles(theme.deck, theme.colours),) for n in fields(r)
                    if n != "min_body")]
-        looks = [look for role in roles for look in (role.in_word, role.in_pdf) if look.colour]
+        # A decorative role (a draft's watermark) is no text to read: WCAG 1.4.3 exempts it.
+        looks = [look for role in roles if not role.decorative for look in (role.in_word, role.in_pdf) if look.colour]
         for look in looks:
             if look.colour not in keys or (look.fill and look.fill not in keys):
                 continue  # the marking's colours are TLP 2.0's, not the theme's

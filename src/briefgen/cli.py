@@ -187,7 +187,6 @@ def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str
 @_quiet_option
 def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
     """Check CONTENT files (- reads standard input): report every problem, and warn where a reviewer would."""
-    from . import lint
     from .load import ContentError, load_placed
     files = _content_files(content)
     failed = warned = False
@@ -198,16 +197,32 @@ def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
             failed = True
             click.echo(str(exc), err=True)
             continue
-        warnings = sorted([*places.warnings, *(places.warning(f.path, f.message) for f in lint.check(brief))],
-                          key=lambda p: (p.line, p.column))
+        warnings = _open_warnings(brief, places)
         for said in [*places.notes, *warnings] if not quiet else ():
             click.echo(str(said), err=True)
         warned = warned or bool(warnings)
-        if not quiet:
+        if brief.status == "final" and warnings:
+            failed = True
+            click.echo(_final_refused(path, len(warnings)), err=True)
+        elif not quiet:
             click.echo(f"{STDIN_NAME if path == STDIO else path}: ok"
                        + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""))
     if failed or (strict and warned):
         sys.exit(EXIT_CONTENT)
+
+
+def _open_warnings(brief, places) -> list:
+    """What a reviewer would send back about a valid brief: the loader's warnings and the analytic checks',
+    in the file's order (``validate`` prints them; a final brief may have none)."""
+    from . import lint
+    return sorted([*places.warnings, *(places.warning(f.path, f.message) for f in lint.check(brief))],
+                  key=lambda p: (p.line, p.column))
+
+
+def _final_refused(path: Path, count: int) -> str:
+    return (f"{STDIN_NAME if path == STDIO else path}: status: final, with {count} open warning"
+            f"{'s' * (count != 1)}; a final brief goes out with none: resolve {'them' if count != 1 else 'it'}, "
+            "or set status: draft")
 
 
 @cli.command()
@@ -400,6 +415,15 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
             click.echo(str(exc), err=True)
             failed += len(formats)
             continue
+        if brief.status == "final":
+            # A final brief is held to --strict before anything is rendered: no open warning goes out in it.
+            warnings = _open_warnings(brief, places[path])
+            if warnings:
+                for said in warnings:
+                    click.echo(str(said), err=True)
+                click.echo(_final_refused(path, len(warnings)) + "; nothing rendered", err=True)
+                failed += len(formats) * (len(listed) or 1)
+                continue
         # Said once per content file, not once per product.
         for said in [*places[path].notes, *places[path].warnings] if not quiet else ():
             click.echo(str(said), err=True)

@@ -54,7 +54,7 @@ def pairs(colours: Colours, sizes: Sizes, deck: DeckSizes | None = None) -> tupl
         if text in keys and (look.fill is None or look.fill in keys):
             found.setdefault((text, look.fill), []).append((what, look.size, bold))
 
-    for role in roles:
+    for role in (role for role in roles if not role.decorative):
         for look in (role.in_word, role.in_pdf):
             add(look.colour, look, role.name, look.bold)
             if role.links:  # set in the role's own size, and never bold there at the least

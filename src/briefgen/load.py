@@ -371,6 +371,18 @@ class _Tree:
             yield Problem(self.name, line, col, dotted(issue.path), issue.message)
 
 
+class _Written(float):
+    """A number as the file wrote it, for a field that takes it as a label: version 1.10 is not 1.1."""
+
+    def __new__(cls, text: str) -> "_Written":
+        number = super().__new__(cls, text.replace("_", ""))
+        number.written = text
+        return number
+
+    def __getnewargs__(self) -> tuple[str]:  # pickled as written
+        return (self.written,)
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag = node.tag
     value = node.value
@@ -381,7 +393,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return value
     if tag == "tag:yaml.org,2002:float":
         try:
-            return float(value.replace("_", ""))
+            return _Written(value)
         except ValueError:
             return value
     if tag == "tag:yaml.org,2002:bool":

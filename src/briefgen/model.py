@@ -328,8 +328,11 @@ class FigureChoice(Part):
 
 
 def _number(value: Any) -> Any:
-    # A series number is a label ("12", "2022/4"), though YAML reads a bare 12 as a number.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    # A series number or a version is a label ("12", "2022/4", "1.10"), though YAML reads a bare 12 or 1.10
+    # as a number: the loader keeps how the file wrote it.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return getattr(value, "written", str(value))
+    return value
 
 
 class Series(Part):
@@ -371,6 +374,10 @@ class Brief(Part):
     # The citation style: one briefgen ships by name ("chicago-note-bibliography", "apa", "harvard-cite-them-right")
     # or a .csl file beside the content file (the loader resolves it); the theme's, else Chicago, by default.
     csl: Annotated[str, Length(min=1, max=1000)] | None = None
+    # A draft is marked as one on every page and slide, with its version and date; a final brief goes out
+    # with no open warning (it is held to --strict). Without a status, neither.
+    status: Literal["draft", "final"] | None = None
+    version: Annotated[Name, Before(_number)] | None = None  # "0.3", "2nd draft"
 
     summary: Paragraphs
     key_judgments: Annotated[list[KeyJudgment], Length(min=1)]
@@ -421,7 +428,8 @@ MAIN_PARTS: tuple[str, ...] = (*get_args(PartName), "timeline", "actor_map", "li
 # Fields whose values are identifiers or vocabulary, not prose a reader sees as written.
 _NOT_PROSE = frozenset({"id", "url", "date", "when", "language", "marking", "likelihood", "confidence", "after",
                         "information_cutoff", "scenario", "bibliography", "image",
-                        "figures", "reliability", "minutes", "licence", "doi", "csl"})
+                        "figures", "reliability", "minutes", "licence", "doi", "csl", "status",
+                        "version"})
 
 
 def text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

@@ -128,6 +128,8 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template 
         raise OutputError(f"{out.parent}: output folder does not exist")
     warnings: list[str] = []
     data, pages = _rendered(brief, fmt, theme, template, warnings, laid, copy)
+    if brief.status == "final":
+        _refuse_open_warnings(brief, warnings, pages, "<stdout>" if to_stdout else str(out))
     if to_stdout:
         write_stdout(data)
     else:
@@ -138,6 +140,17 @@ def make(brief: Brief, fmt: str, out: Path, theme: Theme, *, template: Template 
         import hashlib
         digest = hashlib.sha256(data).hexdigest()
     return Written(out, len(data), time.perf_counter() - start, said, pages, digest)
+
+
+def _refuse_open_warnings(brief: Brief, warnings: list[str], pages: int | None, product: str) -> None:
+    """A final brief goes out with no open warning: its product is not written if rendering it warned
+    (a character the PDF cannot show, a style the reference lacks, a page budget overrun)."""
+    from .lint import page_budget
+    over = page_budget(brief, pages, product) if pages is not None else None
+    found = [*warnings, *([f"{over.message}"] if over else [])]
+    if found:
+        raise OutputError(f"{product}: not written: status: final, and rendering it warned: {'; '.join(found)}; "
+                          "a final brief goes out with no open warning (or set status: draft)")
 
 
 def _docx_pages(layout: document_layout.Document, theme: Theme) -> int:

@@ -86,6 +86,8 @@ class Role(Value):
     underline: bool = False
     superscript: bool = False
     links: bool = False  # its text may hold links and note marks (set in their colours on its fill)
+    # Not text to be read but a mark (a draft's watermark): WCAG 1.4.3 exempts such incidental text from contrast.
+    decorative: bool = False
     pdf_apart: tuple[tuple[str, Any], ...] = ()  # (field, value): what the PDF still shows otherwise
 
     @cached_property
@@ -142,6 +144,7 @@ class BriefRoles(Value):
     footer: Role
     marking: Role  # the TLP label, its colour given by the label (see marking_in)
     figure_label: Role  # labels inside drawn figures on the page
+    watermark: Role  # "DRAFT" across every page of a draft, behind the text
 
 
 class DeckRoles(Value):
@@ -158,6 +161,7 @@ class DeckRoles(Value):
     figure_caption: Role
     table_header: Role
     table_text: Role
+    watermark: Role  # "DRAFT" across every slide of a draft, behind what is on it
 
 
 class Typography(Value):
@@ -173,6 +177,19 @@ TITLE_SLIDE_LARGER = 8.0  # the title slide's title may start this much larger t
 def typography(theme: Theme) -> Typography:
     """The theme's roles for the brief and the deck."""
     return Typography(brief=brief_roles(theme.sizes, theme.colours), deck=deck_roles(theme.deck, theme.colours))
+
+
+WATERMARK_SIZE = 110.0  # points: "DRAFT" across an A4 or Letter page at 45 degrees
+# The watermark's opacity: faint enough that the text keeps its contrast, seen at a glance on every page.
+# The PDF and the deck lay it over what the page shows (a table's fills would hide it); Word sets it
+# behind the text, in the colour it would have over white (Word's run colours have no opacity).
+WATERMARK_OPACITY = 0.25
+
+
+def tint(colour: str, strength: float) -> str:
+    """``colour`` laid over white at ``strength`` (0 white … 1 the colour)."""
+    rgb = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(255 - (255 - v) * strength):02X}" for v in rgb)
 
 
 def marking_in(role: Role, marking: Tlp) -> Role:
@@ -278,6 +295,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
                     pdf_apart=(("edge", Edge(c.rule, 0.5, ("top",))),)),
         marking=Role("the marking", max(s.marking, MIN_MARKING_SIZE), "FFFFFF", bold=True, fill=MARKING_BACKGROUND),
         figure_label=Role("figure labels", s.small, c.text),
+        watermark=Role("the draft watermark", WATERMARK_SIZE, c.rule, bold=True, decorative=True),
     )
 
 
@@ -296,6 +314,7 @@ def deck_roles(d: DeckSizes, c: Colours) -> DeckRoles:
         table_header=Role("table header cells on slides", 14.0, c.table_header_text, bold=True,
                           fill=c.table_header_fill),
         table_text=Role("table cells on slides", 14.0, c.text),
+        watermark=Role("the draft watermark", WATERMARK_SIZE * 1.2, c.rule, bold=True, decorative=True),
     )
 
 
@@ -306,4 +325,4 @@ def kept_apart(roles: BriefRoles) -> dict[str, tuple[str, ...]]:
 
 
 __all__ = ["BriefRoles", "DeckRoles", "Edge", "Look", "NO_EDGE", "Role", "Spacing", "TITLE_MIN", "Typography",
-           "brief_roles", "deck_roles", "kept_apart", "marking_in", "typography"]
+           "WATERMARK_OPACITY", "brief_roles", "deck_roles", "kept_apart", "marking_in", "tint", "typography"]

@@ -17,12 +17,13 @@ from ..model import Brief, Indicator, Picture, Section, Source
 from ..theme import Theme
 from . import deck_figures, figures as drawn
 from .deck_figures import DeckTable
-from .document import Captions, cutoff_line, in_text_name, own_table, reference
+from .document import Captions, Watermark, cutoff_line, in_text_name, own_table, reference, watermark_of
 from .figures import Figure
 from .measure import Line, Metrics, metrics_for, split_at
 from .outline import ENGLISH, Labels, Outline
 from .properties import Properties, fit, properties_of
 from .publication import Copy, citation, copy_line, licence_notice
+from ..typography import typography
 from ..value import Value, replace
 
 TITLE_SLIDE = "Title Slide"
@@ -62,6 +63,7 @@ class Geometry(Value):
 
     titles: dict[str, Frame]
     bodies: dict[str, tuple[Frame, ...]]
+    slide: tuple[float, float] = (960.0, 540.0)  # the slide's width and height in points (16:9 by default)
 
 
 class Item(Value):
@@ -104,6 +106,8 @@ class Deck(Value):
     marking_width: float  # of the TLP label's box, in points: its text at MARKING_SIZE within the insets
     copy: str = ""          # a numbered copy's line, just left of the marking on every slide
     copy_width: float = 0.0  # its box's width in points: its text at COPY_SIZE within the insets
+    watermark: Watermark | None = None  # "DRAFT" across every slide of a draft
+    dated: str = ""         # a draft's version and date, at the foot of every slide
 
 
 class _Planned(Value):
@@ -137,7 +141,9 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
         else:
             slides += fitter.fit(planned)
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
-    return Deck(properties=properties_of(brief, outline.labels), slides=tuple(slides), marking_width=marking_width)
+    watermark = watermark_of(outline, theme, geometry.slide, typography(theme).deck.watermark.size)
+    return Deck(properties=properties_of(brief, outline.labels), slides=tuple(slides), marking_width=marking_width,
+                watermark=watermark, dated=outline.dated if watermark else "")
 
 
 def numbered(deck: Deck, copy: Copy, theme: Theme, words: Labels) -> Deck:

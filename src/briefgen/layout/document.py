@@ -12,6 +12,7 @@ own, a label or a generated line.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Callable, Iterable, Union
 
@@ -24,7 +25,9 @@ from ..parts import FieldPath
 from ..theme import MM, Theme
 from . import figures as drawn
 from .figures import Figure
+from .measure import metrics_for
 from .outline import Labels, Outline
+from ..typography import typography
 from .properties import Properties, fit, properties_of
 from .csl import Formatted, format_citations
 from .publication import Copy, citation, copy_line, licence_notice
@@ -190,6 +193,28 @@ Block = Union[TitleBlock, Heading, Paragraph, BulletList, Callout, Judgment, Tab
 PAGE, PAGES = "{page}", "{pages}"
 
 
+class Watermark(Value):
+    """A word across the middle of every page or slide, along its diagonal: "DRAFT"."""
+
+    text: str
+    size: float   # points: the role's, or less, so that it spans at most WATERMARK_SPAN of the diagonal
+    width: float  # points: the word's at that size, in the theme's bold face
+    angle: float  # degrees anticlockwise from the page's foot: along its diagonal, rising to the right
+
+
+WATERMARK_SPAN = 0.7
+
+
+def watermark_of(outline: Outline, theme: Theme, page: tuple[float, float], size: float) -> Watermark | None:
+    """The watermark of a page (or slide) of ``page`` points, at most ``size``; None but for a draft."""
+    if not outline.watermark:
+        return None
+    diagonal = math.hypot(*page)
+    wide = metrics_for(theme.fonts).width(outline.watermark, 1.0, bold=True)
+    size = min(size, WATERMARK_SPAN * diagonal / max(wide, 1e-6))
+    return Watermark(outline.watermark, size, wide * size, math.degrees(math.atan2(page[1], page[0])))
+
+
 class Running(Value):
     """The running header and footer, the same on every page in Word and in the PDF.
 
@@ -202,6 +227,7 @@ class Running(Value):
     page: tuple[str, ...]  # literal text and the PAGE and PAGES fields, in order: ("Page ", PAGE, " of ", PAGES)
     marking: Tlp
     copy: str = ""  # a numbered copy's line, in the header just before the marking
+    watermark: Watermark | None = None  # "DRAFT" across every page of a draft
 
 
 class Document(Value):
@@ -220,10 +246,11 @@ class Document(Value):
         return self.properties.marking
 
 
-def running_of(outline: Outline) -> Running:
+def running_of(outline: Outline, theme: Theme) -> Running:
     brief = outline.brief
     page = tuple(p for p in re.split(r"(\{page\}|\{pages\})", outline.labels.page) if p)
-    return Running(header=brief.running_title, footer=brief.date.display(), page=page, marking=brief.marking)
+    return Running(header=brief.running_title, footer=outline.dated, page=page, marking=brief.marking,
+                   watermark=watermark_of(outline, theme, theme.page.size_pt, typography(theme).brief.watermark.size))
 
 
 def compose(brief: Brief, theme: Theme) -> Document:
@@ -294,7 +321,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
     where = blocks.index(_UNRESOLVED)
     # The notes list under its heading; neither if nothing is cited.
     blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
-    return Document(properties=properties_of(brief, words), running=running_of(outline),
+    return Document(properties=properties_of(brief, words), running=running_of(outline, theme),
                     blocks=tuple(blocks), notes=notes, left_out=tuple(left_out))
 
 

@@ -24,6 +24,7 @@ from ..parts import FieldPath
 from ..theme import Colours, Theme
 from .measure import Metrics, metrics_for
 from .outline import Labels
+from ..typography import tint as _tint
 from ..value import Value, replace
 
 LEADING = 1.2  # a label's line pitch, in multiples of its size; DejaVu Sans needs 1.164
@@ -473,12 +474,6 @@ def _legend(entries: list[tuple[bool, str, str]], pen: Pen, width: float, top: f
         line_height = max(line_height, key, label.height + (key - size * LEADING) / 2)
         x += entry_width + size * 1.5
     return shapes, y + line_height - top
-
-
-def _tint(colour: str, strength: float) -> str:
-    """``colour`` laid over white at ``strength`` (0 white … 1 the colour)."""
-    rgb = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(255 - (255 - v) * strength):02X}" for v in rgb)
 
 
 # --- the actor map ------------------------------------------------------------------------------

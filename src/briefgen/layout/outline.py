@@ -119,6 +119,9 @@ class Labels(Value):
     and_last: str          # before the last of several authors: "Doe, Jane, and John Smith"
     licence: str           # the licence notice, its address following as a link
     copy: str              # next to the marking on every page and slide of a numbered copy
+    draft: str             # across every page and slide of a draft
+    draft_version: str     # in a draft's footer, before its date
+    draft_unversioned: str
 
 
 ENGLISH = {
@@ -214,6 +217,9 @@ ENGLISH = {
     "and_last": ", and ",
     "licence": "Published under the {name} licence ({short}): ",
     "copy": "Copy {number} of {count} \u2014 {recipient}",
+    "draft": "DRAFT",
+    "draft_version": "Draft {version}",
+    "draft_unversioned": "Draft",
 }
 
 LABELS: dict[str, dict[str, str]] = {"en": ENGLISH}
@@ -247,6 +253,21 @@ class Outline(Value):
         if part == "publication":
             return self.labels.suggested_citation
         return getattr(self.labels, "bottom_line" if part == "summary" else part)
+
+    @property
+    def watermark(self) -> str:
+        """What is written across every page and slide: "DRAFT" for a draft, else nothing."""
+        return self.labels.draft if self.brief.status == "draft" else ""
+
+    @property
+    def dated(self) -> str:
+        """How the footer dates the brief: "2 November 2022", or for a draft "Draft 0.3 · 2 November 2022"."""
+        date = self.brief.date.display()
+        if self.brief.status != "draft":
+            return date
+        version = self.brief.version
+        draft = self.labels.draft_version.format(version=version) if version else self.labels.draft_unversioned
+        return f"{draft} \u00b7 {date}"
 
     def arrange(self, parts: dict[str, Callable[[], list[T]]], section: Callable[[Section], list[T]],
                 picture: Callable[[Picture], list[T]]) -> list[T]:

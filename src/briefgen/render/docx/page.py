@@ -11,8 +11,11 @@ from docx.shared import Length, Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from ...layout.document import PAGE, PAGES, Running
+from ...typography import WATERMARK_OPACITY, Role
 from ...theme import Theme
+from . import watermark as watermarks
 from .fields import add_field
+from .internals import paragraph_element
 from .styles import FOOTER, HEADER, MARKING_LABEL, add_paragraph, add_run
 
 HEADER_DISTANCE = Mm(10)
@@ -66,8 +69,10 @@ def _text_width(section) -> Length:
     return Length(section.page_width - section.left_margin - section.right_margin)
 
 
-def running(document: WordDocument, running: Running, text_width: Length, pages: int) -> None:
-    """One header and one footer for every page, as the layout decided them: text left, page centred, marking right."""
+def running(document: WordDocument, running: Running, text_width: Length, pages: int, watermark: Role,
+            family: str) -> None:
+    """One header and one footer for every page, as the layout decided them: text left, page centred, marking right;
+    a draft's watermark behind every page, in the ``watermark`` role and the font ``family``."""
     section = document.sections[-1]
     # A first-page or even-page header from a reference document would hide the marking on those pages.
     section.different_first_page_header_footer = False
@@ -92,6 +97,9 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
     if running.copy:  # a numbered copy: whose it is, just before the marking
         line.add_run(f"{running.copy}  ")
     add_run(line, running.marking.value, MARKING_LABEL)
+    if running.watermark:  # anchored in the header, so on every page
+        paragraph_element(line).append(watermarks.run(running.watermark, family=family, colour=watermark.colour,
+                                                      opacity=WATERMARK_OPACITY))
 
     line = _line(document, footer, FOOTER, text_width, centre=True)
     line.add_run(running.footer)

@@ -20,6 +20,7 @@ from ..office.template import Template
 from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
+from ...typography import typography
 from . import body as word_body, inline, page, pictures, properties, styles, tables
 from .internals import paragraph_element
 from .markers import Markers
@@ -52,7 +53,8 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1))
     for block in document.blocks:
         writer.add(block)
-    page.running(word, document.running, width, pages.pages(document, theme, width.pt))
+    page.running(word, document.running, width, pages.pages(document, theme, width.pt),
+                 typography(theme).brief.watermark, theme.fonts.family)
     properties.stamp(word, document.properties, when)
     return package(entries(word), when)
 

@@ -12,9 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from ...layout.document import PAGE, PAGES, Running
+from ...layout.document import PAGE, PAGES, Running, Watermark
 from ...layout.properties import Properties
-from ...typography import marking_in, typography
+from ...typography import WATERMARK_OPACITY, marking_in, typography
 from ...theme import MM, Theme
 from .bidi import visual
 from .canvas import TaggedCanvas
@@ -58,7 +58,8 @@ class BriefTemplate(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("page", frames=[frame], onPage=lambda c, d: self._decorate(c)),
+            PageTemplate("page", frames=[frame], onPage=lambda c, d: self._decorate(c),
+                         onPageEnd=lambda c, d: self._watermark(c, running.watermark) if running.watermark else None),
         ])
 
     def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
@@ -143,6 +144,20 @@ class BriefTemplate(BaseDocTemplate):
             else:
                 canvas.drawString(x, baseline, regular.drawable(piece))
                 x += stringWidth(regular.drawable(piece), regular.name, small)
+        canvas.restoreState()
+
+    def _watermark(self, canvas: Canvas, watermark: Watermark) -> None:
+        """The watermark across the page's centre, see-through over all the page shows (an artifact, as
+        everything on the page outside the brief's structure)."""
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(watermark.angle)
+        canvas.setFont(self._family.bold.name, watermark.size)
+        canvas.setFillColor(colour(self._roles.watermark.colour))
+        canvas.setFillAlpha(WATERMARK_OPACITY)
+        # Centred on the height of its capitals (0.73 em in DejaVu Sans Bold).
+        canvas.drawCentredString(0, -watermark.size * 0.365, self._family.bold.drawable(visual(watermark.text)))
         canvas.restoreState()
 
     def _marking(self, canvas: Canvas, right: float, top: float) -> tuple[float, float]:

@@ -27,6 +27,7 @@ from ...images import Image
 from ...inline import Span
 from ...layout.deck_figures import CELL_INSET_X, CELL_INSET_Y, DeckTable
 from ...layout.deck_figures import LINE_SPACING as TABLE_LINE_SPACING
+from ...layout.document import Watermark
 from ...layout.figures import Circle, Figure, Label, Line, Rect
 from ...theme import Theme
 from .text import Typesetter
@@ -134,6 +135,48 @@ def add_figure(sp_tree, figure: Figure, left: int, top: int, text: Typesetter,
             p = text.paragraph(body, pitch=label.pitch, align=_ALIGN[label.align])
             text.runs(p, (Span(line, bold=label.bold, italic=label.italic),), label.size, colour=label.colour)
     sp_tree.append(group)
+
+
+def add_watermark(sp_tree, watermark: Watermark, slide: tuple[int, int], text: Typesetter, colour: str,
+                  opacity: float) -> None:
+    """The watermark across the slide's centre, turned as the layout decided, see-through over all the slide
+    shows; last in the shape tree, so that it lies on top and the prototype's placeholders keep their indices.
+    Marked decorative: a screen reader does not read it on every slide."""
+    width, height = emu(watermark.width), emu(watermark.size * 1.25)
+    shape, non_visual = _shape(_SP, _NV_SP_PR, True)
+    shape[0][0].attrib.update({"id": str(_Ids(sp_tree).next()), "name": "Watermark"})
+    sp_tree.append(shape)
+    SubElement(non_visual, _C_NV_SP_PR, txBox="1")
+    SubElement(non_visual, _NV_PR)
+    properties = SubElement(shape, _SP_PR)
+    # DrawingML turns clockwise about the shape's centre, in 60,000ths of a degree.
+    _xfrm(properties, (slide[0] - width) // 2, (slide[1] - height) // 2, width, height,
+          rot=str(round((360 - watermark.angle) % 360 * 60000)))
+    _geometry(properties, "rect")
+    SubElement(properties, _NO_FILL)
+    body = _INSIDE_TEXT.__copy__()
+    shape.append(body)
+    p = text.paragraph(body, pitch=watermark.size * 1.2, align="ctr")
+    text.runs(p, (Span(watermark.text, bold=True),), watermark.size, colour=colour)
+    for rgb in body.iter(_SRGB):
+        SubElement(rgb, qn("a:alpha"), val=str(round(opacity * 100000)))
+
+
+def add_text_box(sp_tree, name: str, x: int, y: int, cx: int, cy: int):
+    """An empty text box at the end of the shape tree, its text anchored at the bottom; its text body."""
+    shape, non_visual = _shape(_SP, _NV_SP_PR, False)
+    shape[0][0].attrib.update({"id": str(_Ids(sp_tree).next()), "name": name})
+    sp_tree.append(shape)
+    SubElement(non_visual, _C_NV_SP_PR, txBox="1")
+    SubElement(non_visual, _NV_PR)
+    properties = SubElement(shape, _SP_PR)
+    _xfrm(properties, x, y, cx, cy)
+    _geometry(properties, "rect")
+    SubElement(properties, _NO_FILL)
+    body = _LABEL_TEXT.__copy__()
+    body.find(_BODY_PR).set("anchor", "b")
+    shape.append(body)
+    return body
 
 
 class _Ids:

@@ -28,8 +28,9 @@ from .package import Part
 from .prepared import Prototype
 from .template import prepared
 from .text import Typesetter
-from .xml import EMU_PER_INCH, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
+from .xml import EMU_PER_INCH, EMU_PER_PT, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
 from .xml import emu, qn, serialized
+from ...typography import WATERMARK_OPACITY, typography
 
 FOOTER_SIZE = 12.0
 EDGE = int(0.3 * EMU_PER_INCH)  # the marking's distance from the slide's right edge
@@ -40,9 +41,11 @@ _OFF, _EXT, _SLIDE_IDS = qn("a:off"), qn("a:ext"), qn("p:sldIdLst")
 
 def geometry(theme: Theme, template: Template | None) -> layout.Geometry:
     """The text frames, in points inside the deck's insets, of the template's title and body placeholders."""
-    frames = prepared(theme, template).frames
+    base = prepared(theme, template)
+    frames = base.frames
     return layout.Geometry(titles={name: title for name, (title, _) in frames.items()},
-                           bodies={name: bodies for name, (_, bodies) in frames.items()})
+                           bodies={name: bodies for name, (_, bodies) in frames.items()},
+                           slide=(base.slide_size[0] / EMU_PER_PT, base.slide_size[1] / EMU_PER_PT))
 
 
 def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: datetime,
@@ -60,6 +63,9 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0],
                                (deck.copy, emu(deck.copy_width), theme.colours.muted))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
+    if deck.watermark:
+        prototypes = {key: _drafted(prototype, deck, text, theme, base.slide_size)
+                      for key, prototype in prototypes.items()}
     notes = Notes(base.notes, base.notes_body, theme.deck.notes)
     images = _Images(parts.values())
     # A figure or table is drawn where the layout's body text would go, inside the insets it was fitted to.
@@ -118,6 +124,22 @@ def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_w
     xfrm.find(_EXT).set("cx", str(width))
     p = text.paragraph(body, pitch=layout.MARKING_SIZE * layout.LINE_SPACING, align="ctr")
     text.runs(p, (Span(marking.value, bold=True),), layout.MARKING_SIZE, colour=marking.colour)
+    return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
+                     prototype.marking)
+
+
+def _drafted(prototype: Prototype, deck: layout.Deck, text: Typesetter, theme: Theme,
+             slide: tuple[int, int]) -> Prototype:
+    """The prototype with the draft's watermark over it and its version and date left of the slide number."""
+    element = deepcopy(prototype.element)
+    sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
+    # At the foot of the slide, level with the slide number at the right.
+    height = emu(FOOTER_SIZE * 2)
+    body = figures.add_text_box(sp_tree, "Draft", EDGE, slide[1] - EDGE - height, slide[0] // 3, height)
+    p = text.paragraph(body, pitch=FOOTER_SIZE * layout.LINE_SPACING, align="l")
+    text.runs(p, (Span(deck.dated),), FOOTER_SIZE, colour=theme.colours.muted)
+    figures.add_watermark(sp_tree, deck.watermark, slide, text, typography(theme).deck.watermark.colour,
+                          WATERMARK_OPACITY)
     return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
                      prototype.marking)
 

@@ -51,8 +51,10 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
 
 
 def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,
-         foreign: dict[tuple[str, str], Path] | None = None) -> list[Job]:
+         foreign: dict[tuple[str, str], Path] | None = None, restyled: Path | None = None) -> list[Job]:
     listed = [Job(case, fmt, content) for case, content in cases.items() for fmt in FORMATS]
+    # The example brief in a theme of its own: the brief in Word and as a PDF, to compare their looks.
+    listed += [Job("restyled", fmt, EXAMPLE, restyled) for fmt in ("docx", "pdf") if restyled]
     # The NRF brief once more per reference document the session made: --template as a user gives it.
     listed += [Job("reference", fmt, NRF, template) for fmt, template in (references or {}).items()]
     # And once per reference document made by another program (pandoc, LibreOffice).
@@ -94,6 +96,33 @@ def reference_docx(path: Path) -> Path:
     document.add_paragraph("Boilerplate of the user's own that the brief replaces.")
     document.save(path)
     return path
+
+
+RESTYLED_SIZES = {"body": 11, "small": 7.5, "title": 24, "subtitle": 14, "heading1": 15, "heading2": 12.5,
+                  "heading3": 11.5, "marking": 13}
+# Every colour its own, so that a product setting one role in another role's colour shows it.
+RESTYLED_COLOURS = {"primary": "23415F", "callout_border": "2A4D73", "table_header_fill": "173350",
+                    "accent": "A8402A", "rule": "8C99A6"}
+
+
+@pytest.fixture(scope="session")
+def restyled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A theme folder whose sizes and colours all differ from the built-in theme's and from one another."""
+    folder = tmp_path_factory.mktemp("restyled") / "theme"
+    shutil.copytree(ROOT / "templates" / "default", folder)
+    toml = folder / "theme.toml"
+    lines, table = [], ""
+    for line in toml.read_text(encoding="utf-8").splitlines():
+        key = line.split("=")[0].strip()
+        if line.startswith("["):
+            table = line.split("]")[0] + "]"
+        elif table == "[sizes]" and key in RESTYLED_SIZES:
+            line = f"{key} = {RESTYLED_SIZES[key]:g}"
+        elif table == "[colours]" and key in RESTYLED_COLOURS:
+            line = f'{key} = "{RESTYLED_COLOURS[key]}"'
+        lines.append(line)
+    toml.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -181,12 +210,12 @@ def own_brief(path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
-             references: dict[str, Path],
-             foreign_references: dict[tuple[str, str], Path]) -> dict[tuple[str, str], Path]:
+             references: dict[str, Path], foreign_references: dict[tuple[str, str], Path],
+             restyled: Path) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases, references, foreign_references):
+    for job in jobs(cases, references, foreign_references, restyled):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

@@ -1,5 +1,5 @@
 """The three products agree: the Word brief (as LibreOffice lays it out) and our PDF show the same words,
-and the deck states every key judgment as they do.
+set as the style table says, and the deck states every key judgment as they do.
 
 Both PDFs are read with pdftotext. Each page's first line is the running header and its last the
 running footer; everything between is the body. Only line and page breaks may differ between the two,
@@ -7,6 +7,12 @@ so body words are compared as counts: words split at hyphens, dashes and slashes
 break), a note mark split from the word it follows (pdftotext reads a raised mark at a line end
 sometimes as part of the word, sometimes as a word of its own), and a table's header row counted once (it repeats on each page the table
 spans, and the two formats break pages in different places).
+
+Both PDFs are also read with pdfplumber, for the look of each role's text: the opening words of each
+role's paragraphs, found in reading order, must be set in the size, colour, weight and slant the style
+table gives the role for that product, on its fill and beside its edges. One case is in a theme whose
+sizes and colours all differ from the built-in ones and from one another, so that two formulas which
+give the same size in the built-in theme (body − 1.5 and small + 0.5) cannot pass for one.
 """
 
 from __future__ import annotations
@@ -14,17 +20,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pdfplumber
 import pytest
 from pptx import Presentation
 
 from briefgen.estimative import estimate_label
-from briefgen.inline import plain, text_of
-from briefgen.layout.document import (PAGE, PAGES, Bibliography, Document, Figure, Heading, Notes, Table, TitleBlock,
-                                     compose)
+from briefgen.inline import Span, plain, text_of
+from briefgen.layout.document import (PAGE, PAGES, Bibliography, BulletList, Callout, Document, Figure, Heading,
+                                      Judgment, NoteMark, Notes, Paragraph, Quote, Table, TitleBlock, compose)
 from briefgen.load import load
 from briefgen.theme import load_theme
+from briefgen.typography import Look, kept_apart, marking_in, typography
 
-from .conftest import pdf_pages_text
+from .conftest import EXAMPLE, pdf_pages_text
 
 CASES = ("nrf", "example", "cited", "apa")  # apa: the cited brief in an author-date style
 FORMS = ("word", "pdf")  # LibreOffice's PDF of our .docx, and our own PDF
@@ -196,3 +204,265 @@ class DescribeTheDeck:
         shared = [t for t in dict.fromkeys(titles) if t in headings]
         assert len(shared) >= 5
         assert shared == [h for h in headings if h in shared]
+
+
+# --- sizes, colours and edges -------------------------------------------------------------
+
+# The roles whose look Word and the PDF still set apart, each written in its role (pdf_apart). A reader of
+# both expects them to agree; adding one to the table takes a change here too.
+KEPT_APART = {
+    "dateline": ("size", "bold"), "details": ("size",), "title_block": ("edge",), "heading1": ("edge",),
+    "bullet_mark": ("colour",), "bottom_line": ("size", "edge"), "bottom_line_title": ("size", "colour"),
+    "editor_note": ("colour", "fill", "edge"), "editor_note_title": ("size", "colour", "fill"),
+    "judgment_number": ("size", "colour"), "estimate": ("size",), "basis": ("size", "colour"), "table": ("edge",),
+    "table_text": ("fill",), "quote": ("edge",), "attribution": ("size", "edge"), "link": ("underline",),
+    "bibliography": ("size",), "byline": ("size",), "header": ("edge",), "footer": ("edge",),
+}
+
+
+def hex_colour(colour) -> str | None:
+    """pdfplumber's RGB (0–1 each) as RRGGBB; None for any other colour space."""
+    if not isinstance(colour, (tuple, list)) or len(colour) != 3:
+        return None
+    return "".join(f"{round(c * 255):02X}" for c in colour)
+
+
+class Printed:
+    """One PDF as pdfplumber reads it: each word with its size, colour and face, and the lines and fills drawn."""
+
+    def __init__(self, path) -> None:
+        self.words: list[dict] = []
+        self.lines: dict[int, list[dict]] = {}
+        self.fills: dict[int, list[dict]] = {}
+        with pdfplumber.open(path) as pdf:
+            self.height = pdf.pages[0].height
+            for number, page in enumerate(pdf.pages):
+                for word in page.extract_words(extra_attrs=["size", "non_stroking_color", "fontname"]):
+                    self.words.append(dict(word, page=number))
+                self.lines[number] = [dict(line) for line in (*page.lines, *page.curves)]
+                self.fills[number] = [dict(rect) for rect in page.rects if rect.get("fill")]
+
+    def find(self, tokens: list[str], start: int) -> list[int]:
+        """Where ``tokens`` are shown from word ``start`` on: the first starting a line, the rest in order soon after.
+
+        Soon after, not next: where a table cell's text wraps, the line of the cells beside it comes between.
+        """
+        texts = [w["text"] for w in self.words]
+        for at in range(start, len(texts)):
+            if texts[at] != tokens[0] or not self._starts_line(at):
+                continue
+            found = [at]
+            for token in tokens[1:]:
+                following = [n for n in range(found[-1] + 1, min(found[-1] + 30, len(texts))) if texts[n] == token]
+                if not following:
+                    break
+                found.append(following[0])
+            if len(found) == len(tokens):
+                return found
+        raise AssertionError(f"{' '.join(tokens)!r} is not shown after word {start}")
+
+    def _starts_line(self, at: int) -> bool:
+        word = self.words[at]
+        before = self.words[at - 1] if at else None
+        while before is not None and _same_line(before, word) and re.fullmatch(r"\u2022|\d+\.", before["text"]):
+            at -= 1  # a list's bullet or number hangs before the line's text
+            before = self.words[at - 1] if at else None
+        return before is None or not _same_line(before, word)
+
+    def look(self, word: dict) -> tuple[float, str | None, bool, bool]:
+        face = word["fontname"]
+        return (round(word["size"], 1), hex_colour(word["non_stroking_color"]), "Bold" in face,
+                "Oblique" in face or "Italic" in face)
+
+    def edge_left_of(self, word: dict) -> tuple[str | None, float] | None:
+        """The colour and width of the nearest upright rule left of ``word``'s line, if one runs beside it."""
+        beside = [line for line in self.lines[word["page"]] if line["x1"] - line["x0"] < 4 and line["x1"] <= word["x0"]
+                  and line["top"] - 2 <= word["top"] <= line["bottom"] and word["x0"] - line["x1"] < 30]
+        if not beside:
+            return None
+        line = max(beside, key=lambda line: line["x1"])
+        return hex_colour(line["stroking_color"]), round(line["linewidth"], 2)
+
+    def rule_under(self, word: dict) -> tuple[str | None, float] | None:
+        """The colour and width of a level rule just under ``word``'s line, if one runs under it."""
+        under = [line for line in self.lines[word["page"]] if line["bottom"] - line["top"] < 4
+                 and line["x0"] <= word["x0"] <= line["x1"] and 0 <= line["top"] - word["bottom"] < 8]
+        if not under:
+            return None
+        line = min(under, key=lambda line: line["top"])
+        return hex_colour(line["stroking_color"]), round(line["linewidth"], 2)
+
+    def fill_under(self, word: dict) -> str | None:
+        """The colour of the smallest fill drawn under the middle of ``word``."""
+        x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+        under = [rect for rect in self.fills[word["page"]]
+                 if rect["x0"] <= x <= rect["x1"] and rect["top"] <= y <= rect["bottom"]]
+        if not under:
+            return None
+        return self.fill_colour(min(under, key=lambda rect: rect["width"] * rect["height"]))
+
+    @staticmethod
+    def fill_colour(rect: dict) -> str | None:
+        return hex_colour(rect["non_stroking_color"])
+
+
+def _same_line(one: dict, other: dict) -> bool:
+    return one["page"] == other["page"] and abs(one["top"] - other["top"]) < 2 and one["x1"] <= other["x0"]
+
+
+def _tokens(spans) -> list[tuple[str, bool]]:
+    """The words of ``spans`` up to the first note mark, each with whether it is set as its role sets it.
+
+    A word is cut where the face or colour changes, as pdfplumber cuts it ("Doe" in bold, then ",").
+    """
+    found: list[tuple[str, bool]] = []
+    word, key = "", None
+    for span in spans:
+        if isinstance(span, NoteMark):
+            break
+        style = (span.bold, span.italic, bool(span.href))
+        for character in span.text:
+            if character.isspace() or (word and style != key):
+                if word:
+                    found.append((word, key == (False, False, False)))
+                word = ""
+            if not character.isspace():
+                word, key = word + character, style
+    if word:
+        found.append((word, key == (False, False, False)))
+    return found
+
+
+def samples(document: Document) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """The opening words of each role's text in reading order: (role, [(word, set as the role sets it)])."""
+    found: list[tuple[str, list]] = []
+
+    def add(role: str, spans) -> None:
+        tokens = _tokens((Span(spans),) if isinstance(spans, str) else spans)[:4]
+        if any(own for _, own in tokens):
+            found.append((role, tokens))
+
+    for block in document.blocks:
+        match block:
+            case TitleBlock():
+                add("title", block.title)
+                if block.subtitle:
+                    add("subtitle", block.subtitle)
+                add("dateline", block.dateline)
+                add("details", block.authors)
+            case Heading(level=level, text=text):
+                add(f"heading{min(level, 3)}", text)
+            case Paragraph(role=role, spans=spans):
+                add("byline" if role == "byline" else "body", spans)
+            case BulletList(items=items):
+                add("bullet", items[0])
+            case Callout(role=role, title=title, paragraphs=paragraphs):
+                name = "bottom_line" if role == "bottom-line" else "editor_note"
+                add(f"{name}_title", title)
+                add(name, paragraphs[0])
+            case Judgment():
+                add("judgment", block.statement)
+                add("estimate", block.estimate)
+                label, spans = block.reasons[0]
+                add("basis", (Span(label, italic=True), *spans))
+            case Table(columns=columns, rows=rows, caption=caption):
+                add("caption", caption.text)
+                add("table_header", columns[0])
+                if len(rows) > 1:  # the second row: striped where the table stripes its rows
+                    add("table_text", rows[1][0])
+            case Quote(spans=spans, attribution=attribution):
+                add("quote", spans)
+                add("attribution", attribution)
+            case Notes(entries=entries):
+                add("notes", entries[0].spans)
+            case Bibliography(entries=entries):
+                add("bibliography", entries[0][1])
+            case Figure():
+                add("figure_caption", block.title)
+    return found
+
+
+LOOK_CASES = ("nrf", "example", "restyled")  # the last in a theme whose sizes and colours are all its own
+
+
+@pytest.fixture(scope="module")
+def printed(products, converted) -> dict[tuple[str, str], Printed]:
+    return {(case, form): Printed(converted[(case, "docx")] if form == "word" else products[(case, "pdf")])
+            for case in LOOK_CASES for form in FORMS}
+
+
+@pytest.fixture(scope="module")
+def themed(cases, restyled) -> dict[str, tuple[Document, object]]:
+    """Each look case's layout and style table."""
+    made = {}
+    for case in LOOK_CASES:
+        theme = load_theme(restyled if case == "restyled" else None)
+        made[case] = compose(load(EXAMPLE if case == "restyled" else cases[case]), theme), typography(theme).brief
+    return made
+
+
+def expected(look: Look) -> tuple[float, str | None, bool, bool]:
+    return round(look.size, 1), look.colour, look.bold, look.italic
+
+
+@pytest.mark.parametrize("case", LOOK_CASES)
+class DescribeTheLookOfEachRole:
+    def it_sets_each_roles_text_in_its_size_colour_and_face(self, case, printed, themed):
+        document, roles = themed[case]
+        shown = samples(document)
+        assert {"title", "heading1", "body", "table_text", "table_header", "caption", "judgment", "estimate",
+                "basis", "bottom_line", "notes", "bibliography"} <= {role for role, _ in shown}
+        for form in FORMS:
+            reading, at = printed[(case, form)], 0
+            for role, tokens in shown:
+                look = getattr(getattr(roles, role), "in_word" if form == "word" else "in_pdf")
+                places = reading.find([word for word, _ in tokens], at)
+                for place, (word, own) in zip(places, tokens):
+                    if own:
+                        assert reading.look(reading.words[place]) == expected(look), (form, role, word)
+                at = places[0] + 1
+
+    def it_draws_each_roles_edges_and_fills(self, case, printed, themed):
+        document, roles = themed[case]
+        for form in FORMS:
+            reading, at = printed[(case, form)], 0
+            for role, tokens in samples(document):
+                look = getattr(getattr(roles, role), "in_word" if form == "word" else "in_pdf")
+                at = reading.find([word for word, _ in tokens], at)[0]
+                word = reading.words[at]
+                at += 1
+                if role == "table_text" and look.fill:  # every other row, counted again on each page
+                    assert look.fill in {reading.fill_colour(rect) for rect in reading.fills[word["page"]]}, form
+                else:
+                    assert reading.fill_under(word) in ((look.fill,) if look.fill else (None, "FFFFFF")), (form, role)
+                if look.edge and "left" in look.edge.sides:
+                    assert reading.edge_left_of(word) == (look.edge.colour, look.edge.width), (form, role)
+                if look.edge and "bottom" in look.edge.sides and not look.fill:
+                    assert reading.rule_under(word) == (look.edge.colour, look.edge.width), (form, role)
+
+    def it_runs_the_header_footer_and_marking_as_the_table_says(self, case, printed, themed):
+        document, roles = themed[case]
+        running = document.running
+        for form in FORMS:
+            reading = printed[(case, form)]
+            first = [w for w in reading.words if w["page"] == 0]
+            header = [w for w in first if w["top"] < 60 and w["text"] in running.header.split()]
+            footer = [w for w in first if w["top"] > reading.height - 60 and w["text"] in running.footer.split()]
+            marks = [w for w in first if w["text"] == running.marking.value]
+            looks = (roles.header.in_word, roles.footer.in_word) if form == "word" else \
+                (roles.header.in_pdf, roles.footer.in_pdf)
+            assert header and {reading.look(w) for w in header} == {expected(looks[0])}, form
+            assert footer and {reading.look(w) for w in footer} == {expected(looks[1])}, form
+            marking = getattr(marking_in(roles.marking, running.marking), "in_word" if form == "word" else "in_pdf")
+            assert len(marks) == 2 and {reading.look(w) for w in marks} == {expected(marking)}, form
+            assert {reading.fill_under(w) for w in marks} == {marking.fill}, form
+
+
+class DescribeTheStyleTable:
+    def it_sets_apart_in_the_pdf_only_the_roles_it_names(self):
+        assert kept_apart(typography(load_theme()).brief) == KEPT_APART
+
+    def it_gives_the_editors_note_the_same_edge_colour_and_table_text_one_size(self):
+        roles = typography(load_theme()).brief
+        assert roles.editor_note.in_word.edge.colour == roles.editor_note.in_pdf.edge.colour
+        assert roles.table_text.in_word.size == roles.table_text.in_pdf.size

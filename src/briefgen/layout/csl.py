@@ -97,8 +97,9 @@ def _names(author: str) -> list[dict[str, str]]:
         words = name.split()
         if not words:
             continue
-        body = len(words) == 1 or len(words) > 4 or any(w.lower().strip(".") in _BODIES for w in words) \
-            or any(w.islower() for w in words[1:-1])  # "Archives of Yugoslavia"
+        body = len(words) == 1 or len(words) > 4 or words[0] == "The" \
+            or any(w.lower().strip(".") in _BODIES for w in words) \
+            or any(w.islower() for w in words[1:-1])  # "The White House", "Archives of Yugoslavia"
         names.append({"literal": name} if body else {"family": words[-1], "given": " ".join(words[:-1])})
     return names
 

@@ -158,6 +158,7 @@ class DeckRoles(Value):
     notes: Role  # the speaker notes
     marking: Role
     slide_number: Role
+    footer: Role  # a draft's version and date, a numbered copy's line
     figure_caption: Role
     table_header: Role
     table_text: Role
@@ -310,10 +311,11 @@ def deck_roles(d: DeckSizes, c: Colours) -> DeckRoles:
         notes=Role("speaker notes", d.notes, c.text),
         marking=Role("the marking", 14.0, "FFFFFF", bold=True, fill=MARKING_BACKGROUND),
         slide_number=Role("slide numbers", 12.0, c.text),
+        footer=Role("slide footers", 12.0, c.muted),
         figure_caption=Role("figure captions on slides", 12.0, c.muted, bold=True),
         table_header=Role("table header cells on slides", 14.0, c.table_header_text, bold=True,
                           fill=c.table_header_fill),
-        table_text=Role("table cells on slides", 14.0, c.text),
+        table_text=Role("table cells on slides", 14.0, c.text, fill=c.table_stripe),  # every other row
         watermark=Role("the draft watermark", WATERMARK_SIZE * 1.2, c.rule, bold=True, decorative=True),
     )
 

@@ -30,6 +30,7 @@ from ...layout.deck_figures import LINE_SPACING as TABLE_LINE_SPACING
 from ...layout.document import Watermark
 from ...layout.figures import Circle, Figure, Label, Line, Rect
 from ...theme import Theme
+from ...typography import typography
 from .text import Typesetter
 from .xml import NAMESPACES, emu, qn
 
@@ -374,7 +375,8 @@ def add_table(sp_tree, table: DeckTable, left: int, top: int, text: Typesetter, 
     """The table at (``left``, ``top``) EMU: header row filled in the theme's header colour, rows striped."""
     shape_id = _Ids(sp_tree).next()
     widths, heights = [emu(w) for w in table.widths], [emu(h) for h in table.heights]
-    ink = theme.colours
+    roles = typography(theme).deck
+    header, body_text = roles.table_header, roles.table_text
     frame = etree.Element(_GRAPHIC_FRAME, nsmap={prefix: NAMESPACES[prefix] for prefix in ("a", "p")})
     non_visual = SubElement(frame, _NV_GRAPHIC_FRAME_PR)
     SubElement(non_visual, _C_NV_PR, id=str(shape_id), name=f"Table {shape_id - 1}", descr=caption)
@@ -387,9 +389,10 @@ def add_table(sp_tree, table: DeckTable, left: int, top: int, text: Typesetter, 
     for w in widths:
         SubElement(grid, _GRID_COL, w=str(w))
     inset_x, inset_y = str(emu(CELL_INSET_X)), str(emu(CELL_INSET_Y))
-    cells = [tuple((Span(c, bold=True),) for c in table.columns), *table.rows]
+    cells = [tuple((Span(c, bold=header.bold),) for c in table.columns), *table.rows]
     for r, height in enumerate(heights):
-        fill = ink.table_header_fill if r == 0 else (ink.table_stripe if r % 2 == 0 else "FFFFFF")
+        # Every other row of the body striped, from the white first.
+        fill = header.fill if r == 0 else (body_text.fill if r % 2 == 0 else "FFFFFF")
         row = SubElement(tbl, _TR, h=str(height))
         bodies = []
         for _ in widths:
@@ -400,5 +403,5 @@ def add_table(sp_tree, table: DeckTable, left: int, top: int, text: Typesetter, 
         for body, spans in zip(bodies, cells[r] if r < len(cells) else ()):
             p = text.paragraph(body, pitch=table.size * TABLE_LINE_SPACING)
             text.runs(p, tuple(s for s in spans if s.text), table.size,
-                      colour=ink.table_header_text if r == 0 else ink.text)
+                      colour=header.colour if r == 0 else body_text.colour)
     sp_tree.append(frame)

@@ -20,7 +20,8 @@ from pathlib import Path
 from ...layout import deck as layout
 from ...errors import TemplateError
 from ..office.template import Template, theme_deck
-from ...theme import Colours, Theme
+from ...theme import Theme
+from ...typography import DeckRoles, typography
 from . import theme as pptx_theme
 from .prepared import BUILT_IN, Prepared, built_in_source, saved_built_in
 from .xml import SLIDE_MASTER_TYPE, parsed, serialized
@@ -50,7 +51,7 @@ def prepared(theme: Theme, template: Template | None) -> Prepared:
         if problem:
             raise TemplateError(problem)
     # The theme's own deck (or ours) takes theme.toml's colours; a reference document keeps its own.
-    return _themed(read, theme.colours if template is None or warning else None, warning)
+    return _themed(read, typography(theme).deck if template is None or warning else None, warning)
 
 
 @lru_cache(maxsize=4)
@@ -66,16 +67,16 @@ def _read(source: Template | str) -> Prepared:
 
 
 @lru_cache(maxsize=8)
-def _themed(read: Prepared, colours: Colours | None, warning: str | None) -> Prepared:
-    """``read`` with ``colours`` on its slide masters (theme) and ``warning`` to give."""
+def _themed(read: Prepared, roles: DeckRoles | None, warning: str | None) -> Prepared:
+    """``read`` with the colours of the deck's ``roles`` on its slide masters (theme) and ``warning`` to give."""
     themed = object.__new__(Prepared)
     themed.__dict__.update(read.__dict__)
     themed.warning = warning
-    if colours is not None:
+    if roles is not None:
         for part in read.parts.values():
             if part.content_type == SLIDE_MASTER_TYPE:
                 master = parsed(part.blob)
-                pptx_theme.apply(master, colours)
+                pptx_theme.apply(master, roles)
                 themed.blobs = {**themed.blobs, part: serialized(master)}
     return themed
 

@@ -1,4 +1,4 @@
-"""The theme's colours on the built-in deck's slide master (ppt/slideMasters/slideMaster1.xml).
+"""The style table's deck colours on the built-in deck's slide master (ppt/slideMasters/slideMaster1.xml).
 
 templates/default/deck.pptx is made with the default theme's colours in its master text
 styles and its title rule. A theme folder restyles Word and PDF through theme.toml; this
@@ -8,25 +8,25 @@ user's own template keeps its look, as a reference .docx keeps its styles.
 
 from __future__ import annotations
 
-from ...theme import Colours
+from ...typography import DeckRoles
 from .xml import qn
 
 _FILL, _RGB = qn("a:solidFill"), qn("a:srgbClr")
 
 
-def apply(master, colours: Colours) -> None:
-    """Title text and the rule under titles in the theme's primary colour, body text in its text colour.
+def apply(master, roles: DeckRoles) -> None:
+    """Title text and the rule under titles in the slide titles' colour, body text in the slide text's.
 
     ``master`` is a slide master's p:sldMaster element.
     """
     styles = master.find(qn("p:txStyles"))
     if styles is not None:
-        _recolour(styles.find(qn("p:titleStyle")), colours.primary)
-        _recolour(styles.find(qn("p:bodyStyle")), colours.text)
+        _recolour(styles.find(qn("p:titleStyle")), roles.title.colour)
+        _recolour(styles.find(qn("p:bodyStyle")), roles.body.colour)
     for shape in master.iter(qn("p:sp")):
         name = shape.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
         if name is not None and name.get("name") == "Title rule":
-            _recolour(shape.find(qn("p:spPr")), colours.primary)
+            _recolour(shape.find(qn("p:spPr")), roles.title.colour)
 
 
 def _recolour(element, colour: str) -> None:

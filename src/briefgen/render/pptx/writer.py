@@ -32,7 +32,6 @@ from .xml import EMU_PER_INCH, EMU_PER_PT, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_
 from .xml import emu, qn, serialized
 from ...typography import WATERMARK_OPACITY, typography
 
-FOOTER_SIZE = 12.0
 EDGE = int(0.3 * EMU_PER_INCH)  # the marking's distance from the slide's right edge
 FIRST_SLIDE_ID = 256  # the lowest a slide id may be; the template's own slides are dropped
 TXBODY, SLIDE_ID, RID = qn("p:txBody"), qn("p:sldId"), qn("r:id")
@@ -60,13 +59,14 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     slide_ids = listing.find(_SLIDE_IDS)
     about = deck.properties
     text = Typesetter(theme.fonts.family, about.language)
+    roles = typography(theme).deck
     prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0],
-                               (deck.copy, emu(deck.copy_width), theme.colours.muted))
+                               (deck.copy, emu(deck.copy_width), roles.footer.colour))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
     if deck.watermark:
         prototypes = {key: _drafted(prototype, deck, text, theme, base.slide_size)
                       for key, prototype in prototypes.items()}
-    notes = Notes(base.notes, base.notes_body, theme.deck.notes)
+    notes = Notes(base.notes, base.notes_body, roles.notes.size)
     images = _Images(parts.values())
     # A figure or table is drawn where the layout's body text would go, inside the insets it was fitted to.
     drawing = (base.content_box[0] + emu(layout.INSET_X), base.content_box[1] + emu(layout.INSET_Y))
@@ -105,8 +105,9 @@ def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text:
             figures.add_figure(sp_tree, s.figure, *drawing, text, image_rid)
         else:
             figures.add_table(sp_tree, s.table, *drawing, text, theme, s.title)
-    p = text.paragraph(bodies[prototype.number], pitch=FOOTER_SIZE * layout.LINE_SPACING, align="r")
-    text.slide_number(p, number, FOOTER_SIZE)
+    size = typography(theme).deck.slide_number.size
+    p = text.paragraph(bodies[prototype.number], pitch=size * layout.LINE_SPACING, align="r")
+    text.slide_number(p, number, size)
     return serialized(element)
 
 
@@ -134,10 +135,11 @@ def _drafted(prototype: Prototype, deck: layout.Deck, text: Typesetter, theme: T
     element = deepcopy(prototype.element)
     sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
     # At the foot of the slide, level with the slide number at the right.
-    height = emu(FOOTER_SIZE * 2)
+    footer = typography(theme).deck.footer
+    height = emu(footer.size * 2)
     body = figures.add_text_box(sp_tree, "Draft", EDGE, slide[1] - EDGE - height, slide[0] // 3, height)
-    p = text.paragraph(body, pitch=FOOTER_SIZE * layout.LINE_SPACING, align="l")
-    text.runs(p, (Span(deck.dated),), FOOTER_SIZE, colour=theme.colours.muted)
+    p = text.paragraph(body, pitch=footer.size * layout.LINE_SPACING, align="l")
+    text.runs(p, (Span(deck.dated),), footer.size, colour=footer.colour)
     figures.add_watermark(sp_tree, deck.watermark, slide, text, typography(theme).deck.watermark.colour,
                           WATERMARK_OPACITY)
     return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
@@ -177,7 +179,8 @@ def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme) 
             first = False
         if item.badge:
             p = text.paragraph(body, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)
-            text.runs(p, (Span(item.badge, bold=True),), size, colour=theme.colours.accent)
+            badge = typography(theme).deck.badge
+            text.runs(p, (Span(item.badge, bold=badge.bold),), size, colour=badge.colour)
             first = False
 
 

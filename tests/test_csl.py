@@ -193,3 +193,16 @@ def test_every_shipped_style_formats_the_example(tmp_path):
         formatted = format_citations(style, brief.language, brief.sources, clusters(brief))
         assert [key for key, _ in formatted.bibliography] and all(text_of(c) for c in formatted.citations), style
 
+
+
+class DescribeAuthors:
+    @pytest.mark.parametrize("author, names", [
+        ("Maryam Jami", [{"family": "Jami", "given": "Maryam"}]),
+        ("Jami, Maryam", [{"family": "Jami", "given": "Maryam"}]),
+        ("The White House", [{"literal": "The White House"}]),
+        ("Human Rights Watch", [{"literal": "Human Rights Watch"}]),
+        ("Archives of Yugoslavia", [{"literal": "Archives of Yugoslavia"}]),
+    ])
+    def it_tells_a_body_from_a_person(self, author, names):
+        from briefgen.model import Source
+        assert item(Source(id="s", title="T", author=author), "s")["author"] == names

@@ -24,7 +24,7 @@ from ..parts import FieldPath
 from ..theme import Colours, Theme
 from .measure import Metrics, metrics_for
 from .outline import Labels
-from ..typography import tint as _tint
+from ..typography import tint as _tint, typography
 from ..value import Value, replace
 
 LEADING = 1.2  # a label's line pitch, in multiples of its size; DejaVu Sans needs 1.164
@@ -140,7 +140,7 @@ class Pen(Value):
     @classmethod
     def for_page(cls, theme: Theme, words: Labels) -> Pen:
         """Labels at the brief's small size: a figure as wide as the text reads like a table's notes."""
-        return cls(metrics_for(theme.fonts), theme.colours, theme.sizes.small, words)
+        return cls(metrics_for(theme.fonts), theme.colours, typography(theme).brief.figure_label.size, words)
 
     def width(self, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> float:
         return self.metrics.width(text, size or self.size, bold=bold, italic=italic)

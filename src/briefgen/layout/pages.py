@@ -13,17 +13,21 @@ from ..inline import text_of
 from .document import (Bibliography, BulletList, Callout, Document, Figure, Heading, Judgment, Notes, Paragraph,
                                Quote, Table, TitleBlock)
 from ..theme import Theme
+from ..typography import typography
 
 EM_WIDTH = 0.55  # DejaVu Sans's mean advance per character of English prose, in ems
 LINE = 1.17  # its line height, in ems
 
 
 def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
-    """Pages of the brief's blocks on the theme's text area."""
-    s = theme.sizes
+    """Pages of the brief's blocks on the theme's text area, at the sizes of Word's styles."""
+    roles = typography(theme).brief
+    title, subtitle, body, details = (roles.title.in_word.size, roles.subtitle.in_word.size, roles.body.in_word.size,
+                                      roles.details.in_word.size)
+    heading1, heading2 = roles.heading1.in_word.size, roles.heading2.in_word.size
+    table_size, notes_size = roles.table_text.in_word.size, roles.notes.in_word.size
     page = theme.page
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * 72 / 25.4
-    table_size = s.body - 1.5
 
     def lines(text: str, size: float, width: float) -> int:
         per_line = max(1, int(width / (size * EM_WIDTH)))
@@ -36,21 +40,21 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
     for item in document.blocks:
         match item:
             case TitleBlock():
-                height += (block(text_of(item.title), s.title) + block(text_of(item.subtitle or ()), s.subtitle)
-                           + block(text_of(item.dateline), s.body) + block(text_of(item.authors), s.body)
-                           + (block(text_of(item.cutoff), s.body) if item.cutoff else 0))
+                height += (block(text_of(item.title), title) + block(text_of(item.subtitle or ()), subtitle)
+                           + block(text_of(item.dateline), details) + block(text_of(item.authors), details)
+                           + (block(text_of(item.cutoff), details) if item.cutoff else 0))
             case Heading():
-                height += block(item.text, s.heading1 if item.level == 1 else s.heading2, 12)
+                height += block(item.text, heading1 if item.level == 1 else heading2, 12)
             case Paragraph() | Quote():
-                height += block(text_of(item.spans), s.body)
+                height += block(text_of(item.spans), body)
             case BulletList():
-                height += sum(block(text_of(i), s.body, 2, text_width_pt - 20) for i in item.items)
+                height += sum(block(text_of(i), body, 2, text_width_pt - 20) for i in item.items)
             case Callout():
-                height += sum(block(text_of(p), s.body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
+                height += sum(block(text_of(p), body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
             case Judgment():
                 (_, basis), *more = item.reasons
-                height += block(text_of(item.statement), s.body, 2) + block(item.estimate + text_of(basis), s.body)
-                height += sum(block(label + text_of(spans), s.body) for label, spans in more)
+                height += block(text_of(item.statement), body, 2) + block(item.estimate + text_of(basis), body)
+                height += sum(block(label + text_of(spans), body) for label, spans in more)
             case Table():
                 total = sum(item.widths)
                 widths = [text_width_pt * w / total - 9 for w in item.widths]
@@ -58,9 +62,9 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                     height += max(block(c, table_size, 4, w) for c, w in zip(cells, widths))
                 height += block(item.caption.text, table_size, 8)
             case Bibliography():
-                height += sum(block(text_of(e), s.body) for _, e in item.entries)
+                height += sum(block(text_of(e), body) for _, e in item.entries)
             case Notes():
-                height += sum(block(text_of(n.spans), table_size, 2) for n in item.entries)
+                height += sum(block(text_of(n.spans), notes_size, 2) for n in item.entries)
             case Figure():
                 height += item.height * min(1.0, text_width_pt / item.width) + block(item.title, table_size, 8)
     return max(1, math.ceil(height / text_height))

@@ -28,6 +28,7 @@ from briefgen.estimative import estimate_label
 from briefgen.inline import Span, plain, text_of
 from briefgen.layout.document import (PAGE, PAGES, Bibliography, BulletList, Callout, Document, Figure, Heading,
                                       Judgment, NoteMark, Notes, Paragraph, Quote, Table, TitleBlock, compose)
+from briefgen.layout.outline import ENGLISH
 from briefgen.load import load
 from briefgen.theme import load_theme
 from briefgen.typography import Look, kept_apart, marking_in, typography
@@ -198,12 +199,16 @@ class DescribeTheDeck:
             assert estimate in shown, estimate
 
     def it_takes_its_titles_in_the_outlines_order(self, case, products, layouts):
+        """The meeting's slides in the outline's order, then the backup's, each part under the brief's heading."""
         deck = Presentation(str(products[(case, "pptx")]))
         titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
         headings = [b.text for b in layouts[case].blocks if isinstance(b, Heading) and b.level == 1]
-        shared = [t for t in dict.fromkeys(titles) if t in headings]
-        assert len(shared) >= 5
-        assert shared == [h for h in headings if h in shared]
+        divider = titles.index(ENGLISH["backup_divider"])
+        parts = [list(dict.fromkeys(h for title in group for h in headings if title == h or title.startswith(f"{h};")
+                                    or title.endswith(f"; {h}"))) for group in (titles[:divider], titles[divider + 1:])]
+        assert sum(map(len, parts)) >= 5
+        for shared in parts:
+            assert shared == [h for h in headings if h in shared]
 
 
 # --- sizes, colours and edges -------------------------------------------------------------

@@ -31,13 +31,14 @@ class DescribeLabels:
         assert outline.labels("fr").sources == "Sources"
 
     def it_renames_a_heading_in_the_document_and_the_deck_with_one_edit(self, monkeypatch, tmp_path):
-        monkeypatch.setitem(outline.LABELS, "xx", {"key_judgments": "Kernaussagen", "outlook_scenarios": "Szenarien"})
+        monkeypatch.setitem(outline.LABELS, "xx", {"key_judgments": "Kernaussagen", "outlook_scenarios": "Szenarien",
+                                                   "backup_divider": "Reserve"})
         data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
         (tmp_path / "xx.yaml").write_text(yaml.safe_dump(dict(data, language="xx")), encoding="utf-8")
         brief = load(tmp_path / "xx.yaml")
         assert "Kernaussagen" in headings(brief) and "Key judgments" not in headings(brief)
         titles = slide_titles(brief)
-        assert "Kernaussagen" in titles and "Szenarien" in titles and "Key judgments" not in titles
+        assert "Reserve" in titles and "Szenarien" in titles and "Backup" not in titles
 
 
 class DescribeOrder:

@@ -57,6 +57,12 @@ def _recipients_option(f: Callable) -> Callable:
                              "copy each, as out/<brief>/<nn>-<name>.<ext>, listed in out/<brief>/manifest.csv.")(f)
 
 
+def _minutes_option(f: Callable) -> Callable:
+    return click.option("--minutes", type=click.IntRange(min=1, max=240), default=None,
+                        help="Plan the deck for a meeting of N minutes: 2 + N/3 main slides, the rest in the "
+                             "backup [default: the content's meeting.minutes, else 20].")(f)
+
+
 def _quiet_option(f: Callable) -> Callable:
     return click.option("-q", "--quiet", is_flag=True, help="Print only errors: no status lines, no warnings.")(f)
 
@@ -87,6 +93,7 @@ def _single(fmt: str) -> click.Command:
     @click.pass_obj
     def command(options: dict, content: Path | None, output: Path | None, template: Path | None,
                 recipients: Path | None, jobs: int, quiet: bool, strict: bool, paper: str | None = None,
+                minutes: int | None = None,
                 **references: Path | None) -> None:
         from . import products
         files = _content_files([content] if content else [])
@@ -103,10 +110,12 @@ def _single(fmt: str) -> click.Command:
             _ensure_folder(Path("out"))
         _render_all(files, [fmt], theme, chosen, lambda p, f: output or products.default_output(p, f),
                     jobs=jobs, debug=options["debug"], quiet=quiet, strict=strict,
-                    recipients=_recipients(recipients))
+                    recipients=_recipients(recipients), minutes=minutes)
 
     if fmt != "pptx":  # a deck has a slide size, not a paper size
         command = _paper_option(command)
+    else:  # and a meeting to fit
+        command = _minutes_option(command)
     if fmt != "pdf":
         command = _reference_option(fmt)(command)
     return cli.command(fmt, help=f"Render CONTENT as a .{fmt} file (- reads standard input).")(command)
@@ -128,11 +137,13 @@ for _fmt in ("docx", "pdf", "pptx"):
 @_reference_option("docx")
 @_reference_option("pptx")
 @_recipients_option
+@_minutes_option
 @_quiet_option
 @_strict_option
 @click.pass_obj
 def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: int | None, paper: str | None,
-                templates: tuple[Path, ...], recipients: Path | None, quiet: bool, strict: bool,
+                templates: tuple[Path, ...], recipients: Path | None, minutes: int | None, quiet: bool,
+                strict: bool,
                 **references: Path | None) -> None:
     """Render every CONTENT file in all three formats (- reads standard input, written as stdin.*)."""
     from . import products
@@ -141,7 +152,7 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
     _ensure_folder(out_dir)
     _render_all(files, list(products.FORMATS), theme, chosen,
                 lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
-                summary=True, quiet=quiet, strict=strict, recipients=_recipients(recipients))
+                summary=True, quiet=quiet, strict=strict, recipients=_recipients(recipients), minutes=minutes)
 
 
 @cli.command("watch")
@@ -152,8 +163,9 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
               show_default=True, help="Folder for the products.")
 @_paper_option
 @_template_option
+@_minutes_option
 def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str | None,
-                  template: Path | None) -> None:
+                  template: Path | None, minutes: int | None) -> None:
     """Render CONTENT, then again each time it, the template or the theme is saved; Ctrl-C stops."""
     from . import interruption, products, watch
     from .output import refuse_clobbering
@@ -170,7 +182,7 @@ def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str
                       [*files, *theme.files, *([reference.path] if reference is not None else [])])
     _ensure_folder(out_dir)
     watched = watch.Watched(tuple(files), formats, target, folder, paper,
-                            reference.path if reference is not None else None, reference)
+                            reference.path if reference is not None else None, reference, minutes)
     try:
         with interruption.ending_normally_on(signal.SIGINT):  # Ctrl-C is how a watch ends: not a failure
             try:
@@ -215,7 +227,9 @@ def _open_warnings(brief, places) -> list:
     """What a reviewer would send back about a valid brief: the loader's warnings and the analytic checks',
     in the file's order (``validate`` prints them; a final brief may have none)."""
     from . import lint
-    return sorted([*places.warnings, *(places.warning(f.path, f.message) for f in lint.check(brief))],
+    from .layout.deck_plan import checks  # the deck's, for the meeting the brief names
+    findings = [(f.path, f.message) for f in lint.check(brief)] + list(checks(brief))
+    return sorted([*places.warnings, *(places.warning(*finding) for finding in findings)],
                   key=lambda p: (p.line, p.column))
 
 
@@ -380,9 +394,9 @@ def _ensure_folder(folder: Path) -> None:
 def _render_all(files: list[Path], formats: list[str], theme: Theme, references: dict[str, Template],
                 target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
                 summary: bool = False, quiet: bool = False, strict: bool = False,
-                recipients: tuple[Path, list[Recipient]] | None = None) -> None:
+                recipients: tuple[Path, list[Recipient]] | None = None, minutes: int | None = None) -> None:
     """Load every file, render each product, report one line per product; exit 1 if anything failed
-    (or, with ``strict``, warned).
+    (or, with ``strict``, warned). ``minutes`` is the meeting a deck is planned for, instead of the content's.
 
     With ``recipients`` (the file and what it lists), each product is laid out once and drawn once per
     recipient as a numbered copy, and each brief's copies are listed in their folder's manifest.
@@ -415,6 +429,9 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
             click.echo(str(exc), err=True)
             failed += len(formats)
             continue
+        if minutes is not None:
+            from .layout.deck_plan import for_minutes
+            brief = for_minutes(brief, minutes)
         if brief.status == "final":
             # A final brief is held to --strict before anything is rendered: no open warning goes out in it.
             warnings = _open_warnings(brief, places[path])
@@ -428,6 +445,14 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
         for said in [*places[path].notes, *places[path].warnings] if not quiet else ():
             click.echo(str(said), err=True)
         content_warned = content_warned or bool(places[path].warnings)
+        if "pptx" in formats:
+            # What the deck had to settle for in its meeting is the analyst's to fix: said once per brief.
+            from .layout.deck_plan import checks
+            said = sorted((places[path].warning(*finding) for finding in checks(brief)),
+                          key=lambda p: (p.line, p.column))
+            for warning in said if not quiet else ():
+                click.echo(str(warning), err=True)
+            content_warned = content_warned or bool(said)
         red = None if recipients else copies.unnumbered_red(brief.marking)
         if red:
             content_warned = True

@@ -41,6 +41,7 @@ class Watched(Value):
     paper: str | None = None
     reference: Path | None = None  # a reference .docx or .pptx (one format only)
     template: Template | None = None  # that reference as first read (sanitised); read again when saved
+    minutes: int | None = None  # the meeting a deck is planned for, instead of the content's
 
 
 def watch(watched: Watched, say: Callable[[str], None], complain: Callable[[str], None]) -> None:
@@ -122,6 +123,9 @@ def _render(path: Path, watched: Watched, theme: Theme, template: Template | Non
         return
     for said in [*places.notes, *places.warnings]:
         complain(str(said))
+    if watched.minutes is not None:
+        from .layout.deck_plan import for_minutes
+        brief = for_minutes(brief, watched.minutes)
     tasks = [batch.Task(brief, fmt, watched.target(path, fmt), template) for fmt in watched.formats]
     if workers is None:
         done = (batch.render(task, theme) for task in tasks)

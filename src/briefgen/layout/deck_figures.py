@@ -2,8 +2,9 @@
 
 A figure is laid out again at the frame's width with slide-sized labels rather than
 shrunk from the page: the largest label size in FIGURE_SIZES at which it fits; a
-timeline that still does not fit goes on as many slides as it needs. Its numbered caption
-sits at the foot of the frame, inside the figure, so the renderer only draws shapes.
+timeline that still does not fit goes on as many slides as it needs. The slide's title says
+what its caption would; an image's credit sits at the foot of the frame, inside the figure,
+so the renderer only draws shapes.
 A table keeps its header on every slide it continues on.
 """
 
@@ -17,9 +18,10 @@ from .figures import Figure, Pen
 from .measure import Metrics
 from ..value import Value, replace
 
-FIGURE_SIZES = (18.0, 16.0, 14.0, 13.0, 12.0)  # label sizes tried on a slide, largest first
-CAPTION_SIZE = 12.0
-CAPTION_ROOM = CAPTION_SIZE * 1.2 * 2 + CAPTION_SIZE * 0.5  # two lines of caption and the space above them
+FIGURE_SIZES = (18.0, 16.0, 15.0, 14.0, 13.0, 12.0)  # label sizes tried on a slide, largest first
+LABEL_LEAST = 12.0  # no label, legend or credit is set smaller: it must be read across a room
+CREDIT_SIZE = 12.0
+CREDIT_ROOM = CREDIT_SIZE * 1.2 * 2 + CREDIT_SIZE * 0.5  # two lines of credit and the space above them
 TABLE_SIZES = (18.0, 16.0, 14.0)
 CELL_INSET_X = 5.0  # a table cell's text insets, in points, set by the renderer as measured here
 CELL_INSET_Y = 3.0
@@ -38,37 +40,48 @@ class DeckTable(Value):
 
 
 def figure_frames(make: Callable[[Pen, float, float], list[Figure]], pen: Pen, width: float,
-                  height: float) -> list[Figure]:
+                  height: float, *, credit: bool = False) -> list[Figure]:
     """The figure (or its parts, one a slide) ``make`` lays out for a frame ``width`` × ``height``.
 
-    Room is kept below for the caption. ``make(pen, width, height)`` is tried at each of
-    FIGURE_SIZES: the fewest slides win, then the largest labels; a figure too tall even at the
-    smallest size is scaled down to fit.
+    Room is kept below for a ``credit`` line. ``make(pen, width, height)`` is tried at each of
+    FIGURE_SIZES: the fewest slides win, then the largest labels. A figure too tall is scaled
+    down to fit, but never so far that a label falls below LABEL_LEAST; if none can, the
+    figure that needs the fewest slides is scaled down all the same.
     """
-    room = height - CAPTION_ROOM
+    room = height - (CREDIT_ROOM if credit else 0.0)
     best: list[Figure] = []
-    last: list[Figure] = []  # what the smallest size that could draw it made
+    fallback: list[Figure] = []  # the fewest slides any size made, whatever its labels
     for size in FIGURE_SIZES:
         made = make(replace(pen, size=size), width, room)
         if not made:
             continue
-        last = made
-        if all(f.height <= room for f in made) and (not best or len(made) < len(best)):
-            best = made
+        fitted = [f.scaled(min(1.0, room / f.height)) for f in made]
+        if not fallback or len(fitted) < len(fallback):
+            fallback = fitted
+        if min((label.size for f in fitted for label in f.labels()), default=LABEL_LEAST) < LABEL_LEAST - 1e-9:
+            continue
+        if not best or len(fitted) < len(best):
+            best = fitted
             if len(best) == 1:  # no smaller size can need fewer slides, and this one's labels are larger
                 break
-    return [f.scaled(min(1.0, room / f.height)) for f in best or last]
+    return best or fallback
 
 
 def captioned(figure: Figure, pen: Pen, width: float) -> Figure:
-    """``figure`` with its numbered caption (and credit) set below it, as wide as the frame."""
-    label = pen.label(0, figure.height + CAPTION_SIZE * 0.5, width,
-                      figure.title + (f". {figure.credit}" if figure.credit else ""), size=CAPTION_SIZE,
-                      colour=pen.colours.muted, bold=True)
+    """``figure`` as wide as the frame, centred, with its credit below it.
+
+    Its caption is not set: the slide's title says it.
+    """
     offset = (width - figure.width) / 2  # a figure narrower than the frame is centred in it
     shapes = tuple(_moved(s, offset) for s in figure.shapes)
     box = figure.image_box and (figure.image_box[0] + offset, *figure.image_box[1:])
-    return replace(figure, width=width, height=label.y + label.height, shapes=shapes + (label,), image_box=box)
+    height = figure.height
+    if figure.credit:
+        label = pen.label(0, figure.height + CREDIT_SIZE * 0.5, width, figure.credit, size=CREDIT_SIZE,
+                          colour=pen.colours.muted)
+        shapes += (label,)
+        height = label.y + label.height
+    return replace(figure, width=width, height=height, shapes=shapes, image_box=box)
 
 
 def _moved(shape, dx: float):
@@ -120,4 +133,4 @@ def _paged(columns: tuple[str, ...], rows: tuple[tuple[Inline, ...], ...], relat
                       (header, *(heights[n] for n in page)), size) for page in pages]
 
 
-__all__ = ["DeckTable", "captioned", "figure_frames", "table_slides"]
+__all__ = ["DeckTable", "LABEL_LEAST", "captioned", "figure_frames", "table_slides"]

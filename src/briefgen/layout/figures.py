@@ -136,6 +136,11 @@ class Pen(Value):
     colours: Colours
     size: float
     words: Labels  # the outline's, in the brief's language
+    least: float = 0.0  # no label is set smaller: on a slide, what can be read across a room
+
+    def smaller(self, ratio: float) -> float:
+        """The size of a secondary label (a legend's number, a remark), ``ratio`` of the label size."""
+        return max(self.size * ratio, self.least)
 
     @classmethod
     def for_page(cls, theme: Theme, words: Labels) -> Pen:
@@ -184,6 +189,17 @@ def draw(name: str, brief: Brief, pen: Pen, width: float, height: float, *, fill
     else:
         made = [likelihood_scale(brief.key_judgments, brief.outlook.scenarios, pen, width)]
     return [f for f in made if f]
+
+
+def has_data(name: str, brief: Brief) -> bool:
+    """Whether ``brief`` has what the figure ``name`` draws, and has not switched it off (as ``draw`` decides)."""
+    if not getattr(brief.figures, name):
+        return False
+    if name == "timeline":
+        return len(brief.context.timeline) >= 2
+    if name == "actor_map":
+        return len(brief.actors) >= 2 and bool(ties(brief.actors)[0])
+    return len(brief.key_judgments) + len(brief.outlook.scenarios) >= 2
 
 
 def numbered(figure: Figure, captions, words: Labels) -> Figure:
@@ -462,7 +478,8 @@ def _legend(entries: list[tuple[bool, str, str]], pen: Pen, width: float, top: f
         entry_width = key + size * 0.5 + max(pen.width(line) for line in lines)
         if x > 0 and x + entry_width > width:
             x, y, line_height = 0.0, y + line_height + size * 0.4, 0.0
-        number = Label(x, y + (key - 0.8 * size * LEADING) / 2, key, (text,), 0.8 * size, "FFFFFF", bold=True,
+        small = pen.smaller(0.8)
+        number = Label(x, y + (key - small * LEADING) / 2, key, (text,), small, "FFFFFF", bold=True,
                        align="centre") if text else None
         if square:
             shapes.append(Rect(x, y, key, key, c.accent, text=number))
@@ -535,7 +552,7 @@ def actor_map(actors: Sequence[Actor], pen: Pen, width: float) -> Figure | None:
     box_width = slot_width - size * 1.5
     pad = size * 0.5
     names = [pen.label(0, 0, box_width - 2 * pad, plain(a.name), bold=True, align="centre") for a in actors]
-    extras = [pen.label(0, 0, box_width - 2 * pad, pen.words.also + ", ".join(o), size=size * 0.9, italic=True,
+    extras = [pen.label(0, 0, box_width - 2 * pad, pen.words.also + ", ".join(o), size=pen.smaller(0.9), italic=True,
                         colour=c.muted, align="centre") if o else None for o in outside]
     heights = [n.height + (e.height if e else 0) + 2 * pad for n, e in zip(names, extras)]
     row_gap = size * 1.6  # room for the ties between rows to be seen

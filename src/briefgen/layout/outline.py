@@ -101,10 +101,32 @@ class Labels(Value):
     analogy: str
     continued: str
     continued_again: str   # the third slide of a part on: " (cont. {number})"
-    so_what: str
-    backup: str
-    more: str
+    backup_divider: str    # the slide between the meeting's slides and the backup
+    backup_intro: str
+    backup_notes: str
     judgment: str
+    judgment_said: str     # how the notes open a judgment's slide
+    judgment_in_full: str  # the backup slide of a judgment with its basis
+    judgment_key_deck: str  # the likelihood scale's legend, as the slides number the judgments
+    basis_link: str        # a main slide's link to its details in the backup
+    details_link: str
+    in_full: str           # a backup slide of what a main slide of the same title condenses
+    merged: str            # a backup slide that takes in the short one after it
+    again: str             # a slide whose title another slide already has
+    likeliest: str         # the scenarios' slide, titled with the likeliest
+    confidence_throughout: str
+    confidence_on: str
+    shorter_headlines: str  # what a bottom line's slide over the word limit asks of the analyst
+    shorter_points: str
+    holds_in: str
+    reported_by: str       # a source named for the ear: "as reported by Jami in 2022"
+    reported_in: str
+    and_: str
+    next: str              # the notes' transition to the next slide
+    then_backup: str
+    if_asked: str
+    questions: str
+    authors_line: str      # the title slide's byline
     who: str
     where: str
     when: str
@@ -199,10 +221,34 @@ ENGLISH = {
     "analogy": "Analogy: {case}",
     "continued": " (cont.)",
     "continued_again": " (cont. {number})",
-    "so_what": "So what",
-    "backup": "Backup: {title}",
-    "more": "\u2026 and {count} more in the brief",
+    "backup_divider": "Backup",
+    "backup_intro": "For questions: the basis of each judgment, then the rest of the brief in its order.",
+    "backup_notes": ("The backup: open it for a question. Each judgment's basis comes first, then the brief's "
+                     "parts in the order the brief gives them."),
     "judgment": "Judgment {number}",
+    "judgment_said": "Judgment {number}: we judge it {likelihood} ({low} to {high} per cent), with {confidence}.",
+    "judgment_in_full": "Judgment {number}: basis and evidence",
+    "judgment_key_deck": "Key judgment, numbered as on the slides",
+    "basis_link": "Basis and evidence: slide {number}",
+    "details_link": "More in the backup: slide {number}",
+    "in_full": "{title}: in full",
+    "merged": "{first}; {second}",
+    "again": "{title} ({number})",
+    "likeliest": "Likeliest: {name}",
+    "confidence_throughout": "{confidence} throughout",
+    "confidence_on": "{confidence} on judgment {numbers}",
+    "shorter_headlines": ("it shows the judgments' headlines: give each a headline of about {words} words, the "
+                          "message without its qualifications"),
+    "shorter_points": "shorten its points, or give it a headline",
+    "holds_in": "Holds in {scenarios}",
+    "reported_by": "as reported by {sources}",
+    "reported_in": "{name} in {year}",
+    "and_": " and ",
+    "next": "Next: {title}.",
+    "then_backup": "Then questions; the backup holds the details.",
+    "if_asked": "If asked \u201c{question}\u201d: {answer}",
+    "questions": "Questions we expect",
+    "authors_line": "{authors}, {organisation}",
     "who": "Who",
     "where": "Where",
     "when": "When",

@@ -21,9 +21,10 @@ from .xml import emu, qn
 BULLET = "\u2022"
 # The slide-number field's id: any fixed GUID; PowerPoint and LibreOffice only read its type.
 SLIDE_NUMBER_FIELD = "{5C3A1F2E-7B1D-4E55-9A0C-2B9D7E3F6A10}"
+SLIDE_JUMP = "ppaction://hlinksldjump"  # a hyperlink's action that opens the slide its relationship names
 
 _P, _PPR, _LNSPC, _SPCBEF, _SPCPTS = qn("a:p"), qn("a:pPr"), qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcPts")
-_BUFONT, _BUCHAR, _BUNONE = qn("a:buFont"), qn("a:buChar"), qn("a:buNone")
+_BUFONT, _BUCHAR, _BUNONE, _BUAUTONUM = qn("a:buFont"), qn("a:buChar"), qn("a:buNone"), qn("a:buAutoNum")
 _R, _RPR, _T, _FLD, _LINK = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:fld"), qn("a:hlinkClick")
 _FILL, _RGB, _RID = qn("a:solidFill"), qn("a:srgbClr"), qn("r:id")
 _SCRIPTS = (qn("a:latin"), qn("a:ea"), qn("a:cs"))
@@ -58,9 +59,10 @@ class Typesetter:
         self._run_properties: dict[tuple, etree._Element] = {}
 
     def paragraph(self, body, *, pitch: float, before: float = 0.0, indent: float = 0.0,
-                  bullet: bool = False, align: str | None = None):
-        """A new last paragraph of the text body: exact line pitch, space before, hanging bullet or none."""
-        key = (pitch, before, indent, bullet, align)
+                  bullet: bool = False, align: str | None = None, number: int = 0):
+        """A new last paragraph of the text body: exact line pitch, space before, a hanging bullet or ``number``
+        ("1.", as a numbered list's own, not text) or none."""
+        key = (pitch, before, indent, bullet, align, number)
         made = self._paragraphs.get(key)
         if made is None:
             made = self._paragraphs[key] = self._paragraph(*key)
@@ -68,14 +70,18 @@ class Typesetter:
         body.append(p)
         return p
 
-    def _paragraph(self, pitch: float, before: float, indent: float, bullet: bool, align: str | None):
+    def _paragraph(self, pitch: float, before: float, indent: float, bullet: bool, align: str | None, number: int):
         p = etree.Element(_P, nsmap=_NAMESPACES)
-        ppr = etree.SubElement(p, _PPR, marL=str(emu(indent)), indent=str(-emu(indent) if bullet else 0))
+        hanging = bullet or number
+        ppr = etree.SubElement(p, _PPR, marL=str(emu(indent)), indent=str(-emu(indent) if hanging else 0))
         if align:
             ppr.set("algn", align)
         etree.SubElement(etree.SubElement(ppr, _LNSPC), _SPCPTS, val=str(round(pitch * 100)))
         etree.SubElement(etree.SubElement(ppr, _SPCBEF), _SPCPTS, val=str(round(before * 100)))
-        if bullet:
+        if number:
+            etree.SubElement(ppr, _BUFONT, typeface=self.family)
+            etree.SubElement(ppr, _BUAUTONUM, type="arabicPeriod", startAt=str(number))
+        elif bullet:
             etree.SubElement(ppr, _BUFONT, typeface=self.family)
             etree.SubElement(ppr, _BUCHAR, char=BULLET)
         else:
@@ -83,8 +89,9 @@ class Typesetter:
         return p
 
     def runs(self, p, spans: Inline, size: float, *, link: Callable[[str], str] | None = None,
-             colour: str | None = None) -> None:
-        """The spans as runs; ``link`` gives the relationship id of a span's address."""
+             colour: str | None = None, jump: str | None = None) -> None:
+        """The spans as runs; ``link`` gives the relationship id of a span's address, ``jump`` that of the slide
+        every run opens when clicked (PowerPoint's "go to slide")."""
         for span in spans:
             # A run of right-to-left script is its own run in its language (see scripts.py).
             pieces = scripts.runs(span.text, self.language) if scripts.RIGHT_TO_LEFT.search(span.text) \
@@ -93,7 +100,9 @@ class Typesetter:
                 r = etree.SubElement(p, _R)
                 rpr = self._properties(r, size, bold=span.bold, italic=span.italic, colour=colour,
                                        language=language)
-                if span.href and link is not None:
+                if jump is not None:
+                    etree.SubElement(rpr, _LINK, action=SLIDE_JUMP).set(_RID, jump)
+                elif span.href and link is not None:
                     etree.SubElement(rpr, _LINK).set(_RID, link(span.href))
                 etree.SubElement(r, _T).text = text
 

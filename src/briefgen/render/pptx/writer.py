@@ -70,15 +70,17 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     images = _Images(parts.values())
     # A figure or table is drawn where the layout's body text would go, inside the insets it was fitted to.
     drawing = (base.content_box[0] + emu(layout.INSET_X), base.content_box[1] + emu(layout.INSET_Y))
-    for number, s in enumerate(deck.slides, 1):
+    # Every slide's part made first: a slide may link to a later one.
+    slide_parts = [Part(f"/ppt/slides/slide{number}.xml", SLIDE_TYPE) for number in range(1, len(deck.slides) + 1)]
+    for number, (s, part) in enumerate(zip(deck.slides, slide_parts), 1):
         # Related in python-pptx's order (layout, slide, its links and images, notes), so rIds are its own.
         prototype = prototypes[(s.layout, len(s.bodies))]
-        part = Part(f"/ppt/slides/slide{number}.xml", SLIDE_TYPE)
         part.relate(parts[prototype.layout], SLIDE_LAYOUT)
         etree.SubElement(slide_ids, SLIDE_ID, id=str(FIRST_SLIDE_ID + number - 1)).set(
             RID, presentation.relate(part, SLIDE))
         part.blob = _slide(s, number, prototype, part, text, theme, drawing,
-                           lambda image: part.relate(images.part(image), IMAGE))
+                           lambda image: part.relate(images.part(image), IMAGE),
+                           lambda target: part.relate(slide_parts[target - 1], SLIDE))
         if number == 1 and base.new_notes_master:
             presentation.relate(notes_master, NOTES_MASTER)
         notes.add(part, notes_master, number, s.notes)
@@ -91,14 +93,14 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
 
 
 def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text: Typesetter, theme: Theme,
-           drawing: tuple[int, int], image_rid) -> bytes:
+           drawing: tuple[int, int], image_rid, slide_rid) -> bytes:
     """The slide's XML: a copy of its layout's prototype with its title, bodies (or drawing) and number written."""
     element = deepcopy(prototype.element)
     bodies = list(element.iter(TXBODY))
     p = text.paragraph(bodies[prototype.title], pitch=s.title_size * layout.TITLE_LINE_SPACING)
     text.runs(p, (Span(s.title, bold=True),), s.title_size)
     for items, index in zip(s.bodies, prototype.bodies):
-        _fill(text, bodies[index], items, s.size, part, theme)
+        _fill(text, bodies[index], items, s.size, part, theme, slide_rid)
     if s.figure or s.table:
         sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
         if s.figure:
@@ -167,15 +169,16 @@ def _copy_line(marking_shape, text: Typesetter, line: str, width: int, colour: s
     text.runs(p, (Span(line),), layout.COPY_SIZE, colour=colour)
 
 
-def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme) -> None:
+def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme, slide_rid) -> None:
     first = True
     for item in items:
-        indent = layout.INDENT * size if item.indented else 0.0
+        indent = item.indent * size
         pitch = size * layout.LINE_SPACING
         if item.spans:
             p = text.paragraph(body, pitch=pitch, before=0.0 if first else layout.SPACE_BEFORE * size,
-                               indent=indent, bullet=item.bullet)
-            text.runs(p, item.spans, size, link=lambda url: part.link(url, HYPERLINK))
+                               indent=indent, bullet=item.bullet, number=item.number)
+            text.runs(p, item.spans, size, link=lambda url: part.link(url, HYPERLINK),
+                      jump=slide_rid(item.jump) if item.jump else None)
             first = False
         if item.badge:
             p = text.paragraph(body, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)

@@ -1,0 +1,244 @@
+"""Planned slides → fitted slides: text measured with the theme font against the template's real frames.
+
+Text is set at the largest size down to the theme's minimum at which a slide-to-be needs the
+fewest slides; what does not fit at the minimum continues on "(cont.)" slides, evenly filled.
+Nothing is cut short. A figure is drawn anew for the body frame, with labels no smaller than
+deck_figures.LABEL_LEAST.
+"""
+
+from __future__ import annotations
+
+from ..inline import Span, parse, plain
+from ..model import Brief
+from ..theme import Theme
+from . import deck_figures, figures as drawn
+from .deck_plan import shown
+from .document import cutoff_line, in_text_name
+from .measure import Line, Metrics, split_at
+from .outline import ENGLISH, Outline
+from .slides import CONTENT, LINE_SPACING, SPACE_BEFORE, BADGE_SPACE, TITLE_LINE_SPACING, TITLE_SLIDE, \
+    TWO_CONTENT, Frame, Geometry, Item, Planned, Slide
+from ..value import replace
+
+# What LibreOffice and PowerPoint may do differently from a greedy measure
+# (hinting, rounding of positions), kept as a small reserve on every frame.
+WIDTH_RESERVE = 0.99
+HEIGHT_RESERVE = 4.0
+TITLE_MIN = 24.0    # the smallest a title is set while it fits the frame …
+TITLE_LEAST = 20.0  # … and a long one (a headline of 15 long words), before its words go to the body
+MAIN_LARGER = 6.0   # a main slide's text may be set this much above the theme's body size
+
+
+class TooSmall(ValueError):
+    """A text frame (or the share of one being tried) cannot hold even one item's unbreakable part."""
+
+
+class Fitter:
+    """Fits a deck's slides to one template's frames in one theme's font and sizes."""
+
+    def __init__(self, metrics: Metrics, theme: Theme, geometry: Geometry,
+                 continued: str = ENGLISH["continued"], continued_again: str = ENGLISH["continued_again"]) -> None:
+        self.metrics = metrics
+        # What a continuation slide's title ends with: " (cont.)", then " (cont. 2)", " (cont. 3)"…,
+        # so that no two slides share a title (a screen reader lists slides by title).
+        self.continued, self.continued_again = continued, continued_again
+        self.theme = theme
+        self.deck = theme.deck
+        self.geometry = geometry
+        sizes = []
+        size = theme.deck.body
+        while size > theme.deck.min_body:
+            sizes.append(size)
+            size -= 2
+        self.sizes = sizes + [theme.deck.min_body]
+        # A main slide's few words are read from the back of the room.
+        self.main_sizes = [theme.deck.body + MAIN_LARGER, theme.deck.body + MAIN_LARGER / 2, *self.sizes]
+        self._heights: dict[tuple[Item, float, float], float] = {}  # packing tries each item many times
+
+    def title_slide(self, outline: Outline, notes: str) -> Slide:
+        """The brief's title, subtitle, authors and organisation, date and cut-off."""
+        brief, words = outline.brief, outline.labels
+        frame = self.geometry.bodies[TITLE_SLIDE][0]
+        names = {s.id: in_text_name(s) for s in brief.sources}
+        items = [Item(shown(parse(brief.subtitle), names), bullet=False)] if brief.subtitle else []
+        items += [Item((Span(words.authors_line.format(authors=brief.author_names, organisation=brief.organisation),
+                             bold=True),), bullet=False),
+                  Item((Span(brief.date.display()),), bullet=False)]
+        if brief.information_cutoff:
+            items.append(Item((Span(cutoff_line(outline)),), bullet=False))
+        size = next((s for s in (self.deck.body + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),
+                    self.deck.min_body)
+        pages = self.pack(items, frame, size)
+        title, title_size, rest = self.title(brief.title, TITLE_SLIDE, largest=self.deck.title + 8)
+        return Slide(TITLE_SLIDE, title, title_size, bodies=((*rest, *pages[0]),), size=size, notes=notes)
+
+    def figure_slides(self, brief: Brief, planned: Planned, pen: drawn.Pen) -> list[Slide]:
+        """The figure (or its parts, a slide each) fitted to the body frame and titled with its caption.
+
+        None if the brief has too little data for it or has switched it off.
+        """
+        frame = self.geometry.bodies[CONTENT][0]
+        if planned.picture:
+            picture = planned.picture
+            made = deck_figures.figure_frames(lambda pen, w, h: [drawn.picture(picture, w, h)], pen, frame.width,
+                                              frame.height, credit=bool(picture.credit))
+        else:
+            made = deck_figures.figure_frames(lambda pen, w, h: drawn.draw(planned.figure, brief, pen, w, h, fill=True),
+                                              pen, frame.width, frame.height)
+        slides = []
+        for n, figure in enumerate(made):
+            title, title_size, _ = self.title(figure.caption + (self.continued if n else ""), CONTENT)
+            notes = "\n".join(x for x in (figure.alt, planned.notes) if x)  # what it shows, then where the talk goes
+            slides.append(Slide(CONTENT, title, title_size, notes=notes, figure=figure, key=planned.key))
+        return slides
+
+    def fit(self, planned: Planned) -> list[Slide]:
+        """``planned`` on as few slides as its text needs, at the largest size that needs no more."""
+        if planned.table:
+            frame = self.geometry.bodies[CONTENT][0]
+            pages = deck_figures.table_slides(*planned.table[:3], self.metrics, frame.width,
+                                              frame.height - HEIGHT_RESERVE)
+            return [replace(self.slide(planned, n, (), 0.0), table=page) for n, page in enumerate(pages)]
+        if planned.layout == TWO_CONTENT:
+            frames = self.geometry.bodies[TWO_CONTENT]
+            for size in self.sizes:
+                if all(len(self.pack(list(col), frame, size)) == 1 for col, frame in zip(planned.columns, frames)):
+                    return [self.slide(planned, 0, planned.columns, size)]
+            # Two columns too full: one column, continued on further slides as needed.
+            planned = replace(planned, layout=CONTENT, columns=(planned.items,))
+        frame = self.geometry.bodies[planned.layout][0]
+        items = list(planned.items)
+        sizes = self.main_sizes if planned.main else self.sizes
+        # The fewest slides, then the largest size: sizes are tried largest first, and none needs fewer than one.
+        size, pages = sizes[0], self.pack(items, frame, sizes[0])
+        for smaller in sizes[1:]:
+            if len(pages) == 1:
+                break
+            packed = self.pack(items, frame, smaller)
+            if len(packed) < len(pages):
+                size, pages = smaller, packed
+        pages = self.balance(items, frame, size, len(pages))
+        return [self.slide(planned, n, (tuple(page),), size) for n, page in enumerate(pages)]
+
+    def slide(self, planned: Planned, n: int, columns: tuple[tuple[Item, ...], ...], size: float) -> Slide:
+        suffix = "" if n == 0 else self.continued if n == 1 else self.continued_again.format(number=n)
+        title, title_size, rest = self.title(planned.title, planned.layout, suffix=suffix)
+        if rest and columns:
+            columns = ((*rest, *columns[0]), *columns[1:])
+        notes = [planned.notes] if planned.notes and n == 0 else []
+        notes += [i.notes for col in columns for i in col if i.notes]
+        return Slide(planned.layout, title, title_size, bodies=columns, size=size,
+                     notes="\n".join(notes) or planned.title, key=planned.key, aliases=planned.aliases)
+
+    def title(self, text: str, layout: str, largest: float | None = None,
+              suffix: str = "") -> tuple[str, float, tuple[Item, ...]]:
+        """The title (with its continuation ``suffix``) at the largest size that fits, down to TITLE_MIN, and to
+        TITLE_LEAST for a long one. A title too long even then keeps the words that fit, and the whole of it
+        opens the body (returned as its first item): nothing is cut short."""
+        frame = self.geometry.titles[layout]
+        size = largest or self.deck.title
+        spans = (Span(text + suffix, bold=True),)
+        while True:
+            lines = self.metrics.count(spans, frame.width * WIDTH_RESERVE, size)
+            fits = int((frame.height - HEIGHT_RESERVE) // (size * TITLE_LINE_SPACING))
+            if lines <= fits or size <= TITLE_LEAST:
+                break
+            size -= 2
+        if lines <= fits:
+            return text + suffix, size, ()
+        words = text.split()
+        while words and self.metrics.count((Span(" ".join(words) + suffix, bold=True),),
+                                           frame.width * WIDTH_RESERVE, size) > max(fits, 1):
+            words.pop()
+        return " ".join(words) + suffix, size, (Item((Span(plain(text), bold=True),), bullet=False),)
+
+    def balance(self, items: list[Item], frame: Frame, size: float, count: int) -> list[list[Item]]:
+        """The same number of slides, filled evenly: the least room per slide that still needs only ``count``."""
+        full = frame.height - HEIGHT_RESERVE
+        if count == 1:
+            return self.pack(items, frame, size)
+        low, high = size * LINE_SPACING, full
+        for _ in range(12):
+            middle = (low + high) / 2
+            try:
+                fits = len(self.pack(items, frame, size, middle)) <= count
+            except TooSmall:
+                fits = False
+            if fits:
+                high = middle
+            else:
+                low = middle
+        return self.pack(items, frame, size, high)
+
+    def pack(self, items: list[Item], frame: Frame, size: float, room: float | None = None) -> list[list[Item]]:
+        """Items on as few frames as they need at ``size``; an item taller than a frame is split by lines."""
+        room = frame.height - HEIGHT_RESERVE if room is None else room
+        pitch = size * LINE_SPACING
+        if room < pitch:
+            raise TooSmall(f"a {frame.height:.0f} pt high text frame cannot hold one line at {size} pt")
+        pages: list[list[Item]] = [[]]
+        used = 0.0
+        queue = list(reversed(items))  # the next item last: taking it and putting one back cost O(1)
+        while queue:
+            item = queue.pop()
+            gap = SPACE_BEFORE * size if pages[-1] else 0.0
+            height = self.height(item, frame, size)
+            if item.heading and queue and pages[-1]:
+                # Keep a label with what follows it: all of it when it is no taller than a frame, since such
+                # an item moves to the next slide whole; else with the first two lines, where it is split.
+                after = self.height(queue[-1], frame, size)
+                following = (after if after <= room else 2 * pitch) + SPACE_BEFORE * size
+                if used + gap + height + following > room:
+                    pages.append([])
+                    used = 0.0
+                    queue.append(item)
+                    continue
+            if used + gap + height <= room:
+                pages[-1].append(item)
+                used += gap + height
+                continue
+            fit = int((room - used - gap) // pitch)
+            if pages[-1] and (height <= room or fit < 2):
+                pages.append([])
+                used = 0.0
+                queue.append(item)
+                continue
+            # Taller than a whole frame: the lines that fit here, the rest (and the badge) on the next slide.
+            lines = self.lines(item, frame, size) if item.spans else []
+            if fit >= len(lines) and pages[-1]:
+                pages.append([])
+                used = 0.0
+                queue.append(item)
+                continue
+            if fit >= len(lines) and not (item.spans and item.badge):
+                raise TooSmall(f"{room:.0f} pt of {frame.height:.0f} pt cannot hold one item at {size} pt")
+            # All its lines fit but not its badge: the badge goes on the next slide.
+            fit = min(fit, len(lines))
+            head, tail = split_at(item.spans, lines, fit)
+            pages[-1].append(replace(item, spans=head, badge=None))
+            pages.append([])
+            used = 0.0
+            queue.append(Item(tail, False, item.badge, "", continued=item.bullet or item.continued))
+        return [p for p in pages if p] or [[]]
+
+    def height(self, item: Item, frame: Frame, size: float) -> float:
+        key = (item, frame.width, size)  # a height depends on the frame's width alone, a float quick to hash
+        height = self._heights.get(key)
+        if height is None:
+            width = self.width(item, frame, size)
+            lines = self.metrics.count(item.spans, width, size) if item.spans else 0
+            extra = 0.0
+            if item.badge:
+                lines += self.metrics.count((Span(item.badge, bold=True),), width, size)
+                extra = BADGE_SPACE * size
+            height = self._heights[key] = lines * size * LINE_SPACING + extra
+        return height
+
+    def lines(self, item: Item, frame: Frame, size: float) -> list[Line]:
+        return self.metrics.wrap(item.spans, self.width(item, frame, size), size)
+
+    def width(self, item: Item, frame: Frame, size: float) -> float:
+        return frame.width * WIDTH_RESERVE - item.indent * size
+
+
+__all__ = ["Fitter", "HEIGHT_RESERVE", "TooSmall", "WIDTH_RESERVE"]

@@ -1,0 +1,128 @@
+"""What a deck is made of: the template's frames, a slide's items, fitted slides, and the typesetting they share.
+
+The planner (deck_plan.py) writes items and slides-to-be, the fitter (deck_fit.py) measures and
+places them, and the PPTX renderer sets them with exactly the spacing below.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..inline import Inline
+from ..model import Picture
+from .deck_figures import DeckTable
+from .document import Watermark
+from .figures import Figure
+from .properties import Properties
+from ..value import Value
+
+TITLE_SLIDE = "Title Slide"
+CONTENT = "Title and Content"
+SECTION = "Section Header"
+TWO_CONTENT = "Two Content"
+LAYOUTS = (TITLE_SLIDE, CONTENT, SECTION, TWO_CONTENT)
+
+# Typesetting the renderer applies exactly as measured here (multiples of the font size).
+LINE_SPACING = 1.2      # exact line pitch; above DejaVu Sans' own 1.164, so nothing is clipped
+TITLE_LINE_SPACING = 1.1
+SPACE_BEFORE = 0.5      # between items
+BADGE_SPACE = 0.15      # between an item and its badge
+INDENT = 1.0            # hanging indent of a bulleted item
+NUMBER_INDENT = 1.8     # and of a numbered one: room for "99."
+INSET_X = 7.2           # text frame insets in points, set on every placeholder the deck fills
+INSET_Y = 3.6
+MARKING_SIZE = 14.0     # the TLP label at the top right of every slide
+COPY_SIZE = 10.0        # a numbered copy's line beside it
+
+
+class Frame(Value):
+    """The text area of a placeholder, inside its insets, in points."""
+
+    width: float
+    height: float
+
+
+class Geometry(Value):
+    """The template's frames per layout name: where titles and bodies must fit."""
+
+    titles: dict[str, Frame]
+    bodies: dict[str, tuple[Frame, ...]]
+    slide: tuple[float, float] = (960.0, 540.0)  # the slide's width and height in points (16:9 by default)
+
+
+class Item(Value):
+    """One paragraph of a slide body: a bulleted point, or plain text, with an optional badge line."""
+
+    spans: Inline
+    bullet: bool = True
+    badge: str | None = None  # e.g. a judgment's likelihood and confidence, shown as a label below it
+    notes: str = ""           # what the presenter says about this item, on a slide that speaks its items
+    continued: bool = False   # the rest of a bulleted item split across slides: indented, no bullet
+    heading: bool = False     # a run-in label that must not end a slide without what it introduces
+    link: str = ""            # the plan's key of the backup slide this item opens (see deck_plan.Unit.key)
+    jump: int = 0             # that slide's number, once the deck is fitted: the renderer links to it
+    number: int = 0           # an item of a numbered list: its number, set as the list's, not as its text
+
+    @property
+    def indent(self) -> float:
+        """Its hanging indent, in multiples of the text size."""
+        if self.number:
+            return NUMBER_INDENT
+        return INDENT if self.bullet or self.continued else 0.0
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        # Fitting looks an item up by value tens of times per size, and its fields never change.
+        return hash((self.spans, self.bullet, self.badge, self.notes, self.continued, self.heading, self.link,
+                     self.jump, self.number))
+
+
+class Planned(Value):
+    """A slide before fitting: its text may continue on further slides, its figure may come in parts."""
+
+    layout: str
+    title: str
+    columns: tuple[tuple[Item, ...], ...]
+    notes: str = ""                 # what the presenter says over it; each item's own notes are added after
+    figure: str = ""                # a drawn figure of the brief's own data, by name (see figures.draw)
+    picture: Picture | None = None  # the analyst's own image
+    table: tuple | None = None      # the analyst's own table: document.own_table's columns, rows, widths, caption
+    key: str = ""                   # the unit of the plan it shows, which a main slide's link may name
+    main: bool = False              # a main slide: one message in few words, set larger than the backup's text
+    aliases: tuple[str, ...] = ()   # the units of slides it took in (see deck_plan.Planner.merged)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for column in self.columns for item in column)
+
+
+class Slide(Value):
+    layout: str               # the template layout's name
+    title: str
+    title_size: float
+    bodies: tuple[tuple[Item, ...], ...] = ()  # one per body placeholder of the layout
+    size: float = 0.0         # the body text size all bodies use
+    notes: str = ""
+    figure: Figure | None = None    # drawn in the body's frame instead of text
+    table: DeckTable | None = None  # likewise
+    key: str = ""             # the plan's unit it shows (its first slide is what a link to the unit opens)
+    aliases: tuple[str, ...] = ()  # and the units of the slides it took in
+
+
+class Deck(Value):
+    properties: Properties
+    slides: tuple[Slide, ...]
+    marking_width: float  # of the TLP label's box, in points: its text at MARKING_SIZE within the insets
+    main: int = 0         # how many slides the meeting sees, the title slide included; the backup follows
+    copy: str = ""          # a numbered copy's line, just left of the marking on every slide
+    copy_width: float = 0.0  # its box's width in points: its text at COPY_SIZE within the insets
+    watermark: Watermark | None = None  # "DRAFT" across every slide of a draft
+    dated: str = ""         # a draft's version and date, at the foot of every slide
+
+
+__all__ = ["BADGE_SPACE", "CONTENT", "COPY_SIZE", "Deck", "Frame", "Geometry", "INDENT", "INSET_X", "INSET_Y", "Item",
+           "LAYOUTS", "LINE_SPACING", "MARKING_SIZE", "NUMBER_INDENT", "Planned", "SECTION", "SPACE_BEFORE", "Slide",
+           "TITLE_LINE_SPACING", "TITLE_SLIDE", "TWO_CONTENT"]

@@ -158,8 +158,10 @@ class DeckRoles(Value):
     notes: Role  # the speaker notes
     marking: Role
     slide_number: Role
-    footer: Role  # a draft's version and date, a numbered copy's line
+    footer: Role  # a draft's version and date
+    copy: Role  # a numbered copy's line, beside the marking
     figure_caption: Role
+    figure_label: Role  # at its least: a figure is drawn at the largest label size that fits
     table_header: Role
     table_text: Role
     watermark: Role  # "DRAFT" across every slide of a draft, behind what is on it
@@ -170,8 +172,18 @@ class Typography(Value):
     deck: DeckRoles
 
 
-TITLE_MIN = 24.0  # the smallest a slide title is set, in points
+# The deck's sizes that no theme sets, in points; the deck's planner fits its text between them.
+TITLE_MIN = 24.0  # the smallest a slide title is set while it fits the frame …
+TITLE_LEAST = 20.0  # … and a long one (a headline of 15 long words), before its words go to the body
 TITLE_SLIDE_LARGER = 8.0  # the title slide's title may start this much larger than a slide's
+MAIN_LARGER = 6.0  # a main slide's text may be set this much above the theme's body size
+SLIDE_MARKING_SIZE = 14.0  # the TLP label at the top right of every slide
+SLIDE_COPY_SIZE = 10.0  # a numbered copy's line beside it
+SLIDE_FOOTER_SIZE = 12.0  # the slide number, a draft's version and date
+SLIDE_FIGURE_SIZES = (18.0, 16.0, 15.0, 14.0, 13.0, 12.0)  # label sizes tried on a slide, largest first
+SLIDE_LABEL_LEAST = 12.0  # no label, legend or credit is set smaller: it must be read across a room
+SLIDE_CREDIT_SIZE = 12.0  # a figure's caption and credit on a slide
+SLIDE_TABLE_SIZES = (18.0, 16.0, 14.0)  # a table's text sizes tried on a slide, largest first
 
 
 @lru_cache(maxsize=8)
@@ -309,13 +321,16 @@ def deck_roles(d: DeckSizes, c: Colours) -> DeckRoles:
         min_body=d.min_body,
         badge=Role("estimates on slides", d.min_body, c.accent, bold=True),
         notes=Role("speaker notes", d.notes, c.text),
-        marking=Role("the marking", 14.0, "FFFFFF", bold=True, fill=MARKING_BACKGROUND),
-        slide_number=Role("slide numbers", 12.0, c.text),
-        footer=Role("slide footers", 12.0, c.muted),
-        figure_caption=Role("figure captions on slides", 12.0, c.muted, bold=True),
-        table_header=Role("table header cells on slides", 14.0, c.table_header_text, bold=True,
+        marking=Role("the marking", SLIDE_MARKING_SIZE, "FFFFFF", bold=True, fill=MARKING_BACKGROUND),
+        slide_number=Role("slide numbers", SLIDE_FOOTER_SIZE, c.text),
+        footer=Role("slide footers", SLIDE_FOOTER_SIZE, c.muted),
+        copy=Role("a numbered copy's line", SLIDE_COPY_SIZE, c.muted),
+        figure_caption=Role("figure captions on slides", SLIDE_CREDIT_SIZE, c.muted, bold=True),
+        figure_label=Role("figure labels on slides", SLIDE_LABEL_LEAST, c.text),
+        table_header=Role("table header cells on slides", min(SLIDE_TABLE_SIZES), c.table_header_text, bold=True,
                           fill=c.table_header_fill),
-        table_text=Role("table cells on slides", 14.0, c.text, fill=c.table_stripe),  # every other row
+        table_text=Role("table cells on slides", min(SLIDE_TABLE_SIZES), c.text,
+                        fill=c.table_stripe),  # every other row
         watermark=Role("the draft watermark", WATERMARK_SIZE * 1.2, c.rule, bold=True, decorative=True),
     )
 

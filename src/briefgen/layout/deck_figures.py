@@ -16,13 +16,12 @@ from ..inline import Inline, Span
 from . import figures as drawn
 from .figures import Figure, Pen
 from .measure import Metrics
+# The sizes a slide's figures and tables are tried at are the style table's.
+from ..typography import (SLIDE_CREDIT_SIZE as CREDIT_SIZE, SLIDE_FIGURE_SIZES as FIGURE_SIZES,
+                          SLIDE_LABEL_LEAST as LABEL_LEAST, SLIDE_TABLE_SIZES as TABLE_SIZES)
 from ..value import Value, replace
 
-FIGURE_SIZES = (18.0, 16.0, 15.0, 14.0, 13.0, 12.0)  # label sizes tried on a slide, largest first
-LABEL_LEAST = 12.0  # no label, legend or credit is set smaller: it must be read across a room
-CREDIT_SIZE = 12.0
 CREDIT_ROOM = CREDIT_SIZE * 1.2 * 2 + CREDIT_SIZE * 0.5  # two lines of credit and the space above them
-TABLE_SIZES = (18.0, 16.0, 14.0)
 CELL_INSET_X = 5.0  # a table cell's text insets, in points, set by the renderer as measured here
 CELL_INSET_Y = 3.0
 LINE_SPACING = 1.2

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..inline import Span, parse, plain
 from ..model import Brief
 from ..theme import Theme
+from ..typography import MAIN_LARGER, TITLE_LEAST, TITLE_MIN, typography
 from . import deck_figures, figures as drawn
 from .deck_plan import shown
 from .document import cutoff_line, in_text_name
@@ -24,9 +25,6 @@ from ..value import replace
 # (hinting, rounding of positions), kept as a small reserve on every frame.
 WIDTH_RESERVE = 0.99
 HEIGHT_RESERVE = 4.0
-TITLE_MIN = 24.0    # the smallest a title is set while it fits the frame …
-TITLE_LEAST = 20.0  # … and a long one (a headline of 15 long words), before its words go to the body
-MAIN_LARGER = 6.0   # a main slide's text may be set this much above the theme's body size
 
 
 class TooSmall(ValueError):
@@ -43,16 +41,16 @@ class Fitter:
         # so that no two slides share a title (a screen reader lists slides by title).
         self.continued, self.continued_again = continued, continued_again
         self.theme = theme
-        self.deck = theme.deck
+        self.deck = typography(theme).deck
         self.geometry = geometry
         sizes = []
-        size = theme.deck.body
-        while size > theme.deck.min_body:
+        size = self.deck.body.size
+        while size > self.deck.min_body:
             sizes.append(size)
             size -= 2
-        self.sizes = sizes + [theme.deck.min_body]
+        self.sizes = sizes + [self.deck.min_body]
         # A main slide's few words are read from the back of the room.
-        self.main_sizes = [theme.deck.body + MAIN_LARGER, theme.deck.body + MAIN_LARGER / 2, *self.sizes]
+        self.main_sizes = [self.deck.body.size + MAIN_LARGER, self.deck.body.size + MAIN_LARGER / 2, *self.sizes]
         self._heights: dict[tuple[Item, float, float], float] = {}  # packing tries each item many times
 
     def title_slide(self, outline: Outline, notes: str) -> Slide:
@@ -66,10 +64,10 @@ class Fitter:
                   Item((Span(brief.date.display()),), bullet=False)]
         if brief.information_cutoff:
             items.append(Item((Span(cutoff_line(outline)),), bullet=False))
-        size = next((s for s in (self.deck.body + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),
+        size = next((s for s in (self.deck.body.size + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),
                     self.deck.min_body)
         pages = self.pack(items, frame, size)
-        title, title_size, rest = self.title(brief.title, TITLE_SLIDE, largest=self.deck.title + 8)
+        title, title_size, rest = self.title(brief.title, TITLE_SLIDE, largest=self.deck.title_slide.size)
         return Slide(TITLE_SLIDE, title, title_size, bodies=((*rest, *pages[0]),), size=size, notes=notes)
 
     def figure_slides(self, brief: Brief, planned: Planned, pen: drawn.Pen) -> list[Slide]:
@@ -136,7 +134,7 @@ class Fitter:
         TITLE_LEAST for a long one. A title too long even then keeps the words that fit, and the whole of it
         opens the body (returned as its first item): nothing is cut short."""
         frame = self.geometry.titles[layout]
-        size = largest or self.deck.title
+        size = largest or self.deck.title.size
         spans = (Span(text + suffix, bold=True),)
         while True:
             lines = self.metrics.count(spans, frame.width * WIDTH_RESERVE, size)

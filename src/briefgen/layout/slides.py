@@ -10,6 +10,8 @@ from functools import cached_property
 
 from ..inline import Inline
 from ..model import Picture
+# The marking's and a copy's line's sizes are the style table's, named here as the deck measures with them.
+from ..typography import SLIDE_COPY_SIZE as COPY_SIZE, SLIDE_MARKING_SIZE as MARKING_SIZE
 from .deck_figures import DeckTable
 from .document import Watermark
 from .figures import Figure
@@ -31,8 +33,6 @@ INDENT = 1.0            # hanging indent of a bulleted item
 NUMBER_INDENT = 1.8     # and of a numbered one: room for "99."
 INSET_X = 7.2           # text frame insets in points, set on every placeholder the deck fills
 INSET_Y = 3.6
-MARKING_SIZE = 14.0     # the TLP label at the top right of every slide
-COPY_SIZE = 10.0        # a numbered copy's line beside it
 
 
 class Frame(Value):

@@ -40,14 +40,14 @@ def prepared(theme: Theme, template: Template | None) -> Prepared:
     """
     path = template_path(theme, template)
     read = _read(path if isinstance(path, Template) else built_in_source())
-    problem = read.problem or _too_small(read, theme.deck.min_body)
+    problem = read.problem or _too_small(read, typography(theme).deck.min_body)
     warning = None
     if problem:
         if path == BUILT_IN:
             raise TemplateError(problem)
         warning = f"{problem}; the deck uses briefgen's built-in layouts instead"
         read = _read(built_in_source())
-        problem = read.problem or _too_small(read, theme.deck.min_body)
+        problem = read.problem or _too_small(read, typography(theme).deck.min_body)
         if problem:
             raise TemplateError(problem)
     # The theme's own deck (or ours) takes theme.toml's colours; a reference document keeps its own.

@@ -61,7 +61,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     text = Typesetter(theme.fonts.family, about.language)
     roles = typography(theme).deck
     prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0],
-                               (deck.copy, emu(deck.copy_width), roles.footer.colour))
+                               (deck.copy, emu(deck.copy_width), roles.copy.colour))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
     if deck.watermark:
         prototypes = {key: _drafted(prototype, deck, text, theme, base.slide_size)

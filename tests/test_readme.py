@@ -22,3 +22,14 @@ def test_ci_runs_the_readme_test_command_verbatim():
 def test_quick_start_renders_all_three_formats_with_the_installed_command():
     install_and_render = readme_commands()[0]
     assert "pip install ." in install_and_render and install_and_render.endswith("briefgen all")
+
+
+def test_a_new_reader_reaches_the_content_format_within_150_lines():
+    lines = (ROOT / "README.md").read_text().splitlines()
+    assert lines.index("## The content format") < 150
+
+
+def test_no_document_speaks_of_issue_numbers_or_its_own_history():
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = doc.read_text()
+        assert not re.search(r"(?i)\bissues? #?\d+|#\d{2}\b|\bthis session\b", text), doc.name

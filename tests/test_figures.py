@@ -36,6 +36,9 @@ THEME = load_theme()
 WORDS = labels("en")
 DRAWN = ("timeline", "actor_map", "likelihood_scale")
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+      "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+      "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
       "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
 
@@ -417,11 +420,34 @@ class DescribeTheWordBrief:
         pdf = converted[("own", "docx")]
         listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
                                 check=True).stdout.splitlines()[2:]
-        assert len(listed) >= 4
+        figures = document_figures(cases["own"])
+        # Only the analyst's image is a picture; the drawn figures are shapes whose labels are text.
+        assert len(listed) == sum(1 for f in figures if f.image) >= 1
         text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                        check=True).stdout.split())
-        for figure in document_figures(cases["own"]):
+        for figure in figures:
             assert figure.title in text
+            for label in figure.labels():
+                assert " ".join(label.lines) in text or all(line in text for line in label.lines), label
+
+    @pytest.mark.parametrize("case", ["nrf", "example", "own"])
+    def it_draws_the_figures_as_shapes_a_reader_can_edit_and_search(self, products, cases, case):
+        """Each drawn figure is one inline DrawingML group of shapes and text boxes, with the figure's alt text;
+        its labels are Word's own text (w:t in the text boxes), and no picture stands for it."""
+        with zipfile.ZipFile(products[(case, "docx")]) as package:
+            body = etree.fromstring(package.read("word/document.xml"))
+            media = [n for n in package.namelist() if n.startswith("word/media/")]
+        drawn = [f for f in document_figures(cases[case]) if not f.image]
+        groups = body.findall(".//wp:inline/a:graphic/a:graphicData/wpg:wgp", NS)
+        assert len(groups) == len(drawn) >= 1
+        assert len(media) == len(document_figures(cases[case])) - len(drawn)
+        for group, figure in zip(groups, drawn):
+            doc_pr = group.getparent().getparent().getparent().find("wp:docPr", NS)
+            assert doc_pr.get("descr") == figure.alt and doc_pr.get("title") == figure.caption
+            boxes = ["".join(t.text for t in p.iter(f"{{{NS['w']}}}t"))
+                     for p in group.iterfind(".//w:txbxContent/w:p", NS)]
+            assert boxes == [line for label in figure.labels() for line in label.lines]
+            assert len(group.findall("wps:wsp", NS)) == len(figure.shapes)
 
     def it_renders_the_analysts_table_and_image_through_libreoffice(self, converted):
         text = " ".join(subprocess.run(["pdftotext", str(converted[("own", "docx")]), "-"], capture_output=True,

@@ -24,7 +24,9 @@ from docx.text.run import Run
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from briefgen.load import load_placed
+from briefgen.layout.document import Figure, compose
+from briefgen.load import load, load_placed
+from briefgen.theme import load_theme
 from briefgen.render.docx.markers import MAX_NAME, field_name, name_of, names_of
 from briefgen.review import read
 
@@ -70,6 +72,16 @@ def written_at(path: tuple, words: list[str], *, end: bool = False) -> tuple[int
     found = re.compile(r"\s+".join(words)).search(text, node.start_mark.index, node.end_mark.index)
     offset = found.end() if end else found.start()
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def key_mark(path: tuple) -> tuple[int, int]:
+    """Line and column of the key of the field at ``path`` (a list's or mapping's place is its key)."""
+    node = yaml.compose(NRF.read_text(encoding="utf-8"))
+    for n, key in enumerate(path):
+        pair = next((k, v) for k, v in node.value if k.value == key)
+        if n == len(path) - 1:
+            return pair[0].start_mark.line + 1, pair[0].start_mark.column + 1
+        node = pair[1]
 
 
 def key_line(key: str) -> int:
@@ -271,6 +283,21 @@ class DescribeUnmarkedDocuments:
         result = run_briefgen("comments", "nrf-reviewed-by-ann.docx", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("content/nrf.yaml:")
+
+
+class DescribeFigures:
+    def it_places_a_comment_on_a_figures_label_at_the_field_it_is_drawn_from(self, brief, tmp_path):
+        """A drawn figure's labels are text boxes inside the paragraph of the figure, marked with its field."""
+        reviewer = Reviewer(brief)
+        box = next(reviewer.document.element.body.iter(f"{{{W}}}txbxContent"))
+        r = next(box.iter(w("r")))
+        reviewer.document.add_comment(Run(r, Paragraph(r.getparent(), reviewer.document)), text="Legend unclear.",
+                                      author="Ann Reviewer", initials="AR")
+        found = read(reviewer.save(tmp_path / "nrf-figure.docx"), load_placed(NRF)[1]).remarks
+        first = next(b for b in compose(load(NRF), load_theme()).blocks if isinstance(b, Figure) and not b.image)
+        dotted = ".".join(map(str, first.field))
+        assert [(r.field, r.kind, r.text) for r in found] == [(dotted, "comment", "Legend unclear.")]
+        assert (found[0].line, found[0].column) == key_mark(first.field)
 
 
 class DescribeMarks:

@@ -47,6 +47,7 @@ def _w(tag: str) -> str:
 # A run's own tracked change; w:ins or w:del inside run or paragraph properties marks a paragraph mark or a
 # formatting change, which has no words to report.
 _CHANGES = {_w("ins"): "insertion", _w("del"): "deletion", _w("moveTo"): "insertion", _w("moveFrom"): "deletion"}
+_TEXT_BOX = _w("txbxContent")
 _PROPERTIES = {_w("rPr"), _w("pPr"), _w("tblPr"), _w("trPr"), _w("tcPr"), _w("sectPr")}
 
 
@@ -174,6 +175,8 @@ class _Walk:
         self.unplaced: list[int] = []
         self.change: tuple[object, _Event, list[str]] | None = None  # the element, its event, its words
         self.last_change: object = None  # the element of the last change event, which a sibling may continue
+        # Inside a drawing's text box: its paragraphs are the drawing's words, within the paragraph holding it.
+        self.boxed = 0
 
     def run(self, document) -> _Found:
         from lxml import etree
@@ -186,12 +189,16 @@ class _Walk:
                 self._start(element, tag)
             elif self.change is not None and element is self.change[0]:
                 self._change_end()
-            elif tag == _w("p"):
+            elif tag == _TEXT_BOX:
+                self.boxed -= 1
+            elif tag == _w("p") and not self.boxed:
                 self._paragraph_end()
         return _Found(tuple(self.marks), tuple(self.events), self.title)
 
     def _start(self, element, tag: str) -> None:
-        if tag == _w("p"):
+        if tag == _TEXT_BOX:
+            self.boxed += 1
+        elif tag == _w("p") and not self.boxed:
             self._paragraph_start(element)
         elif tag == _w("bookmarkStart"):
             name = element.get(_w("name"), "")

@@ -1,9 +1,9 @@
-"""Layout figures → Word pictures (w:drawing, wp:inline) with alt text, followed by their numbered caption.
+"""Layout figures → Word drawings with alt text, followed by their numbered caption.
 
-A drawn figure goes in as a 220-dpi PNG of its shapes (figure_png.py): Word and
-LibreOffice both show it sharply, which an SVG with a PNG fallback does not promise for
-LibreOffice. An analyst's own image goes in as its own pixels, without its metadata (images.py). The alt text is the
-picture's ``descr``, read aloud by screen readers in Word.
+A drawn figure goes in as native DrawingML (drawing.py): a group of shapes and text boxes that
+a reader can edit, and whose words Word finds and LibreOffice's PDF shows. An analyst's own
+image goes in as a picture of its own pixels, without its metadata (images.py). The alt text is
+the drawing's ``descr``, read aloud by screen readers in Word.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from docx.shared import Emu, Length, Pt
 
 from ...layout.figures import Figure
 from ...theme import Theme
+from . import drawing
 from .body import Body
 from .internals import paragraph_element
 from .markers import Mark
@@ -29,15 +30,16 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Ma
     paragraph.paragraph_format.keep_with_next = True
     paragraph.paragraph_format.space_before = Pt(8)  # clear of a table's bottom rule above it
     if figure.image:
-        source = io.BytesIO(figure.image.data)  # without its metadata; a stream also gives the picture no file name
+        run = paragraph.add_run()
+        # Without its metadata; a stream also gives the picture no file name.
+        run.add_picture(io.BytesIO(figure.image.data), width=Emu(shown),
+                        height=Emu(round(shown * figure.height / figure.width)))
+        for doc_pr in run.element.iter(qn("wp:docPr")):
+            doc_pr.set("descr", figure.alt)
+            doc_pr.set("title", figure.caption)
     else:
-        from .figure_png import png  # Pillow (~15 ms to import) only for a brief that has a drawn figure
-        source = io.BytesIO(png(figure, theme.fonts))
-    run = paragraph.add_run()
-    run.add_picture(source, width=Emu(shown), height=Emu(round(shown * figure.height / figure.width)))
-    for doc_pr in run.element.iter(qn("wp:docPr")):
-        doc_pr.set("descr", figure.alt)
-        doc_pr.set("title", figure.caption)
+        drawn = figure if shown >= Pt(figure.width) else figure.scaled(Length(shown).pt / figure.width)
+        paragraph_element(paragraph).append(drawing.figure_run(drawn, body.part.next_id))
     caption = add_paragraph(body, CAPTION, figure.title)
     if figure.credit:
         caption.add_run().add_break()

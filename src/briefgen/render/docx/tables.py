@@ -12,6 +12,7 @@ from lxml.etree import SubElement
 from ...inline import Span
 from ...layout.document import Table
 from ...theme import Theme
+from ...typography import typography
 from . import inline
 from .body import Body
 from .internals import paragraph_element
@@ -53,7 +54,7 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: M
     for w in widths:
         SubElement(grid, _GRID_COL, {_W: w})
     # Rows are kept whole on a page; the header row repeats on each page the table runs onto.
-    _row(tbl, widths, TABLE_HEADING, theme.colours.table_header_fill)
+    _row(tbl, widths, TABLE_HEADING, typography(theme).brief.table_header.in_word.fill)
     if table.rows:
         body = _row(tbl, widths, TABLE_TEXT, None)
         for _ in table.rows[1:]:

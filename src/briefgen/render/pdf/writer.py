@@ -15,6 +15,7 @@ from reportlab.platypus import TableStyle
 from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
 from ...theme import Theme
+from ...typography import typography
 from .figures import FigureFlowable
 from .fonts import Family, family as font_family
 from .markup import Markup, escape
@@ -30,8 +31,8 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
     out = io.BytesIO()
     structure = Structure(document.properties.language)
     template = BriefTemplate(out, theme, family, document.properties, document.running, when, structure)
-    flow = _Flow(theme, family, paragraph_styles(theme, family),
-                 Markup(family, theme.colours.link, document.properties.language), structure,
+    flow = _Flow(family, paragraph_styles(theme, family),
+                 Markup(family, typography(theme).brief.link.in_pdf.colour, document.properties.language), structure,
                  template.width, template.height)
     with _no_cycle_collection(), LAID_OUT.render():
         story: list[Flowable] = []
@@ -76,9 +77,9 @@ class _Flow:
     The title is the tree's H1, so the brief's parts are H2 and their subdivisions H3.
     """
 
-    def __init__(self, theme: Theme, family: Family, styles: Styles, markup: Markup, structure: Structure,
+    def __init__(self, family: Family, styles: Styles, markup: Markup, structure: Structure,
                  width: float, height: float):
-        self.theme, self.family, self.styles, self.markup = theme, family, styles, markup
+        self.family, self.styles, self.markup = family, styles, markup
         self.roles = styles.roles  # each role as the PDF shows it: .in_pdf
         self.tags = structure
         self.width, self.height = width, height

@@ -79,32 +79,50 @@ class DescribeBibliographyProblems:
         assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: bibliography\[1\]: .*missing\.bib: no such file",
                          result.stderr, re.M), result.stderr
 
-    def it_places_a_malformed_csl_item_at_its_line(self, folder):
+    def it_warns_of_a_csl_item_without_a_title_at_its_line_and_skips_it(self, folder):
         items = CSL + [{"id": "notitle", "type": "book"}]
         (folder / "refs.json").write_text(json.dumps(items, indent=2), encoding="utf-8")
-        result = run_briefgen("validate", brief(folder, "refs.json"))
-        assert result.returncode == 1
+        result = run_briefgen("validate", brief(folder, "refs.json", cites="[@doe2023]"))
+        assert result.returncode == 0, result.stderr
         line = line_of(folder / "refs.json", '"notitle"') - 1  # the item's opening brace
-        assert f"refs.json:{line}:3: [2].title: is required" in result.stderr
+        assert f"refs.json:{line}:3: notitle: warning: 'notitle' has no title; every source needs one; it is " \
+               "skipped" in result.stderr
+
+    def it_refuses_a_citation_of_an_item_it_skipped(self, folder):
+        (folder / "refs.json").write_text(json.dumps(CSL + [{"id": "notitle"}], indent=2), encoding="utf-8")
+        result = run_briefgen("validate", brief(folder, "refs.json", cites="[@notitle]"))
+        assert result.returncode == 1
+        assert "cites 'notitle', whose entry cannot be used: " in result.stderr and "has no title" in result.stderr
+        assert "warning" not in result.stderr  # one mistake, said once
 
     def it_places_a_json_syntax_error(self, folder):
         (folder / "refs.json").write_text('[\n  {"id": "a", "title": "A"},\n  {"id": "b" "title": "B"}\n]\n')
         result = run_briefgen("validate", brief(folder, "refs.json"))
         assert result.returncode == 1 and "refs.json:3:14: JSON syntax error" in result.stderr
 
-    def it_places_a_malformed_bibtex_entry_at_its_line(self, folder):
+    def it_warns_of_a_malformed_bibtex_entry_at_its_line_and_reads_the_rest(self, folder):
         (folder / "refs.bib").write_text(BIBTEX + "\n@book{broken,\n  title = {Unclosed\n")
         result = run_briefgen("validate", brief(folder, "refs.bib", cites="[@jami2022]"))
-        assert result.returncode == 1
-        assert "refs.bib:9:1: malformed BibTeX entry '@book{broken,'" in result.stderr
+        assert result.returncode == 0, result.stderr
+        assert "refs.bib:9:1: broken: warning: malformed BibTeX entry '@book{broken,'" in result.stderr
         assert "Parsing of" not in result.stderr  # bibtexparser's own log stays quiet
 
-    def it_refuses_an_id_defined_twice(self, folder):
-        (folder / "refs.bib").write_text(BIBTEX + "@misc{report2024, title = {Again}}\n@misc{jami2022, title = {Twice}}\n")
-        path = brief(folder, "refs.bib", cites="[@jami2022]")
+    def it_warns_of_an_id_defined_twice_and_refuses_a_citation_of_it(self, folder):
+        (folder / "refs.bib").write_text(BIBTEX + "@misc{jami2022, title = {Twice}}\n")
+        uncited = run_briefgen("validate", brief(folder, "refs.bib", cites=""))
+        assert uncited.returncode == 0, uncited.stderr
+        assert "refs.bib:8:1: jami2022: warning: source id 'jami2022' is used again in this file; it is skipped" \
+               in uncited.stderr
+        cited = run_briefgen("validate", brief(folder, "refs.bib", cites="[@jami2022]"))
+        assert cited.returncode == 1
+        assert f"cites 'jami2022', which is defined more than once ({folder / 'refs.bib'}:1, {folder / 'refs.bib'}:8)" \
+               in cited.stderr
+
+    def it_refuses_a_citation_of_a_source_a_file_defines_again(self, folder):
+        (folder / "refs.bib").write_text(BIBTEX + "@misc{report2024, title = {Again}}\n")
+        path = brief(folder, "refs.bib", cites="")
         result = run_briefgen("validate", path)
-        assert result.returncode == 1
+        assert result.returncode == 1  # the brief cites its own report2024
         inline = line_of(path, "- id: report2024")
-        assert f"refs.bib:8:1: report2024: source id 'report2024' is used twice: it is already defined at " \
-               f"{path}:{inline}" in result.stderr
-        assert "refs.bib:9:1: jami2022: source id 'jami2022' is used twice in this file" in result.stderr
+        assert f"cites 'report2024', which is defined more than once ({path}:{inline}, {folder / 'refs.bib'}:8)" \
+               in result.stderr

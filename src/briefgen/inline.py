@@ -82,9 +82,12 @@ for _term, (_one, _many) in LOCATOR_TERMS.items():
     # Without the full stop, as it is often typed: "pp 4-6", "chap 2".
     _LABELS.update({form.rstrip("."): _term for form in (_one, _many) if len(form.rstrip(".")) > 1})
 
-# pandoc's citation key: starts with a letter, digit or _, and may hold internal punctuation.
-KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_]|[:.#$%&+?<>~/-](?=[A-Za-z0-9_]))*"
+# pandoc's citation key: starts with a letter (of any script), digit or _, and may hold internal punctuation
+# ("doi:10.1/x", "https://...": a colon or slash before a slash too). Any other id is cited in braces:
+# @{Gel'fand1975}, @{https://doi.org/10.1/x?y=1}.
+KEY = r"\w(?:\w|[:.#$%&+?<>~/-](?=\w)|[:/](?=/))*"
 _KEY = re.compile(rf"(-?)@(?:({KEY})|\{{([^{{}}\s]+)\}})")
+_BARE = re.compile(KEY)
 _LABEL = re.compile("|".join(re.escape(label) for label in sorted(_LABELS, key=len, reverse=True)),
                     re.IGNORECASE)
 _NUMBER = r"(?:[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)*|[ivxlcdm]+|[IVXLCDM]+)"
@@ -109,6 +112,11 @@ def plain(text: str) -> str:
 def text_of(spans: Inline) -> str:
     """The characters of parsed spans without their styles; citations add none."""
     return "".join(s.text for s in spans)
+
+
+def citable_bare(key: str) -> bool:
+    """Whether ``key`` can be cited as ``@key`` (else only as ``@{key}``)."""
+    return _BARE.fullmatch(key) is not None
 
 
 def citations(text: str) -> list[Citation]:

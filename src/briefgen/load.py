@@ -96,11 +96,11 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     text = _read_stdin() if path == Path("-") else _read(path, name)
     tree = _Tree(name)
     data = tree.build(text)
-    uncited: set[str] = set()  # bibliography entries left out, still offered as "did you mean"
     folder = Path.cwd() if name == STDIN else path.parent
     warnings = _bidi_warnings(data, tree)  # before the bibliography's entries join: they are placed in their file
-    problems = _merge_bibliography(data, tree, folder, uncited)
-    problems += list(_markup_problems(data, tree, uncited)) + list(_scenario_problems(data, tree))
+    bibliography = _merge_bibliography(data, tree, folder)
+    problems, warnings = bibliography.problems, warnings + bibliography.warnings
+    problems += list(_markup_problems(data, tree, bibliography)) + list(_scenario_problems(data, tree))
     notes: list[str] = []
     problems += _image_problems(data, tree, folder, notes)
     problems += _table_problems(data, tree)
@@ -404,51 +404,83 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def _merge_bibliography(data: dict[str, Any], tree: _Tree, folder: Path, uncited: set[str]) -> list[Problem]:
-    """Add the entries of the ``bibliography`` files (relative to ``folder``) to ``sources``.
+class _Bibliography:
+    """What the ``bibliography`` files gave the brief, beyond the entries it cites (merged into ``sources``):
+    the ids it does not cite (offered as "did you mean"), ids defined more than once, and entries that could
+    not be used, each with where and why, so that a citation of one says so rather than "unknown source"."""
 
-    As with pandoc, only the entries the brief cites are added (a Zotero export may hold thousands).
-    A file that cannot be read is placed at its name in the content file; a malformed entry, or an
-    id that is already a source, at its line in the bibliography file.
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.uncited: set[str] = set()
+        self.ambiguous: dict[str, list[str]] = {}  # id → every place it is defined (two or more)
+        self.unusable: dict[str, str] = {}  # id → "refs.bib:9: why it cannot be used"
+
+
+def _merge_bibliography(data: dict[str, Any], tree: _Tree, folder: Path) -> _Bibliography:
+    """Add the entries of the ``bibliography`` files (relative to ``folder``) that the brief cites to ``sources``.
+
+    As with pandoc, only the entries the brief cites are added (a Zotero export may hold thousands). A file
+    that cannot be read is an error placed at its name in the content file. An entry that cannot be used
+    (malformed, without a key or a title) or whose id is defined again (in a file, another file, or under
+    ``sources``) is a warning at its line in the bibliography file, and is skipped; it is an error, placed
+    at the citation, only if the brief cites it.
     """
+    found = _Bibliography()
     files = data.get("bibliography")
     names = [files] if isinstance(files, str) else files
     sources = data.get("sources", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or not isinstance(sources, list):
-        return []  # the model reports the wrong type
+        return found  # the model reports the wrong type
     from .bibliography import BibliographyError, read
-    problems: list[Problem] = []
-    defined: dict[str, str] = {}
+    defined: dict[str, list[str]] = {}
     for index, source in enumerate(sources):
         if isinstance(source, dict) and isinstance(source.get("id"), str):
             line, _ = tree.mark_of(("sources", index, "id"))
-            defined.setdefault(source["id"], f"{tree.name}:{line}")
-    merged = list(sources)
+            defined.setdefault(source["id"], []).append(f"{tree.name}:{line}")
     cited = _cited_ids(data)
+    first: dict[str, dict[str, str]] = {}  # each id's first usable entry in the files
+    skipped: list[tuple[str, Problem]] = []  # (id, the warning) for entries left out
     for index, name in enumerate(names):
         field = ("bibliography", index) if isinstance(files, list) else ("bibliography",)
         file = folder / name
         try:
-            found = read(file)
+            read_file = read(file)
         except BibliographyError as exc:
-            problems.append(Problem(tree.name, *tree.mark_of(field), dotted(field), f"{file}: {exc}"))
+            found.problems.append(Problem(tree.name, *tree.mark_of(field), dotted(field), f"{file}: {exc}"))
             continue
-        problems += [Problem(str(file), line, column, where, message)
-                     for line, column, where, message in found.problems]
-        for entry in found.entries:
+        found.problems += [Problem(str(file), line, column, where, message)
+                           for line, column, where, message in read_file.problems]
+        # Usable entries first: a file's second definition of an id is the one said to be skipped.
+        for entry in read_file.entries:
             key = entry.source["id"]
-            if key in defined:
-                problems.append(Problem(str(file), entry.line, entry.column, key,
-                                        f"source id {key!r} is used twice: it is already defined at {defined[key]}"))
-                continue
-            defined[key] = f"{file}:{entry.line}"
-            if key in cited:
-                merged.append(entry.source)
+            places = defined.setdefault(key, [])
+            places.append(f"{file}:{entry.line}")
+            if len(places) == 1:
+                first[key] = entry.source
             else:
-                uncited.add(key)
+                skipped.append((key, Problem(str(file), entry.line, entry.column, key, f"source id {key!r} is also "
+                                             f"defined at {places[0]}; this entry is skipped", warning=True)))
+        for entry in read_file.skipped:
+            place = f"{file}:{entry.line}"
+            if entry.key and "used again" in entry.message:  # a second definition: the id is ambiguous
+                defined.setdefault(entry.key, []).append(place)
+            elif entry.key:
+                found.unusable.setdefault(entry.key, f"{place}: {entry.message}")
+            skipped.append((entry.key, Problem(str(file), entry.line, entry.column, entry.key,
+                                               f"{entry.message}; it is skipped", warning=True)))
+    found.ambiguous = {key: places for key, places in defined.items() if len(places) > 1}
+    # A cited entry that is ambiguous or unusable is said once, at its citation (see _markup_problems).
+    found.warnings = [warning for key, warning in skipped if key not in cited]
+    merged = list(sources)
+    for key, source in first.items():
+        if key not in cited:
+            found.uncited.add(key)
+        elif key not in found.ambiguous:
+            merged.append(source)
     if merged:
         data["sources"] = merged
-    return problems
+    return found
 
 
 def _cited_ids(data: dict[str, Any]) -> set[str]:
@@ -530,8 +562,9 @@ def _table_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
                               f"has {len(row)} cells; the header has {columns}")
 
 
-def _markup_problems(data: dict[str, Any], tree: _Tree, elsewhere: set[str] = frozenset()) -> Iterator[Problem]:
-    """Malformed links, duplicate source ids and citations of unknown sources.
+def _markup_problems(data: dict[str, Any], tree: _Tree, bibliography: _Bibliography | None = None
+                     ) -> Iterator[Problem]:
+    """Malformed links, duplicate source ids and citations of unknown, ambiguous or unusable sources.
 
     Checked on the raw data, so that they are reported together with the model's problems.
     """
@@ -544,7 +577,8 @@ def _markup_problems(data: dict[str, Any], tree: _Tree, elsewhere: set[str] = fr
                 path = ("sources", index, "id")
                 yield Problem(tree.name, *tree.mark_of(path), dotted(path), f"source id {key!r} is used twice")
             known.add(key)
-    if not known:
+    bibliography = bibliography or _Bibliography()
+    if not known and not bibliography.ambiguous and not bibliography.unusable:
         return  # the missing or broken sources list is reported by the model; one problem, not one per citation
     for path, text in text_fields(data, ()):
         # How a key is written where it is cited: the id itself in a quote's source, "@id" in prose.
@@ -560,10 +594,19 @@ def _markup_problems(data: dict[str, Any], tree: _Tree, elsewhere: set[str] = fr
         seen: dict[str, int] = {}
         for key in cited:
             occurrence = seen[key] = seen.get(key, -1) + 1
-            if key not in known:
-                # Placed at the citation itself, so that a long paragraph's bad key is easy to find.
-                mark = tree.mark_of_text(path, written.format(key), occurrence)
-                yield Problem(tree.name, *mark, dotted(path), _unknown_source(key, known | elsewhere))
+            if key in known and key not in bibliography.ambiguous:
+                continue
+            # Placed at the citation itself, so that a long paragraph's bad key is easy to find.
+            form = written if written == "{}" or written.format(key) in text else "@{{{}}}"  # @{key}, as pandoc
+            mark = tree.mark_of_text(path, form.format(key), occurrence)
+            if key in bibliography.ambiguous:
+                message = (f"cites {key!r}, which is defined more than once ({', '.join(bibliography.ambiguous[key])}); "
+                           "keep one of them, or give the others ids of their own")
+            elif key in bibliography.unusable:
+                message = f"cites {key!r}, whose entry cannot be used: {bibliography.unusable[key]}"
+            else:
+                message = _unknown_source(key, known | bibliography.uncited)
+            yield Problem(tree.name, *mark, dotted(path), message)
 
 
 def _scenario_problems(data: dict[str, Any], tree: _Tree) -> Iterator[Problem]:
@@ -633,6 +676,11 @@ def _closest(name: str, names: list[str], listing: str) -> str:
 def _unknown_source(key: str, known: set[str]) -> str:
     import difflib  # only when a citation is wrong
 
+    # "@Gel'fand1975" cites "Gel": an id with other punctuation than pandoc's is cited in braces.
+    longer = sorted(k for k in known if k.startswith(key) and len(k) > len(key) and not inline.citable_bare(k))
+    if longer:
+        return (f"cites unknown source {key!r}; did you mean @{{{longer[0]}}}? An id holding "
+                f"{longer[0][len(key)]!r} is cited in braces")
     close = difflib.get_close_matches(key, sorted(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known sources: {', '.join(sorted(known))}"
     return f"cites unknown source {key!r}{hint}"

@@ -38,7 +38,9 @@ Text = Annotated[str, Before(_clean_text), Length(min=1)]
 """A run of prose with inline markup (see inline.py); never empty, no control characters."""
 
 Name = Annotated[str, Before(_clean_text), Length(min=1, max=300)]
-SourceId = Annotated[str, Pattern(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"), Length(max=100)]
+# Any id pandoc can cite (a bibliography's: "török2012", "Gel'fand1975", a CSL id that is a URL or DOI):
+# no spaces or braces, which end a citation.
+SourceId = Annotated[str, Pattern(r"^[^\s{}]+$"), Length(max=500)]
 Url = Annotated[str, Pattern(r"^https?://\S+$"), Length(max=2000)]
 
 

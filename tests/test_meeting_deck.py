@@ -131,6 +131,11 @@ class DescribeTheAnalystsChoice:
         [(path, message)] = [f for f in planned.findings if f[0] == ("meeting", "main")]
         assert "6 main slides" in message and "room for 2" in message
 
+    def it_shows_every_part_the_analyst_names_before_a_second_slide_of_any(self):
+        data = example(key_judgments=[judgment(n) for n in range(4)],
+                       meeting={"minutes": 6, "main": ["summary", "key_judgments", "implications"]})
+        assert [p.key for p in plan_of(data).main] == ["summary", "key_judgments.0", "implications"]
+
 
 class DescribeMainSlides:
     @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -157,6 +162,16 @@ class DescribeMainSlides:
         assert "basin commission" in slide.notes
         assert not any(i.spans and i.spans[-1].text.endswith("\u2026") for i in slide.items)
 
+    def it_titles_one_point_of_several_sentences_with_its_first(self):
+        ask = ("**The decision:** whether to fund the basin commission. (a) Funding keeps the technical channel "
+               "open. (b) No funding leaves the talks to the ministers. Either way, ask for the minutes.")
+        [slide] = plan_of(example(implications=[ask], meeting={"minutes": 20, "main": ["implications"]})).main
+        assert slide.title == "The decision: whether to fund the basin commission"
+        shown = [plain_item(i) for i in slide.items if not i.link]
+        assert shown[:2] == ["(a) Funding keeps the technical channel open.",
+                             "(b) No funding leaves the talks to the ministers."]
+        assert deck_plan.slide_words(slide) <= MAIN_WORDS
+
     def it_shows_the_judgments_headlines_with_their_estimates_on_the_bottom_line(self):
         data = example(key_judgments=[judgment(0, headline="Talks stay open"),
                                       judgment(1, likelihood="unlikely", headline="No deal this year")])
@@ -176,7 +191,7 @@ class DescribeMainSlides:
 
 
 def plain_item(item) -> str:
-    return "".join(s.text for s in item.spans)
+    return "".join(s.text for s in item.spans).replace("\u2060", "")
 
 
 class DescribeHeadlines:

@@ -25,7 +25,7 @@ from ..model import Brief, Indicator, Meeting, Picture, Section, Source
 from ..parts import FieldPath
 from ..value import Value, replace
 from . import figures as drawn
-from .document import in_text_name, own_table, reference
+from .document import cutoff_line, in_text_name, own_table, reference
 from .outline import Outline
 from .publication import citation, licence_notice
 from .slides import CONTENT, SECTION, TWO_CONTENT, Item, Planned
@@ -45,7 +45,7 @@ PRIORITY = ("summary", "key_judgments", "likelihood_scale", "scenarios", "implic
             "alternatives", "key_assumptions", "timeline", "context", "actor_map", "actors",
             "signals", "analogies", "sections", "images", "editor_notes", "authors", "sources")
 
-_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\u201d\"]))\s+(?=[A-Z\u201c\"])")
+_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\u201d\"]))\s+(?=[A-Z\u201c\"(])")
 _BOUNDARY = re.compile(r"[.;!?](?=\s)")  # where a point may be cut to its first sentences or clauses
 _WORD = re.compile(r"\w+")
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
@@ -207,19 +207,37 @@ def sentences(text: str) -> list[str]:
 
 
 def forms(spans: Inline) -> list[tuple[Inline, Inline]]:
-    """A point's shorter forms for a main slide, longest first: whole, then cut after each sentence or clause.
+    """A point's shorter forms for a main slide, longest first: whole, its first sentence, its first clause.
 
-    Each is (what the slide shows, the rest, for the notes); a cut clause ends with a full stop.
+    Each is (what the slide shows, the rest, for the notes); a cut clause ends with a full stop. A cut
+    after the second of four sentences would show a list's first options as if they were all.
     """
     text = text_of(spans)
     found = [(spans, ())]
-    for match in reversed(list(_BOUNDARY.finditer(text))):
+    sentence = next((m for m in _BOUNDARY.finditer(text) if m.group() in ".!?"), None)
+    clause = next(_BOUNDARY.finditer(text), None)
+    for match in (sentence, clause if clause is not sentence else None):
+        if match is None:
+            continue
         head, rest = _cut(spans, match.start())
-        if words(text_of(head)) < 3:
+        if words(text_of(head)) < 3 or not rest:
             continue
         mark = match.group() if match.group() in ".!?" else "."  # a clause cut short ends a sentence
         found.append((_joined((*head, Span(mark))), _cut(rest, 1)[1]))
     return found
+
+
+def sentences_of(spans: Inline) -> list[Inline]:
+    """``spans`` cut into their sentences."""
+    out, rest = [], spans
+    while rest:
+        match = _SENTENCE.search(text_of(rest))
+        if match is None:
+            out.append(rest)
+            break
+        head, rest = _cut(rest, match.start())
+        out.append(head)
+    return out
 
 
 def _cut(spans: Inline, at: int) -> tuple[Inline, Inline]:
@@ -331,13 +349,22 @@ class Planner:
             for unit in showable:
                 for name in unit.names:
                     by_name.setdefault(name, []).append(unit)
-            asked = list(dict.fromkeys(u.key for name in self.wanted for u in by_name.get(name, ())))
-            if len(asked) > room:
-                self.findings.append((("meeting", "main"),
-                                      f"asks for {len(asked)} main slides, but a {self.minutes}-minute meeting has "
-                                      f"room for {room} after the title (2 + minutes/3 in all); the first {room} "
-                                      "are main and the rest go to the backup: name fewer parts, or more minutes"))
-            return set(asked[:room])
+            named = [[u.key for u in by_name.get(name, ())] for name in dict.fromkeys(self.wanted)]
+            asked = list(dict.fromkeys(key for keys in named for key in keys))
+            if len(asked) <= room:
+                return set(asked)
+            self.findings.append((("meeting", "main"),
+                                  f"asks for {len(asked)} main slides, but a {self.minutes}-minute meeting has "
+                                  f"room for {room} after the title (2 + minutes/3 in all); each part named gets "
+                                  "its first slides in turn and the rest go to the backup: name fewer parts, or "
+                                  "more minutes"))
+            # In turn, so that every part named is seen: a part's first slide, then each part's second…
+            kept: dict[str, None] = {}
+            for turn in range(max(map(len, named))):
+                for keys in named:
+                    if turn < len(keys) and len(kept) < room:
+                        kept.setdefault(keys[turn])
+            return set(kept)
         ranks: list[list[Unit]] = [[] for _ in range(len(PRIORITY) + 1)]
         rank = {name: n for n, name in enumerate(PRIORITY)}
         for unit in showable:
@@ -534,13 +561,15 @@ class Planner:
             low, high = kj.likelihood.range
             # A headline that says its term ("will likely") is given its range alone.
             said = any(term is kj.likelihood for term, _ in terms_in(title))
-            estimate = f" ({low}\u2013{high}%)" if said else f" \u2014 {kj.likelihood.value} ({low}\u2013{high}%)"
+            # A word joiner after the range's dash: LibreOffice and PowerPoint would break "(55–" from "80%)".
+            estimate = f" ({low}\u2013\u2060{high}%)" if said else \
+                f" \u2014 {kj.likelihood.value} ({low}\u2013\u2060{high}%)"
             items.append(Item((Span(title), Span(estimate, bold=True)), bullet=False, number=n))
         items.append(Item((Span(self.confidences(), italic=True),), bullet=False))
         heading = self.outline.heading("summary")
         notes = self.points(*brief.summary)
-        if brief.cutoff_note:
-            notes += self.points(brief.cutoff_note)
+        if brief.cutoff_note:  # said with the date it explains
+            notes.append(f"\u2022 {cutoff_line(self.outline)}: {self.say(brief.cutoff_note)}")
         full = Planned(CONTENT, heading, (tuple(self.item(p, bullet=False) for p in brief.summary),),
                        key="summary")
         main = Planned(CONTENT, heading, (tuple(items),), notes="\n".join(notes), key="summary", main=True)
@@ -640,7 +669,14 @@ class Planner:
             return []
         heading = self.outline.heading(part)
         full = Planned(CONTENT, heading, (tuple(self.item(p) for p in points),), key=f"{part}.full")
-        main = self.condensed(heading, [self.point(p) for p in points], notes=[], key=part, link=f"{part}.full")
+        title, shown = heading, [self.point(p) for p in points]
+        said = sentences_of(self.speaker.shown(points[0])) if len(points) == 1 else []
+        if len(said) > 1 and words(text_of(said[0])) <= HEADLINE_WORDS:
+            # One point of several sentences ("The decision: …. (a) …. (b) …."): its first states the message,
+            # as the slide's title, and the others are the slide's points.
+            title = text_of(said[0]).rstrip(".")
+            shown = [_Point(tuple(forms(sentence))) for sentence in said[1:]]
+        main = self.condensed(title, shown, notes=[], key=part, link=f"{part}.full")
         return [self.unit(part, (part,), (part,), main, full)]
 
     def unit(self, key: str, names: tuple[str, ...], path: FieldPath, main: Planned, *full: Planned,

@@ -190,16 +190,22 @@ def headline(statement: str) -> tuple[str, bool]:
     return "", True
 
 
-def repeated_share(notes: str, slide: str) -> float:
-    """The share of ``notes``' words that sit in runs of REPEAT_RUN words the slide shows too."""
+def repeated_share(notes: str, slide: str | set[tuple[str, ...]]) -> float:
+    """The share of ``notes``' words that sit in runs of REPEAT_RUN words the slide shows too (``slide`` its text,
+    or its runs from ``runs_of``)."""
     said = [w.lower() for w in _WORD.findall(notes)]
-    on_slide = [w.lower() for w in _WORD.findall(slide)]
-    runs = {tuple(on_slide[i:i + REPEAT_RUN]) for i in range(len(on_slide) - REPEAT_RUN + 1)}
+    runs = runs_of(slide) if isinstance(slide, str) else slide
     covered = [False] * len(said)
     for i in range(len(said) - REPEAT_RUN + 1):
         if tuple(said[i:i + REPEAT_RUN]) in runs:
             covered[i:i + REPEAT_RUN] = [True] * REPEAT_RUN
     return sum(covered) / len(said) if said else 0.0
+
+
+def runs_of(text: str) -> set[tuple[str, ...]]:
+    """Every run of REPEAT_RUN words in ``text``, in lower case."""
+    seen = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(seen[i:i + REPEAT_RUN]) for i in range(len(seen) - REPEAT_RUN + 1)}
 
 
 def sentences(text: str) -> list[str]:
@@ -306,6 +312,9 @@ class Planner:
         # The outlook's scenarios are numbered as the likelihood scale marks them: S1, S2…
         self.scenario_numbers = {s.name: n for n, s in enumerate(self.brief.outlook.scenarios, 1)}
         self.shortened: set[int] = set()  # the judgments whose shortened statement has been warned about
+        # Where each free section and image is in the content, for its key and its warnings' place.
+        self.section_index = {id(s): n for n, s in enumerate(self.brief.sections)}
+        self.picture_index = {id(p): n for n, p in enumerate(self.brief.images)}
 
     # --- the plan ------------------------------------------------------------------------
 
@@ -462,10 +471,10 @@ class Planner:
         own questions after the last, for the discussion."""
         out = []
         for n, planned in enumerate(main):
-            shown_text = slide_text(planned)
+            shown_runs = runs_of(slide_text(planned))  # once a slide: a bottom line of many judgments is long
             kept = [line for line in planned.notes.split("\n")
                     if line and (line.startswith(self.words.if_asked.split("{")[0])
-                                 or repeated_share(line, shown_text) < REPEAT_SHARE)]
+                                 or repeated_share(line, shown_runs) < REPEAT_SHARE)]
             if n + 1 < len(main):
                 kept.append(self.words.next.format(title=main[n + 1].title))
             else:
@@ -855,7 +864,7 @@ class Planner:
 
     def section(self, section: Section) -> list[Unit]:
         """A free section: its text titled with its headline on a main slide; its table a slide of its own."""
-        index = self.brief.sections.index(section)
+        index = self.section_index[id(section)]
         path = ("sections", index)
         key = f"sections.{index}"
         title = plain(section.title)
@@ -877,7 +886,7 @@ class Planner:
         return [self.unit(key, (section.title, "sections"), path, main, *planned, said=own_notes)]
 
     def picture(self, picture: Picture) -> list[Unit]:
-        index = self.brief.images.index(picture)
+        index = self.picture_index[id(picture)]
         planned = Planned(CONTENT, plain(picture.caption), (), picture=picture, key=f"images.{index}")
         return [Unit(f"images.{index}", ("images",), ("images", index), planned, (planned,))]
 

@@ -537,8 +537,9 @@ class Planner:
             if n in choice:
                 shown_spans, rest = point.forms[choice[n]]
                 items.append(Item((*point.lead, *shown_spans), point.bullet, point.badge))
-                if rest:
-                    said.append(f"\u2022 {self.say_spans(rest)}")
+                if rest:  # the rest of a point cut short: a sentence of its own
+                    spoken = self.say_spans(rest)
+                    said.append(f"\u2022 {spoken[:1].upper()}{spoken[1:]}")
             else:
                 said.append(f"\u2022 {self.say_spans((*point.lead, *point.forms[0][0]))}")
         if link and (always or len(choice) < len(points) or said):
@@ -578,7 +579,7 @@ class Planner:
         heading = self.outline.heading("summary")
         notes = self.points(*brief.summary)
         if brief.cutoff_note:  # said with the date it explains
-            notes.append(f"\u2022 {cutoff_line(self.outline)}: {self.say(brief.cutoff_note)}")
+            notes.append(f"\u2022 {cutoff_line(self.outline)}. {self.say(brief.cutoff_note)}")
         full = Planned(CONTENT, heading, (tuple(self.item(p, bullet=False) for p in brief.summary),),
                        key="summary")
         main = Planned(CONTENT, heading, (tuple(items),), notes="\n".join(notes), key="summary", main=True)

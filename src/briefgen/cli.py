@@ -262,6 +262,36 @@ def cite(content: Path | None, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("fmt", metavar="docx|pptx", type=click.Choice(["docx", "pptx"]))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, allow_dash=True),
+              help="Where to write it; - for standard output.")
+@click.option("--template", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="A theme folder (theme.toml) whose look it has; the built-in theme's by default.")
+def reference(fmt: str, output: Path, template: Path | None) -> None:
+    """Write briefgen's own reference .docx or .pptx: every style or layout it uses, to restyle in Word or
+    PowerPoint and pass back with --reference-docx/--reference-pptx (as pandoc's reference.docx)."""
+    from datetime import date
+
+    from .output import build_time, check_target, refuse_clobbering, write_atomic, write_stdout
+    from .theme import load_theme
+    _check_output(output, fmt)
+    theme = load_theme(template)
+    if fmt == "docx":
+        from .render.docx.reference_document import render
+    else:
+        from .render.pptx.reference_document import render
+    # It has no date of its own: SOURCE_DATE_EPOCH's, else the earliest a zip entry holds, so it is reproducible.
+    data = render(theme, build_time(date(1980, 1, 1)))
+    if output == STDIO:
+        write_stdout(data)
+        return
+    refuse_clobbering([output], list(theme.files))
+    check_target(output)
+    write_atomic(output, data)
+    click.echo(f"{output}: written; restyle it, then render with --reference-{fmt} {output}", err=True)
+
+
+@cli.command()
 @click.argument("reviewed", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("content", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,

@@ -39,8 +39,8 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
 
     Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
     """
-    word = _open(reference)
-    _empty_body(word)
+    word = open_base(reference)
+    empty_body(word)
     missing = styles.install(word, theme, document.marking, language=document.language,
                                   reference=reference is not None)
     if warnings is not None and missing:
@@ -59,7 +59,7 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     return package(entries(word), when)
 
 
-def _open(reference: Template | None) -> WordDocument:
+def open_base(reference: Template | None) -> WordDocument:
     if reference is None:
         word = docx.Document()
         # python-docx's template carries Word 2010's copy of its styles; ours replace them in styles.xml.
@@ -73,7 +73,7 @@ def _open(reference: Template | None) -> WordDocument:
         raise TemplateError(f"{reference}: not a Word document (.docx) to take styles from: {exc}") from None
 
 
-def _empty_body(word: WordDocument) -> None:
+def empty_body(word: WordDocument) -> None:
     """Keep only the final section properties of the base document: its content is not the brief."""
     body = word.element.body
     for child in list(body):

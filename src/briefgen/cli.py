@@ -408,7 +408,22 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
     for template in (theme_deck(theme) if "pptx" in formats else None, *sanitised.values()):
         if template is not None and template.warning and not quiet:
             click.echo(f"warning: {template.warning}", err=True)
+    theme, said = _restyled(theme, sanitised)
+    for warning in said if not quiet else ():
+        click.echo(f"warning: {warning}", err=True)
     return theme, sanitised
+
+
+def _restyled(theme: Theme, references: dict[str, Template]) -> tuple[Theme, list[str]]:
+    """The theme in the reference documents' colours, for every product (the .docx's where both give one)."""
+    from .render.office.colours import colours_of
+    from .theme import restyled
+    said: list[str] = []
+    for fmt in ("pptx", "docx"):
+        if fmt in references:
+            theme, kept = restyled(theme, colours_of(references[fmt]), str(references[fmt].path))
+            said += kept
+    return theme, said
 
 
 _REFERENCE_KINDS = {"docx": "Word document or template", "pptx": "PowerPoint presentation or template"}

@@ -304,3 +304,32 @@ def _paper(value: str) -> str:
     if str(value).upper() not in PAPERS:
         raise ThemeError(f"paper {value!r} is not known; expected A4 or Letter")
     return str(value).upper()
+
+
+
+def restyled(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, list[str]]:
+    """``theme`` with the colours a reference document gives (render/office/colours.py) in place of its own,
+    and a warning for each one it keeps instead: where a given colour falls short of contrast as it is set
+    (text, or the fill under it), the theme's own is kept for that field, until no pair falls short."""
+    from .contrast import PAGE, pairs, ratio
+    ours = theme.colours
+    colours = replace(ours, **given)
+    said = []
+    while True:
+        kept: dict[str, str] = {}
+        for pair in pairs(colours, theme.sizes, theme.deck):
+            text = getattr(colours, pair.text)
+            background = PAGE if pair.background is None else getattr(colours, pair.background)
+            found = ratio(text, background)
+            if found >= pair.needs():
+                continue
+            name = pair.text if text != getattr(ours, pair.text) else pair.background
+            if name is None or name in kept or getattr(colours, name) == getattr(ours, name):
+                continue  # the theme's own pair: load_theme has checked it
+            kept[name] = (f"{source}: its colour for {name.replace('_', ' ')} (#{getattr(colours, name)}) leaves "
+                          f"{pair.what} at {int(found * 100) / 100:.2f}:1, below the {pair.needs():g}:1 WCAG 2.2 "
+                          f"AA asks; briefgen's #{getattr(ours, name)} is kept for it")
+        if not kept:
+            return replace(theme, colours=colours), said
+        said += kept.values()
+        colours = replace(colours, **{name: getattr(ours, name) for name in kept})

@@ -155,6 +155,7 @@ class DeckRoles(Value):
     body: Role  # fitted from this size down to ``min_body``
     min_body: float
     badge: Role  # a judgment's likelihood and confidence under it
+    link: Role  # an address in a slide's text, as PowerPoint and LibreOffice show it (not their theme's pure blue)
     notes: Role  # the speaker notes
     marking: Role
     slide_number: Role
@@ -320,6 +321,7 @@ def deck_roles(d: DeckSizes, c: Colours) -> DeckRoles:
         body=Role("slide text", d.body, c.text),
         min_body=d.min_body,
         badge=Role("estimates on slides", d.min_body, c.accent, bold=True),
+        link=Role("links on slides", d.min_body, c.link, underline=True),
         notes=Role("speaker notes", d.notes, c.text),
         marking=Role("the marking", SLIDE_MARKING_SIZE, "FFFFFF", bold=True, fill=MARKING_BACKGROUND),
         slide_number=Role("slide numbers", SLIDE_FOOTER_SIZE, c.text),

@@ -89,21 +89,25 @@ class Typesetter:
         return p
 
     def runs(self, p, spans: Inline, size: float, *, link: Callable[[str], str] | None = None,
-             colour: str | None = None, jump: str | None = None) -> None:
-        """The spans as runs; ``link`` gives the relationship id of a span's address, ``jump`` that of the slide
-        every run opens when clicked (PowerPoint's "go to slide")."""
+             colour: str | None = None, jump: str | None = None, link_colour: str | None = None) -> None:
+        """The spans as runs; ``link`` gives the relationship id of a span's address, set in ``link_colour``;
+        ``jump`` that of the slide every run opens when clicked (PowerPoint's "go to slide")."""
         for span in spans:
             # A run of right-to-left script is its own run in its language (see scripts.py).
             pieces = scripts.runs(span.text, self.language) if scripts.RIGHT_TO_LEFT.search(span.text) \
                 else [(span.text, None)]
             for text, language in pieces:
                 r = etree.SubElement(p, _R)
-                rpr = self._properties(r, size, bold=span.bold, italic=span.italic, colour=colour,
-                                       language=language)
+                linked = bool(jump is None and span.href and link is not None)
+                rpr = self._properties(r, size, bold=span.bold, italic=span.italic,
+                                       colour=link_colour if linked and link_colour else colour, language=language)
                 if jump is not None:
                     etree.SubElement(rpr, _LINK, action=SLIDE_JUMP).set(_RID, jump)
-                elif span.href and link is not None:
-                    etree.SubElement(rpr, _LINK).set(_RID, link(span.href))
+                elif linked:
+                    click = etree.SubElement(rpr, _LINK)
+                    click.set(_RID, link(span.href))
+                    if link_colour:
+                        _in_run_colour(click)
                 etree.SubElement(r, _T).text = text
 
     def slide_number(self, p, number: int, size: float) -> None:
@@ -130,3 +134,14 @@ class Typesetter:
         for script in _SCRIPTS:
             etree.SubElement(rpr, script, typeface=self.family)
         return rpr
+
+
+# PowerPoint draws a link in its theme's hyperlink colour whatever the run's, unless the link says to take
+# the run's (Office 2019's hyperlink colour extension; older versions ignore it, LibreOffice reads the run's).
+_HYPERLINK_COLOUR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"
+_AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
+
+
+def _in_run_colour(click) -> None:
+    ext = etree.SubElement(etree.SubElement(click, qn("a:extLst")), qn("a:ext"), uri=_HYPERLINK_COLOUR_EXT)
+    etree.SubElement(ext, f"{{{_AHYP}}}hlinkClr", nsmap={"ahyp": _AHYP}, val="tx")

@@ -178,7 +178,8 @@ def _fill(text: Typesetter, body, items, size: float, part: Part, theme: Theme, 
             p = text.paragraph(body, pitch=pitch, before=0.0 if first else layout.SPACE_BEFORE * size,
                                indent=indent, bullet=item.bullet, number=item.number)
             text.runs(p, item.spans, size, link=lambda url: part.link(url, HYPERLINK),
-                      jump=slide_rid(item.jump) if item.jump else None)
+                      jump=slide_rid(item.jump) if item.jump else None,
+                      link_colour=typography(theme).deck.link.colour)
             first = False
         if item.badge:
             p = text.paragraph(body, pitch=pitch, before=layout.BADGE_SPACE * size, indent=indent)

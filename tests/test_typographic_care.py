@@ -26,7 +26,9 @@ def test_deck_links_are_in_the_themes_link_colour_not_office_blue(tmp_path):
     with zipfile.ZipFile(out) as deck:
         for name in deck.namelist():
             if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
-                linked += etree.fromstring(deck.read(name)).iter(f"{{{A}}}hlinkClick")
+                # An address's link; a "go to slide" jump (an action) is the slide's own text, not a link.
+                linked += [click for click in etree.fromstring(deck.read(name)).iter(f"{{{A}}}hlinkClick")
+                           if click.get("action") is None]
     assert linked
     for click in linked:
         run_properties = click.getparent()

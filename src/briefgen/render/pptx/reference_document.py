@@ -15,6 +15,7 @@ from datetime import datetime
 
 from ...output import package
 from ...theme import Theme
+from ...typography import typography
 from ..office.template import theme_deck
 from . import theme as pptx_theme
 from .prepared import BUILT_IN
@@ -35,5 +36,5 @@ def render(theme: Theme, when: datetime) -> bytes:
 
 def _themed(blob: bytes, theme: Theme) -> bytes:
     master = parsed(blob)
-    pptx_theme.apply(master, theme.colours)
+    pptx_theme.apply(master, typography(theme).deck)
     return serialized(master)

@@ -313,6 +313,8 @@ def restyled(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, l
     (text, or the fill under it), the theme's own is kept for that field, until no pair falls short."""
     from .contrast import PAGE, pairs, ratio
     ours = theme.colours
+    if given.get("primary") == ours.primary:  # our own primary (our reference document): our fills, not its tints
+        given = {name: colour for name, colour in given.items() if name not in ("callout_fill", "table_stripe")}
     colours = replace(ours, **given)
     said = []
     while True:

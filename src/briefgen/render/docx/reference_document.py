@@ -16,6 +16,7 @@ from ... import __version__
 from ...marking import Tlp
 from ...output import package
 from ...theme import Theme
+from ..office.colours import with_scheme
 from . import page, styles
 from .body import Body
 from .package import entries
@@ -49,7 +50,9 @@ def render(theme: Theme, when: datetime) -> bytes:
             paragraph_element(paragraph).style = style_id
             add_run(paragraph, f"{style_id} {column + 1}")
     _stamp(word, when)
-    return package(entries(word), when)
+    # The theme's colours in the scheme too: the document passed back gives them all (render/office/colours.py).
+    return package(((name, with_scheme(blob, theme.colours) if name == "word/theme/theme1.xml" else blob)
+                    for name, blob in entries(word)), when)
 
 
 def _stamp(word: WordDocument, when: datetime) -> None:

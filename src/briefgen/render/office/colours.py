@@ -22,6 +22,9 @@ import posixpath
 import re
 import zipfile
 
+from lxml import etree
+
+from ...theme import Colours
 from .template import Template, untrusted_xml
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -106,3 +109,19 @@ def _pptx_title(package: zipfile.ZipFile, names: list[str], scheme: dict[str, st
         return scheme.get(_SCHEME_NAMES.get(colour.get("val", ""), colour.get("val", "")))
     value = colour.get("val", "") if colour.tag == f"{{{_A}}}srgbClr" else ""
     return value.upper() if _RGB.fullmatch(value) else None
+
+
+def with_scheme(theme_part: bytes, colours: Colours) -> bytes:
+    """A theme part (ours: python-docx's or the built-in deck's) with ``colours`` in the scheme slots that
+    ``colours_of`` reads, so that briefgen's reference document, passed back, gives the theme's colours."""
+    root = untrusted_xml(theme_part)
+    scheme = root.find(f"{{{_A}}}themeElements/{{{_A}}}clrScheme")
+    for slot, colour in (("dk1", colours.text), ("lt1", colours.table_header_text), ("accent1", colours.primary),
+                         ("accent2", colours.accent), ("hlink", colours.link)):
+        held = scheme.find(f"{{{_A}}}{slot}") if scheme is not None else None
+        if held is None:
+            continue
+        for child in list(held):
+            held.remove(child)
+        etree.SubElement(held, f"{{{_A}}}srgbClr", val=colour)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

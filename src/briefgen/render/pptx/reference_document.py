@@ -16,12 +16,14 @@ from datetime import datetime
 from ...output import package
 from ...theme import Theme
 from ...typography import typography
+from ..office.colours import with_scheme
 from ..office.template import theme_deck
 from . import theme as pptx_theme
 from .prepared import BUILT_IN
 from .xml import parsed, serialized
 
 _MASTER = re.compile(r"ppt/slideMasters/[^/]+\.xml")
+_THEME = re.compile(r"ppt/theme/[^/]+\.xml")
 
 
 def render(theme: Theme, when: datetime) -> bytes:
@@ -30,7 +32,8 @@ def render(theme: Theme, when: datetime) -> bytes:
     data = own.data if own is not None else BUILT_IN.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         parts = [(name, source.read(name)) for name in source.namelist() if not name.endswith("/")]
-    return package(((name, _themed(blob, theme) if _MASTER.fullmatch(name) else blob)
+    return package(((name, _themed(blob, theme) if _MASTER.fullmatch(name)
+                     else with_scheme(blob, theme.colours) if _THEME.fullmatch(name) else blob)
                     for name, blob in parts), when)
 
 

@@ -93,12 +93,15 @@ def _single(fmt: str) -> click.Command:
     @click.pass_obj
     def command(options: dict, content: Path | None, output: Path | None, template: Path | None,
                 recipients: Path | None, jobs: int, quiet: bool, strict: bool, paper: str | None = None,
-                minutes: int | None = None,
+                minutes: int | None = None, compare: Path | None = None,
                 **references: Path | None) -> None:
         from . import products
         files = _content_files([content] if content else [])
         if recipients is not None and output is not None:
             raise click.UsageError("--recipients writes one copy per recipient under out/<brief>/; drop -o")
+        if compare is not None and (recipients is not None or len(files) > 1):
+            raise click.UsageError("--compare redlines one CONTENT file against its last edition, without "
+                                   "--recipients")
         if output is None and content == STDIO:
             output = STDIO  # from a pipe to a pipe, as pandoc does
         if output and len(files) > 1:
@@ -110,8 +113,13 @@ def _single(fmt: str) -> click.Command:
             _ensure_folder(Path("out"))
         _render_all(files, [fmt], theme, chosen, lambda p, f: output or products.default_output(p, f),
                     jobs=jobs, debug=options["debug"], quiet=quiet, strict=strict,
-                    recipients=_recipients(recipients), minutes=minutes)
+                    recipients=_recipients(recipients), minutes=minutes, compare=compare)
 
+    if fmt == "docx":  # a redline is Word's tracked changes
+        command = click.option(
+            "--compare", type=click.Path(path_type=Path, dir_okay=False, allow_dash=False),
+            metavar="OLD.yaml", help="Mark every change from the edition in OLD.yaml as a Word tracked change "
+                                     "(by \"briefgen\", dated CONTENT's date): a redline.")(command)
     if fmt != "pptx":  # a deck has a slide size, not a paper size
         command = _paper_option(command)
     else:  # and a meeting to fit
@@ -439,9 +447,11 @@ def _ensure_folder(folder: Path) -> None:
 def _render_all(files: list[Path], formats: list[str], theme: Theme, references: dict[str, Template],
                 target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
                 summary: bool = False, quiet: bool = False, strict: bool = False,
-                recipients: tuple[Path, list[Recipient]] | None = None, minutes: int | None = None) -> None:
+                recipients: tuple[Path, list[Recipient]] | None = None, minutes: int | None = None,
+                compare: Path | None = None) -> None:
     """Load every file, render each product, report one line per product; exit 1 if anything failed
-    (or, with ``strict``, warned). ``minutes`` is the meeting a deck is planned for, instead of the content's.
+    (or, with ``strict``, warned). ``minutes`` is the meeting a deck is planned for, instead of the content's;
+    ``compare`` the last edition's content file, for a Word redline against it.
 
     With ``recipients`` (the file and what it lists), each product is laid out once and drawn once per
     recipient as a numbered copy, and each brief's copies are listed in their folder's manifest.
@@ -462,7 +472,14 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
     _refuse_duplicates(outputs)
     refuse_clobbering([out for _, out in outputs],
                       [*files, *theme.files, *(reference.path for reference in references.values()),
-                       *([recipients[0]] if recipients else [])])
+                       *([recipients[0]] if recipients else []), *([compare] if compare else [])])
+    old = None
+    if compare is not None:
+        try:
+            old = load_placed(compare)[0]
+        except ContentError as exc:  # the last edition must be a valid brief too: said as the loader says it
+            click.echo(str(exc), err=True)
+            sys.exit(EXIT_CONTENT)
     tasks: list[batch.Task] = []
     places: dict[Path, Places] = {}
     failed = warned = 0
@@ -504,7 +521,9 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
             if not quiet:
                 click.echo(str(places[path].warning(("marking",), red)), err=True)
         if not recipients:
-            tasks += [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path)
+            from .products import redlined
+            tasks += [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path,
+                                 laid=redlined(brief, old, theme) if old is not None else None)
                       for fmt in formats]
             continue
         from .products import lay_out

@@ -58,6 +58,7 @@ class Span(Value):
     italic: bool = False
     href: str | None = None
     cite: Citation | None = None
+    change: str = ""  # in a redline (layout/redline.py): "ins" inserted, "del" deleted since the last edition
 
 
 Inline = tuple[Span, ...]

@@ -52,6 +52,7 @@ class Heading(Value):
     level: int  # 1 for the brief's parts, 2 for their subdivisions
     text: str
     field: FieldPath = ()  # the part it heads ("key_judgments"), or the free section's title
+    marked: Inline = ()  # in a redline: its words as spans, the changes since the last edition marked
 
 
 class Paragraph(Value):
@@ -128,6 +129,7 @@ class Table(Value):
     caption: Caption
     field: FieldPath = ()  # the list the table shows (its caption and header row)
     fields: tuple[tuple[FieldPath, ...], ...] = ()  # each cell's, row by row
+    caption_marked: Inline = ()  # in a redline: the caption's words, the changes since the last edition marked
 
 
 class Quote(Value):
@@ -160,6 +162,7 @@ class NoteMark(Value):
     anchor: str          # the name of the note's destination, the same in Word and the PDF
     separator: str = ""
     description: str = ""  # what the link says to a screen reader: "Note 1"
+    change: str = ""  # in a redline, as a span's
 
     @property
     def text(self) -> str:
@@ -230,12 +233,27 @@ class Running(Value):
     watermark: Watermark | None = None  # "DRAFT" across every page of a draft
 
 
+class Tracked(Value):
+    """In a redline (layout/redline.py): a whole block only one edition has, "ins" the new or "del" the old."""
+
+    block: Block
+    change: str
+
+
+class Redline(Value):
+    """Who marked the changes between two editions, and when: the new edition's date (ISO 8601)."""
+
+    author: str
+    date: str
+
+
 class Document(Value):
     properties: Properties
     running: Running
-    blocks: tuple[Block, ...]
+    blocks: tuple[Block | Tracked, ...]
     notes: tuple[Note, ...]
     left_out: tuple[str, ...] = ()  # what the layout could not show, said to the reader as warnings
+    redline: Redline | None = None  # the blocks mark what changed since the last edition (Tracked, span changes)
 
     @property
     def language(self) -> str:

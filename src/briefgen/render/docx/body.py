@@ -29,6 +29,14 @@ class Body:
             paragraph.add_run(text)
         return paragraph
 
+    def count(self) -> int:
+        """How many blocks (paragraphs and tables) the body holds."""
+        return len(self._body) - (self._end is not None)
+
+    def since(self, count: int) -> list:
+        """The blocks placed since the body held ``count``."""
+        return list(self._body)[count:self.count()]
+
     def place(self, element) -> None:
         """Put a finished block (a w:p or w:tbl made elsewhere) at the end of the body."""
         if self._end is not None:

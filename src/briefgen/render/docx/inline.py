@@ -19,6 +19,7 @@ from lxml.etree import SubElement
 from ... import scripts
 from ...inline import Span
 from ...layout.document import NoteMark
+from . import tracked
 from .internals import paragraph_element
 from .styles import HYPERLINK, NOTE_REFERENCE
 
@@ -44,12 +45,14 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
         if isinstance(span, NoteMark):
             _mark(p, span)
             continue
+        start = len(p)
         pieces = [(span.text, None)]
         if scripts.RIGHT_TO_LEFT.search(span.text):
             language = _language(paragraph) if language is None else language
             pieces = scripts.runs(span.text, language)
         parent, style = p, None
         if span.href:
+            start = 0  # the link's own runs are marked, inside it
             style = HYPERLINK
             # r is declared here if the document does not (a reference's may not), as Word names it.
             parent = SubElement(p, _LINK, nsmap=_R_NS)
@@ -57,6 +60,7 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
             parent.set(_HISTORY, "1")
         for text, lang in pieces:
             _run(parent, text, style, span.bold, span.italic, lang)
+        tracked.wrap(parent, start, span.change)
 
 
 def _run(parent, text: str, style: str | None, bold: bool = False, italic: bool = False,
@@ -116,6 +120,7 @@ def _mark(p, mark: NoteMark) -> None:
     """A superscript note number, an internal link to the bookmark of its note (see bookmark)."""
     if mark.separator:
         _run(p, mark.separator, NOTE_REFERENCE)
+        tracked.wrap(p, len(p) - 1, mark.change)
     link = SubElement(p, _LINK)
     link.set(_ANCHOR, mark.anchor)
     # The tooltip is what the link says to a screen reader, as the PDF's link description does.
@@ -123,6 +128,7 @@ def _mark(p, mark: NoteMark) -> None:
         link.set(_TOOLTIP, mark.description)
     link.set(_HISTORY, "1")
     _run(link, str(mark.number), NOTE_REFERENCE)
+    tracked.wrap(link, 0, mark.change)
 
 
 def bookmark(paragraph: Paragraph, name: str, number: int) -> None:

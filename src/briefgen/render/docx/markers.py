@@ -62,6 +62,7 @@ class Markers:
     def __init__(self, first_id: int) -> None:
         self._ids = count(first_id)  # bookmark ids are unique across the document, whatever the bookmark
         self._seen: Counter[str] = Counter()
+        self.last_id = first_id - 1
 
     def mark(self, p, path: FieldPath) -> None:
         """Wrap all that the w:p element ``p`` holds in the bookmark of ``path``; nothing for an empty path."""
@@ -73,7 +74,8 @@ class Markers:
         self._seen[name] += 1
         if self._seen[name] > 1:
             name = f"{name}__{self._seen[name]}"
-        number = str(next(self._ids))
+        self.last_id = next(self._ids)
+        number = str(self.last_id)
         start = OxmlElement("w:bookmarkStart", {qn("w:id"): number, qn("w:name"): name})
         properties = p.find(qn("w:pPr"))
         if properties is not None:

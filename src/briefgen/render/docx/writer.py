@@ -13,7 +13,7 @@ from docx.shared import Length
 
 from ...inline import Span
 from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
-                               Paragraph, Quote, Table, TitleBlock)
+                               Paragraph, Quote, Table, TitleBlock, Tracked)
 from ...output import package
 from ...parts import FieldPath
 from ..office.template import Template
@@ -21,7 +21,7 @@ from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
 from ...typography import typography
-from . import body as word_body, inline, page, pictures, properties, styles, tables
+from . import body as word_body, inline, page, pictures, properties, styles, tables, tracked
 from .internals import paragraph_element
 from .markers import Markers
 from .package import entries
@@ -53,6 +53,9 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1))
     for block in document.blocks:
         writer.add(block)
+    if document.redline is not None:
+        # Ids after every bookmark's: Word wants an annotation's id unique among them all.
+        tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
     page.running(word, document.running, width, pages.pages(document, theme, width.pt),
                  typography(theme).brief.watermark, theme.fonts.family)
     properties.stamp(word, document.properties, when)
@@ -87,14 +90,22 @@ class _Writer:
     def __init__(self, word: WordDocument, theme: Theme, width: Length, markers: Markers) -> None:
         self.word, self.theme, self.width = word, theme, width
         self.body = word_body.Body(word)
+        self.markers = markers
         self.mark = markers.mark
 
-    def add(self, block: Block) -> None:
+    def add(self, block: Block | Tracked) -> None:
         match block:
+            case Tracked(block=whole, change=change):  # a block only one edition of a redline has
+                count = self.body.count()
+                self.add(whole)
+                for element in self.body.since(count):
+                    tracked.whole(element, change)
             case TitleBlock():
                 self._title(block)
-            case Heading(level=level, text=text, field=field):
-                self.mark(paragraph_element(add_paragraph(self.body, HEADINGS[min(level, 3)], text)), field)
+            case Heading(level=level, text=text, field=field, marked=marked):
+                heading = add_paragraph(self.body, HEADINGS[min(level, 3)], "" if marked else text)
+                inline.write(heading, marked)  # a redline's heading, its changes marked
+                self.mark(paragraph_element(heading), field)
             case Paragraph(spans=spans, field=field):
                 self._paragraph(spans, field=field)
             case BulletList():

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 import zipfile
 
+import pytest
+from hypothesis import given, strategies as st
 from lxml import etree
 
+from briefgen.layout.line_breaks import WORD_JOINER, unbroken_ranges
+from briefgen.load import load
 from briefgen.theme import load_theme
 from briefgen.typography import typography
 
@@ -35,3 +41,52 @@ def test_deck_links_are_in_the_themes_link_colour_not_office_blue(tmp_path):
         assert run_properties.find(f"{{{A}}}solidFill/{{{A}}}srgbClr").get("val") == link
         # PowerPoint would draw its theme's hyperlink colour unless told to take the run's.
         assert click.find(f".//{HYPERLINK_COLOUR}").get("val") == "tx"
+
+
+# --- no break inside a range: "Very unlikely (5–" never ends a line ---------------------------------------
+
+RANGE = re.compile(r"\d[\u2012\u2013-]\d")
+
+
+@given(st.lists(st.one_of(st.integers(0, 100).map(str), st.sampled_from(["–", "-", "‒", " ", "%", "(", ")", "a"])),
+                max_size=12).map("".join))
+def test_every_dash_between_digits_is_joined_and_nothing_else_changes(text):
+    joined = unbroken_ranges(text)
+    assert joined.replace(WORD_JOINER, "") == text
+    assert not RANGE.search(joined)  # each such dash is followed by the joiner, not the digit
+    assert joined.count(WORD_JOINER) == len(re.findall(r"(?<=\d)[\u2012\u2013-](?=\d)", text))
+
+
+@pytest.fixture(scope="module")
+def products(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ranges")
+    result = run_briefgen("all", NRF, "--out-dir", folder, "-j", "1")
+    assert result.returncode == 0, result.stderr
+    return {fmt: folder / f"nrf-secession.{fmt}" for fmt in ("docx", "pdf", "pptx")}
+
+
+def _estimates(text: str) -> list[str]:
+    return re.findall(r"\((\d+)\u2013(\u2060?)(\d+)%\)", text)
+
+
+def _assert_joined(text: str, least: int) -> None:
+    found = _estimates(text)
+    assert len(found) >= least
+    assert all(joiner == WORD_JOINER for _, joiner, _ in found), found
+
+
+def test_the_word_briefs_estimates_do_not_break_inside_their_range(products):
+    with zipfile.ZipFile(products["docx"]) as package:
+        _assert_joined(package.read("word/document.xml").decode(), least=len(load(NRF).key_judgments))
+
+
+def test_the_pdfs_estimates_do_not_break_inside_their_range(products):
+    text = subprocess.run(["pdftotext", products["pdf"], "-"], capture_output=True, text=True, check=True).stdout
+    _assert_joined(text, least=len(load(NRF).key_judgments))
+
+
+def test_the_decks_estimates_do_not_break_inside_their_range(products):
+    with zipfile.ZipFile(products["pptx"]) as package:
+        slides = "".join(package.read(n).decode() for n in package.namelist()
+                         if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+    _assert_joined(slides, least=len(load(NRF).key_judgments))

@@ -20,6 +20,7 @@ import re
 from typing import Iterable
 
 from ..estimative import Likelihood, estimate_label, terms_in
+from .line_breaks import unbroken_ranges
 from ..inline import Citation, Inline, Span, parse, plain, text_of
 from ..model import Brief, Indicator, Meeting, Picture, Section, Source
 from ..parts import FieldPath
@@ -626,7 +627,7 @@ class Planner:
             key = f"key_judgments.{index}"
             title = self.headline(index)
             estimate = estimate_label(kj.likelihood, kj.confidence)
-            badge = f"{self.words.judgment.format(number=number)} \u00b7 {estimate}"
+            badge = f"{self.words.judgment.format(number=number)} \u00b7 {unbroken_ranges(estimate)}"
             statement = plain(kj.statement).strip().rstrip(".")
             points = [] if statement == title else [self.point(kj.statement, bullet=False)]
             held = kj.scenarios
@@ -815,14 +816,15 @@ class Planner:
         likeliest = max(future.scenarios, key=lambda s: s.likelihood.range)
         title = plain(likeliest.headline).rstrip(".") if likeliest.headline else \
             words_.likeliest.format(name=likeliest.name)
-        listed = [_Point((((Span(f"S{n} ", bold=True), Span(s.name, bold=True)), ()),), badge=s.likelihood.label)
+        listed = [_Point((((Span(f"S{n} ", bold=True), Span(s.name, bold=True)), ()),),
+                              badge=unbroken_ranges(s.likelihood.label))
                   for n, s in enumerate(future.scenarios, 1)]
         notes = self.points(*future.paragraphs) + [
             f"\u2022 S{n}, {s.name} ({s.likelihood.label}): {self.say(s.description)}"
             for n, s in enumerate(future.scenarios, 1)] + [line for s in future.scenarios for line in self.own(s)]
         full = Planned(CONTENT, words_.outlook_scenarios, (tuple(
             Item((Span(f"S{n} {s.name}", bold=True), Span(": "), *self.speaker.shown(s.description)),
-                 badge=s.likelihood.label,
+                 badge=unbroken_ranges(s.likelihood.label),
                  notes=f"{s.name} ({s.likelihood.label}): {self.say(s.description)}"
                        + "".join(f"\n{line}" for line in self.own(s)))
             for n, s in enumerate(future.scenarios, 1)),),

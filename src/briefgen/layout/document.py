@@ -17,6 +17,7 @@ import re
 from typing import Callable, Iterable, Union
 
 from ..estimative import Confidence, Likelihood, Reliability, estimate_label
+from .line_breaks import unbroken_ranges
 from ..citation_styles import DEFAULT, is_note_style
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
@@ -94,7 +95,7 @@ class Judgment(Value):
 
     @property
     def estimate(self) -> str:
-        return estimate_label(self.likelihood, self.confidence)
+        return unbroken_ranges(estimate_label(self.likelihood, self.confidence))
 
 
 class Caption(Value):
@@ -671,7 +672,7 @@ def _would_show(alternative: Alternative, indicators: dict[str, Indicator], word
 def assessment(alternative: Alternative) -> Inline:
     """How likely an alternative is: an ICD 203 term with its range, as judgments show theirs, or the analyst's words."""
     if isinstance(alternative.assessment, Likelihood):
-        return _text(alternative.assessment.label)
+        return _text(unbroken_ranges(alternative.assessment.label))
     return parse(alternative.assessment)
 
 
@@ -689,7 +690,7 @@ def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[B
     blocks += [Paragraph(parse(p), field=("outlook", "paragraphs", n)) for n, p in enumerate(outlook.paragraphs)]
     scenarios, indicators = ("outlook", "scenarios"), ("outlook", "indicators")
     blocks.append(Heading(2, words.scenarios, scenarios))
-    rows = tuple(((Span(s.name, bold=True),), _text(s.likelihood.label), parse(s.description))
+    rows = tuple(((Span(s.name, bold=True),), _text(unbroken_ranges(s.likelihood.label)), parse(s.description))
                  for s in outlook.scenarios)
     blocks.append(table((words.scenario, words.likelihood, words.scenario_description), rows, (1.4, 1.2, 3.4),
                         words.scenarios, scenarios,

@@ -264,8 +264,9 @@ def pdftotext(pdf: Path, *args: str) -> str:
 
 
 def pdf_pages_text(pdf: Path) -> list[str]:
-    """The text of each page, by pdftotext (form feeds separate the pages)."""
-    pages = pdftotext(pdf).split("\f")
+    """The text of each page, by pdftotext (form feeds separate the pages), as a reader sees it: without the
+    word joiners that keep a range on one line (layout/line_breaks.py), which pdftotext gives from our PDF."""
+    pages = pdftotext(pdf).replace("\u2060", "").split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 

@@ -41,8 +41,9 @@ FORMS = ("word", "pdf")  # LibreOffice's PDF of our .docx, and our own PDF
 
 def normal(text: str) -> str:
     """Whitespace collapsed, and a word broken after its hyphen (or an address after a slash) at a line end
-    joined up again."""
-    return re.sub(r"(?<=\S[-/]) (?=\S)", "", " ".join(text.split()))
+    joined up again; without word joiners (layout/line_breaks.py), which no reader sees: reportlab's PDF keeps
+    them in its text, LibreOffice's drops them."""
+    return re.sub(r"(?<=\S[-/]) (?=\S)", "", " ".join(text.replace("\u2060", "").split()))
 
 
 class Reading:

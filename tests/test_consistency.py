@@ -255,7 +255,7 @@ class Printed:
             self.height = pdf.pages[0].height
             for number, page in enumerate(pdf.pages):
                 for word in page.extract_words(extra_attrs=["size", "non_stroking_color", "fontname"]):
-                    self.words.append(dict(word, page=number))
+                    self.words.append(dict(word, page=number, text=word["text"].replace("\u2060", "")))
                 self.lines[number] = [dict(line) for line in (*page.lines, *page.curves)]
                 self.fills[number] = [dict(rect) for rect in page.rects if rect.get("fill")]
 
@@ -338,7 +338,7 @@ def _tokens(spans) -> list[tuple[str, bool]]:
         if isinstance(span, NoteMark):
             break
         style = (span.bold, span.italic, bool(span.href))
-        for character in span.text:
+        for character in span.text.replace("\u2060", ""):  # a word joiner is not seen (normal())
             if character.isspace() or (word and style != key):
                 if word:
                     found.append((word, key == (False, False, False)))

@@ -572,9 +572,8 @@ class Planner:
             low, high = kj.likelihood.range
             # A headline that says its term ("will likely") is given its range alone.
             said = any(term is kj.likelihood for term, _ in terms_in(title))
-            # A word joiner after the range's dash: LibreOffice and PowerPoint would break "(55–" from "80%)".
-            estimate = f" ({low}\u2013\u2060{high}%)" if said else \
-                f" \u2014 {kj.likelihood.value} ({low}\u2013\u2060{high}%)"
+            estimate = unbroken_ranges(f" ({low}\u2013{high}%)" if said
+                                       else f" \u2014 {kj.likelihood.value} ({low}\u2013{high}%)")
             items.append(Item((Span(title), Span(estimate, bold=True)), bullet=False, number=n))
         items.append(Item((Span(self.confidences(), italic=True),), bullet=False))
         heading = self.outline.heading("summary")
@@ -649,7 +648,7 @@ class Planner:
             main = self.condensed(title, points + extra, fixed=fixed, notes=notes, key=key,
                                   link=f"{key}.basis", always=True)
             # The statement, its estimate, basis and reasons in full: what a question on the judgment needs.
-            items = [Item(self.speaker.shown(kj.statement), badge=estimate, heading=True,
+            items = [Item(self.speaker.shown(kj.statement), badge=unbroken_ranges(estimate), heading=True,
                           notes=f"{self.words.judgment.format(number=number)}: {self.say(kj.statement)} {estimate}. "
                                 f"{self.words.basis}{self.say(kj.basis)}" + "".join(f"\n{line}" for line in self.own(kj))),
                      Item((Span(self.words.basis, italic=True), *self.speaker.shown(kj.basis)), bullet=False,
@@ -801,11 +800,12 @@ class Planner:
         def assessed(a) -> str:
             return a.assessment.label if isinstance(a.assessment, Likelihood) else plain(a.assessment)
 
-        items = [Item(self.speaker.shown(a.explanation), badge=assessed(a),
+        items = [Item(self.speaker.shown(a.explanation), badge=unbroken_ranges(assessed(a)),
                       notes=f"{self.say(a.explanation)} ({assessed(a)}). {self.words.would_show}: "
                             f"{self.say(a.would_show)}") for a in found]
         full = Planned(CONTENT, heading, (tuple(items),), key="alternatives.full")
-        main = self.condensed(heading, [self.point(a.explanation, badge=assessed(a)) for a in found], notes=[
+        main = self.condensed(heading, [self.point(a.explanation, badge=unbroken_ranges(assessed(a)))
+                                        for a in found], notes=[
             f"\u2022 {self.say(a.explanation)} {self.words.would_show}: {self.say(a.would_show)}" for a in found],
             key="alternatives", link="alternatives.full")
         return [self.unit("alternatives", ("alternatives",), ("alternatives",), main, full)]

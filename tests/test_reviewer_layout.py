@@ -74,7 +74,7 @@ class DescribeAlternatives:
         assert text_of(explanation).startswith("The talks are for show")
         assert text_of(would_show) == ("Releases below the agreed minimum while the talks go on.\n"
                                        "Watch: Releases from the dam")
-        assert text_of(assessment) == "Unlikely (20\u201345%)"
+        assert text_of(assessment) == "Unlikely (20\u2013\u206045%)"  # no break inside the range
 
     def it_keeps_an_assessment_in_the_analysts_words(self, tmp_path):
         brief = example(tmp_path, lambda d: d["alternatives"][0].update(assessment="Cannot be ruled out yet."))

@@ -33,12 +33,12 @@ EDITS = (
     ("The NRF's leadership will **likely** keep calling", "The NRF's leadership will **very likely** keep calling"),
     ("key_assumptions:\n", "key_assumptions:\n  - The desk's copy of the article is complete.\n"),
     ("Kabul falls to the Taliban; the NRF forms in the aftermath", "Kabul falls to the Taliban; the NRF forms soon after"),
-    ("insight into the only organised armed opposition", "insight into the armed opposition"),
+    ("insight into the main armed opposition", "insight into the armed opposition"),
     ("  - title: About the source\n", "  - title: About the sources\n"),
 )
 CHANGES = [("insertion", "very"), ("insertion", "The desk's copy of the article is complete."),
            ("paragraph-insertion", ""), ("deletion", "in the aftermath"), ("insertion", "soon after"),
-           ("deletion", "only organised"), ("deletion", "source"), ("insertion", "sources")]
+           ("deletion", "main"), ("deletion", "source"), ("insertion", "sources")]
 
 
 def edited(path: Path) -> Path:

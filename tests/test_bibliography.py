@@ -76,7 +76,7 @@ class DescribeBibliographyProblems:
         result = run_briefgen("validate", path)
         assert result.returncode == 1
         line = line_of(path, "missing.bib")
-        assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: bibliography\[1\]: .*missing\.bib: no such file",
+        assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: bibliography file 2 \(bibliography\[1\]\): .*missing\.bib: no such file",
                          result.stderr, re.M), result.stderr
 
     def it_warns_of_a_csl_item_without_a_title_at_its_line_and_skips_it(self, folder):

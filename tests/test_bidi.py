@@ -63,7 +63,7 @@ class DescribeABidiControl:
         path = brief(tmp_path, "url: https://example.org/upper-river", 'url: "https://example.org/\\u2067upper-river"')
         result = run_briefgen("validate", path)
         line, _ = place_of(path, "\\u2067")
-        assert re.search(rf":{line}:\d+: sources\[0\]\.url: warning: contains U\+2067 RIGHT-TO-LEFT ISOLATE",
+        assert re.search(rf":{line}:\d+: source 1 \(sources\[0\]\.url\): warning: contains U\+2067 RIGHT-TO-LEFT ISOLATE",
                          result.stderr), result.stderr
 
     def it_is_said_once_by_a_render_and_not_with_q(self, tmp_path):

@@ -43,8 +43,10 @@ class DescribeCheckingCitedIds:
         result = run_briefgen("validate", path)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
-        for key, field in (("nosuch", "summary"), ("ghost", r"signals\[0\]\.why"),
-                           ("titlecite", r"sections\[0\]\.title"), ("quoted", r"actors\[0\]\.quotes\[0\]\.text")):
+        for key, field in (("nosuch", r"summary( paragraph 1 \(summary\[0\]\))?"),
+                           ("ghost", r"signal 1 \(signals\[0\]\.why\)"),
+                           ("titlecite", r"section 1 \(sections\[0\]\.title\)"),
+                           ("quoted", r"quote 1 of actor 1 \(actors\[0\]\.quotes\[0\]\.text\)")):
             where = place_of(path, f"@{key}")
             assert re.search(rf"^{re.escape(str(path))}:{where}: {field}: cites unknown source '{key}'",
                              result.stderr, re.M), (key, result.stderr)

@@ -28,7 +28,7 @@ class DescribeValidate:
         broken.write_text(EXAMPLE.read_text().replace("confidence: moderate", "confidence: medium"))
         result = run_briefgen("validate", broken)
         assert result.returncode == 1
-        assert re.search(rf"^{re.escape(str(broken))}:\d+:\d+: key_judgments\[0\]\.confidence: ", result.stderr,
+        assert re.search(rf"^{re.escape(str(broken))}:\d+:\d+: key judgment 1 \(key_judgments\[0\]\.confidence\): ", result.stderr,
                          re.M)
         assert "Traceback" not in result.stderr
 

@@ -324,7 +324,7 @@ class DescribeTheAnalystsImages:
         result = briefgen_in_process("pdf", content, "-o", tmp_path / "out.pdf")
         assert result.code == 1
         line = next(n for n, text in enumerate(content.read_text().splitlines(), 1) if text.startswith("images:"))
-        assert re.search(rf"{re.escape(str(content))}:{line + 1}:\d+: images\[0\]\.\w+: .*{re.escape(message)}",
+        assert re.search(rf"{re.escape(str(content))}:{line + 1}:\d+: image 1 \(images\[0\]\.\w+\): .*{re.escape(message)}",
                          result.err), result.err
         assert "Traceback" not in result.err
         assert not (tmp_path / "out.pdf").exists()
@@ -340,7 +340,7 @@ class DescribeTheAnalystsImages:
             table={"header": ["A", "B"], "rows": [["1", "2"], ["3"]]}))
         result = briefgen_in_process("validate", content)
         assert result.code == 1
-        assert re.search(r"sections\[0\]\.table\.rows\[1\]: has 1 cells; the header has 2", result.err), result.err
+        assert re.search(r"row 2 of section 1 \(sections\[0\]\.table\.rows\[1\]\): has 1 cells; the header has 2", result.err), result.err
 
 
 # --- the products, read with tools we did not write -------------------------------------------

@@ -299,7 +299,7 @@ class DescribeValidateWarnings:
         result = briefgen_in_process("validate", path)
         assert result.code == 0
         line = line_of(path, "in the near term")
-        assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: key_judgments\[0\]\.statement: warning: states no "
+        assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: key judgment 1 \(key_judgments\[0\]\.statement\): warning: states no "
                          "time frame", result.err, re.M), result.err
         assert f"{path}: ok, 1 warning" in result.out
 

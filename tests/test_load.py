@@ -56,7 +56,7 @@ class DescribeProblems:
 
     def it_suggests_the_field_meant(self, tmp_path):
         [problem] = problems(example_with(tmp_path, "    role: Senior analyst", "    rol: Senior analyst"))
-        assert "authors[0].rol: unknown field; did you mean 'role'?" in problem
+        assert "author 1 (authors[0].rol): unknown field; did you mean 'role'?" in problem
 
     def it_reports_every_problem_at_once(self, tmp_path):
         path = example_with(tmp_path, "confidence: moderate", "confidence: medium")
@@ -71,7 +71,7 @@ class DescribeProblems:
 
     def it_refuses_a_quote_from_an_unknown_source(self, tmp_path):
         [problem] = problems(example_with(tmp_path, "source: report2024", "source: nowhere"))
-        assert "actors[0].quotes[0].source: cites unknown source 'nowhere'" in problem
+        assert "quote 1 of actor 1 (actors[0].quotes[0].source): cites unknown source 'nowhere'" in problem
 
     def it_refuses_duplicate_source_ids(self, tmp_path):
         text = EXAMPLE.read_text() + "  - id: report2024\n    title: Again\n"

@@ -52,7 +52,7 @@ CATALOGUE: dict[str, tuple[str | bytes, str | re.Pattern[str]]] = {
     "unknown citation id": (replaced("[@report2024].\n\n# Likelihood", "[@nosuch].\n\n# Likelihood"),
                             "summary: cites unknown source 'nosuch'"),
     "duplicate source ids": (EXAMPLE_TEXT + "  - id: report2024\n    title: Again\n",
-                             "sources[2].id: source id 'report2024' is used twice"),
+                             "source 3 (sources[2].id): source id 'report2024' is used twice"),
     "date that is not a date": (replaced("date: 2024-05-17", "date: yesterday"),
                                 "date: expected an ISO 8601 date"),
     "impossible date": (replaced("date: 2024-05-17", "date: 2023-02-29"), "date: '2023-02-29' is not a calendar date"),
@@ -60,18 +60,18 @@ CATALOGUE: dict[str, tuple[str | bytes, str | re.Pattern[str]]] = {
                                     "date: 2108-01-01 cannot be stamped into the products"),
     "date before what a ZIP stores": (replaced("date: 2024-05-17", "date: 1979-12"), "date: 1979-12 cannot be stamped"),
     "unknown likelihood": (replaced("likelihood: likely", "likelihood: probable"),
-                           "key_judgments[0].likelihood: expected one of"),
+                           "key judgment 1 (key_judgments[0].likelihood): expected one of"),
     "unknown confidence": (replaced("confidence: moderate", "confidence: medium"),
-                           "key_judgments[0].confidence: expected one of"),
+                           "key judgment 1 (key_judgments[0].confidence): expected one of"),
     "unknown marking": (replaced("marking: TLP:CLEAR", "marking: SECRET"), "marking: expected one of"),
     "empty list where items are expected": (replaced("authors:\n  - name: A. N. Analyst\n    role: Senior analyst\n"
                                                      "    bio: Writes on water security and regional politics.",
                                                      "authors: []"), "authors: must not be empty"),
     "unknown field": (replaced("subtitle:", "subtitel:"), "subtitel: unknown field; did you mean 'subtitle'?"),
     "unsafe link": (replaced("The next dry season is the test.", "See [this](javascript:alert)."),
-                    "outlook.paragraphs[0]: link target 'javascript:alert' is not allowed"),
+                    "paragraph 1 (outlook.paragraphs[0]): link target 'javascript:alert' is not allowed"),
     "control character": (replaced("Writes on water", "Writes\x1b[31m on water"),
-                          "authors[0].bio: contains the unprintable character U+001B"),
+                          "author 1 (authors[0].bio): contains the unprintable character U+001B"),
     # libyaml refuses the escape itself; the pure-Python parser lets the model refuse it.
     "escaped lone surrogate": (replaced("title: Water Rights on the Upper River", 'title: "Water \\ud800"'),
                                re.compile("invalid Unicode character escape code|"
@@ -101,10 +101,20 @@ NESTED_REQUIRED = [("authors", 0, "name"), ("key_judgments", 0, "statement"), ("
                    ("actors", 0, "quotes", 0, "speaker"), ("signals", 0, "why"), ("analogies", 0, "limits"),
                    ("outlook", "scenarios"), ("outlook", "indicators"), ("outlook", "scenarios", 0, "likelihood"),
                    ("sources", 0, "id"), ("sources", 0, "title"), ("context", "timeline", 0, "date")]
+# Each item is counted from 1 beside its path, as the products count: "quote 1 of actor 1 (actors[0].quotes[0]...)".
+ITEM_NAMES = {"authors": "author", "key_judgments": "key judgment", "actors": "actor", "quotes": "quote",
+              "signals": "signal", "analogies": "analogy", "scenarios": "scenario", "sources": "source",
+              "timeline": "event"}
+
+
+def counted(path: tuple[str | int, ...]) -> str:
+    written = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    items = [f"{ITEM_NAMES[name]} {index + 1}" for name, index in zip(path, path[1:]) if isinstance(index, int)]
+    return f"{' of '.join(reversed(items))} ({written})" if items else written
+
+
 CATALOGUE.update({
-    f"missing {'.'.join(map(str, path))}": (
-        without_nested_field(path),
-        "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") + ": is required but missing")
+    f"missing {'.'.join(map(str, path))}": (without_nested_field(path), counted(path) + ": is required but missing")
     for path in NESTED_REQUIRED})
 
 
@@ -136,7 +146,7 @@ class DescribeTheCatalogueOfBadInput:
         result = briefgen_in_process(fmt, content, "-o", out_dir / f"brief.{fmt}")
         assert result.code == 1
         line = next(n for n, text in enumerate(content.read_text().splitlines(), 1) if "medium" in text)
-        assert f"{content}:{line}:17: key_judgments[0].confidence:" in result.err
+        assert f"{content}:{line}:17: key judgment 1 (key_judgments[0].confidence):" in result.err
         assert sorted(p.name for p in out_dir.iterdir()) == ["keep.pdf"]
 
     def it_reports_a_missing_file(self, tmp_path, briefgen_in_process):

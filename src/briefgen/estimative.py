@@ -29,6 +29,11 @@ class Likelihood(str, Enum):
         low, high = self.range
         return f"{self.value.capitalize()} ({low}\u2013{high}%)"
 
+    @classmethod
+    def meant(cls, written: str) -> "Likelihood | None":
+        """The term a word that is not one stands for ("highly unlikely" → very unlikely), if any."""
+        return _LIKELIHOOD_WORDS.get(" ".join(written.lower().replace("-", " ").split()))
+
 
 _RANGES = {
     Likelihood.ALMOST_NO_CHANCE: (1, 5),
@@ -51,6 +56,34 @@ class Confidence(str, Enum):
     @property
     def label(self) -> str:
         return f"{self.value} confidence"
+
+    @classmethod
+    def meant(cls, written: str) -> "Confidence | None":
+        """The level a word that is not one stands for ("medium" → moderate), if any."""
+        return _CONFIDENCE_WORDS.get(" ".join(written.lower().replace("-", " ").split()))
+
+
+# What analysts write for a term when they do not write the term: ICD 203's own alternative words
+# (remote, highly improbable, improbable, roughly even odds, probable, highly probable, nearly certain)
+# and the usual others.
+_LIKELIHOOD_WORDS = {
+    **dict.fromkeys(("remote", "no chance", "almost impossible", "very remote", "nearly impossible",
+                     "almost none"), Likelihood.ALMOST_NO_CHANCE),
+    **dict.fromkeys(("highly unlikely", "highly improbable", "very improbable", "extremely unlikely"),
+                    Likelihood.VERY_UNLIKELY),
+    **dict.fromkeys(("improbable", "not likely", "doubtful", "somewhat unlikely"), Likelihood.UNLIKELY),
+    **dict.fromkeys(("even chance", "roughly even odds", "even odds", "fifty fifty", "50/50", "50 50", "toss up",
+                     "about even", "roughly even", "possible", "as likely as not"), Likelihood.ROUGHLY_EVEN_CHANCE),
+    **dict.fromkeys(("probable", "probably", "somewhat likely", "more likely than not"), Likelihood.LIKELY),
+    **dict.fromkeys(("highly likely", "highly probable", "very probable", "extremely likely"), Likelihood.VERY_LIKELY),
+    **dict.fromkeys(("nearly certain", "almost certainly", "virtually certain", "certain", "near certain"),
+                    Likelihood.ALMOST_CERTAIN),
+}
+_CONFIDENCE_WORDS = {
+    **dict.fromkeys(("medium", "mid", "middling", "average", "fair", "moderately", "med"), Confidence.MODERATE),
+    **dict.fromkeys(("very low", "weak", "limited", "little", "poor"), Confidence.LOW),
+    **dict.fromkeys(("very high", "strong", "solid", "good", "great"), Confidence.HIGH),
+}
 
 
 class Reliability(str, Enum):

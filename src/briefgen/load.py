@@ -44,7 +44,25 @@ class Problem(Value):
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         message = f"warning: {self.message}" if self.warning else self.message
-        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        return f"{where}: {counted(self.field)}: {message}" if self.field else f"{where}: {message}"
+
+
+# What one item of each list of a brief is called, for saying "key judgment 2" beside key_judgments[1]:
+# the products number judgments, scenarios and notes from 1, and people count from 1.
+_ITEM_NAMES = {"key_judgments": "key judgment", "scenarios": "scenario", "indicators": "indicator",
+               "actors": "actor", "quotes": "quote", "sources": "source", "sections": "section", "images": "image",
+               "signals": "signal", "analogies": "analogy", "timeline": "event", "authors": "author",
+               "alternatives": "alternative", "key_assumptions": "key assumption", "implications": "implication",
+               "editor_notes": "editor's note", "questions": "question", "summary": "summary paragraph",
+               "paragraphs": "paragraph", "bullets": "bullet", "rows": "row", "bibliography": "bibliography file"}
+_ITEM = re.compile(r"([a-z_]+)\[(\d+)\]")
+
+
+def counted(field: str) -> str:
+    """A field path with its items counted from 1 beside it, as the products number them:
+    "key judgment 2 (key_judgments[1].likelihood)", "quote 1 of actor 3 (actors[2].quotes[0].text)"."""
+    items = [f"{_ITEM_NAMES[name]} {int(index) + 1}" for name, index in _ITEM.findall(field) if name in _ITEM_NAMES]
+    return f"{' of '.join(reversed(items))} ({field})" if items else field
 
 
 def load(path: str | Path) -> Brief:
@@ -110,8 +128,22 @@ def load_placed(path: str | Path) -> tuple[Brief, Places]:
     if brief is not None and not issues:
         problems += _stamp_problems(brief, tree)
     if problems:
-        raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
+        # A misspelt "bibliography:" is the root of every "cites unknown source" after it: said first.
+        root = _misspelt_bibliography(data)
+        raise ContentError(sorted(problems, key=lambda p: (p.field != root, p.line, p.column)))
     return brief, Places(tree, warnings, notes)
+
+
+def _misspelt_bibliography(data: Any) -> str | None:
+    """The top-level key that is "bibliography" misspelt (bibliograpy, bibliografy), when there is no
+    "bibliography": its files were never read, so their entries are unknown sources."""
+    if not isinstance(data, dict) or "bibliography" in data:
+        return None
+    import difflib  # only when something is wrong
+
+    close = [key for key in data if isinstance(key, str)
+             and difflib.SequenceMatcher(None, key.lower(), "bibliography").ratio() >= 0.8]
+    return close[0] if close else None
 
 
 def _bidi_warnings(data: Any, tree: _Tree) -> list[Problem]:
@@ -606,6 +638,11 @@ def _markup_problems(data: dict[str, Any], tree: _Tree, bibliography: _Bibliogra
                 message = f"cites {key!r}, whose entry cannot be used: {bibliography.unusable[key]}"
             else:
                 message = _unknown_source(key, known | bibliography.uncited)
+                misspelt = _misspelt_bibliography(data)
+                if misspelt:
+                    line, _ = tree.mark_of((misspelt,), key=True)
+                    message += (f" (the field {misspelt!r} on line {line} is not 'bibliography', so no "
+                                "bibliography file was read)")
             yield Problem(tree.name, *mark, dotted(path), message)
 
 

@@ -194,7 +194,7 @@ def _check_for(tp: Any) -> Check:
         if issubclass(tp, Part):
             return _part(tp)
         if issubclass(tp, enum.Enum):
-            return _choice([m.value for m in tp], lambda value: _enum_member(tp, value))
+            return _choice([m.value for m in tp], lambda value: _enum_member(tp, value), getattr(tp, "meant", None))
         if tp in _SCALARS:
             return _scalar(*_SCALARS[tp])
         return _scalar(lambda value: isinstance(value, tp), f"expected {tp.__name__}")
@@ -289,24 +289,32 @@ def _part(cls: type) -> Check:
             return _INVALID
         fields = _fields(cls)
         valid = True
-        for key in value:
-            if key not in fields:
-                issues.append(Issue(path + (key,), "unknown field" + _suggestion(key, list(fields)), "key"))
-                valid = False
+        unknown = [key for key in value if key not in fields]
+        # A misspelt required field is one mistake: said at the misspelling, not again as the field missing.
+        meant = _misspelt_required(unknown, [name for name, (_, required) in fields.items()
+                                             if required and name not in value]) if unknown else {}
+        for key in unknown:
+            hint = f"; did you mean {meant[key]!r}, which is required?" if key in meant else \
+                _suggestion(key, list(fields))
+            issues.append(Issue(path + (key,), "unknown field" + hint, "key"))
+            valid = False
         built = {}
         for name, (field_check, required) in fields.items():
             if name in value:
                 built[name] = field_check(value[name], path + (name,), issues)
                 valid = valid and built[name] is not _INVALID
             elif required:
-                issues.append(Issue(path + (name,), "is required but missing", "parent"))
+                if name not in meant.values():
+                    issues.append(Issue(path + (name,), "is required but missing", "parent"))
                 valid = False
         return cls(**built) if valid else _INVALID
 
     return check
 
 
-def _choice(allowed: Any, pick: Callable[[Any], Any]) -> Check:
+def _choice(allowed: Any, pick: Callable[[Any], Any], meant: Callable[[str], Any] | None = None) -> Check:
+    """A value that must be one of ``allowed``; ``meant`` gives the choice a word that is not one stands for
+    (an Enum's own synonyms, e.g. Confidence.meant("medium") is moderate)."""
     shown = [repr(a) for a in allowed]
     expected = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else shown[0]
 
@@ -317,10 +325,24 @@ def _choice(allowed: Any, pick: Callable[[Any], Any]) -> Check:
             result = _INVALID
         if result is _INVALID:
             got = repr(value) if isinstance(value, (str, int, float)) else describe(value)
-            issues.append(Issue(path, f"expected one of {expected}, got {got}"))
+            issues.append(Issue(path, f"expected one of {expected}, got {got}{_meant(value, allowed, meant)}"))
         return result
 
     return check
+
+
+def _meant(value: Any, allowed: Any, meant: Callable[[str], Any] | None) -> str:
+    """"; did you mean 'moderate'?" for a synonym or a near miss of a choice; "" when nothing is close."""
+    if not isinstance(value, str):
+        return ""
+    found = meant(value) if meant is not None else None
+    if found is None:
+        import difflib  # only when a value is wrong
+
+        names = {str(a).lower(): a for a in allowed}
+        close = difflib.get_close_matches(" ".join(value.lower().split()), list(names), n=1, cutoff=0.75)
+        found = names[close[0]] if close else None
+    return f"; did you mean {getattr(found, 'value', found)!r}?" if found is not None else ""
 
 
 def _enum_member(cls: type[enum.Enum], value: Any) -> Any:
@@ -346,6 +368,20 @@ _SCALARS: dict[type, tuple[Any, ...]] = {
     int: (lambda v: isinstance(v, int) and not isinstance(v, bool), "expected a whole number"),
     float: (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "expected a number", float),
 }
+
+
+def _misspelt_required(unknown: list[Any], missing: list[str]) -> dict[Any, str]:
+    """Each unknown key that is a misspelling of a required field left out (likelyhood → likelihood)."""
+    if not missing:
+        return {}
+    import difflib  # only when a key is wrong
+
+    meant = {}
+    for key in unknown:
+        close = difflib.get_close_matches(str(key), [m for m in missing if m not in meant.values()], n=1, cutoff=0.6)
+        if close:
+            meant[key] = close[0]
+    return meant
 
 
 def _suggestion(key: str, allowed: list[str]) -> str:

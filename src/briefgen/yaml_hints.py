@@ -1,9 +1,10 @@
 """What to do about the YAML mistakes people make most, said next to the parser's own words.
 
 PyYAML says what it found ("mapping values are not allowed here"), not what the writer meant.
-The line it points at usually shows which of three slips it was: a value that holds ": " without
-quotes, a key indented further than the keys above it, or a key indented less than its siblings
-but more than its parent. The loader adds the hint to the placed syntax error.
+The line it points at usually shows which slip it was: a value that holds ": " without quotes, a
+key indented further than the keys above it, a key indented less than its siblings but more than
+its parent, or a list item whose "- " is not under the dashes of its list. The loader adds the hint
+to the placed syntax error; a fix to paste keeps the line's indentation.
 """
 
 from __future__ import annotations
@@ -42,12 +43,16 @@ def _colon_in_value(lines: list[str], line: int, column: int) -> str:
         fixed = f'{found.group("indent")}{found.group("dash")}"{_escaped(item)}"'
     else:
         fixed = f'{here[:found.end()].rstrip()} "{_escaped(value)}"'
-    return f"a value that contains ': ' must be in quotes; write line {line} as: {fixed.strip()}"
+    if fixed.startswith(" "):  # the fix on a line of its own, indented as the file needs, so that it can be pasted
+        return f"a value that contains ': ' must be in quotes; write line {line} as (indented as shown):\n{fixed}"
+    return f"a value that contains ': ' must be in quotes; write line {line} as: {fixed}"
 
 
 def _indented_further(lines: list[str], line: int) -> str:
     """A key indented further than the key above it reads as more text of that key's value."""
     found = _KEY_LINE.match(lines[line - 1])
+    if found is not None and found.group("dash"):
+        return _misplaced_dash(lines, line)
     above = _key_above(lines, line)
     if found is None or above is None:
         return ""
@@ -58,6 +63,8 @@ def _indented_further(lines: list[str], line: int) -> str:
 
 def _misaligned(lines: list[str], line: int, here: str) -> str:
     """A key between two indentation levels: say both columns it could mean."""
+    if here.lstrip(" ").startswith("- ") or here.strip() == "-":
+        return _misplaced_dash(lines, line)
     found = _KEY_LINE.match(here)
     if found is None:
         return ""
@@ -71,6 +78,25 @@ def _misaligned(lines: list[str], line: int, here: str) -> str:
         options.append(f"column {parent[1]} if it belongs beside '{parent[0]}'")
     return f"'{key}' starts at column {column}, which lines up with no key around it; move it to " \
            + " or ".join(options)
+
+
+def _misplaced_dash(lines: list[str], line: int) -> str:
+    """An item whose "- " is not under the dashes of the list it belongs to: say where its dash should stand
+    (under the nearest item's dash above), not where its key would line up (which reads as the item above)."""
+    here = lines[line - 1]
+    column = len(here) - len(here.lstrip(" ")) + 1
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        stripped = text.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("- ") or stripped.rstrip() == "-":
+            dash = len(text) - len(stripped) + 1
+            if dash != column:
+                return (f"the '- ' of this item stands at column {column}, but the items of its list have theirs "
+                        f"at column {dash} (as on line {number}): move the '- ' to column {dash}")
+            return ""
+    return ""
 
 
 def _key_above(lines: list[str], line: int, before_column: int | None = None) -> tuple[str, int] | None:

@@ -34,7 +34,7 @@ def latencies(fmt: str, runs: int, folder: Path) -> list[float]:
     assert watcher.stdout is not None
     try:
         for line in watcher.stdout:
-            if line.startswith("watching"):
+            if line.split(" ", 1)[-1].startswith("watching"):  # after the time of day each line starts with
                 break
         found = []
         for run in range(runs + 1):

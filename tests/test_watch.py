@@ -3,11 +3,14 @@ and leaves no temporary file when Ctrl-C ends it."""
 
 from __future__ import annotations
 
+import os
 import queue
+import re
 import signal
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -52,12 +55,12 @@ def title_of(docx: Path) -> str:
         return package.read("docProps/core.xml").decode()
 
 
-def watching(folder: Path, fmt: str) -> tuple[Path, str, Watcher]:
+def watching(folder: Path, fmt: str, *options: str) -> tuple[Path, str, Watcher]:
     """The example brief as brief.yaml in ``folder``, its text, and a watch of it in ``fmt`` into out/."""
     content = folder / "brief.yaml"
     text = EXAMPLE.read_text(encoding="utf-8")
     content.write_text(text, encoding="utf-8")
-    return content, text, Watcher(folder, "brief.yaml", "--format", fmt, "--out-dir", "out")
+    return content, text, Watcher(folder, "brief.yaml", "--format", fmt, "--out-dir", "out", *options)
 
 
 def test_watch_renders_after_a_save_survives_a_content_error_and_stops_cleanly(tmp_path):
@@ -104,7 +107,7 @@ def test_watching_every_format_renders_each_save_in_all_three_and_leaves_no_work
         # One worker per format, forked from the watch (the machine may lack the CPUs for them: then none).
         assert len(processes_in(tmp_path)) in (1, 4)
         content.write_text(text.replace("title: Water Rights", "title: Saved Rights"), encoding="utf-8")
-        written = {watcher.wait_for("out", "out/brief.").split()[0] for _ in range(3)}
+        written = {watcher.wait_for("out", "out/brief.").split()[1] for _ in range(3)}  # [0] is the time
         assert written == {"out/brief.docx", "out/brief.pdf", "out/brief.pptx"}
         assert "Saved Rights" in title_of(tmp_path / "out" / "brief.docx")
         with zipfile.ZipFile(tmp_path / "out" / "brief.pptx") as deck:
@@ -114,3 +117,97 @@ def test_watching_every_format_renders_each_save_in_all_three_and_leaves_no_work
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.docx", "brief.pdf", "brief.pptx"]
     assert processes_in(tmp_path) == []
+
+
+STAMP = re.compile(r"^\d\d:\d\d:\d\d ")
+
+
+def test_watch_stamps_each_line_with_the_time_and_says_when_an_error_is_fixed(tmp_path):
+    content, text, watcher = watching(tmp_path, "docx")
+    try:
+        assert STAMP.match(watcher.wait_for("out", "out/brief.docx"))
+        assert STAMP.match(watcher.wait_for("out", "watching 1 file"))
+        content.write_text(text.replace("    likelihood: likely\n", "    likelihood: probable\n"), encoding="utf-8")
+        error = watcher.wait_for("err", "brief.yaml:")
+        assert STAMP.match(error) and "did you mean 'likely'?" in error
+        content.write_text(text, encoding="utf-8")
+        watcher.wait_for("out", "out/brief.docx")
+        assert STAMP.match(watcher.wait_for("out", "brief.yaml: fixed"))
+    finally:
+        assert watcher.stop() == 0
+
+
+# How editors save: in place (nano, most), a temporary file renamed over it (vim, VS Code, Emacs), or the
+# file deleted and written anew (some sync tools and scripts).
+def in_place(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def renamed_over(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.swp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def deleted_and_recreated(path: Path, text: str) -> None:
+    path.unlink()
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("save", [in_place, renamed_over, deleted_and_recreated])
+def test_watch_renders_again_however_an_editor_saves(tmp_path, save):
+    content, text, watcher = watching(tmp_path, "docx")
+    try:
+        watcher.wait_for("out", "watching 1 file")
+        for title in ("First Save", "Second Save"):  # twice: the watch still follows the file after the first
+            save(content, text.replace("title: Water Rights on the Upper River", f"title: {title}"))
+            while title not in title_of(tmp_path / "out" / "brief.docx"):
+                watcher.wait_for("out", "out/brief.docx")
+    finally:
+        assert watcher.stop() == 0
+
+
+def test_watch_takes_the_render_commands_reference_documents(tmp_path):
+    from .conftest import REFERENCE_HEADING_COLOUR, reference_docx
+
+    reference = reference_docx(tmp_path / "ref.docx")
+    content, text, watcher = watching(tmp_path, "docx", "--reference-docx", "ref.docx")
+    try:
+        watcher.wait_for("out", "out/brief.docx")
+        with zipfile.ZipFile(tmp_path / "out" / "brief.docx") as package:
+            assert REFERENCE_HEADING_COLOUR in package.read("word/styles.xml").decode()
+        assert reference.exists()
+    finally:
+        assert watcher.stop() == 0
+
+
+def said_by(watcher: Watcher) -> list[tuple[str, str]]:
+    found = []
+    while not watcher.lines.empty():
+        found.append(watcher.lines.get())
+    return found
+
+
+def test_watch_q_prints_only_errors(tmp_path):
+    content = tmp_path / "brief.yaml"
+    content.write_text(EXAMPLE.read_text(encoding="utf-8").replace("title: Water Rights", "title: [unclosed"),
+                       encoding="utf-8")
+    watcher = Watcher(tmp_path, "brief.yaml", "--format", "pdf", "-q")
+    try:
+        assert STAMP.match(watcher.wait_for("err", "YAML syntax error"))
+    finally:
+        assert watcher.stop() == 0
+    assert [line for stream, line in said_by(watcher) if stream == "out"] == []
+
+
+def test_watch_q_says_nothing_of_a_product_written(tmp_path):
+    (tmp_path / "brief.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    watcher = Watcher(tmp_path, "brief.yaml", "--format", "pdf", "-q")
+    try:
+        deadline = time.monotonic() + PATIENCE
+        while not (tmp_path / "out" / "brief.pdf").exists():  # nothing is said: look for the product itself
+            assert time.monotonic() < deadline and watcher.process.poll() is None
+            time.sleep(0.05)
+    finally:
+        assert watcher.stop() == 0
+    assert said_by(watcher) in ([], [("err", "stopped")])

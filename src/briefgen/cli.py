@@ -171,34 +171,49 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
               show_default=True, help="Folder for the products.")
 @_paper_option
 @_template_option
+@_reference_option("docx")
+@_reference_option("pptx")
 @_minutes_option
+@_quiet_option
 def watch_command(content: tuple[Path, ...], fmt: str, out_dir: Path, paper: str | None,
-                  template: Path | None, minutes: int | None) -> None:
+                  template: Path | None, minutes: int | None, quiet: bool, **references: Path | None) -> None:
     """Render CONTENT, then again each time it, the template or the theme is saved; Ctrl-C stops."""
     from . import interruption, products, watch
     from .output import refuse_clobbering
     files = _content_files(content)
-    # Refuses a template that does not fit; a theme folder's reference.docx/.pptx counts for its format.
-    theme, chosen = _theme_and_references([template] if template else [], paper, {}, [fmt])
-    reference = chosen.get(fmt)
-    folder = None if template is None or (reference is not None and template == reference.path) else (
-        template if template.is_dir() else template.parent)
     formats = watch.formats_of(fmt, products.FORMATS)
+    # Refuses a template that does not fit; a theme folder's reference.docx/.pptx counts for its format.
+    theme, chosen = _theme_and_references([template] if template else [], paper, references, list(formats), quiet)
+    folder = template if template is not None and template.is_dir() else (
+        template.parent if template is not None and template.name == "theme.toml" else None)
     target = lambda p, f: products.default_output(p, f, out_dir)  # noqa: E731
     _refuse_duplicates([(path, target(path, f)) for path in files for f in formats])
     refuse_clobbering([target(path, f) for path in files for f in formats],
-                      [*files, *theme.files, *([reference.path] if reference is not None else [])])
+                      [*files, *theme.files, *(t.path for t in chosen.values())])
     _ensure_folder(out_dir)
-    watched = watch.Watched(tuple(files), formats, target, folder, paper,
-                            reference.path if reference is not None else None, reference, minutes)
+    watched = watch.Watched(tuple(files), formats, target, folder, paper, chosen, minutes)
+    # Each line a watch prints says when: a save's lines are told from the last one's at a glance.
+    stamped = lambda err: lambda message: click.echo(_stamped(message), err=err)  # noqa: E731
+    silent = lambda message: None  # noqa: E731
+    voices = watch.Voices(say=silent if quiet else stamped(False), warn=silent if quiet else stamped(True),
+                          complain=stamped(True))
     try:
         with interruption.ending_normally_on(signal.SIGINT):  # Ctrl-C is how a watch ends: not a failure
             try:
-                watch.watch(watched, say=click.echo, complain=lambda message: click.echo(message, err=True))
+                watch.watch(watched, voices)
             except interruption.Interrupted as stop:  # raised so that the format workers were stopped first
                 interruption.leave(stop)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
+
+
+def _stamped(message: str) -> str:
+    """Each line of ``message`` after the time of day it is said (HH:MM:SS), but a line of a fix to paste, which
+    keeps its indentation (see yaml_hints)."""
+    import time
+
+    now = time.strftime("%H:%M:%S")
+    return "\n".join(line if line.startswith(" ") else f"{now} {line}" for line in message.splitlines())
 
 
 @cli.command()

@@ -32,42 +32,53 @@ WAKE_MS = 200
 
 
 class Watched(Value):
-    """What to render and from what: content files, formats, and where the theme or template lives."""
+    """What to render and from what: content files, formats, and where the theme and reference documents live."""
 
     files: tuple[Path, ...]
     formats: tuple[str, ...]
     target: Callable[[Path, str], Path]
     theme_folder: Path | None = None
     paper: str | None = None
-    reference: Path | None = None  # a reference .docx or .pptx (one format only)
-    template: Template | None = None  # that reference as first read (sanitised); read again when saved
+    templates: dict[str, Template] = {}  # each format's reference document as first read; read again when saved
     minutes: int | None = None  # the meeting a deck is planned for, instead of the content's
 
 
-def watch(watched: Watched, say: Callable[[str], None], complain: Callable[[str], None]) -> None:
+class Voices(Value):
+    """Where a watch says things: ``say`` a product written or the watch's state, ``warn`` what does not stop a
+    product, ``complain`` what does. ``-q`` silences the first two."""
+
+    say: Callable[[str], None]
+    warn: Callable[[str], None]
+    complain: Callable[[str], None]
+
+
+def watch(watched: Watched, voices: Voices) -> None:
     """Render everything once, then again whatever is saved, until Ctrl-C (KeyboardInterrupt or Interrupted)."""
-    theme = _theme(watched, complain)
+    theme = _theme(watched, voices)
     if theme is None:
         return
     with ExitStack() as stack:
         workers = None
         if len(watched.formats) > 1 and batch.cpus() > 1 and batch.can_fork():
             workers = {fmt: stack.enter_context(batch.pool(1)) for fmt in watched.formats}
-        _watch(watched, theme, workers, say, complain)
+        _watch(watched, theme, workers, voices)
 
 
-def _watch(watched: Watched, theme: Theme, workers: dict[str, ProcessPoolExecutor] | None,
-           say: Callable[[str], None], complain: Callable[[str], None]) -> None:
+def _watch(watched: Watched, theme: Theme, workers: dict[str, ProcessPoolExecutor] | None, voices: Voices) -> None:
     import watchfiles
 
-    template = watched.template
+    templates = dict(watched.templates)
+    failing: set[Path] = set()  # files whose last render failed: the next good one says "fixed"
     for path in watched.files:
-        _render(path, watched, theme, template, workers, say, complain)
+        _render(path, watched, theme, templates, workers, voices, failing)
     files = {p.resolve() for p in watched.files}
-    styling = {p.resolve() for p in (watched.theme_folder, watched.reference) if p is not None}
+    references = {t.path.resolve(): fmt for fmt, t in watched.templates.items()}
+    styling = {*references, *([watched.theme_folder.resolve()] if watched.theme_folder is not None else [])}
     folders = {p.parent for p in files} | {p if p.is_dir() else p.parent for p in styling}
 
     def relevant(change: watchfiles.Change, name: str) -> bool:
+        # Whatever way an editor saves — writing in place, writing a temporary file and renaming it over the
+        # file (vim, VS Code), deleting and writing it anew — the file's own name is added or modified last.
         path = Path(name)
         return change != watchfiles.Change.deleted and (path in files or any(
             path == s or s in path.parents for s in styling))
@@ -76,70 +87,79 @@ def _watch(watched: Watched, theme: Theme, workers: dict[str, ProcessPoolExecuto
     for changes in watchfiles.watch(*sorted(folders), watch_filter=relevant, step=QUIET_MS,
                                     rust_timeout=WAKE_MS, yield_on_timeout=True):
         if not announced:  # the watcher is running: a save from now on is seen
-            say(f"watching {len(files)} file{'s' * (len(files) != 1)}; Ctrl-C to stop")
+            voices.say(f"watching {len(files)} file{'s' * (len(files) != 1)}; Ctrl-C to stop")
             announced = True
         changed = {Path(name) for _, name in changes}
         if changed & styling:
-            theme = _theme(watched, complain) or theme
-            template = _template(watched, complain) or template
+            theme = _theme(watched, voices) or theme
+            for fmt in {references[p] for p in changed if p in references}:
+                templates[fmt] = _template(templates[fmt], voices) or templates[fmt]
             again = list(watched.files)
         else:
             again = [p for p in watched.files if p.resolve() in changed]
         for path in again:
-            _render(path, watched, theme, template, workers, say, complain)
+            _render(path, watched, theme, templates, workers, voices, failing)
 
 
-def _theme(watched: Watched, complain: Callable[[str], None]) -> Theme | None:
+def _theme(watched: Watched, voices: Voices) -> Theme | None:
     try:
         return load_theme(watched.theme_folder, paper=watched.paper)
     except ThemeError as exc:
-        complain(str(exc))
+        voices.complain(str(exc))
         return None
 
 
-def _template(watched: Watched, complain: Callable[[str], None]) -> Template | None:
-    """The reference document read again (as untrusted input) after a save; None if it cannot be used."""
-    if watched.reference is None:
-        return None
+def _template(before: Template, voices: Voices) -> Template | None:
+    """A reference document read again (as untrusted input) after a save; None if it cannot be used."""
     try:
-        template = read(watched.reference, watched.formats[0])
+        template = read(before.path, before.fmt)
     except TemplateError as exc:
-        complain(str(exc))
+        voices.complain(str(exc))
         return None
     if template.warning:
-        complain(f"warning: {template.warning}")
+        voices.warn(f"warning: {template.warning}")
     return template
 
 
-def _render(path: Path, watched: Watched, theme: Theme, template: Template | None,
-            workers: dict[str, ProcessPoolExecutor] | None, say: Callable[[str], None],
-            complain: Callable[[str], None]) -> None:
+def _render(path: Path, watched: Watched, theme: Theme, templates: dict[str, Template],
+            workers: dict[str, ProcessPoolExecutor] | None, voices: Voices, failing: set[Path]) -> None:
     """Load one file and write each of its products, one line each as it is written; problems are printed,
-    never raised (a bug in one renderer must not end the watch)."""
+    never raised (a bug in one renderer must not end the watch). A file that failed last time and renders
+    now is said to be fixed."""
     try:
         brief, places = load_placed(path)
     except ContentError as exc:
-        complain(str(exc))
+        voices.complain(str(exc))
+        failing.add(path)
         return
-    for said in [*places.notes, *places.warnings]:
-        complain(str(said))
+    for said in places.notes:
+        voices.say(str(said))
+    for said in places.warnings:
+        voices.warn(str(said))
     if watched.minutes is not None:
         from .layout.deck_plan import for_minutes
         brief = for_minutes(brief, watched.minutes)
-    tasks = [batch.Task(brief, fmt, watched.target(path, fmt), template) for fmt in watched.formats]
+    tasks = [batch.Task(brief, fmt, watched.target(path, fmt), templates.get(fmt)) for fmt in watched.formats]
     if workers is None:
         done = (batch.render(task, theme) for task in tasks)
     else:
         from concurrent.futures import as_completed
         futures = [workers[task.fmt].submit(batch.render, task, theme) for task in tasks]
         done = (future.result() for future in as_completed(futures))
+    failed = False
     for written, error in done:
         if error is not None:
-            complain(f"error: {error}")
+            voices.complain(f"error: {error}")
+            failed = True
             continue
-        say(str(written))
+        voices.say(str(written))
         for warning in written.warnings:
-            complain(f"warning: {warning}")
+            voices.warn(f"warning: {warning}")
+    if failed:
+        failing.add(path)
+    elif path in failing:
+        failing.discard(path)
+        voices.say(f"{path}: fixed")
 
 
 def formats_of(choice: str, all_formats: Iterable[str]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..inline import Span
 from ..value import Value, fields, replace
-from .document import Block, Document, NoteMark, Notes, Redline, Tracked
+from .document import Block, Document, Judgment, NoteMark, Notes, Redline, Tracked
 
 INSERTED, DELETED = "ins", "del"
 AUTHOR = "briefgen"
@@ -29,6 +29,8 @@ SIMILAR = 0.5  # the least share of words two blocks (or items) have in common t
 _PLACES = {"items": "fields", "paragraphs": "fields", "entries": "fields", "rows": "fields",
            "reasons": "reason_fields"}
 _MARKS = ("field", "fields", "reason_fields")  # the content field marks: the new edition's are kept
+# A list item's number, which Word gives the item itself: it follows the new edition, untracked.
+_NUMBERED = ("number",)
 # Words a block shows as a plain string, and the field that carries them as spans when they changed.
 _AS_SPANS = {"text": "marked", "caption": "caption_marked"}
 _WORDS = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")  # each word (or sign) with the space after it
@@ -105,7 +107,8 @@ def _merge_value(old: Value, new: Value) -> Value | None:
     changed: dict[str, Any] = {}
     for name in fields(new):
         before, after = getattr(old, name), getattr(new, name)
-        if name in _MARKS or name in _AS_SPANS.values() or before == after:
+        if name in _MARKS or name in _AS_SPANS.values() or before == after or (name in _NUMBERED and
+                                                                                 isinstance(new, Judgment)):
             continue
         if name in _AS_SPANS and _AS_SPANS[name] in fields(new):
             shown = (getattr(before, "text", before), getattr(after, "text", after))  # a caption's, or the heading

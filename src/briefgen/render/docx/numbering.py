@@ -1,4 +1,8 @@
-"""word/numbering.xml: the bullet list definition behind List Bullet."""
+"""word/numbering.xml: the list definitions behind List Bullet (bullets) and Key Judgment (1., 2., …).
+
+Word numbers the key judgments itself: a reviewer who inserts one sees the rest renumbered, and
+a screen reader announces a list, as the PDF's L and LI tags do.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +18,12 @@ from lxml.etree import SubElement
 from ...typography import Spacing
 
 _VAL = qn("w:val")
-_MARKS = {"bullet": ("bullet", "\u2022")}  # a list kind: its number format and the text of its mark
+_MARKS = {"bullet": ("bullet", "\u2022"), "decimal": ("decimal", "%1.")}  # a kind: its format and its mark's text
 
 
 def definition(document: WordDocument, kind: str, flow: Spacing) -> int:
-    """Add a one-level list definition of ``kind`` (bullet) indented as ``flow`` says; return the numId using it."""
+    """Add a one-level list definition of ``kind`` (bullet, decimal) indented as ``flow`` says; return the numId
+    using it."""
     numbering = numbering_of(document)
     abstract_ids = [int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
     abstract_id = max(abstract_ids, default=-1) + 1

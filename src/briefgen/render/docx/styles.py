@@ -83,7 +83,8 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
               based_on=TABLE_TEXT),
         Style("Bottom Line", BOTTOM_LINE, "paragraph", roles.bottom_line.in_word, body),
         Style("Editor Note", EDITOR_NOTE, "paragraph", roles.editor_note.in_word, body),
-        Style("Key Judgment", JUDGMENT, "paragraph", roles.judgment.in_word, body, next_id=JUDGMENT_BASIS),
+        Style("Key Judgment", JUDGMENT, "paragraph", roles.judgment.in_word, body, next_id=JUDGMENT_BASIS,
+              numbering="decimal"),
         Style("Judgment Basis", JUDGMENT_BASIS, "paragraph", basis, body),
         Style("Estimate", ESTIMATE, "character", roles.estimate.in_word, basis, based_on=None),
         Style("Marking Label", MARKING_LABEL, "character", marking_in(roles.marking, marking).in_word,
@@ -245,6 +246,12 @@ def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str
             existing = _create(document, style, index)
         _apply(document, existing, style)
     return missing
+
+
+def list_number(document: WordDocument, style_id: str) -> str | None:
+    """The numId of the list definition the paragraph style ``style_id`` is bound to, if it is a list's."""
+    found = document.styles.element.xpath(f"w:style[@w:styleId='{style_id}']/w:pPr/w:numPr/w:numId/@w:val")
+    return str(found[0]) if found else None
 
 
 def add_paragraph(container, style_id: str, text: str = "") -> Paragraph:

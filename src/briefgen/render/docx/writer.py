@@ -8,7 +8,9 @@ from datetime import datetime
 import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import SubElement
 from docx.shared import Length
 
 from ...inline import Span
@@ -92,6 +94,7 @@ class _Writer:
         self.body = word_body.Body(word)
         self.markers = markers
         self.mark = markers.mark
+        self.lists: dict[str, str | None] = {}  # each list style's numId
 
     def add(self, block: Block | Tracked) -> None:
         match block:
@@ -151,7 +154,20 @@ class _Writer:
 
     def _list(self, block: BulletList) -> None:
         for item, field in zip(block.items, block.fields or ((),) * len(block.items)):
-            self._paragraph(item, BULLET, field)
+            self._listed(self._paragraph(item, BULLET, field), BULLET)
+
+    def _listed(self, paragraph, style: str) -> None:
+        """Bind the paragraph to its style's list in its own properties too (w:numPr), as every reader looks there."""
+        if style not in self.lists:
+            self.lists[style] = styles.list_number(self.word, style)
+        if self.lists[style] is not None:
+            p = paragraph_element(paragraph)
+            numbering = OxmlElement("w:numPr")
+            SubElement(numbering, qn("w:ilvl")).set(qn("w:val"), "0")
+            SubElement(numbering, qn("w:numId")).set(qn("w:val"), self.lists[style])
+            properties = p.get_or_add_pPr()
+            style_element = properties.find(qn("w:pStyle"))
+            (style_element.addnext(numbering) if style_element is not None else properties.insert(0, numbering))
 
     def _callout(self, block: Callout) -> None:
         style = CALLOUT_STYLES[block.role]
@@ -163,7 +179,8 @@ class _Writer:
             self._paragraph(spans, style, field)
 
     def _judgment(self, block: Judgment) -> None:
-        statement = add_paragraph(self.body, JUDGMENT, f"{block.number}.\t")
+        statement = add_paragraph(self.body, JUDGMENT)  # Word numbers it (the style's list)
+        self._listed(statement, JUDGMENT)
         inline.write(statement, block.statement)
         self.mark(paragraph_element(statement), block.statement_field)
         estimate = add_paragraph(self.body, JUDGMENT_BASIS)

@@ -126,3 +126,30 @@ class DescribeBibliographyProblems:
         inline = line_of(path, "- id: report2024")
         assert f"cites 'report2024', which is defined more than once ({path}:{inline}, {folder / 'refs.bib'}:8)" \
                in result.stderr
+
+
+class DescribeRatingsInBibliographyFiles:
+    """A source from a bibliography file is rated in its entry, as an inline source is: `reliability` and
+    `reliability_note` (a CSL-JSON key, a BibTeX field)."""
+
+    def it_reads_the_grade_and_note_of_a_csl_item_and_a_bibtex_entry(self, folder):
+        from briefgen.bibliography import read
+        (folder / "rated.json").write_text(json.dumps([dict(CSL[0], reliability="b",
+                                                            reliability_note="A named observatory.")]))
+        (folder / "rated.bib").write_text(BIBTEX.replace("  year = 2022,", "  reliability = {D},\n  year = 2022,"))
+        [csl] = read(folder / "rated.json").entries
+        [bib] = read(folder / "rated.bib").entries
+        assert (csl.source["reliability"], csl.source["reliability_note"]) == ("B", "A named observatory.")
+        assert bib.source["reliability"] == "D" and "reliability_note" not in bib.source
+
+    def it_skips_an_entry_rated_off_the_scale_saying_so_at_its_line(self, folder):
+        from briefgen.bibliography import read
+        (folder / "rated.bib").write_text(BIBTEX.replace("  year = 2022,", "  reliability = {Z},\n  year = 2022,"))
+        found = read(folder / "rated.bib")
+        assert found.entries == []
+        [skipped] = found.skipped
+        assert (skipped.key, skipped.line) == ("jami2022", 1) and "A completely reliable" in skipped.message
+
+    def it_warns_on_an_entry_without_a_grade_naming_it(self, folder, briefgen_in_process):
+        result = briefgen_in_process("validate", brief(folder, "refs.json", cites="[@doe2023]"))
+        assert result.code == 0 and "source 'doe2023' is not rated" in result.err, result.err

@@ -41,7 +41,10 @@ GOOD: dict[str, Any] = {
         "indicators": [{"what": "Releases from the dam", "threshold": "Below 50 cubic metres a second in June 2023",
                         "scenario": "Breakdown"}],
     },
-    "sources": [{"id": "report", "title": "The Upper River in Numbers"}, {"id": "minutes", "title": "Minutes"}],
+    "alternatives": [{"explanation": "The talks are for show.", "would_show": "Releases below the minimum.",
+                      "assessment": "unlikely"}],
+    "sources": [{"id": "report", "title": "The Upper River in Numbers", "reliability": "B"},
+                {"id": "minutes", "title": "Minutes", "reliability": "A"}],
 }
 
 

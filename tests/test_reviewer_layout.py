@@ -100,3 +100,13 @@ class DescribeIndicatorBaselines:
                 indicator.pop("baseline", None)
         assert table(example(tmp_path, without), "Indicators to watch").columns == (
             "Indicator", "What would count", "Points to")
+
+
+class DescribeTheCutoffNote:
+    def it_follows_the_cutoff_on_the_title_block(self, tmp_path):
+        brief = example(tmp_path, lambda d: d.update(cutoff_note="No reporting after April 2024 was found."))
+        title = blocks(brief)[0]
+        assert text_of(title.cutoff) == "Information cut-off: 10 May 2024. No reporting after April 2024 was found."
+
+    def it_is_not_there_when_the_brief_gives_none(self):
+        assert text_of(blocks(load(EXAMPLE))[0].cutoff) == "Information cut-off: 10 May 2024"

@@ -188,7 +188,22 @@ def _from_csl(key: str, item: dict[str, Any]) -> tuple[dict[str, str] | None, st
         source["url"] = url
     elif _csl_text(item.get("DOI")):
         source["url"] = f"https://doi.org/{_csl_text(item.get('DOI'))}"
-    return source, ""
+    problem = _rating(source, item.get("reliability"), _csl_text(item.get("reliability_note")))
+    return (None, f"{key!r}: reliability {problem}") if problem else (source, "")
+
+
+def _rating(source: dict[str, str], grade: Any, note: str) -> str:
+    """An entry's own reliability grade and note (briefgen's `reliability` and `reliability_note`, a CSL-JSON
+    key or a BibTeX field, read as a source's are), added to ``source``; a grade off the scale is the problem."""
+    if grade is not None and grade != "":
+        from .estimative import Reliability
+        try:
+            source["reliability"] = Reliability.parse(grade).value
+        except ValueError as exc:
+            return str(exc)
+    if note:
+        source["reliability_note"] = note
+    return ""
 
 
 def _csl_text(value: Any) -> str:
@@ -225,7 +240,8 @@ def _csl_date(issued: Any) -> str | None:
 # --- BibTeX ------------------------------------------------------------------------------
 
 _FIELDS = ("title", "author", "editor", "publisher", "journal", "journaltitle", "booktitle", "institution",
-           "organization", "school", "howpublished", "date", "year", "month", "url", "doi", "crossref")
+           "organization", "school", "howpublished", "date", "year", "month", "url", "doi", "crossref",
+           "reliability", "reliability_note")
 
 
 def _bibtex(text: str) -> Read:
@@ -353,7 +369,8 @@ def _from_bibtex(key: str, fields: dict[str, str]) -> tuple[dict[str, str] | Non
     elif fields.get("doi", "").strip():
         doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", fields["doi"].strip())
         source["url"] = f"https://doi.org/{doi}"
-    return source, ""
+    problem = _rating(source, _tex(fields.get("reliability", "")), _tex(fields.get("reliability_note", "")))
+    return (None, f"{key!r}: reliability {problem}") if problem else (source, "")
 
 
 def _names(value: str) -> list[str]:

@@ -7,6 +7,7 @@ frames) live in estimative.py. The CLI places each finding at its field in the c
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from typing import Callable, Iterator
@@ -192,16 +193,202 @@ def _horizon_start(text: str, written: date) -> date:
 
 
 def _months_after(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day if it is shorter (31 August + 6 → 28 February)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    return date(year, month, min(day.day, 28))
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _month(day: date) -> str:
     return day.strftime("%B %Y")
 
 
-# --- 8. the page budget, checked against a rendered product -----------------------------------
+# --- 8. sources nobody rated --------------------------------------------------------------------
+
+def unrated_sources(brief: Brief) -> Iterator[Finding]:
+    """A source without its Admiralty grade: a reader cannot weigh what rests on it (ICD 203 Standard 1)."""
+    for i, source in enumerate(brief.sources):
+        if source.reliability is None:
+            yield Finding(("sources", i, "reliability"),
+                          f"source {source.id!r} is not rated; add `reliability:` A\u2013F (A completely reliable, "
+                          "B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot "
+                          "be judged) and say why in `reliability_note`")
+
+
+# --- 9. no alternative explanations -----------------------------------------------------------
+
+def no_alternatives(brief: Brief) -> Iterator[Finding]:
+    """Key judgments with no competing explanation weighed against them (ICD 203 Standard 4)."""
+    if brief.key_judgments and not brief.alternatives:
+        # Placed at the judgments: the missing part has no line of its own.
+        yield Finding(("key_judgments",), "weighs no alternative explanation; add `alternatives:`, each "
+                                          "{explanation, would_show, assessment}, and tie what would show it to "
+                                          "an indicator (`indicators:` naming an indicator's `id`)")
+
+
+# --- 10. judgments and the scenarios they hold in --------------------------------------------
+
+def judgments_beyond_their_scenarios(brief: Brief) -> Iterator[Finding]:
+    """A judgment whose likelihood cannot be the chance of the scenarios it names; and two judgments that
+    cannot both be right: one holding in fewer scenarios yet likelier, or, where the scenarios exclude one
+    another, two that need more than 100% between them or name every scenario and cannot reach it."""
+    held: list[_Held] = []
+    for i, kj in enumerate(brief.key_judgments):
+        if not kj.scenarios:
+            continue
+        names = frozenset(kj.scenarios)
+        low, high = _held_range(brief, names)
+        if low > high:
+            continue  # the scenarios themselves cannot add up: scenarios_cannot_sum says so
+        own_low, own_high = kj.likelihood.range
+        if own_low > high or own_high < low:
+            given = " given the other scenarios' ranges" if brief.outlook.mutually_exclusive else ""
+            yield Finding(("key_judgments", i, "likelihood"),
+                          f"is {kj.likelihood.value!r} ({own_low}\u2013{own_high}%), but the scenarios it holds in "
+                          f"({_scenario_list(brief, names)}) come to {low}\u2013{high}%{given}; change its "
+                          "likelihood, the scenarios it names, or their likelihoods")
+            continue
+        held.append(_Held(i + 1, names, max(own_low, low), min(own_high, high)))
+    for n, later in enumerate(held):
+        for earlier in held[:n]:
+            finding = _disagreeing_pair(brief, later, earlier)
+            if finding:
+                yield finding
+
+
+class _Held(Value):
+    """A judgment tied to scenarios: its number, their names, and the least and most chance it can have."""
+
+    number: int
+    names: frozenset[str]
+    need: int
+    most: int
+
+
+def _disagreeing_pair(brief: Brief, one: _Held, other: _Held) -> Finding | None:
+    path = ("key_judgments", one.number - 1, "scenarios")
+    for small, large in ((one, other), (other, one)):
+        # The chance of fewer scenarios is never more than that of more of them.
+        if small.names <= large.names and small.need > large.most:
+            return Finding(path, f"key judgment {small.number} holds in scenarios that key judgment {large.number} "
+                                 f"also holds in, so it cannot be likelier: it needs at least {small.need}%, key "
+                                 f"judgment {large.number} allows at most {large.most}%; change one of them")
+    outlook = brief.outlook
+    if not outlook.mutually_exclusive or one.names & other.names:
+        return None
+    rest = sum(s.likelihood.range[0] for s in outlook.scenarios if s.name not in one.names | other.names)
+    if one.need + other.need + rest > 100:
+        others = f", and the other scenarios at least {rest}%" if rest else ""
+        return Finding(path, f"needs at least {one.need}% for its scenarios and key judgment {other.number} at "
+                             f"least {other.need}% for others{others}: more than 100% for scenarios that exclude "
+                             "one another, so each judgment leaves too little for the other's scenarios; lower one "
+                             "of them, or tie them to the scenarios they share")
+    if len(one.names | other.names) == len(outlook.scenarios) and one.most + other.most < 100:
+        return Finding(path, f"holds in at most {one.most}% and key judgment {other.number} in at most "
+                             f"{other.most}%, but between them they name every scenario, so they must add up to "
+                             "100%; raise one of them")
+    return None
+
+
+def _held_range(brief: Brief, names: frozenset[str]) -> tuple[int, int]:
+    """The chance, in per cent, that one of the named scenarios comes about, from the scenarios' ranges:
+    their sum when they exclude one another (and then also 100 less the others), else at least the likeliest."""
+    scenarios = brief.outlook.scenarios
+    inside = [s.likelihood.range for s in scenarios if s.name in names]
+    high = min(100, sum(r[1] for r in inside))
+    if not brief.outlook.mutually_exclusive:
+        return max(r[0] for r in inside), high
+    outside = [s.likelihood.range for s in scenarios if s.name not in names]
+    return (max(sum(r[0] for r in inside), 100 - sum(r[1] for r in outside)),
+            min(high, 100 - sum(r[0] for r in outside)))
+
+
+def _scenario_list(brief: Brief, names: frozenset[str]) -> str:
+    return ", ".join(f"{s.name}: {s.likelihood.value}" for s in brief.outlook.scenarios if s.name in names)
+
+
+# --- 11. a long bottom line -------------------------------------------------------------------
+
+BOTTOM_LINE_WORDS = 80
+_WORD_OR_NUMBER = re.compile(r"\S*\w\S*")  # a run without spaces holding a letter or digit ("U.S.", "55%")
+
+
+def long_bottom_line(brief: Brief) -> Iterator[Finding]:
+    """A bottom line a reader cannot take in at a glance."""
+    words = sum(len(_WORD_OR_NUMBER.findall(plain(p))) for p in brief.summary)
+    if words > BOTTOM_LINE_WORDS:
+        yield Finding(("summary",), f"is {words} words; a bottom line is at most {BOTTOM_LINE_WORDS}: lead with "
+                                    "the judgments and leave the background to the body")
+
+
+# --- 12. confidence resting on weak sources ---------------------------------------------------
+
+def confidence_on_weak_sources(brief: Brief) -> Iterator[Finding]:
+    """Moderate or high confidence whose cited sources (in its statement, basis and confidence basis) are all
+    rated D–F or not rated."""
+    sources = {s.id: s for s in brief.sources}
+    for i, kj in enumerate(brief.key_judgments):
+        if kj.confidence is Confidence.LOW:
+            continue
+        cited = sorted({c.id for text in (kj.statement, kj.basis, kj.confidence_basis or "")
+                        for c in citations(text)})
+        if not cited:
+            continue  # confidence_above_evidence says it cites none
+        grades = {key: sources[key].reliability for key in cited}
+        if all(grade is None or grade.weak for grade in grades.values()):
+            shown = ", ".join(f"{key}: {grade.value if grade else 'not rated'}" for key, grade in grades.items())
+            yield Finding(("key_judgments", i, "confidence"),
+                          f"{kj.confidence.value} confidence rests only on sources rated D\u2013F or not rated "
+                          f"({shown}); cite a source rated A\u2013C, rate the sources, or lower it to low")
+
+
+# --- 13. confidence stated but never argued -----------------------------------------------------
+
+def unargued_confidence(brief: Brief) -> Iterator[Finding]:
+    """Every judgment at one confidence level, and some say nothing of why: it reads as a default."""
+    judgments = brief.key_judgments
+    levels = {kj.confidence for kj in judgments}
+    silent = [n for n, kj in enumerate(judgments, 1) if not kj.confidence_basis]
+    if len(judgments) > 1 and len(levels) == 1 and silent:
+        [level] = levels
+        which = "none says" if len(silent) == len(judgments) else \
+            f"judgment{'s' * (len(silent) > 1)} {', '.join(map(str, silent))} do{'es' * (len(silent) == 1)} not say"
+        yield Finding(("key_judgments", silent[0] - 1, "confidence"),
+                      f"all {len(judgments)} judgments are at {level.value} confidence and {which} why; argue "
+                      "each judgment's confidence in `confidence_basis` (the sources' quality, the reasoning), "
+                      "or set the confidence each deserves")
+
+
+# --- 14. a cut-off long after the evidence ------------------------------------------------------
+
+def cutoff_beyond_evidence(brief: Brief) -> Iterator[Finding]:
+    """An information cut-off more than six months after the newest dated evidence (timeline events, signals),
+    with no `cutoff_note` saying what the cut-off means."""
+    if brief.information_cutoff is None or brief.cutoff_note:
+        return
+    dated = [(e.date, "timeline") for e in brief.context.timeline]
+    dated += [(s.when, "signals") for s in brief.signals if s.when]
+    if not dated:
+        return
+    newest, where = max(dated, key=lambda d: d[0])
+    if brief.information_cutoff.first_day() > _months_after(_last_day(newest), STALE_AFTER_MONTHS):
+        yield Finding(("information_cutoff",),
+                      f"is {brief.information_cutoff.display()}, but the newest dated evidence in the brief "
+                      f"({where}) is of {newest.display()}, more than {STALE_AFTER_MONTHS} months earlier; say "
+                      "what the cut-off means in `cutoff_note` (e.g. 'no reporting after … was found; searched "
+                      "to …'), or date the evidence you have")
+
+
+def _last_day(day) -> date:
+    """The last day a partial date covers: 2021 → 31 December 2021, 2021-09 → 30 September 2021."""
+    if day.day is not None:
+        return day.first_day()
+    if day.month is None:
+        return date(day.year, 12, 31)
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+# --- 15. the page budget, checked against a rendered product ----------------------------------
 
 def page_budget(brief: Brief, pages: int, product: str) -> Finding | None:
     """A product longer than the brief's `page_budget`."""
@@ -214,7 +401,8 @@ def page_budget(brief: Brief, pages: int, product: str) -> Finding | None:
 
 CHECKS: tuple[Callable[[Brief], Iterator[Finding]], ...] = (
     disagreeing_terms, loose_language, missing_time_frame, confidence_above_evidence, scenarios_cannot_sum,
-    loose_indicators, stale_evidence)
+    loose_indicators, stale_evidence, unrated_sources, no_alternatives, judgments_beyond_their_scenarios,
+    long_bottom_line, confidence_on_weak_sources, unargued_confidence, cutoff_beyond_evidence)
 
 
 # --- reading the prose ----------------------------------------------------------------------

@@ -327,7 +327,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
         subtitle=parse(brief.subtitle) if brief.subtitle else None,
         dateline=_text(f"{brief.organisation} \u00b7 {brief.date.display()}"),
         authors=_text(brief.author_names),
-        cutoff=_text(cutoff_line(outline)) if brief.information_cutoff else (),
+        cutoff=_cutoff(outline),
     )]
     # A free section or image is known by its place in its list, whatever part it follows.
     blocks += outline.arrange(parts, lambda s: _section(s, _index(brief.sections, s), table), lambda picture: [
@@ -514,6 +514,16 @@ def cutoff_line(outline: Outline) -> str:
     """How every product states the age of the brief's information, on its title block or slide."""
     cutoff = outline.brief.information_cutoff
     return outline.labels.cutoff.format(date=cutoff.display()) if cutoff else ""
+
+
+def _cutoff(outline: Outline) -> Inline:
+    """The cut-off line of the title block, followed by what it means when the brief says so."""
+    brief = outline.brief
+    if not brief.information_cutoff:
+        return ()
+    if not brief.cutoff_note:
+        return _text(cutoff_line(outline))
+    return _text(outline.labels.cutoff_note.format(cutoff=cutoff_line(outline))) + parse(brief.cutoff_note)
 
 
 def reference(source: Source, place: str = "", suffix: Inline = ()) -> Inline:

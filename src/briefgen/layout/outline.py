@@ -67,6 +67,7 @@ class Labels(Value):
     baseline: str
     points_to: str
     cutoff: str            # on the title block: "Information cut-off: 2 November 2022"
+    cutoff_note: str       # the cut-off run into what it means: "Information cut-off: 2 November 2022. No …"
     editor_notes: str
     corrections: str
     notes: str
@@ -188,6 +189,7 @@ ENGLISH = {
     "baseline": "Where it stands now",
     "points_to": "Points to",
     "cutoff": "Information cut-off: {date}",
+    "cutoff_note": "{cutoff}. ",
     "editor_notes": "Editor's note",
     "corrections": "Corrections to the source",
     "notes": "Notes",

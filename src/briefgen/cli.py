@@ -222,6 +222,7 @@ def _stamped(message: str) -> str:
 @_quiet_option
 def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
     """Check CONTENT files (- reads standard input): report every problem, and warn where a reviewer would."""
+    from .layout.reviewer import open_warnings
     from .load import ContentError, load_placed
     files = _content_files(content)
     failed = warned = False
@@ -232,7 +233,7 @@ def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
             failed = True
             click.echo(str(exc), err=True)
             continue
-        warnings = _open_warnings(brief, places)
+        warnings = open_warnings(brief, places)
         for said in [*places.notes, *warnings] if not quiet else ():
             click.echo(str(said), err=True)
         warned = warned or bool(warnings)
@@ -244,16 +245,6 @@ def validate(content: tuple[Path, ...], strict: bool, quiet: bool) -> None:
                        + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""))
     if failed or (strict and warned):
         sys.exit(EXIT_CONTENT)
-
-
-def _open_warnings(brief, places) -> list:
-    """What a reviewer would send back about a valid brief: the loader's warnings and the analytic checks',
-    in the file's order (``validate`` prints them; a final brief may have none)."""
-    from . import lint
-    from .layout.deck_plan import checks  # the deck's, for the meeting the brief names
-    findings = [(f.path, f.message) for f in lint.check(brief)] + list(checks(brief))
-    return sorted([*places.warnings, *(places.warning(*finding) for finding in findings)],
-                  key=lambda p: (p.line, p.column))
 
 
 def _final_refused(path: Path, count: int) -> str:
@@ -473,7 +464,8 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
     """
     import time
 
-    from . import batch, copies
+    from . import batch, copies, lint
+    from .layout.reviewer import open_warnings
     from .layout.publication import Copy
     from .load import ContentError, Places, load_placed
     from .output import refuse_clobbering
@@ -509,27 +501,18 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
         if minutes is not None:
             from .layout.deck_plan import for_minutes
             brief = for_minutes(brief, minutes)
-        if brief.status == "final":
+        # Said once per content file, not once per product: what validate says.
+        warnings = open_warnings(brief, places[path])
+        if brief.status == "final" and warnings:
             # A final brief is held to --strict before anything is rendered: no open warning goes out in it.
-            warnings = _open_warnings(brief, places[path])
-            if warnings:
-                for said in warnings:
-                    click.echo(str(said), err=True)
-                click.echo(_final_refused(path, len(warnings)) + "; nothing rendered", err=True)
-                failed += len(formats) * (len(listed) or 1)
-                continue
-        # Said once per content file, not once per product.
-        for said in [*places[path].notes, *places[path].warnings] if not quiet else ():
+            for said in warnings:
+                click.echo(str(said), err=True)
+            click.echo(_final_refused(path, len(warnings)) + "; nothing rendered", err=True)
+            failed += len(formats) * (len(listed) or 1)
+            continue
+        for said in [*places[path].notes, *warnings] if not quiet else ():
             click.echo(str(said), err=True)
-        content_warned = content_warned or bool(places[path].warnings)
-        if "pptx" in formats:
-            # What the deck had to settle for in its meeting is the analyst's to fix: said once per brief.
-            from .layout.deck_plan import checks
-            said = sorted((places[path].warning(*finding) for finding in checks(brief)),
-                          key=lambda p: (p.line, p.column))
-            for warning in said if not quiet else ():
-                click.echo(str(warning), err=True)
-            content_warned = content_warned or bool(said)
+        content_warned = content_warned or bool(warnings)
         red = None if recipients else copies.unnumbered_red(brief.marking)
         if red:
             content_warned = True
@@ -566,8 +549,7 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
             warnings = [f"warning: {warning}" for warning in outcome.written.warnings]
             over = None
             if outcome.written.pages is not None:  # counted only when the brief sets a page budget
-                from .lint import page_budget
-                over = page_budget(outcome.task.brief, outcome.written.pages, str(outcome.written.path))
+                over = lint.page_budget(outcome.task.brief, outcome.written.pages, str(outcome.written.path))
             if over:
                 warnings.append(str(places[outcome.task.content].warning(over.path, over.message)))
             for warning in warnings if not quiet else ():

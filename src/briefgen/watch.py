@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import batch
+from .layout.reviewer import open_warnings
 from .load import ContentError, load_placed
 from .render.office.template import Template, read
 from .errors import TemplateError, ThemeError
@@ -132,13 +133,13 @@ def _render(path: Path, watched: Watched, theme: Theme, templates: dict[str, Tem
         voices.complain(str(exc))
         failing.add(path)
         return
-    for said in places.notes:
-        voices.say(str(said))
-    for said in places.warnings:
-        voices.warn(str(said))
     if watched.minutes is not None:
         from .layout.deck_plan import for_minutes
         brief = for_minutes(brief, watched.minutes)
+    for said in places.notes:
+        voices.say(str(said))
+    for said in open_warnings(brief, places):  # what validate says, at each save
+        voices.warn(str(said))
     tasks = [batch.Task(brief, fmt, watched.target(path, fmt), templates.get(fmt)) for fmt in watched.formats]
     if workers is None:
         done = (batch.render(task, theme) for task in tasks)

@@ -302,6 +302,8 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
 def timeline_parts(events: Sequence[Event], pen: Pen, width: float, height: float, *,
                    fill: bool = False) -> list[Figure]:
     """The timeline whole if it fits ``height``, else in as few parts as fit, each of two events or more."""
+    if len(events) < 2:
+        return []  # one event is no timeline (and none, no figure at all)
     events = sorted(events, key=lambda e: e.date)
     if not fill:
         whole = timeline(events, pen, width)

@@ -110,3 +110,34 @@ class DescribeTheCutoffNote:
 
     def it_is_not_there_when_the_brief_gives_none(self):
         assert text_of(blocks(load(EXAMPLE))[0].cutoff) == "Information cut-off: 10 May 2024"
+
+
+def one_source(cites: str):
+    """The example with one source, cited as ``cites`` wherever it was cited."""
+    def change(data):
+        data["sources"] = data["sources"][:1]
+        data["key_judgments"][0]["basis"] = f"Talks have met monthly since 2022 {cites}."
+        data["context"]["paragraphs"] = [f"The dam's first phase filled in 2023 {cites}."]
+        data["key_judgments"][0]["confidence"] = "low"
+    return change
+
+
+class DescribeOneSourceCitedThroughout:
+    def it_prints_the_notes_alone_with_the_rating_when_they_are_the_sources_list(self, tmp_path):
+        document = compose(example(tmp_path, one_source("[@report2024]")), load_theme())
+        titles = [b.text for b in document.blocks if isinstance(b, Heading)]
+        assert "Notes" in titles and "Sources" not in titles
+        assert not any(isinstance(b, Bibliography) for b in document.blocks)
+        [note] = document.notes
+        assert text_of(note.spans).startswith("Example Research Centre. The Upper River in Numbers.")
+        assert "\nReliability: B (usually reliable)." in text_of(note.spans)
+
+    def it_keeps_both_when_a_note_cites_a_page(self, tmp_path):
+        document = compose(example(tmp_path, one_source("[@report2024, p. 4]")), load_theme())
+        titles = [b.text for b in document.blocks if isinstance(b, Heading)]
+        assert "Notes" in titles and "Sources" in titles
+        assert all("Reliability" not in text_of(n.spans) for n in document.notes)
+
+    def it_keeps_both_when_a_source_is_never_cited(self):
+        titles = [b.text for b in blocks(load(EXAMPLE)) if isinstance(b, Heading)]
+        assert "Notes" in titles and "Sources" in titles

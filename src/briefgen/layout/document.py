@@ -337,6 +337,13 @@ def compose(brief: Brief, theme: Theme) -> Document:
     resolver.collect(blocks)
     blocks = [resolver.resolve(b) for b in blocks]
     notes = tuple(resolver.notes)
+    if notes and resolver.cites_each_source_whole():
+        # The notes name every source once, whole: a sources list would say it all again. Each note
+        # keeps its source's rating, which the sources list would have shown.
+        notes = tuple(replace(n, spans=n.spans + rating(resolver.source(c.id), words))
+                      for n, c in zip(notes, resolver.distinct))
+        where = next(i for i, b in enumerate(blocks) if isinstance(b, Bibliography))
+        del blocks[where - 1:where + 1]  # and its heading
     where = blocks.index(_UNRESOLVED)
     # The notes list under its heading; neither if nothing is cited.
     blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
@@ -391,11 +398,11 @@ class _Resolver:
         """``block`` with each citation replaced by its note's mark, or by its words in the text."""
         if block is _UNFORMATTED:
             listed = self.formatted.bibliography
-            return Bibliography(tuple((key, entry + rating(self._source(key), self.words)) for key, entry in listed),
+            return Bibliography(tuple((key, entry + rating(self.source(key), self.words)) for key, entry in listed),
                                 tuple(self.places[key] for key, _ in listed))
         return self._walk(block, self._apply)
 
-    def _source(self, key: str) -> Source:
+    def source(self, key: str) -> Source:
         return next(s for s in self.sources if s.id == key)
 
     def _walk(self, value, spans):
@@ -455,6 +462,14 @@ class _Resolver:
                 out.append(NoteMark(number, _anchor(number), "," if follows_mark else "",
                                     self.words.note_link.format(number=number)))
         return tuple(s for s in out if not isinstance(s, Span) or s.text)
+
+    def cites_each_source_whole(self) -> bool:
+        """Whether the notes are the sources list: a note style, each source cited, each note a whole source
+        (no page, no words of the author's), no source twice."""
+        cited = [c.id for c in self.distinct]
+        whole = all(not (c.locator or c.prefix or c.suffix) for c in self.distinct)
+        return (self.notes_style and whole and len(cited) == len(self.sources)
+                and set(cited) == {s.id for s in self.sources})
 
 
 def _key(citation: Citation) -> tuple:

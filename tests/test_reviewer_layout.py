@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from briefgen.inline import text_of
-from briefgen.layout.document import Bibliography, Heading, Judgment, Table, compose
+from briefgen.layout.document import Bibliography, Figure, Heading, Judgment, Table, compose
 from briefgen.layout.outline import BODY
 from briefgen.load import load
 from briefgen.theme import load_theme
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, pdf_pages_text
 
 
 def blocks(brief):
@@ -141,3 +142,62 @@ class DescribeOneSourceCitedThroughout:
     def it_keeps_both_when_a_source_is_never_cited(self):
         titles = [b.text for b in blocks(load(EXAMPLE)) if isinstance(b, Heading)]
         assert "Notes" in titles and "Sources" in titles
+
+
+class DescribeNoPartSaidTwice:
+    def it_shows_the_timeline_as_a_figure_whose_text_alternative_lists_every_event(self):
+        brief = load(EXAMPLE)
+        document = blocks(brief)
+        assert not any(isinstance(b, Table) and b.caption.text.endswith("Timeline of events") for b in document)
+        [timeline] = [b for b in document if isinstance(b, Figure) and b.caption == "Timeline of events, to scale"]
+        for event in brief.context.timeline:
+            assert f"{event.date.display()}: {event.event}" in timeline.alt
+
+    def it_keeps_the_timeline_table_when_the_figure_is_switched_off(self, tmp_path):
+        brief = example(tmp_path, lambda d: d.update(figures={"timeline": False}))
+        assert table(brief, "Timeline of events").rows
+
+    def it_leaves_the_allies_to_the_actor_map_and_its_text_alternative(self, tmp_path):
+        def tied(data):
+            data["actors"].append({"name": "Regional development bank", "kind": "lender", "role": "Lends.",
+                                   "stance": "Neutral."})
+        brief = example(tmp_path, tied)
+        document = blocks(brief)
+        [actor_map] = [b for b in document if isinstance(b, Figure) and b.caption.startswith("Actors by kind")]
+        assert "Upstream government \u2013 Regional development bank" in actor_map.alt
+        assert all("Allies and backers" not in text_of(cell) for row in table(brief, "Actors").rows for cell in row)
+
+    def it_keeps_the_allies_in_the_table_without_a_map(self):
+        rows = table(load(EXAMPLE), "Actors").rows  # the example's one actor names an ally who is not an actor
+        assert "Allies and backers: Regional development bank" in text_of(rows[0][2])
+
+
+class DescribeFiguresStayWithTheirHeadings:
+    def it_puts_each_drawn_figure_right_under_a_heading(self, tmp_path):
+        def tied(data):
+            data["actors"].append({"name": "Regional development bank", "kind": "lender", "role": "Lends.",
+                                   "stance": "Neutral."})
+        document = blocks(example(tmp_path, tied))
+        drawn = [n for n, b in enumerate(document) if isinstance(b, Figure)]
+        assert len(drawn) == 3
+        for n in drawn:
+            assert isinstance(document[n - 1], Heading), document[n - 1]
+
+    @pytest.mark.parametrize("filler", range(22, 30, 2))  # the heading at 64% of the page down to the next page
+    def it_starts_a_page_with_the_heading_rather_than_leave_the_figure_without_it(self, tmp_path, filler,
+                                                                                  briefgen_in_process):
+        # Filler before the actors moves their heading down the page, through the point where the map would
+        # no longer fit under it.
+        def tied(data):
+            data["context"]["paragraphs"] += [f"Filler paragraph {n} about the dam and the river basin, long "
+                                              "enough to take two lines of the page at the body size." for n in
+                                              range(filler)]
+            data["actors"].append({"name": "Regional development bank", "kind": "lender", "role": "Lends.",
+                                   "stance": "Neutral."})
+        example(tmp_path, tied)
+        result = briefgen_in_process("pdf", tmp_path / "brief.yaml", "-o", tmp_path / "brief.pdf")
+        assert result.code == 0, result.err
+        pages = [[line.strip() for line in page.splitlines()] for page in pdf_pages_text(tmp_path / "brief.pdf")]
+        [heading] = [n for n, lines in enumerate(pages) if "Actors" in lines]
+        [caption] = [n for n, lines in enumerate(pages) for line in lines if line.startswith("Figure 2. Actors")]
+        assert heading == caption

@@ -602,7 +602,10 @@ def _context(outline: Outline, table: MakeTable, figures: list[Block]) -> list[B
     if context.timeline:
         timeline = ("context", "timeline")
         blocks.append(Heading(2, words.timeline, timeline))
-        blocks += figures
+        if figures:
+            # The drawn timeline says what the table would, and its text alternative lists every event with
+            # its date: one of the two in the body.
+            return blocks + figures
         events = sorted(enumerate(context.timeline), key=lambda e: e[1].date)
         rows = tuple((_text(e.date.display()), parse(e.event)) for _, e in events)
         blocks.append(table((words.date, words.event), rows, (1, 4), words.timeline_caption, timeline,
@@ -613,19 +616,20 @@ def _context(outline: Outline, table: MakeTable, figures: list[Block]) -> list[B
 def _actors(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
     words = outline.labels
     actors = outline.brief.actors
-    blocks: list[Block] = [Heading(1, outline.heading("actors"), ("actors",))]
+    # The map, right under the heading it stays with, shows who is allied with whom (its text alternative
+    # says it in words); the table then gives each actor's role and stance, without the allies again.
+    blocks: list[Block] = [Heading(1, outline.heading("actors"), ("actors",)), *figures]
     rows = []
     for actor in actors:
         who: list[Span] = [Span(actor.name, bold=True), Span(f"\n{actor.kind}", italic=True)]
         stance = parse(actor.stance)
-        if actor.allies:
+        if actor.allies and not figures:
             stance += (Span(f"\n{words.allies}", italic=True), Span(", ".join(actor.allies)))
         rows.append((tuple(who), parse(actor.role), stance))
     # Allies share the stance cell: a column of their own was mostly empty and cost a page.
     blocks.append(table((words.actor, words.role, words.stance), tuple(rows), (1.2, 2.2, 2.6),
                         outline.heading("actors"), ("actors",),
                         (tuple(("actors", n, f) for f in ("name", "role", "stance")) for n, _ in enumerate(actors))))
-    blocks += figures
     quotes = [(("actors", a, "quotes", q), quote) for a, actor in enumerate(actors)
               for q, quote in enumerate(actor.quotes)]
     if quotes:
@@ -715,13 +719,13 @@ def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[B
     blocks += [Paragraph(parse(p), field=("outlook", "paragraphs", n)) for n, p in enumerate(outlook.paragraphs)]
     scenarios, indicators = ("outlook", "scenarios"), ("outlook", "indicators")
     blocks.append(Heading(2, words.scenarios, scenarios))
+    blocks += figures  # right under the heading it stays with
     rows = tuple(((Span(s.name, bold=True),), _text(unbroken_ranges(s.likelihood.label)), parse(s.description))
                  for s in outlook.scenarios)
     blocks.append(table((words.scenario, words.likelihood, words.scenario_description), rows, (1.4, 1.2, 3.4),
                         words.scenarios, scenarios,
                         (tuple(scenarios + (n, f) for f in ("name", "likelihood", "description"))
                          for n, _ in enumerate(outlook.scenarios))))
-    blocks += figures
     blocks.append(Heading(2, words.indicators, indicators))
     if any(i.threshold or i.scenario or i.baseline for i in outlook.indicators):
         # A baseline column only when some indicator says where it stands now.

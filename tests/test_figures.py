@@ -399,7 +399,7 @@ class DescribeThePdf:
         assert len(listed) == 1
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "The river and the dam site" in text and "Map: the desk's own sketch." in text
-        assert "Table 2. Mean flow by station" in text and "Station 23" in text
+        assert re.search(r"Table \d\. Mean flow by station", text) and "Station 23" in text
 
 
 def docx_pictures(path: Path) -> list[etree._Element]:
@@ -452,7 +452,7 @@ class DescribeTheWordBrief:
     def it_renders_the_analysts_table_and_image_through_libreoffice(self, converted):
         text = " ".join(subprocess.run(["pdftotext", str(converted[("own", "docx")]), "-"], capture_output=True,
                                        text=True, check=True).stdout.split())
-        assert "Table 2. Mean flow by station" in text and "Station 23" in text
+        assert re.search(r"Table \d\. Mean flow by station", text) and "Station 23" in text
         assert "The river and the dam site" in text
 
 

@@ -699,7 +699,8 @@ def _would_show(alternative: Alternative, indicators: dict[str, Indicator], word
 
 
 def assessment(alternative: Alternative) -> Inline:
-    """How likely an alternative is: an ICD 203 term with its range, as judgments show theirs, or the analyst's words."""
+    """How likely an alternative is: an ICD 203 term with its range, as judgments show theirs, or the analyst's
+    words."""
     if isinstance(alternative.assessment, Likelihood):
         return _text(unbroken_ranges(alternative.assessment.label))
     return parse(alternative.assessment)
@@ -790,7 +791,6 @@ def _strip_end(spans: list[Span]) -> list[Span]:
     return spans
 
 
-__all__ = ["Block", "Bibliography", "assessment", "rating", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
-           "Judgment",
-           "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table", "TitleBlock", "compose",
-           "cutoff_line", "reference"]
+__all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
+           "Judgment", "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table",
+           "TitleBlock", "assessment", "compose", "cutoff_line", "rating", "reference"]

@@ -279,10 +279,18 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
     centres = [y_of((a + b) / 2) for a, b in years]
     tops = _spread(centres, heights, gap, axis_top - top, height)
     shapes: list[Shape] = [Line(((axis_x, axis_top), (axis_x, axis_bottom)), c.muted, 1.0)]
+    # A year's label must never read as another event's year: where the date labels beside the axis
+    # are level with it, a year label of another year is moved within its year, or left out.
+    taken = [(label_top, label_top + pitch, e.date.year) for label_top, e in zip(tops, events)]
     for year in range(math.ceil(start / step) * step, math.floor(end) + 1, step):
         y = y_of(year)
         shapes.append(Line(((axis_x - 3, y), (axis_x, y)), c.muted, 0.75))
-        shapes.append(Label(0, y - pitch / 2, tick_width + 4, (str(year),), size, c.muted, align="right"))
+    for year, low, high in _year_labels(start, end, step):
+        # One-year steps label each year beside its own stretch of the axis (a year begun before the
+        # first event too); longer steps label the tick where the year begins.
+        place = _free_place(y_of(low), y_of(high), pitch, year, taken, axis_top - top, height)
+        if place is not None:
+            shapes.append(Label(0, place, tick_width + 4, (str(year),), size, c.muted, align="right"))
     for (a, b), centre, label_top, text, shown in zip(years, centres, tops, texts, dates):
         span = (b - a) * scale
         if span >= 3:  # a year-long (or longer) date is a bar the length of its period
@@ -297,6 +305,32 @@ def timeline(events: Sequence[Event], pen: Pen, width: float, height: float | No
     alt = (words.timeline_alt.format(count=len(events), first=dates[0], last=dates[-1])
            + " ".join(_sentence(f"{d}: {_prose(e.event)}") for d, e in zip(dates, events)))
     return Figure(words.timeline_figure, alt, width, height, tuple(shapes))
+
+
+def _year_labels(start: float, end: float, step: int) -> list[tuple[int, float, float]]:
+    """Each year label of an axis from ``start`` to ``end``: its year, and the stretch of axis (in years) it
+    may sit beside — the part of the year on the axis for one-year steps, the year's first moment otherwise."""
+    if step == 1:
+        return [(year, max(year, start), min(year + 1, end)) for year in range(math.floor(start), math.ceil(end))
+                if min(year + 1, end) > max(year, start)]
+    return [(year, year, year) for year in range(math.ceil(start / step) * step, math.floor(end) + 1, step)]
+
+
+def _free_place(low: float, high: float, pitch: float, year: int, taken: list[tuple[float, float, int]],
+                first: float, last: float) -> float | None:
+    """The top of a year's label, centred on the stretch ``low``–``high`` (points) if it can be, else as near
+    the centre as it stays beside the stretch, never level with the date of an event of another year
+    (``taken``: the date labels' tops, bottoms and years) nor outside ``first``–``last``; None if nowhere."""
+    centre = (low + high) / 2 - pitch / 2
+    lowest, highest = max(first, min(centre, low - pitch / 2)), min(last - pitch, max(centre, high - pitch / 2))
+    blocked = sorted((top, bottom) for top, bottom, other in taken if other != year)
+    # The candidates: the centre, and every edge of a blocked stretch, nearest the centre first.
+    candidates = [centre] + [edge for top, bottom in blocked for edge in (top - pitch - 0.01, bottom + 0.01)]
+    for place in sorted(candidates, key=lambda p: abs(p - centre)):
+        if lowest - 1e-9 <= place <= highest + 1e-9 and not any(top < place + pitch and place < bottom
+                                                                 for top, bottom in blocked):
+            return place
+    return None
 
 
 def timeline_parts(events: Sequence[Event], pen: Pen, width: float, height: float, *,
@@ -571,8 +605,18 @@ def actor_map(actors: Sequence[Actor], pen: Pen, width: float) -> Figure | None:
     for n, (top, h) in enumerate(zip(row_tops, row_heights)):
         shapes.append(Rect(0, top - row_gap / 4, width, h + row_gap / 2, c.table_stripe if n % 2 == 0 else None))
         shapes.append(replace(kind_labels[n], y=top + (h - kind_labels[n].height) / 2))
+    # Where a straight tie would pass behind another actor's box, and so read as a chain through it, the
+    # tie goes round: through the gaps between rows and between slots, where no box stands.
+    above = [top - row_gap / 2 if n else top / 2 for n, top in enumerate(row_tops)]
+    below = [top + h + row_gap / (2 if n < len(rows) - 1 else 4)
+             for n, (top, h) in enumerate(zip(row_tops, row_heights))]
+    between = [kind_width + k * slot_width for k in range(1, slots)]
     for tie in links:  # drawn first: each box hides the ends of its lines
-        shapes.append(Line((_centre(boxes[tie.a]), _centre(boxes[tie.b])), c.primary, 1.2, tie.reported))
+        ends = (_centre(boxes[tie.a]), _centre(boxes[tie.b]))
+        others = [box for i, box in boxes.items() if i not in (tie.a, tie.b)]
+        if any(_hits(*ends, box, 0.5) for box in others):
+            ends = _round(placement[tie.a][0], placement[tie.b][0], *ends, above, below, between)
+        shapes.append(Line(ends, c.primary, 1.2, tie.reported))
     for i in range(len(actors)):
         x, y, w, h = boxes[i]
         shapes.append(Rect(x, y, w, h, c.callout_fill, c.primary, 0.9))
@@ -602,6 +646,22 @@ def actor_map(actors: Sequence[Actor], pen: Pen, width: float) -> Figure | None:
 
 
 _Box = tuple[float, float, float, float]
+
+
+def _round(row_a: int, row_b: int, a: tuple[float, float], b: tuple[float, float], above: list[float],
+           below: list[float], between: list[float]) -> tuple[tuple[float, float], ...]:
+    """A tie from box centre ``a`` (in row ``row_a``) to ``b`` that passes no other box: out of its box into
+    the gap beside its row, along the gap, down the gap between two slots past the rows between, along the
+    gap beside the other row, and into the other box. ``above``/``below``: each row's gaps (y);
+    ``between``: the gaps between slots (x)."""
+    if row_a > row_b:
+        return tuple(reversed(_round(row_b, row_a, b, a, above, below, between)))
+    (xa, ya), (xb, yb) = a, b
+    if row_b - row_a <= 1:  # the same row, or the next: one gap joins them
+        y = below[row_a]
+        return (a, (xa, y), (xb, y), b)
+    x = min(between, key=lambda g: abs(g - (xa + xb) / 2))
+    return (a, (xa, below[row_a]), (x, below[row_a]), (x, above[row_b]), (xb, above[row_b]), b)
 
 
 def _centre(box: _Box) -> tuple[float, float]:

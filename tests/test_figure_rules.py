@@ -35,7 +35,7 @@ def date_labels(figure, listed) -> list[tuple[int, float, float]]:
 def axis(figure, listed):
     """The axis's scale from its event points: y of a moment in (fractional) years."""
     ordered = sorted(listed, key=lambda e: e.date)
-    points = sorted(s.cy for s in figure.shapes if isinstance(s, Circle))
+    points = [s.cy for s in figure.shapes if isinstance(s, Circle)]  # drawn in date order
     moments = [sum(drawn._year_of(e.date)) / 2 for e in ordered]
     (t0, y0), (t1, y1) = min(zip(moments, points)), max(zip(moments, points))
     if t1 == t0:

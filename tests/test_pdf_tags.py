@@ -144,6 +144,7 @@ class DescribeATaggedPdf:
         data = example()
         data["context"]["timeline"] = [{"date": f"{1950 + i}", "event": f"Event number {i} of a long timeline."}
                                        for i in range(90)]
+        data["figures"] = {"timeline": False}  # drawn, the timeline would take the table's place
         with pikepdf.open(render_pdf(data, tmp_path)) as pdf:
             timeline = [t for t in elements(pdf, "Table") if len(elements_under(t, "TR")) == 91]
             assert len(timeline) == 1

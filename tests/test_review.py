@@ -161,7 +161,7 @@ class Reviewer:
 COMMENTS = (
     (("title",), "Ann Reviewer", "Too long for the cover."),
     (("key_judgments", 2, "basis"), "Ann Reviewer", "Which report says so?"),
-    (("context", "timeline", 3, "event"), "Bob Editor", "Check the date against Reuters."),
+    (("outlook", "paragraphs", 0), "Bob Editor", "Check this against Reuters."),
     (("actors", 0, "stance"), "Bob Editor", "Does the NRF say so itself?"),
     (("sections", 0, "paragraphs", 0), "Ann Reviewer", "Shorten."),
 )
@@ -307,7 +307,7 @@ class DescribeMarks:
         assert len(names) == len(set(names))
         marked = {field_name(n) for n in names if field_name(n)}
         _, places = load_placed(NRF)
-        # Every key judgment's statement and basis, every timeline event, every source.
+        # Every key judgment's statement and basis, every source.
         for n in range(len(yaml.safe_load(NRF.read_text(encoding="utf-8"))["key_judgments"])):
             assert {name_of(("key_judgments", n, "statement")), name_of(("key_judgments", n, "basis"))} <= marked
         assert marked <= set(names_of(places.fields()))

@@ -70,7 +70,7 @@ def cited_products(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     path = brief_with(
         folder,
         ("deal [@report2024].", "deal [see @report2024, pp. 4-6, emphasis added]."),
-        ("- The dam's first phase filled in 2023, cutting flow downstream by a tenth [@report2024, p. 12].",
+        ("- The dam's first phase filled in 2023, cutting flow downstream by a tenth [@report2024].",
          "- As @report2024 [p. 2] reports, the dam's first phase filled in 2023."))
     result = run_briefgen("all", path, "--out-dir", folder / "out")
     assert result.returncode == 0, result.stderr

@@ -78,4 +78,4 @@ def test_the_word_body_keeps_reading_order_and_ends_with_its_section(products):
     children = list(body)
     assert children[-1].tag == f"{W}sectPr" and all(c.tag != f"{W}sectPr" for c in children[:-1])
     text = ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in children]
-    assert text.index("Key judgments") < text.index("Context") < text.index("Notes")
+    assert text.index("Key judgments") < text.index("Context") < text.index("Sources")

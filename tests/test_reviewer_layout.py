@@ -140,8 +140,13 @@ class DescribeOneSourceCitedThroughout:
         assert "Notes" in titles and "Sources" in titles
         assert all("Reliability" not in text_of(n.spans) for n in document.notes)
 
-    def it_keeps_both_when_a_source_is_never_cited(self):
-        titles = [b.text for b in blocks(load(EXAMPLE)) if isinstance(b, Heading)]
+    def it_keeps_both_for_several_sources_each_cited_whole(self, tmp_path):
+        # Sorted by name, the sources list is a finding aid that notes in reading order are not.
+        def whole(data):
+            data["context"]["paragraphs"] = ["The dam's first phase filled in 2023 [@report2024]."]
+        brief = example(tmp_path, whole)
+        assert len(brief.sources) == 2
+        titles = [b.text for b in blocks(brief) if isinstance(b, Heading)]
         assert "Notes" in titles and "Sources" in titles
 
 

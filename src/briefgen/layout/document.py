@@ -337,9 +337,9 @@ def compose(brief: Brief, theme: Theme) -> Document:
     resolver.collect(blocks)
     blocks = [resolver.resolve(b) for b in blocks]
     notes = tuple(resolver.notes)
-    if notes and resolver.cites_each_source_whole():
-        # The notes name every source once, whole: a sources list would say it all again. Each note
-        # keeps its source's rating, which the sources list would have shown.
+    if notes and resolver.cites_one_source_whole():
+        # One source cited throughout, whole: its note is the sources list. The note keeps the source's
+        # rating, which the sources list would have shown.
         notes = tuple(replace(n, spans=n.spans + rating(resolver.source(c.id), words))
                       for n, c in zip(notes, resolver.distinct))
         where = next(i for i, b in enumerate(blocks) if isinstance(b, Bibliography))
@@ -463,13 +463,12 @@ class _Resolver:
                                     self.words.note_link.format(number=number)))
         return tuple(s for s in out if not isinstance(s, Span) or s.text)
 
-    def cites_each_source_whole(self) -> bool:
-        """Whether the notes are the sources list: a note style, each source cited, each note a whole source
-        (no page, no words of the author's), no source twice."""
-        cited = [c.id for c in self.distinct]
-        whole = all(not (c.locator or c.prefix or c.suffix) for c in self.distinct)
-        return (self.notes_style and whole and len(cited) == len(self.sources)
-                and set(cited) == {s.id for s in self.sources})
+    def cites_one_source_whole(self) -> bool:
+        """Whether the notes are one note of the brief's one source, whole (no page, no words of the author's):
+        then a sources list of that one entry would say it again. (Several sources keep their list: sorted by
+        name, it is a finding aid the notes in reading order are not.)"""
+        return (self.notes_style and len(self.sources) == 1 and len(self.distinct) == 1
+                and not (self.distinct[0].locator or self.distinct[0].prefix or self.distinct[0].suffix))
 
 
 def _key(citation: Citation) -> tuple:

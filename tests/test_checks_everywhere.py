@@ -9,7 +9,7 @@ from .test_lint import judgment, write_brief
 from .test_watch import Watcher
 
 NEAR_TERM = judgment(statement="Talks will stay open in the near term.")  # one warning: no time frame
-WARNING = "key_judgments[0].statement: warning: states no time frame"
+WARNING = "(key_judgments[0].statement): warning: states no time frame"
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "pptx"])

@@ -67,9 +67,12 @@ class Reading:
         return normal(" ".join(self.body))
 
     def words(self) -> Counter[str]:
-        # A raised note mark is split from the word before it: "online1." and "online 1." read alike.
+        # A raised note mark is split from the word before it: "online1." and "online 1." read alike. A note's
+        # number reads "1" at a Word footnote and "1." in the PDF's notes list: a number's full stop is not counted,
+        # nor a stop that pdftotext reads apart from its word ("Pedram . 1" where a raised mark ends a cell).
         text = re.sub(r"(?<=[^\d\s])(?=\d)", " ", self.text)
-        return Counter(w for w in re.split(r"[\s\-\u2013\u2014/]+", text) if w)
+        return Counter(re.sub(r"^(\d+)\.$", r"\1", w) for w in re.split(r"[\s\-\u2013\u2014/]+", text)
+                       if w and not re.fullmatch(r"[.,;:]", w))
 
     def between(self, first: str, last: str) -> str:
         start = self.body.index(first) + 1
@@ -97,7 +100,18 @@ def readings(products, converted, layouts) -> dict[tuple[str, str], Reading]:
 
 @pytest.fixture(scope="module")
 def layouts(cases) -> dict[str, Document]:
+    """The PDF's layout of each case."""
     return {case: compose(load(cases[case]), load_theme()) for case in CASES}
+
+
+@pytest.fixture(scope="module")
+def word_layouts(cases) -> dict[str, Document]:
+    """The Word brief's layout of each case: the same, its notes Word's footnotes rather than a list."""
+    return {case: compose(load(cases[case]), load_theme(), footnotes=True) for case in CASES}
+
+
+def headings_of(document: Document) -> list[str]:
+    return [b.text for b in document.blocks if isinstance(b, Heading)]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -120,9 +134,11 @@ class DescribeWordAndPdf:
         for form in FORMS:
             assert readings[(case, form)].text.startswith(expected), form
 
-    def it_shows_the_same_headings_in_the_same_order(self, case, readings, layouts):
-        headings = [b.text for b in layouts[case].blocks if isinstance(b, Heading)]
-        for form in FORMS:
+    def it_shows_the_same_headings_in_the_same_order(self, case, readings, layouts, word_layouts):
+        # Word's notes stand at the feet of its pages: it has no notes list, nor its heading.
+        assert set(headings_of(layouts[case])) - set(headings_of(word_layouts[case])) <= {"Notes"}
+        for form, document in (("pdf", layouts[case]), ("word", word_layouts[case])):
+            headings = headings_of(document)
             shown = [line for line in readings[(case, form)].body if line in set(headings)]
             assert shown == headings, form
 
@@ -142,12 +158,20 @@ class DescribeWordAndPdf:
         expected = normal(" ".join(f"{n.label} {text_of(n.spans)}" for n in notes.entries))
         outline = [b.text for b in document.blocks if isinstance(b, Heading)]
         after = outline[outline.index("Notes") + 1]
-        for form in FORMS:
-            assert readings[(case, form)].between("Notes", after) == expected, form
+        assert readings[(case, "pdf")].between("Notes", after) == expected
+        # Word's are its footnotes, at the feet of the pages: each with its number, in the same order.
+        text, at = readings[(case, "word")].text, 0
+        for note in notes.entries:
+            found = text.find(normal(text_of(note.spans)), at)
+            assert found >= at and text[:found].rstrip().endswith(str(note.number)), note.label
+            at = found
 
-    def it_shows_the_same_body_words(self, case, readings, layouts):
-        # The drawn figures' labels too: Word's figures are shapes and text boxes, whose words LibreOffice shows.
-        word, pdf = readings[(case, "word")].words(), readings[(case, "pdf")].words()
+    def it_shows_the_same_body_words(self, case, readings, layouts, word_layouts):
+        # The drawn figures' labels too: Word's figures are shapes and text boxes, whose words LibreOffice shows;
+        # the notes too, in Word at the feet of the pages, in the PDF under their heading (not a word of Word's).
+        listed = set(headings_of(layouts[case])) - set(headings_of(word_layouts[case]))
+        word = readings[(case, "word")].words()
+        pdf = readings[(case, "pdf")].words() - Counter(w for heading in listed for w in heading.split())
         assert word - pdf == Counter() and pdf - word == Counter(), \
             f"only in Word: {dict(word - pdf)}; only in the PDF: {dict(pdf - word)}"
         assert similarity(word, pdf) == 1.0
@@ -409,12 +433,14 @@ def printed(products, converted) -> dict[tuple[str, str], Printed]:
 
 
 @pytest.fixture(scope="module")
-def themed(cases, restyled) -> dict[str, tuple[Document, object]]:
-    """Each look case's layout and style table."""
+def themed(cases, restyled) -> dict[str, tuple[dict[str, Document], object]]:
+    """Each look case's layouts (the PDF's and Word's, by form) and style table."""
     made = {}
     for case in LOOK_CASES:
         theme = load_theme(restyled if case == "restyled" else None)
-        made[case] = compose(load(EXAMPLE if case == "restyled" else cases[case]), theme), typography(theme).brief
+        brief = load(EXAMPLE if case == "restyled" else cases[case])
+        made[case] = ({"pdf": compose(brief, theme), "word": compose(brief, theme, footnotes=True)},
+                      typography(theme).brief)
     return made
 
 
@@ -425,12 +451,17 @@ def expected(look: Look) -> tuple[float, str | None, bool, bool]:
 @pytest.mark.parametrize("case", LOOK_CASES)
 class DescribeTheLookOfEachRole:
     def it_sets_each_roles_text_in_its_size_colour_and_face(self, case, printed, themed):
-        document, roles = themed[case]
-        shown = samples(document)
+        documents, roles = themed[case]
         assert {"title", "heading1", "body", "table_text", "table_header", "caption", "judgment", "estimate",
-                "basis", "bottom_line", "notes", "bibliography"} <= {role for role, _ in shown}
+                "basis", "bottom_line", "notes", "bibliography"} <= {role for role, _ in samples(documents["pdf"])}
         for form in FORMS:
             reading, at = printed[(case, form)], 0
+            shown = samples(documents[form])
+            if form == "word":  # the first note, at the foot of the page that first cites it
+                tokens = [word for word, _ in _tokens(documents[form].notes[0].spans)[:4]]
+                texts = [w["text"] for w in reading.words]
+                place = next(n for n in range(len(texts)) if texts[n:n + len(tokens)] == tokens)
+                assert reading.look(reading.words[place]) == expected(roles.notes.in_word), (form, "notes")
             for role, tokens in shown:
                 look = getattr(getattr(roles, role), "in_word" if form == "word" else "in_pdf")
                 places = reading.find([word for word, _ in tokens], at)
@@ -440,10 +471,10 @@ class DescribeTheLookOfEachRole:
                 at = places[0] + 1
 
     def it_draws_each_roles_edges_and_fills(self, case, printed, themed):
-        document, roles = themed[case]
+        documents, roles = themed[case]
         for form in FORMS:
             reading, at = printed[(case, form)], 0
-            for role, tokens in samples(document):
+            for role, tokens in samples(documents[form]):
                 look = getattr(getattr(roles, role), "in_word" if form == "word" else "in_pdf")
                 at = reading.find([word for word, _ in tokens], at)[0]
                 word = reading.words[at]
@@ -458,8 +489,8 @@ class DescribeTheLookOfEachRole:
                     assert reading.rule_under(word) == (look.edge.colour, look.edge.width), (form, role)
 
     def it_runs_the_header_footer_and_marking_as_the_table_says(self, case, printed, themed):
-        document, roles = themed[case]
-        running = document.running
+        documents, roles = themed[case]
+        running = documents["pdf"].running
         for form in FORMS:
             reading = printed[(case, form)]
             first = [w for w in reading.words if w["page"] == 0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -11,6 +13,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from briefgen.estimative import estimate_label
+from briefgen.inline import text_of
 from briefgen.layout.document import Heading, NoteMark, compose
 from briefgen.load import load
 from briefgen.theme import load_theme
@@ -112,7 +115,7 @@ class DescribeTheNrfBriefInLibreOffice:
 
     def it_shows_every_heading_of_the_brief(self, nrf_pdf):
         text = " ".join(" ".join(page.split()) for page in pdf_pages_text(nrf_pdf))
-        for heading in headings(compose(load(NRF), load_theme())):
+        for heading in headings(compose(load(NRF), load_theme(), footnotes=True)):
             assert heading.text in text, heading.text
 
     def it_shows_the_title_block_and_estimates(self, nrf_pdf):
@@ -130,43 +133,74 @@ class DescribeTheNrfBriefInLibreOffice:
 
 
 class DescribeNotes:
-    def it_links_every_mark_to_the_bookmark_of_a_note_in_the_notes_list(self, nrf):
-        document = part(nrf, "word/document.xml")
-        marks = document.xpath("//w:hyperlink[@w:anchor]", namespaces=NS)
-        assert len(marks) == citation_uses(NRF) > 20
-        bookmarks = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='EndnoteText']"
-                                   "/w:bookmarkStart[not(starts-with(@w:name, '_bg_'))]/@w:name", namespaces=NS)
-        assert {m.get(f"{{{W}}}anchor") for m in marks} == set(bookmarks)
+    """The notes are Word's own footnotes, numbered as the PDF's notes list numbers them."""
 
-    def it_gives_one_number_per_distinct_note_and_no_ibid(self, nrf):
+    def it_makes_each_notes_first_mark_a_footnote_reference_and_its_later_ones_refer_to_it(self, nrf):
         document = part(nrf, "word/document.xml")
-        numbers = document.xpath("//w:hyperlink[@w:anchor]//w:t/text()", namespaces=NS)
-        # The NRF brief cites five sources without a place: notes 1 to 5, each at least once.
-        assert sorted(set(numbers)) == ["1", "2", "3", "4", "5"] and len(numbers) > 5
-        assert "Ibid" not in etree.tostring(document, encoding="unicode")
-        assert not [n for n in zipfile.ZipFile(nrf).namelist() if "footnotes" in n]
+        references = document.xpath("//w:footnoteReference/@w:id", namespaces=NS)
+        later = document.xpath("//w:instrText/text()", namespaces=NS)
+        notes = compose(load(NRF), load_theme(), footnotes=True).notes
+        assert references == [str(n.number) for n in notes]  # in reading order, each once
+        assert len(references) + len(later) == citation_uses(NRF) > 20
+        for instruction in later:
+            number = re.fullmatch(r" NOTEREF _RefNote(\d+) \\f \\h ", instruction).group(1)
+            # The bookmark it refers to holds that note's footnote reference.
+            start = document.xpath(f"//w:bookmarkStart[@w:name='_RefNote{number}']", namespaces=NS)
+            assert len(start) == 1 and start[0].getnext().find(f".//{{{W}}}footnoteReference").get(
+                f"{{{W}}}id") == number
 
-    def it_marks_in_superscript_in_the_endnote_reference_style(self, nrf):
+    def it_writes_each_note_once_with_its_full_reference(self, nrf):
+        footnotes = part(nrf, "word/footnotes.xml").xpath("w:footnote[not(@w:type)]", namespaces=NS)
+        notes = compose(load(NRF), load_theme(), footnotes=True).notes
+        assert [f.get(f"{{{W}}}id") for f in footnotes] == [str(n.number) for n in notes]
+        first = "".join(footnotes[0].xpath(".//w:t/text()", namespaces=NS))
+        # Chicago's first note: the author's name as written, the title in quotation marks and title case.
+        assert first.startswith("Maryam Jami, \u2018") and "Afghanistan Is a Failed Marriage" in first
+        assert "Ibid" not in etree.tostring(part(nrf, "word/document.xml"), encoding="unicode")
+        settings = part(nrf, "word/settings.xml")
+        assert settings.xpath("w:footnotePr/w:footnote/@w:id", namespaces=NS) == ["-1", "0"]
+
+    def it_marks_in_superscript_in_the_footnote_reference_style(self, nrf):
         document = part(nrf, "word/document.xml")
-        runs = document.xpath("//w:hyperlink[@w:anchor]/w:r", namespaces=NS)
-        assert runs and all(val(r.find(f"{{{W}}}rPr/{{{W}}}rStyle")) == "EndnoteReference" for r in runs)
+        runs = document.xpath("//w:r[w:footnoteReference]", namespaces=NS)
+        runs += document.xpath("//w:r[preceding-sibling::w:r[1]/w:fldChar/@w:fldCharType='separate'][w:t]",
+                               namespaces=NS)
+        assert runs and all(val(r.find(f"{{{W}}}rPr/{{{W}}}rStyle")) == "FootnoteReference" for r in runs)
         styles = part(nrf, "word/styles.xml")
-        assert val(style(styles, "EndnoteReference").find(f"{{{W}}}name")) == "endnote reference"
-        assert val(style(styles, "EndnoteReference").find(f".//{{{W}}}vertAlign")) == "superscript"
+        assert val(style(styles, "FootnoteReference").find(f"{{{W}}}name")) == "footnote reference"
+        assert val(style(styles, "FootnoteReference").find(f".//{{{W}}}vertAlign")) == "superscript"
+        assert val(style(styles, "FootnoteText").find(f"{{{W}}}name")) == "footnote text"
 
     def it_sets_the_mark_against_the_word_before_it(self, nrf):
         document = part(nrf, "word/document.xml")
-        for link in document.xpath("//w:hyperlink[@w:anchor]", namespaces=NS):
-            before = link.getprevious()
+        for mark in document.xpath("//w:bookmarkStart[starts-with(@w:name, '_RefNote')]", namespaces=NS):
+            before = mark.getprevious()
             if before is not None and before.tag == f"{{{W}}}r" and before.findtext(f"{{{W}}}t"):
                 assert not before.findtext(f"{{{W}}}t").endswith(" ")
 
-    def it_gives_the_full_reference_in_the_note(self, nrf):
-        note = part(nrf, "word/document.xml").xpath("//w:p[w:bookmarkStart/@w:name='note_1']//w:t/text()",
-                                                    namespaces=NS)
-        # Chicago's first note: the author's name as written, the title in quotation marks and title case.
-        assert "".join(note).startswith("1.Maryam Jami, \u2018")
-        assert "Afghanistan Is a Failed Marriage" in "".join(note)
+    def it_reads_as_notes_to_pandoc(self, nrf):
+        found = json.loads(subprocess.run(["pandoc", "-t", "json", str(nrf)], capture_output=True, text=True,
+                                          check=True).stdout)
+        notes = []
+
+        def walk(node) -> None:
+            if isinstance(node, dict):
+                if node.get("t") == "Note":
+                    notes.append(node)
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(found)
+        assert len(notes) == len(compose(load(NRF), load_theme(), footnotes=True).notes)
+
+    def it_shows_the_notes_through_libreoffice(self, nrf_pdf):
+        # An address broken after its hyphen at a line end, joined up again.
+        text = re.sub(r"(?<=\S[-/]) (?=\S)", "", " ".join(" ".join(pdf_pages_text(nrf_pdf)).split()))
+        for note in compose(load(NRF), load_theme(), footnotes=True).notes:
+            assert " ".join(text_of(note.spans).split()) in text
 
 
 class DescribeTables:
@@ -311,7 +345,8 @@ class DescribeReferenceTemplate:
         assert val(heading.find(f"{{{W}}}rPr/{{{W}}}color")) == REFERENCE_HEADING_COLOUR
         document = part(out, "word/document.xml")
         shown = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1']", namespaces=NS)
-        assert len(shown) == sum(1 for h in headings(compose(load(NRF), load_theme())) if h.level == 1)
+        assert len(shown) == sum(1 for h in headings(compose(load(NRF), load_theme(), footnotes=True))
+                                 if h.level == 1)
         # No run overrides the style's font or colour.
         assert not document.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1']//w:r/w:rPr/*", namespaces=NS)
         assert "Boilerplate" not in etree.tostring(document, encoding="unicode")
@@ -348,9 +383,10 @@ class DescribeReferenceTemplate:
         out = tmp_path / "out.docx"
         assert run_briefgen("docx", EXAMPLE, "--template", bare_reference(tmp_path / "bare.docx"),
                             "-o", out).returncode == 0
+        # The example's links are in its notes: Word's footnotes.
         with zipfile.ZipFile(out) as package:
-            xml = package.read("word/document.xml")
-        links = part(out, "word/document.xml").findall(f".//{{{W}}}hyperlink[@{{{R}}}id]")
+            xml = package.read("word/footnotes.xml")
+        links = part(out, "word/footnotes.xml").findall(f".//{{{W}}}hyperlink[@{{{R}}}id]")
         assert links and b"<w:hyperlink xmlns:r=" in xml and b"ns0:" not in xml
 
     def it_refuses_a_file_that_is_not_a_word_document(self, tmp_path):

@@ -300,6 +300,37 @@ class DescribeFigures:
         assert (found[0].line, found[0].column) == key_mark(first.field)
 
 
+class DescribeNotes:
+    def it_places_a_comment_on_a_footnote_at_the_source_it_cites(self, brief, tmp_path):
+        """A note is Word's footnote, marked with the source it cites: a comment on it is about that source."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        reviewer = Reviewer(brief)
+        part = next(rel.target_part for rel in reviewer.document.part.rels.values() if rel.reltype == RT.FOOTNOTES)
+        footnotes = etree.fromstring(part.blob)
+        note = footnotes.xpath("w:footnote[@w:id='2']", namespaces={"w": W})[0]
+        r = note.xpath(".//w:r[w:t]", namespaces={"w": W})[0]
+        start = etree.Element(w("commentRangeStart"), {w("id"): "0"})
+        r.addprevious(start)
+        r.addnext(etree.Element(w("commentRangeEnd"), {w("id"): "0"}))
+        part._blob = etree.tostring(footnotes)  # the part python-docx reads as bytes, written back
+        paragraph = reviewer.document.paragraphs[0]
+        comment = reviewer.document.add_comment(paragraph.runs, text="Which edition?", author="Ann Reviewer",
+                                                initials="AR")
+        # Move the comment's anchor from the first paragraph into the footnote.
+        body = reviewer.document.element.body
+        for tag in ("commentRangeStart", "commentRangeEnd"):
+            for e in body.iter(w(tag)):
+                e.getparent().remove(e)
+        for e in list(body.iter(w("commentReference"))):
+            e.getparent().getparent().remove(e.getparent())
+        assert comment.comment_id == 0
+        found = read(reviewer.save(tmp_path / "nrf-note.docx"), load_placed(NRF)[1]).remarks
+        note_source = compose(load(NRF), load_theme(), footnotes=True).notes[1].field
+        assert [(r.field, r.text) for r in found] == [(f"sources[{note_source[1]}]", "Which edition?")]
+        # The note's words are the citation style's, not the file's: it is placed where the source begins.
+        assert found[0].line == node_at(note_source).start_mark.line + 1
+
+
 class DescribeMarks:
     def it_marks_every_text_field_of_the_brief_once(self, brief):
         body = etree.fromstring(_part(brief, "word/document.xml"))

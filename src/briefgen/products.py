@@ -79,15 +79,17 @@ def redlined(brief: Brief, old: Brief, theme: Theme) -> LaidOut:
     """The Word brief's layout of ``brief`` with every change from the edition ``old`` marked (layout/redline.py),
     by "briefgen" on the new edition's date."""
     from .layout.redline import compare
-    new = document_layout.compose(brief, theme)
+    new = document_layout.compose(brief, theme, footnotes=True)
     date = f"{brief.date.first_day().isoformat()}T00:00:00Z"
-    return LaidOut("docx", compare(document_layout.compose(old, theme), new, date=date), tuple(new.left_out))
+    return LaidOut("docx", compare(document_layout.compose(old, theme, footnotes=True), new, date=date),
+                   tuple(new.left_out))
 
 
 def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = None) -> LaidOut:
     """The layout of one product, before it is drawn."""
     if fmt in ("docx", "pdf"):
-        layout = document_layout.compose(brief, theme)
+        # Word's notes are its own footnotes; the PDF lists them under their heading.
+        layout = document_layout.compose(brief, theme, footnotes=fmt == "docx")
         glyphs = glyph_warnings(brief, theme) if fmt == "pdf" else []
         return LaidOut(fmt, layout, (*glyphs, *layout.left_out))
     if fmt == "pptx":

@@ -36,6 +36,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 _STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_FOOTNOTES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _DOCUMENT_TYPES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
                    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
 
@@ -90,7 +91,13 @@ class Review(Value):
 def read(reviewed: Path, places: Places) -> Review:
     """Every comment and tracked change in ``reviewed``, placed in the content file ``places`` describes."""
     package = _Package(reviewed)
-    found = _Walk(package.comments(), _heading_styles(package.styles())).run(package.document())
+    walk = _Walk(package.comments(), _heading_styles(package.styles()))
+    walk.run(package.document())
+    footnotes = package.footnotes()
+    if footnotes is not None:  # each note marked with the source it cites
+        walk.heading = walk.heading_mark = ""
+        walk.run(footnotes)
+    found = walk.found()
     if not found.marks:
         raise ReviewError(f"{reviewed}: has no briefgen field marks, so its comments cannot be traced to the "
                           "content; comment on a .docx that `briefgen docx` wrote (its marks are hidden bookmarks "
@@ -178,7 +185,7 @@ class _Walk:
         # Inside a drawing's text box: its paragraphs are the drawing's words, within the paragraph holding it.
         self.boxed = 0
 
-    def run(self, document) -> _Found:
+    def run(self, document) -> None:
         from lxml import etree
         walk = etree.iterwalk(document, events=("start", "end"))
         for action, element in walk:
@@ -193,6 +200,8 @@ class _Walk:
                 self.boxed -= 1
             elif tag == _w("p") and not self.boxed:
                 self._paragraph_end()
+
+    def found(self) -> _Found:
         return _Found(tuple(self.marks), tuple(self.events), self.title)
 
     def _start(self, element, tag: str) -> None:
@@ -354,6 +363,9 @@ class _Package:
 
     def styles(self):
         return self._related(_STYLES_TYPE)
+
+    def footnotes(self):
+        return self._related(_FOOTNOTES_TYPE)
 
     def _main(self) -> str:
         for rel in self._rels("").values() if "_rels/.rels" in self.entries else ():

@@ -164,6 +164,7 @@ class NoteMark(Value):
     separator: str = ""
     description: str = ""  # what the link says to a screen reader: "Note 1"
     change: str = ""  # in a redline, as a span's
+    first: bool = False  # the note's first mark in reading order: where a footnote stands (later marks refer to it)
 
     @property
     def text(self) -> str:
@@ -255,6 +256,7 @@ class Document(Value):
     notes: tuple[Note, ...]
     left_out: tuple[str, ...] = ()  # what the layout could not show, said to the reader as warnings
     redline: Redline | None = None  # the blocks mark what changed since the last edition (Tracked, span changes)
+    footnotes: bool = False  # the notes stand at the foot of the pages citing them, not in a list (see compose)
 
     @property
     def language(self) -> str:
@@ -272,8 +274,13 @@ def running_of(outline: Outline, theme: Theme) -> Running:
                    watermark=watermark_of(outline, theme, theme.page.size_pt, typography(theme).brief.watermark.size))
 
 
-def compose(brief: Brief, theme: Theme) -> Document:
-    """Lay the brief out as one flow of blocks, in the outline's order."""
+def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
+    """Lay the brief out as one flow of blocks, in the outline's order.
+
+    With ``footnotes`` the notes stand at the foot of the page that first cites each (the Word
+    brief's own footnotes), and no notes list is laid out: the same notes, numbers and order as
+    the PDF's list.
+    """
     outline = Outline.of(brief)
     words = outline.labels
     captions = Captions(words.caption)
@@ -317,7 +324,7 @@ def compose(brief: Brief, theme: Theme) -> Document:
                                          tuple(parse(n) for n in brief.editor_notes), ("editor_notes",),
                                          _items(("editor_notes",), brief.editor_notes))]
         if brief.editor_notes else [],
-        "notes": lambda: [Heading(1, outline.heading("notes")), _UNRESOLVED],
+        "notes": lambda: [] if footnotes else [Heading(1, outline.heading("notes")), _UNRESOLVED],
         "sources": lambda: [Heading(1, outline.heading("sources"), ("sources",)), _UNFORMATTED],
         "authors": lambda: _authors(outline),
         "publication": lambda: _publication(outline),
@@ -344,11 +351,12 @@ def compose(brief: Brief, theme: Theme) -> Document:
                       for n, c in zip(notes, resolver.distinct))
         where = next(i for i, b in enumerate(blocks) if isinstance(b, Bibliography))
         del blocks[where - 1:where + 1]  # and its heading
-    where = blocks.index(_UNRESOLVED)
-    # The notes list under its heading; neither if nothing is cited.
-    blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
+    if not footnotes:
+        where = blocks.index(_UNRESOLVED)
+        # The notes list under its heading; neither if nothing is cited.
+        blocks[where - 1:where + 1] = [blocks[where - 1], Notes(notes)] if notes else []
     return Document(properties=properties_of(brief, words), running=running_of(outline, theme),
-                    blocks=tuple(blocks), notes=notes, left_out=tuple(left_out))
+                    blocks=tuple(blocks), notes=notes, left_out=tuple(left_out), footnotes=footnotes and bool(notes))
 
 
 def numbered(document: Document, copy: Copy, words: Labels) -> Document:
@@ -384,6 +392,7 @@ class _Resolver:
         self.notes: list[Note] = []
         self.formatted: Formatted | None = None
         self._next = 0  # the cluster the second pass has reached
+        self.marked: set[int] = set()  # the notes the second pass has marked once
 
     def collect(self, blocks: list) -> None:
         for block in blocks:
@@ -460,7 +469,8 @@ class _Resolver:
             for number in sorted({self.numbers[_key(c)] for c in group}):
                 follows_mark = bool(out) and isinstance(out[-1], NoteMark)
                 out.append(NoteMark(number, _anchor(number), "," if follows_mark else "",
-                                    self.words.note_link.format(number=number)))
+                                    self.words.note_link.format(number=number), first=number not in self.marked))
+                self.marked.add(number)
         return tuple(s for s in out if not isinstance(s, Span) or s.text)
 
     def cites_one_source_whole(self) -> bool:

@@ -67,4 +67,6 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                 height += sum(block(text_of(n.spans), notes_size, 2) for n in item.entries)
             case Figure():
                 height += item.height * min(1.0, text_width_pt / item.width) + block(item.title, table_size, 8)
+    if document.footnotes:  # at the feet of the pages instead of in a list: the same lines
+        height += sum(block(text_of(n.spans), notes_size, 2) for n in document.notes)
     return max(1, math.ceil(height / text_height))

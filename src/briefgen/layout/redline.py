@@ -99,7 +99,7 @@ def _text(value: Any) -> str:
 def _merge_block(old: Block, new: Block) -> Block | None:
     """``new`` with its changes from ``old`` marked in its spans; None if they cannot all be marked there."""
     if isinstance(new, Notes) or hasattr(new, "shapes"):
-        return None  # a figure is drawn; the notes list is renumbered as a whole
+        return None  # a figure is drawn; the notes list is renumbered as a whole (Word's footnotes: not compared)
     return _merge_value(old, new)
 
 

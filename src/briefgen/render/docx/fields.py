@@ -1,4 +1,5 @@
-"""Complex fields in a paragraph of word/footer1.xml: PAGE and NUMPAGES, marked dirty so Word recomputes them."""
+"""Complex fields: PAGE and NUMPAGES in the footer, NOTEREF at a note's later marks; marked dirty so that Word
+computes them again."""
 
 from __future__ import annotations
 
@@ -8,20 +9,28 @@ from lxml.etree import SubElement
 
 from .internals import paragraph_element
 
-_R, _FLD_CHAR, _INSTR, _T = qn("w:r"), qn("w:fldChar"), qn("w:instrText"), qn("w:t")
+_R, _FLD_CHAR, _INSTR, _T, _RPR, _RSTYLE = (qn(t) for t in ("w:r", "w:fldChar", "w:instrText", "w:t", "w:rPr",
+                                                           "w:rStyle"))
 _TYPE, _DIRTY = qn("w:fldCharType"), qn("w:dirty")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     """Append the field ``instruction`` (e.g. "PAGE") showing ``cached`` until the application updates it."""
-    p = paragraph_element(paragraph)
+    field(paragraph_element(paragraph), instruction, cached)
 
-    def run(tag: str, **attributes: str):
-        return SubElement(SubElement(p, _R), tag, attributes)
+
+def field(p, instruction: str, cached: str, style: str | None = None) -> None:
+    """The field at the end of the w:p ``p``, its result ``cached`` in the character style ``style``."""
+
+    def run(tag: str, look: str | None = None, **attributes: str):
+        r = SubElement(p, _R)
+        if look:
+            SubElement(SubElement(r, _RPR), _RSTYLE).set(qn("w:val"), look)
+        return SubElement(r, tag, attributes)
 
     run(_FLD_CHAR, **{_TYPE: "begin", _DIRTY: "true"})
     run(_INSTR, **{_SPACE: "preserve"}).text = f" {instruction} "
     run(_FLD_CHAR, **{_TYPE: "separate"})
-    run(_T).text = cached
+    run(_T, style).text = cached
     run(_FLD_CHAR, **{_TYPE: "end"})

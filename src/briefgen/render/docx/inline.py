@@ -1,4 +1,4 @@
-"""Inline spans → Word runs: bold and italic runs, real hyperlinks, and note marks linked to their notes.
+"""Inline spans → Word runs: bold and italic runs, real hyperlinks, and note marks as Word's footnote references.
 
 A run of right-to-left script is its own run, marked right-to-left and with its language
 (see scripts.py), so Word shapes it and a screen reader speaks it in that language.
@@ -19,7 +19,7 @@ from lxml.etree import SubElement
 from ... import scripts
 from ...inline import Span
 from ...layout.document import NoteMark
-from . import tracked
+from . import fields, tracked
 from .internals import paragraph_element
 from .styles import HYPERLINK, NOTE_REFERENCE
 
@@ -27,8 +27,8 @@ _BREAKS = re.compile(r"([\t\n\r])")
 _R, _RPR, _RSTYLE, _B, _I, _RTL, _LANG = (qn(t) for t in ("w:r", "w:rPr", "w:rStyle", "w:b", "w:i", "w:rtl", "w:lang"))
 _T, _TAB, _BR, _LINK, _START, _END = (qn(t) for t in ("w:t", "w:tab", "w:br", "w:hyperlink", "w:bookmarkStart",
                                                       "w:bookmarkEnd"))
-_VAL, _BIDI, _HISTORY, _ANCHOR, _TOOLTIP, _ID, _NAME, _RID = (
-    qn(a) for a in ("w:val", "w:bidi", "w:history", "w:anchor", "w:tooltip", "w:id", "w:name", "r:id"))
+_FOOTNOTE = qn("w:footnoteReference")
+_VAL, _BIDI, _HISTORY, _ID, _NAME, _RID = (qn(a) for a in ("w:val", "w:bidi", "w:history", "w:id", "w:name", "r:id"))
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _R_NS = {"r": nsmap["r"]}
 
@@ -117,24 +117,27 @@ def _language(paragraph: Paragraph) -> str:
 
 
 def _mark(p, mark: NoteMark) -> None:
-    """A superscript note number, an internal link to the bookmark of its note (see bookmark)."""
+    """A note mark: the note's footnote reference where it is first cited (in a bookmark its later marks refer
+    to), a NOTEREF field showing its number at a later mark, the bare number when a redline deletes the mark
+    (see footnotes.py)."""
     if mark.separator:
         _run(p, mark.separator, NOTE_REFERENCE)
         tracked.wrap(p, len(p) - 1, mark.change)
-    link = SubElement(p, _LINK)
-    link.set(_ANCHOR, mark.anchor)
-    # The tooltip is what the link says to a screen reader, as the PDF's link description does.
-    if mark.description:
-        link.set(_TOOLTIP, mark.description)
-    link.set(_HISTORY, "1")
-    _run(link, str(mark.number), NOTE_REFERENCE)
-    tracked.wrap(link, 0, mark.change)
+    start = len(p)
+    if mark.change == "del":  # the last edition's note, which this one does not hold
+        _run(p, str(mark.number), NOTE_REFERENCE)
+    elif mark.first:
+        name = reference_name(mark.number)
+        SubElement(p, _START, {_ID: str(mark.number), _NAME: name})
+        r = _prototype(NOTE_REFERENCE, False, False, None, None).__copy__()
+        SubElement(r, _FOOTNOTE).set(_ID, str(mark.number))
+        p.append(r)
+        SubElement(p, _END).set(_ID, str(mark.number))
+    else:
+        fields.field(p, f"NOTEREF {reference_name(mark.number)} \\f \\h", str(mark.number), NOTE_REFERENCE)
+    tracked.wrap(p, start, mark.change)
 
 
-def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
-    """Wrap what ``paragraph`` holds so far in a bookmark named ``name``, the destination of note marks."""
-    p = paragraph_element(paragraph)
-    start = p.makeelement(_START, {_ID: str(number), _NAME: name})
-    first = p.pPr.getnext() if p.pPr is not None else (p[0] if len(p) else None)
-    (first.addprevious(start) if first is not None else p.append(start))
-    SubElement(p, _END).set(_ID, str(number))
+def reference_name(number: int) -> str:
+    """The hidden bookmark around a note's footnote reference, which the note's later marks refer to."""
+    return f"_RefNote{number}"

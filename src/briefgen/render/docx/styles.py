@@ -54,7 +54,7 @@ TABLE, TABLE_TEXT, TABLE_HEADING = "TableGrid", "TableText", "TableHeading"
 BOTTOM_LINE, EDITOR_NOTE = "BottomLine", "EditorNote"
 JUDGMENT, JUDGMENT_BASIS, ESTIMATE = "KeyJudgment", "JudgmentBasis", "Estimate"
 MARKING_LABEL = "MarkingLabel"
-NOTE_TEXT, NOTE_REFERENCE = "EndnoteText", "EndnoteReference"
+NOTE_TEXT, NOTE_REFERENCE = "FootnoteText", "FootnoteReference"
 HYPERLINK, BIBLIOGRAPHY, HEADER, FOOTER = "Hyperlink", "Bibliography", "Header", "Footer"
 
 
@@ -89,9 +89,9 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
         Style("Estimate", ESTIMATE, "character", roles.estimate.in_word, basis, based_on=None),
         Style("Marking Label", MARKING_LABEL, "character", marking_in(roles.marking, marking).in_word,
               roles.header.in_word, based_on=None),
-        # The notes list and its marks: Word's own endnote styles, as the notes close the brief.
-        Style("endnote text", NOTE_TEXT, "paragraph", roles.notes.in_word, body),
-        Style("endnote reference", NOTE_REFERENCE, "character", roles.note_mark.in_word, body, based_on=None),
+        # The notes and their marks: Word's own footnote styles (footnotes.py).
+        Style("footnote text", NOTE_TEXT, "paragraph", roles.notes.in_word, body),
+        Style("footnote reference", NOTE_REFERENCE, "character", roles.note_mark.in_word, body, based_on=None),
         Style("Hyperlink", HYPERLINK, "character", roles.link.in_word, body, based_on=None),
         Style("Bibliography", BIBLIOGRAPHY, "paragraph", roles.bibliography.in_word, body),
         Style("header", HEADER, "paragraph", roles.header.in_word, body),

@@ -14,7 +14,7 @@ from lxml.etree import SubElement
 from docx.shared import Length
 
 from ...inline import Span
-from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
+from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment,
                                Paragraph, Quote, Table, TitleBlock, Tracked)
 from ...output import package
 from ...parts import FieldPath
@@ -23,12 +23,12 @@ from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
 from ...typography import typography
-from . import body as word_body, inline, page, pictures, properties, styles, tables, tracked
+from . import body as word_body, footnotes, inline, page, pictures, properties, styles, tables, tracked
 from .internals import paragraph_element
 from .markers import Markers
 from .package import entries
 from .styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
-                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, NOTE_TEXT, QUOTE, SUBTITLE, TITLE,
+                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, QUOTE, SUBTITLE, TITLE,
                           add_paragraph, add_run)
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -51,10 +51,14 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     width, page_notes = page.set_up(word, theme, reference=reference is not None)
     if warnings is not None:
         warnings += page_notes
-    # Note bookmarks are numbered by their notes; the fields' marks take the ids after them.
+    # A footnote reference's bookmark is numbered by its note; the fields' marks take the ids after them.
     writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1))
+    if document.notes and not document.footnotes:
+        raise ValueError("the Word brief's notes are its footnotes: lay it out with compose(..., footnotes=True)")
     for block in document.blocks:
         writer.add(block)
+    if document.footnotes:
+        footnotes.write(word, document.notes, writer.mark)
     if document.redline is not None:
         # Ids after every bookmark's: Word wants an annotation's id unique among them all.
         tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
@@ -125,12 +129,6 @@ class _Writer:
             case Bibliography(entries=entries, fields=fields):
                 for (_, entry), field in zip(entries, fields or ((),) * len(entries)):
                     self._paragraph(entry, BIBLIOGRAPHY, field)
-            case Notes(entries=entries):
-                for note in entries:
-                    paragraph = add_paragraph(self.body, NOTE_TEXT, f"{note.label}\t")
-                    inline.write(paragraph, note.spans)
-                    inline.bookmark(paragraph, note.anchor, note.number)
-                    self.mark(paragraph_element(paragraph), note.field)
             case Figure():
                 pictures.add_figure(self.body, block, self.theme, self.width, self.mark)
             case _:

@@ -7,7 +7,9 @@ also checks memory.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,6 +25,7 @@ FUZZ = settings(max_examples=int(os.environ.get("BRIEFGEN_FUZZ_EXAMPLES", "25"))
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much], database=None)
 FOLDER = Path(tempfile.mkdtemp(prefix="briefgen-fuzz-"))  # one per run: hypothesis calls a test many times
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)
 
 
 def written(name: str, data: bytes | str) -> Path:

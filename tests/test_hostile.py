@@ -23,7 +23,7 @@ from briefgen import products
 from briefgen.load import ContentError, load
 from briefgen.theme import load_theme
 
-from .conftest import EXAMPLE, FORMATS, NRF, pdf_pages_text, run_briefgen
+from .conftest import EXAMPLE, FORMATS, HOSTILE, NRF, pdf_pages_text, run_briefgen
 
 LITERALS = ['<font size=80>', '<img src="/etc/hostname"/>', '<a href="javascript:alert(1)">x</a>', "&amp;",
             "%s", "{0}", "]]>"]
@@ -35,14 +35,23 @@ def office_xml_parts(data: bytes) -> dict[str, bytes]:
         return {name: package.read(name) for name in package.namelist() if name.endswith((".xml", ".rels"))}
 
 
-def assert_valid_office_package(data: bytes) -> str:
-    """Every XML part parses; no _xHHHH_ escape reaches the reader; returns all text nodes joined."""
+OFFICE_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def assert_valid_office_package(data: bytes, written: str = "") -> str:
+    """Every XML part parses; no _xHHHH_ escape reaches the reader unless the brief wrote it literally.
+
+    Returns all text nodes joined. `written` is the brief's own text: an escape look-alike typed by a
+    user is text to show as written, one made up by a writer would be an escaped control character.
+    """
+    literal = set(OFFICE_ESCAPE.findall(written))
     texts = []
     for name, xml in office_xml_parts(data).items():
         root = ElementTree.fromstring(xml)  # raises on malformed XML
         for node in root.iter():
             if node.text:
-                assert not re.search(r"_x[0-9A-Fa-f]{4}_", node.text), f"{name}: escape code in {node.text!r}"
+                made_up = set(OFFICE_ESCAPE.findall(node.text)) - literal
+                assert not made_up, f"{name}: escape code in {node.text!r}"
                 texts.append(node.text)
     return "".join(texts)
 
@@ -50,8 +59,8 @@ def assert_valid_office_package(data: bytes) -> str:
 class DescribeTheHostileBrief:
     @pytest.mark.parametrize("fmt", ["docx", "pptx"])
     def it_writes_well_formed_office_xml_with_the_literal_text(self, fmt, products):
-        text = assert_valid_office_package(products[("hostile", fmt)].read_bytes())
-        for literal in ("<font size=80>", "%s", "]]>", "جبهه مقاومت ملی افغانستان", "🙂", "backslash \\ stay"):
+        text = assert_valid_office_package(products[("hostile", fmt)].read_bytes(), HOSTILE.read_text())
+        for literal in ("<font size=80>", "%s", "]]>", "_x0041_", "جبهه مقاومت ملی افغانستان", "🙂", "backslash \\ stay"):
             assert literal in text, literal
 
     @pytest.mark.parametrize("fmt", ["docx", "pptx"])
@@ -59,6 +68,8 @@ class DescribeTheHostileBrief:
         pdf = converted.get(("hostile", fmt))
         assert pdf is not None, "LibreOffice could not open the hostile product"
         assert len(PdfReader(pdf).pages) >= 1
+        # An Office escape look-alike typed in the brief is shown as typed, not decoded to "A".
+        assert "_x0041_" in "".join(pdf_pages_text(pdf))
 
     def it_shows_markup_lookalikes_literally_in_the_pdf(self, products):
         pdf = products[("hostile", "pdf")]
@@ -95,7 +106,7 @@ class DescribeReproducibleBytes:
 # Property: any brief the model accepts renders in all three formats into files that open.
 hostile_fragments = st.sampled_from(["<", ">", "&", "]]>", "<![CDATA[", "%s", "{0}", "\\", "'", '"', "\t",
                                      "جبهه", "🙂", "\u200f", "\u00a0", "&amp;", "<font size=80>", "*", "**",
-                                     "[x](https://e.org)", "x" * 300])
+                                     "[x](https://e.org)", "x" * 300, "_x0041_"])
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Co")), min_size=1, max_size=20)
 prose = st.lists(st.one_of(hostile_fragments, words), min_size=1, max_size=8).map(" ".join) \
     .filter(lambda s: s.strip())
@@ -137,7 +148,7 @@ def test_any_accepted_brief_renders_to_files_that_open(tmp_path_factory, title, 
                 for word in re.findall(r"\b[A-Za-z0-9]{3,}\b", shown_part):
                     assert word in shown, word
         else:
-            assert_valid_office_package(data_out)
+            assert_valid_office_package(data_out, " ".join((title, summary, statement, actor, indicator)))
 
 
 def test_the_pdf_joins_right_to_left_letters(products):

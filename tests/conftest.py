@@ -51,8 +51,11 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
 
 
 def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,
-         foreign: dict[tuple[str, str], Path] | None = None, restyled: Path | None = None) -> list[Job]:
-    listed = [Job(case, fmt, content) for case, content in cases.items() for fmt in FORMATS]
+         foreign: dict[tuple[str, str], Path] | None = None, restyled: Path | None = None,
+         scripts: Path | None = None) -> list[Job]:
+    # The hostile brief writes Dari: it is set in a theme whose font has Arabic script (Carlito has not).
+    listed = [Job(case, fmt, content, scripts if case == "hostile" else None)
+              for case, content in cases.items() for fmt in FORMATS]
     # The example brief in a theme of its own: the brief in Word and as a PDF, to compare their looks.
     listed += [Job("restyled", fmt, EXAMPLE, restyled) for fmt in ("docx", "pdf") if restyled]
     # The NRF brief once more per reference document the session made: --template as a user gives it.
@@ -98,11 +101,35 @@ def reference_docx(path: Path) -> Path:
     return path
 
 
-RESTYLED_SIZES = {"body": 11, "small": 7.5, "title": 24, "subtitle": 14, "heading1": 15, "heading2": 12.5,
-                  "heading3": 11.5, "marking": 13}
+RESTYLED_SIZES = {"body": 11.5, "small": 7.5, "title": 26, "subtitle": 15, "heading1": 16.5, "heading2": 13.5,
+                  "heading3": 12.5, "marking": 13}
 # Every colour its own, so that a product setting one role in another role's colour shows it.
 RESTYLED_COLOURS = {"primary": "23415F", "callout_border": "2A4D73", "table_header_fill": "173350",
                     "accent": "A8402A", "rule": "8C99A6"}
+
+
+# DejaVu Sans, as fonts-dejavu-core installs it (.ci/run): a font with Arabic script and Hebrew.
+SCRIPTS_FONTS = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def scripts_theme(folder: Path) -> Path:
+    """The built-in theme set in DejaVu Sans, whose files hold Arabic script: what a brief in Dari needs."""
+    shutil.copytree(ROOT / "templates" / "default", folder)
+    for face in ("", "-Bold", "-Oblique", "-BoldOblique"):
+        shutil.copy(SCRIPTS_FONTS / f"DejaVuSans{face}.ttf", folder / "fonts")
+    toml = folder / "theme.toml"
+    text = toml.read_text(encoding="utf-8")
+    for old, new in (('"Calibri"', '"DejaVu Sans"'), ("Carlito-Regular", "DejaVuSans"), ("Carlito-BoldItalic",
+                     "DejaVuSans-BoldOblique"), ("Carlito-Bold", "DejaVuSans-Bold"), ("Carlito-Italic",
+                     "DejaVuSans-Oblique")):
+        text = text.replace(old, new)
+    toml.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return scripts_theme(tmp_path_factory.mktemp("scripts") / "theme")
 
 
 @pytest.fixture(scope="session")
@@ -211,11 +238,11 @@ def own_brief(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
              references: dict[str, Path], foreign_references: dict[tuple[str, str], Path],
-             restyled: Path) -> dict[tuple[str, str], Path]:
+             restyled: Path, scripts: Path) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases, references, foreign_references, restyled):
+    for job in jobs(cases, references, foreign_references, restyled, scripts):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

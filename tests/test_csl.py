@@ -129,9 +129,9 @@ class DescribeAnAuthorDateStyle:
         default = load_theme()
         toml = (default.folder / "theme.toml").read_text(encoding="utf-8")
         (theme_folder / "theme.toml").write_text(f'csl = "apa"\n{toml}', encoding="utf-8")
-        for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"):
-            (theme_folder / "fonts").mkdir(exist_ok=True)
-            (theme_folder / "fonts" / font).write_bytes((default.folder / "fonts" / font).read_bytes())
+        (theme_folder / "fonts").mkdir()
+        for font in (default.fonts.regular, default.fonts.bold, default.fonts.italic, default.fonts.bold_italic):
+            (theme_folder / "fonts" / font.name).write_bytes(font.read_bytes())
         theme = load_theme(theme_folder)
         assert theme.csl == "apa"
         apa = compose(load(EXAMPLE), theme)

@@ -126,10 +126,11 @@ class DescribeTheNrfBriefInLibreOffice:
         first_judgment = load(NRF).key_judgments[0]
         assert estimate_label(first_judgment.likelihood, first_judgment.confidence) in first
 
-    def it_uses_the_theme_font_only(self, nrf_pdf):
+    def it_is_set_in_the_files_the_theme_measures_with(self, nrf_pdf):
+        # Word's brief names Calibri; LibreOffice sets Calibri in Carlito, the theme's files (same widths).
         fonts = subprocess.run(["pdffonts", str(nrf_pdf)], capture_output=True, text=True, check=True).stdout
         names = [line.split()[0] for line in fonts.splitlines()[2:]]
-        assert names and all("DejaVuSans" in name for name in names), names
+        assert names and all(re.fullmatch(r"[A-Z]{6}\+Carlito(-Bold|-Italic|-BoldItalic)?", n) for n in names), names
 
 
 class DescribeNotes:

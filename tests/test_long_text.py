@@ -56,7 +56,7 @@ def test_breaking_in_chunks_gives_the_lines_breaking_at_once_gives(body_style, m
 def test_a_paragraph_over_many_pages_gives_reportlabs_own_bytes(body_style, monkeypatch, markup):
     monkeypatch.setattr(pdf_paragraph, "CHUNK", 50)
     word = '<a href="https://e.org">valley</a> of <super>2</super> the' if markup else "valley of the"
-    text = " ".join(f"{word} {n}" for n in range(800))
+    text = " ".join(f"{word} {n}" for n in range(1200))
 
     def pdf(paragraph_class) -> bytes:
         out = io.BytesIO()

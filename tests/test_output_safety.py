@@ -51,7 +51,7 @@ class DescribeAnOutputThatIsAnInput:
         shutil.copy(workspace / "brief.yaml", workspace / "brief.pdf")
         (workspace / "link.pdf").symlink_to(workspace / "brief.yaml")
         (workspace / "toml.pdf").symlink_to(workspace / "theme" / "theme.toml")
-        os.link(workspace / "theme" / "fonts" / "DejaVuSans.ttf", workspace / "font.pdf")
+        os.link(workspace / "theme" / "fonts" / "Carlito-Regular.ttf", workspace / "font.pdf")
         os.link(workspace / "brief.yaml", workspace / "hard.pptx")
         before = snapshot(workspace)
         result = run_briefgen(fmt, content, "-o", output, *extra, cwd=workspace)

@@ -61,7 +61,7 @@ def stretched(data: dict) -> dict:
 
 
 def missing_glyph(data: dict) -> dict:
-    data["summary"] = "The character \u6f22 is not in DejaVu Sans."
+    data["summary"] = "The character \u6f22 is not in the theme font."
     return data
 
 
@@ -152,7 +152,7 @@ class DescribeAValidFile:
         for row in rows:
             name, embedded = row.split()[0], row.split()[-5]
             assert embedded == "yes", row
-            assert re.fullmatch(r"[A-Z]{6}\+DejaVuSans(-Bold|-Oblique|-BoldOblique)?", name), row
+            assert re.fullmatch(r"[A-Z]{6}\+Carlito(-Bold|-Italic|-BoldItalic)?", name), row
 
     def it_is_a4_by_default_and_letter_when_asked(self, pdfs):
         assert pdfinfo(pdfs["example"])["Page size"].startswith("595.276 x 841.89")
@@ -288,7 +288,8 @@ class DescribeMissingGlyphs:
 
     def it_shows_a_replacement_character_rather_than_an_empty_box(self, pdfs):
         text = " ".join(pdf_pages_text(pdfs["glyph"]))
-        assert "The character \ufffd is not in DejaVu Sans." in " ".join(text.split())
+        # U+FFFD where the font has it; Carlito has not, so a question mark.
+        assert "The character ? is not in the theme font." in " ".join(text.split())
 
 
 class DescribeReproducibility:
@@ -331,9 +332,9 @@ class DescribeStyledFaces:
         content.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         pdf = tmp_path / "styled.pdf"
         pdf.write_bytes(render(load(content), "pdf", load_theme()))
-        assert "DejaVuSans-BoldOblique" in embedded_fonts(pdf)
+        assert "Carlito-BoldItalic" in embedded_fonts(pdf)
         assert "both at once" in " ".join(" ".join(pdf_pages_text(pdf)).split())
-        assert "DejaVuSans-BoldOblique" not in embedded_fonts(pdfs["example"])
+        assert "Carlito-BoldItalic" not in embedded_fonts(pdfs["example"])
 
 
 class DescribeParagraphMeasurement:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from briefgen.theme import RANGES, ThemeError, load_theme
@@ -24,6 +24,13 @@ def theme(tmp_path: Path) -> Path:
     folder = tmp_path / "theme"
     shutil.copytree(DEFAULT, folder, ignore=shutil.ignore_patterns("deck.pptx", "*.py", "example.yaml"))
     return folder
+
+
+def theme_lines(folder: Path) -> dict[str, int]:
+    """The line each [fonts] file is given on."""
+    lines = (folder / "theme.toml").read_text().splitlines()
+    return {key: n for n, line in enumerate(lines, 1) for key in ("regular", "bold", "italic", "bold_italic")
+            if re.match(rf"{key}\s*=", line)}
 
 
 def set_value(folder: Path, field: str, toml_value: str) -> int:
@@ -87,10 +94,38 @@ class DescribeFonts:
         with pytest.raises(ThemeError, match=rf"theme\.toml:{line}:\d+: fonts\.family: "):
             load_theme(theme)
 
+    @pytest.mark.parametrize("family", ["Calibri", "calibri", "Carlito"])
+    def it_takes_a_free_font_under_its_own_name_or_the_office_font_it_matches(self, theme, family):
+        # The built-in files are Carlito's, made to Calibri's metrics: Word is told either name.
+        set_value(theme, "fonts.family", f'"{family}"')
+        assert load_theme(theme).fonts.family == family
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(family=st.sampled_from(["Arial", "Cambria", "DejaVu Sans", "Times New Roman", "Liberation Sans"])
+           | st.text(st.characters(categories=["Lu", "Ll", "Nd"]), min_size=1, max_size=30))
+    def it_refuses_files_of_another_family_at_each_of_their_lines(self, theme, family):
+        assume(family.casefold() not in ("calibri", "carlito"))
+        family_line = set_value(theme, "fonts.family", f'"{family}"')
+        with pytest.raises(ThemeError) as raised:
+            load_theme(theme)
+        problems = str(raised.value).splitlines()
+        assert len(problems) == 4, problems
+        lines = theme_lines(theme)
+        for face, problem in zip(("regular", "bold", "italic", "bold_italic"), problems):
+            # Placed at the file's line, naming the family it is, the one Word is told, and a way out.
+            assert re.match(rf".*theme\.toml:{lines[face]}:\d+: fonts\.{face}: .*is a face of 'Carlito', not of "
+                            rf"{re.escape(repr(family))}.*set family = \"Calibri\"", problem), problem
+        assert all(f"theme.toml:{family_line}:" not in problem for problem in problems)
+
+    def it_names_the_free_fonts_that_would_do_for_an_office_font(self, theme):
+        set_value(theme, "fonts.family", '"Arial"')
+        with pytest.raises(ThemeError, match=r"give Arial's own files or Liberation Sans's \(the same widths\)"):
+            load_theme(theme)
+
     @pytest.mark.parametrize("where", ["absolute", "parent", "symlink"])
     def it_takes_font_files_only_from_inside_the_theme_folder(self, theme, where, tmp_path):
         outside = tmp_path / "elsewhere.ttf"
-        shutil.copy(DEFAULT / "fonts" / "DejaVuSans.ttf", outside)
+        shutil.copy(DEFAULT / "fonts" / "Carlito-Regular.ttf", outside)
         value = {"absolute": str(outside), "parent": "../elsewhere.ttf", "symlink": "fonts/link.ttf"}[where]
         (theme / "fonts" / "link.ttf").symlink_to(outside)
         line = set_value(theme, "fonts.regular", f"'{value}'")

@@ -81,8 +81,11 @@ def test_the_word_briefs_estimates_do_not_break_inside_their_range(products):
 
 
 def test_the_pdfs_estimates_do_not_break_inside_their_range(products):
+    # Each range whole on its line. The joiner is drawn only where the font has it (Carlito has not: the PDF
+    # leaves it out, and reportlab breaks lines only at spaces).
     text = subprocess.run(["pdftotext", products["pdf"], "-"], capture_output=True, text=True, check=True).stdout
-    _assert_joined(text, least=len(load(NRF).key_judgments))
+    assert len(_estimates(text)) >= len(load(NRF).key_judgments)
+    assert not re.search(r"\(\d+\u2013\u2060?\n", text)
 
 
 def test_the_decks_estimates_do_not_break_inside_their_range(products):

@@ -132,6 +132,8 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
             csl = resolve(csl, folder) if isinstance(csl, str) else checker.problem("csl", f"expected text, got {csl!r}")
         except StyleError as exc:
             csl = checker.problem("csl", str(exc))
+    if sections["fonts"] is not None:
+        checker.families(sections["fonts"])
     if sections["colours"] is not None and sections["sizes"] is not None:
         from .contrast import problems as contrast_problems
         for field, message in contrast_problems(sections["colours"], sections["sizes"], sections["deck"]):
@@ -158,6 +160,11 @@ _FONT_FILES = ("regular", "bold", "italic", "bold_italic")
 # Characters that would break out of the XML attribute or font list a family name is written into.
 _BAD_FAMILY = re.compile(r'[&<>"\'\\;{}\x00-\x1f\x7f]')
 _TRUETYPE_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name")
+# Free fonts drawn to the widths and heights of a font Office has, by their own family name: a theme may
+# tell Word and PowerPoint the Office font's name and give the free font's files, which the PDF embeds
+# and the deck is measured with (LibreOffice, too, sets the Office name in the free font).
+METRIC_COMPATIBLE = {"Carlito": "Calibri", "Caladea": "Cambria", "Liberation Sans": "Arial",
+                     "Liberation Serif": "Times New Roman", "Liberation Mono": "Courier New"}
 
 
 def _read_toml(path: Path) -> str:
@@ -176,6 +183,7 @@ class _Checker:
         self.path, self.folder = path, folder
         self.places = _places(text)
         self.problems: list[str] = []
+        self.font_families: dict[str, tuple[str, ...]] = {}  # field → the families a font file names itself
 
     def problem(self, field: str, message: str) -> None:
         line, column = self.places.get(field) or self.places.get(field.split(".")[0]) or (1, 1)
@@ -234,10 +242,36 @@ class _Checker:
             return self.problem(field, f"{relative!r} is outside the theme folder; put the font file in it")
         if not path.is_file():
             return self.problem(field, f"font file {path} does not exist")
-        why = _not_truetype(path)
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FONT_BYTES + 1)
+        except OSError as exc:
+            return self.problem(field, f"{path} cannot be read: {exc.strerror or exc}")
+        why = _not_truetype(data)
         if why:
             return self.problem(field, f"{path} is not a TrueType font (.ttf): {why}")
+        self.font_families[field] = _families(data)
         return path
+
+    def families(self, fonts: Fonts) -> None:
+        """Each file is a face of the family Word and PowerPoint are told, or of a free font with its metrics.
+
+        Otherwise Office would set the text in a font other than the one the PDF shows and the deck was
+        measured with, and a fitted slide would no longer fit.
+        """
+        named = fonts.family.casefold()
+        twins = sorted(free for free, office in METRIC_COMPATIBLE.items() if office.casefold() == named)
+        for field in (f"fonts.{face}" for face in _FONT_FILES):
+            found = self.font_families.get(field, ())
+            if not found or any(name.casefold() == named or
+                                METRIC_COMPATIBLE.get(name, "").casefold() == named for name in found):
+                continue
+            files = f"{fonts.family}'s own files" + (f" or {' or '.join(twins)}'s (the same widths)" if twins else "")
+            office = METRIC_COMPATIBLE.get(found[0])  # Office's name for it, which readers have
+            named_as = f"\"{office}\" (it has {found[0]}'s widths)" if office else f"\"{found[0]}\""
+            self.problem(field, f"{getattr(fonts, field.split('.')[1])} is a face of {found[0]!r}, not of "
+                                f"{fonts.family!r}, the family Word and PowerPoint are told; set family = "
+                                f"{named_as}, or give {files}")
 
 
 def _places(text: str) -> dict[str, tuple[int, int]]:
@@ -261,13 +295,8 @@ def _places(text: str) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _not_truetype(path: Path) -> str | None:
+def _not_truetype(data: bytes) -> str | None:
     """Why the file cannot be a TrueType font reportlab embeds and the deck measures, or None if it can be."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FONT_BYTES + 1)
-    except OSError as exc:
-        return exc.strerror or str(exc)
     if len(data) > MAX_FONT_BYTES:
         return f"it is over {MAX_FONT_BYTES:,} bytes"
     if data[:4] == b"OTTO":
@@ -290,6 +319,33 @@ def _not_truetype(path: Path) -> str | None:
     except struct.error:
         return "its table directory is cut short"
     return None
+
+
+def _families(data: bytes) -> tuple[str, ...]:
+    """The family names a TrueType font gives itself (its name table's typographic and legacy family, in
+    Windows's and the Mac's records); none if the table cannot be read, so a damaged name table is not refused."""
+    try:
+        count = struct.unpack_from(">H", data, 4)[0]
+        directory = (struct.unpack_from(">4sLLL", data, 12 + 16 * n) for n in range(count))
+        at = next(offset for tag, _, offset, _ in directory if tag == b"name")
+        records, strings = struct.unpack_from(">HH", data, at + 2)
+        found: list[str] = []
+        for n in range(records):
+            platform, encoding, _, name_id, length, offset = struct.unpack_from(">6H", data, at + 6 + 12 * n)
+            if name_id not in (1, 16):
+                continue
+            raw = data[at + strings + offset:at + strings + offset + length]
+            if platform in (0, 3):
+                name = raw.decode("utf-16-be", "replace")
+            elif platform == 1 and encoding == 0:
+                name = raw.decode("mac-roman", "replace")
+            else:
+                continue
+            if name.strip() and name not in found:
+                found.append(name.strip())
+        return tuple(found)
+    except (struct.error, StopIteration):
+        return ()
 
 
 def _deck_template(folder: Path) -> Path | None:

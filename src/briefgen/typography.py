@@ -8,7 +8,7 @@ here and Word and the PDF cannot set it apart by accident.
 A role's look (size, weight, slant, colour, fill, edges) is one for the brief: Word and the
 PDF show the same. How a role sits in the flow (space before and after, line spacing, indents,
 what it keeps with) is given for each of them, because Word and reportlab set lines
-differently: Word's single line is the font's own height (1.16 em in DejaVu Sans) and Word's
+differently: Word's single line is the font's own height (1.22 em in Calibri and Carlito) and Word's
 spacing may be left to the body's, while reportlab's leading is set. Each was tuned with its own.
 
 Where the PDF still shows a role otherwise than Word, the role says so in ``pdf_apart``, and
@@ -213,8 +213,8 @@ def marking_in(role: Role, marking: Tlp) -> Role:
 
 def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
     """The table for the brief, from the theme's sizes and colours."""
-    # Tables, notes, captions and the editor's note sit just above small: DejaVu Sans is large
-    # for its size, so this stays readable on paper while the brief keeps to a few pages.
+    # Tables, notes, captions and the editor's note sit just above small: readable on paper in
+    # Calibri, while the brief keeps to a few pages.
     secondary = s.small + 0.5
     quote_edge = Edge(c.accent, 1.5, ("left",))
     pdf_quote_edge = ("edge", Edge(c.accent, 2, ("left",)))

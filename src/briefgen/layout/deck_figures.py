@@ -21,10 +21,10 @@ from ..typography import (SLIDE_CREDIT_SIZE as CREDIT_SIZE, SLIDE_FIGURE_SIZES a
                           SLIDE_LABEL_LEAST as LABEL_LEAST, SLIDE_TABLE_SIZES as TABLE_SIZES)
 from ..value import Value, replace
 
-CREDIT_ROOM = CREDIT_SIZE * 1.2 * 2 + CREDIT_SIZE * 0.5  # two lines of credit and the space above them
+LINE_SPACING = 1.25  # a table cell's exact line pitch, as slide text's: above Carlito's (Calibri's) own 1.221
+CREDIT_ROOM = CREDIT_SIZE * LINE_SPACING * 2 + CREDIT_SIZE * 0.5  # two lines of credit and the space above them
 CELL_INSET_X = 5.0  # a table cell's text insets, in points, set by the renderer as measured here
 CELL_INSET_Y = 3.0
-LINE_SPACING = 1.2
 WIDTH_RESERVE = 0.97  # a cell's text is measured a little narrower than it is (renderers' rounding)
 
 

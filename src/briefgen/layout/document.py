@@ -204,6 +204,7 @@ class Watermark(Value):
     text: str
     size: float   # points: the role's, or less, so that it spans at most WATERMARK_SPAN of the diagonal
     width: float  # points: the word's at that size, in the theme's bold face
+    cap_height: float  # points: its capitals' height at that size, in that face (it is centred on them)
     angle: float  # degrees anticlockwise from the page's foot: along its diagonal, rising to the right
 
 
@@ -215,9 +216,11 @@ def watermark_of(outline: Outline, theme: Theme, page: tuple[float, float], size
     if not outline.watermark:
         return None
     diagonal = math.hypot(*page)
-    wide = metrics_for(theme.fonts).width(outline.watermark, 1.0, bold=True)
+    metrics = metrics_for(theme.fonts)
+    wide = metrics.width(outline.watermark, 1.0, bold=True)
     size = min(size, WATERMARK_SPAN * diagonal / max(wide, 1e-6))
-    return Watermark(outline.watermark, size, wide * size, math.degrees(math.atan2(page[1], page[0])))
+    return Watermark(outline.watermark, size, wide * size, metrics.cap_height(size, bold=True),
+                     math.degrees(math.atan2(page[1], page[0])))
 
 
 class Running(Value):

@@ -27,7 +27,7 @@ from .outline import Labels
 from ..typography import tint as _tint, typography
 from ..value import Value, replace
 
-LEADING = 1.2  # a label's line pitch, in multiples of its size; DejaVu Sans needs 1.164
+LEADING = 1.25  # a label's line pitch, in multiples of its size; Carlito (Calibri) needs 1.221
 
 
 class Line(Value):

@@ -50,6 +50,10 @@ class Metrics:
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
         return _width(self._faces[(bold, italic)], text) * size / 1000
 
+    def cap_height(self, size: float, *, bold: bool = False, italic: bool = False) -> float:
+        """How tall the face's capitals stand above the baseline at ``size``, in points."""
+        return self._faces[(bold, italic)].cap_height * size / 1000
+
     def wrap(self, spans: Inline, width: float, size: float) -> list[Line]:
         """Break ``spans`` into lines no wider than ``width`` points, breaking at spaces as a word processor does.
 

@@ -25,7 +25,7 @@ TWO_CONTENT = "Two Content"
 LAYOUTS = (TITLE_SLIDE, CONTENT, SECTION, TWO_CONTENT)
 
 # Typesetting the renderer applies exactly as measured here (multiples of the font size).
-LINE_SPACING = 1.2      # exact line pitch; above DejaVu Sans' own 1.164, so nothing is clipped
+LINE_SPACING = 1.25     # exact line pitch; above Carlito's (Calibri's) own 1.221, so nothing is clipped
 TITLE_LINE_SPACING = 1.1
 SPACE_BEFORE = 0.5      # between items
 BADGE_SPACE = 0.15      # between an item and its badge

@@ -10,6 +10,7 @@ of its time. The PDF reads its faces' whole character maps here too (``character
 from __future__ import annotations
 
 import struct
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -28,10 +29,11 @@ def advances(path: Path) -> Advances:
         widths = struct.unpack_from(f">{2 * metrics}H", data, tables["hmtx"])[::2]
         glyph_of = _cmap(data, tables["cmap"])
         scale = 1000 / units_per_em
+        cap_height = _cap_height(data, tables, glyph_of) * scale
     except (KeyError, IndexError, ZeroDivisionError, struct.error) as exc:
         raise FontError(f"{path}: not a TrueType font this tool can measure ({exc})") from None
     scaled = [w if units_per_em == 1000 else w * scale for w in widths]
-    return Advances(glyph_of, scaled, glyphs)
+    return Advances(glyph_of, scaled, glyphs, cap_height)
 
 
 class Advances(dict):
@@ -41,11 +43,12 @@ class Advances(dict):
     would cost more than the deck's whole layout of a short brief.
     """
 
-    def __init__(self, glyph_of, scaled: list[float], glyphs: int) -> None:
+    def __init__(self, glyph_of, scaled: list[float], glyphs: int, cap_height: float) -> None:
         super().__init__()
         self._glyph_of = glyph_of
         self._scaled = scaled
         self._glyphs = glyphs
+        self.cap_height = cap_height  # at 1000 pt: how tall its capitals stand above the baseline
 
     def __missing__(self, char: str) -> float:
         code = ord(char)
@@ -55,7 +58,9 @@ class Advances(dict):
         elif code == 0x20 and self._glyph_of(0x20) is None:
             code = 0xA0
         glyph = self._glyph_of(code)
-        if glyph is None or glyph >= self._glyphs:
+        if glyph is None and unicodedata.category(char) == "Cf":
+            width = 0.0  # a format character (a word joiner) the font lacks: hidden, as the PDF leaves it out
+        elif glyph is None or glyph >= self._glyphs:
             width = self._scaled[0]
         else:  # glyphs past the last full metric share its advance
             width = self._scaled[min(glyph, len(self._scaled) - 1)]
@@ -95,6 +100,21 @@ def characters(data: bytes) -> tuple[list[int], list[int]]:
             glyphs += range(first, first + end - start + 1)
         return chars, glyphs
     raise KeyError(f"character map format {fmt}")
+
+
+def _cap_height(data: bytes, tables: dict[str, int], glyph_of: Callable[[int], int | None]) -> int:
+    """The capitals' height in font units: the OS/2 table's (version 2 on), else the top of the glyph of "H"."""
+    if "OS/2" in tables and _ushort(data, tables["OS/2"]) >= 2:
+        return struct.unpack_from(">h", data, tables["OS/2"] + 88)[0]
+    glyph = glyph_of(ord("H"))
+    long_offsets = struct.unpack_from(">h", data, tables["head"] + 50)[0]
+    if glyph is None or "loca" not in tables or "glyf" not in tables:
+        return round(0.7 * _ushort(data, tables["head"] + 18))  # a usual capital's height
+    if long_offsets:
+        start = _ulong(data, tables["loca"] + 4 * glyph)
+    else:
+        start = 2 * _ushort(data, tables["loca"] + 2 * glyph)
+    return struct.unpack_from(">h", data, tables["glyf"] + start + 8)[0]  # the glyph's yMax
 
 
 def _tables(data: bytes) -> dict[str, int]:

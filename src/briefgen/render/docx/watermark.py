@@ -24,7 +24,6 @@ SHAPE_TYPE, SHAPE_NAME = "_x0000_t136", "PowerPlusWaterMarkObject"
 _FORMULAS = ("sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3", "if @0 @3 0",
              "if @0 21600 @1", "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5", "mid @7 @8", "mid @6 @7",
              "sum @6 0 @5")
-CAP_HEIGHT = 0.73  # of the size: WordArt fits the word's letters to the shape's height
 
 
 def qn(tag: str) -> str:
@@ -49,9 +48,10 @@ def run(watermark: Watermark, *, family: str, colour: str, opacity: float) -> et
     SubElement(shape_type, qn("v:textpath"), on="t", fitshape="t")
     SubElement(SubElement(shape_type, qn("v:handles")), qn("v:h"), position="#0,bottomRight", xrange="6629,14971")
     SubElement(shape_type, qn("o:lock"), {qn("v:ext"): "edit", "text": "t", "shapetype": "t"})
-    # VML turns clockwise; the layout's angle is anticlockwise.
+    # VML turns clockwise; the layout's angle is anticlockwise. WordArt fits the word's letters to the
+    # shape's height: its capitals'.
     style = (f"position:absolute;margin-left:0;margin-top:0;width:{watermark.width:.2f}pt;"
-             f"height:{watermark.size * CAP_HEIGHT:.2f}pt;rotation:{(360 - watermark.angle) % 360:.0f};"
+             f"height:{watermark.cap_height:.2f}pt;rotation:{(360 - watermark.angle) % 360:.0f};"
              "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:page;"
              "mso-position-vertical:center;mso-position-vertical-relative:page")
     shape = SubElement(picture, qn("v:shape"), {

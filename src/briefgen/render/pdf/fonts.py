@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ...value import Value
 from .internals import TrueTypeFont
 
 REPLACEMENT = "\ufffd"
+PLAIN_REPLACEMENT = "?"  # for a face without U+FFFD (Carlito has none): a mark the reader sees, not an empty box
 # Line breaks become <br/> in paragraphs and never reach a font.
 _NOT_DRAWN = frozenset("\n")
 
@@ -47,10 +49,13 @@ class Face:
         return self.shown.issuperset(text)
 
     def drawable(self, text: str) -> str:
-        """``text`` with every character this face cannot show replaced by U+FFFD."""
+        """``text`` with every character this face cannot show replaced by U+FFFD (or "?" if it lacks that too),
+        but for invisible format characters (a word joiner), which are left out as Word and LibreOffice hide
+        them (reportlab breaks lines only at spaces, so a joiner has nothing to hold together here)."""
         if self.shows_all(text):
             return text
-        return "".join(c if self.shows(c) else REPLACEMENT for c in text)
+        replacement = REPLACEMENT if self.shows(REPLACEMENT) else PLAIN_REPLACEMENT
+        return "".join(c if self.shows(c) else "" if invisible(c) else replacement for c in text)
 
     def _load(self) -> frozenset[str]:
         if self._shown is None:
@@ -81,9 +86,14 @@ def family(theme: Theme) -> Family:
 def missing_glyphs(text: str, theme: Theme) -> set[str]:
     """The characters of ``text`` the theme's regular face has no glyph for; the PDF shows each as U+FFFD.
 
-    Bidirectional controls are not drawn (see bidi.py), so need none.
+    Bidirectional controls and other invisible format characters are not drawn (see bidi.py), so need none.
     """
-    return set(text).difference(family(theme).regular.shown, BIDI_CONTROLS)
+    return {c for c in set(text).difference(family(theme).regular.shown, BIDI_CONTROLS) if not invisible(c)}
+
+
+def invisible(char: str) -> bool:
+    """A format character (a word joiner, a zero-width space): it shapes lines or text but is never drawn."""
+    return unicodedata.category(char) == "Cf"
 
 
 @lru_cache(maxsize=None)

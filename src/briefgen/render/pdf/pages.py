@@ -156,8 +156,8 @@ class BriefTemplate(BaseDocTemplate):
         canvas.setFont(self._family.bold.name, watermark.size)
         canvas.setFillColor(colour(self._roles.watermark.colour))
         canvas.setFillAlpha(WATERMARK_OPACITY)
-        # Centred on the height of its capitals (0.73 em in DejaVu Sans Bold).
-        canvas.drawCentredString(0, -watermark.size * 0.365, self._family.bold.drawable(visual(watermark.text)))
+        # Centred on the height of its capitals.
+        canvas.drawCentredString(0, -watermark.cap_height / 2, self._family.bold.drawable(visual(watermark.text)))
         canvas.restoreState()
 
     def _marking(self, canvas: Canvas, right: float, top: float) -> tuple[float, float]:

@@ -27,6 +27,7 @@ from ...images import Image
 from ...inline import Span
 from ...layout.deck_figures import CELL_INSET_X, CELL_INSET_Y, DeckTable
 from ...layout.deck_figures import LINE_SPACING as TABLE_LINE_SPACING
+from ...layout.deck import LINE_SPACING
 from ...layout.document import Watermark
 from ...layout.figures import Circle, Figure, Label, Line, Rect
 from ...theme import Theme
@@ -143,7 +144,7 @@ def add_watermark(sp_tree, watermark: Watermark, slide: tuple[int, int], text: T
     """The watermark across the slide's centre, turned as the layout decided, see-through over all the slide
     shows; last in the shape tree, so that it lies on top and the prototype's placeholders keep their indices.
     Marked decorative: a screen reader does not read it on every slide."""
-    width, height = emu(watermark.width), emu(watermark.size * 1.25)
+    width, height = emu(watermark.width), emu(watermark.size * LINE_SPACING)
     shape, non_visual = _shape(_SP, _NV_SP_PR, True)
     shape[0][0].attrib.update({"id": str(_Ids(sp_tree).next()), "name": "Watermark"})
     sp_tree.append(shape)
@@ -157,7 +158,7 @@ def add_watermark(sp_tree, watermark: Watermark, slide: tuple[int, int], text: T
     SubElement(properties, _NO_FILL)
     body = _INSIDE_TEXT.__copy__()
     shape.append(body)
-    p = text.paragraph(body, pitch=watermark.size * 1.2, align="ctr")
+    p = text.paragraph(body, pitch=watermark.size * LINE_SPACING, align="ctr")
     text.runs(p, (Span(watermark.text, bold=True),), watermark.size, colour=colour)
     for rgb in body.iter(_SRGB):
         SubElement(rgb, qn("a:alpha"), val=str(round(opacity * 100000)))

@@ -135,13 +135,32 @@ class Formatted(Value):
     bibliography: tuple[tuple[str, Inline], ...]  # (source id, entry), in the style's order
 
 
+# What a style made of a brief's citations, by everything that went into it: citeproc-py takes some 50 ms for a
+# brief of a dozen sources, and a save in `briefgen watch` seldom changes a citation. A few entries, as a
+# watch renders one or two briefs (each style is parsed once per process, in citation_styles.parsed).
+_FORMATTED: dict[tuple, Formatted] = {}
+_FORMATTED_KEPT = 8
+
+
 def format_citations(key: str, language: str, sources: Iterable[Source],
                      clusters: Iterable[tuple[Citation, ...]]) -> Formatted:
     """Every cluster (the citations of one note, or of one place in the text) formatted in order, as a
     reader meets them, so that later notes of a source are short; and every source in the sources list."""
+    sources, clusters = tuple(sources), tuple(clusters)
+    asked = (key, language, sources, clusters)
+    found = _FORMATTED.get(asked)
+    if found is None:
+        found = _format(key, language, sources, clusters)
+        if len(_FORMATTED) >= _FORMATTED_KEPT:
+            del _FORMATTED[next(iter(_FORMATTED))]
+        _FORMATTED[asked] = found
+    return found
+
+
+def _format(key: str, language: str, sources: tuple[Source, ...],
+            clusters: tuple[tuple[Citation, ...], ...]) -> Formatted:
     from citeproc import Citation as Cluster, CitationItem, CitationStylesBibliography, Locator
     from citeproc.source.json import CiteProcJSON
-    sources = list(sources)
     keys = {s.id: f"s{n}" for n, s in enumerate(sources)}  # citeproc-py folds ids to lower case
     style = parsed(key, language)
     notes = style.root.get("class") == "note"

@@ -94,9 +94,18 @@ class Plan(Value):
     findings: tuple[tuple[FieldPath, str], ...] = ()  # what the analyst should fix, by field (lint places them)
 
 
+# The last outline planned, and its plan: every command that makes a deck plans its brief twice, for the
+# warnings it prints first (checks) and for the deck itself (deck.compose), and a plan is a tenth of a deck.
+_last: list[tuple[Outline, Plan]] = []
+
+
 def plan(outline: Outline) -> Plan:
     """The deck for ``outline``'s brief, planned for its meeting (DEFAULT_MINUTES when it names none)."""
-    return Planner(outline).plan()
+    if _last and _last[0][0] == outline:
+        return _last[0][1]
+    planned = Planner(outline).plan()
+    _last[:] = [(outline, planned)]
+    return planned
 
 
 def checks(brief: Brief) -> tuple[tuple[FieldPath, str], ...]:

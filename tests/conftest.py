@@ -52,12 +52,14 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
 
 def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,
          foreign: dict[tuple[str, str], Path] | None = None, restyled: Path | None = None,
-         scripts: Path | None = None) -> list[Job]:
+         scripts: Path | None = None, unknown_font: Path | None = None) -> list[Job]:
     # The hostile brief writes Dari: it is set in a theme whose font has Arabic script (Carlito has not).
     listed = [Job(case, fmt, content, scripts if case == "hostile" else None)
               for case, content in cases.items() for fmt in FORMATS]
     # The example brief in a theme of its own: the brief in Word and as a PDF, to compare their looks.
     listed += [Job("restyled", fmt, EXAMPLE, restyled) for fmt in ("docx", "pdf") if restyled]
+    # The example in a font neither Office nor this machine has: the Word brief must carry it.
+    listed += [Job("unknown-font", fmt, EXAMPLE, unknown_font) for fmt in ("docx", "pptx") if unknown_font]
     # The NRF brief once more per reference document the session made: --template as a user gives it.
     listed += [Job("reference", fmt, NRF, template) for fmt, template in (references or {}).items()]
     # And once per reference document made by another program (pandoc, LibreOffice).
@@ -130,6 +132,30 @@ def scripts_theme(folder: Path) -> Path:
 @pytest.fixture(scope="session")
 def scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return scripts_theme(tmp_path_factory.mktemp("scripts") / "theme")
+
+
+UNKNOWN_FAMILY = "Vujade Sans"
+
+
+def unknown_font_theme(folder: Path) -> Path:
+    """The scripts theme with DejaVu Sans renamed Vujade Sans (its licence asks a changed font to be renamed):
+    a font that neither Office nor this machine has, so LibreOffice can only show it from inside the brief."""
+    scripts_theme(folder)
+    for path in (folder / "fonts").glob("DejaVuSans*.ttf"):
+        data = path.read_bytes()
+        for encoding in ("utf-16-be", "latin-1"):  # the name table's strings, the same length each
+            data = data.replace("DejaVu Sans".encode(encoding), UNKNOWN_FAMILY.encode(encoding))
+            data = data.replace("DejaVuSans".encode(encoding), "VujadeSans".encode(encoding))
+        path.write_bytes(data)
+    toml = folder / "theme.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"DejaVu Sans"', f'"{UNKNOWN_FAMILY}"'),
+                    encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def unknown_font(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unknown_font_theme(tmp_path_factory.mktemp("unknown-font") / "theme")
 
 
 @pytest.fixture(scope="session")
@@ -238,11 +264,11 @@ def own_brief(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
              references: dict[str, Path], foreign_references: dict[tuple[str, str], Path],
-             restyled: Path, scripts: Path) -> dict[tuple[str, str], Path]:
+             restyled: Path, scripts: Path, unknown_font: Path) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases, references, foreign_references, restyled, scripts):
+    for job in jobs(cases, references, foreign_references, restyled, scripts, unknown_font):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

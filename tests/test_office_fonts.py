@@ -4,6 +4,7 @@ the deck is measured with set text exactly as those fonts do, so a measured fit 
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import subprocess
 import zipfile
@@ -15,12 +16,15 @@ from lxml import etree
 from briefgen.layout import deck_figures, figures, slides
 from briefgen.theme import load_theme
 
+from .conftest import EXAMPLE, UNKNOWN_FAMILY, run_briefgen
+
 # Fonts every Microsoft 365 install has, on Windows and on the Mac (Office for Mac installs them itself).
 OFFICE_FONTS = {"Aptos", "Arial", "Calibri", "Calibri Light", "Cambria", "Candara", "Consolas", "Constantia",
                 "Corbel", "Courier New", "Georgia", "Segoe UI", "Symbol", "Tahoma", "Times New Roman",
                 "Trebuchet MS", "Verdana", "Wingdings"}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # Where a part names the font its text is set in: Word's runs and styles (Latin and complex scripts), DrawingML
 # text in a drawing, a slide, a layout, a master or a theme, and a bullet's font.
 NAMED_BY = [(f"{{{W}}}rFonts", f"{{{W}}}{slot}") for slot in ("ascii", "hAnsi", "cs")] + \
@@ -84,3 +88,66 @@ def test_no_exact_line_pitch_is_below_the_fonts_own_line(face):
     line = line_height(getattr(load_theme().fonts, face))
     for pitch in (slides.LINE_SPACING, deck_figures.LINE_SPACING, figures.LEADING):
         assert pitch >= line
+
+
+def deobfuscated(data: bytes, key: str) -> bytes:
+    """An embedded font as ECMA-376 Part 1 (17.8.1) stores it: its first 32 bytes XORed with the key's GUID
+    bytes, last first."""
+    secret = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    return bytes(b ^ secret[n % 16] for n, b in enumerate(data[:32])) + data[32:]
+
+
+class DescribeAFontOfficeLacks:
+    def it_carries_the_four_faces_in_the_word_brief_under_the_family_name(self, products, unknown_font):
+        theme = load_theme(unknown_font)
+        with zipfile.ZipFile(products[("unknown-font", "docx")]) as package:
+            table = etree.fromstring(package.read("word/fontTable.xml"))
+            rels = {rel.get("Id"): rel.get("Target") for rel in
+                    etree.fromstring(package.read("word/_rels/fontTable.xml.rels"))}
+            settings = etree.fromstring(package.read("word/settings.xml"))
+            types = package.read("[Content_Types].xml").decode()
+            entry = next(f for f in table.iter(f"{{{W}}}font") if f.get(f"{{{W}}}name") == UNKNOWN_FAMILY)
+            for face, tag in (("regular", "embedRegular"), ("bold", "embedBold"), ("italic", "embedItalic"),
+                              ("bold_italic", "embedBoldItalic")):
+                embedded = entry.find(f"{{{W}}}{tag}")
+                stored = package.read("word/" + rels[embedded.get(f"{{{R}}}id")])
+                assert deobfuscated(stored, embedded.get(f"{{{W}}}fontKey")) == getattr(theme.fonts, face).read_bytes()
+                assert stored[:32] != getattr(theme.fonts, face).read_bytes()[:32]
+        assert settings.find(f"{{{W}}}embedTrueTypeFonts") is not None
+        assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in types
+
+    @pytest.mark.slow
+    def it_is_the_font_libreoffice_shows(self, converted):
+        # This machine has no Vujade Sans: LibreOffice can take it only from inside the brief.
+        rows = subprocess.run(["pdffonts", str(converted[("unknown-font", "docx")])], capture_output=True, text=True,
+                              check=True).stdout.splitlines()[2:]
+        assert rows and all(re.fullmatch(r"[A-Z]{6}\+VujadeSans(-Bold|-Oblique|-BoldOblique)?", row.split()[0])
+                            for row in rows), rows
+
+    def it_warns_that_powerpoint_readers_may_not_have_it(self, unknown_font, tmp_path):
+        result = run_briefgen("all", EXAMPLE, "--template", unknown_font, "--out-dir", tmp_path)
+        assert result.returncode == 0, result.stderr
+        warned = [line for line in result.stderr.splitlines() if UNKNOWN_FAMILY in line]
+        assert len(warned) == 1 and warned[0].startswith(f"warning: {tmp_path / 'example.pptx'}: PowerPoint readers")
+
+    def it_refuses_to_carry_a_font_whose_licence_forbids_it_and_says_so(self, unknown_font, tmp_path):
+        theme = tmp_path / "theme"
+        shutil.copytree(unknown_font, theme)
+        bold = next((theme / "fonts").glob("DejaVuSans-Bold.ttf"))
+        data = bytearray(bold.read_bytes())
+        tables = {struct.unpack_from(">4s", data, 12 + 16 * n)[0]: struct.unpack_from(">L", data, 20 + 16 * n)[0]
+                  for n in range(struct.unpack_from(">H", data, 4)[0])}
+        struct.pack_into(">H", data, tables[b"OS/2"] + 8, 0x0002)  # fsType: restricted licence embedding
+        bold.write_bytes(bytes(data))
+        result = run_briefgen("docx", EXAMPLE, "--template", theme, "-o", tmp_path / "x.docx")
+        assert result.returncode == 0, result.stderr
+        assert "DejaVuSans-Bold.ttf forbids embedding" in result.stderr
+        with zipfile.ZipFile(tmp_path / "x.docx") as package:
+            assert not [name for name in package.namelist() if name.startswith("word/fonts/")]
+
+
+def test_a_brief_in_a_font_office_has_carries_none_and_warns_of_none(products, tmp_path):
+    with zipfile.ZipFile(products[("nrf", "docx")]) as package:
+        assert not [name for name in package.namelist() if name.startswith("word/fonts/")]
+    result = run_briefgen("pptx", EXAMPLE, "-o", tmp_path / "x.pptx")
+    assert result.returncode == 0 and "PowerPoint readers" not in result.stderr, result.stderr

@@ -41,6 +41,14 @@ class Fonts(Value):
     italic: Path
     bold_italic: Path
 
+    @property
+    def office_has(self) -> bool:
+        """Whether Word and PowerPoint readers have the family (a font Office installs, on Windows and the Mac).
+
+        If not, the Word brief carries the theme's files and the deck is made with a warning.
+        """
+        return self.family.casefold() in OFFICE_FONTS
+
 
 class Sizes(Value):
     body: float
@@ -165,6 +173,10 @@ _TRUETYPE_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "nam
 # and the deck is measured with (LibreOffice, too, sets the Office name in the free font).
 METRIC_COMPATIBLE = {"Carlito": "Calibri", "Caladea": "Cambria", "Liberation Sans": "Arial",
                      "Liberation Serif": "Times New Roman", "Liberation Mono": "Courier New"}
+# Fonts every Word and PowerPoint reader has: Office installs them with itself on Windows and on the Mac.
+OFFICE_FONTS = frozenset(name.casefold() for name in (
+    "Arial", "Calibri", "Calibri Light", "Cambria", "Candara", "Consolas", "Constantia", "Corbel", "Courier New",
+    "Georgia", "Tahoma", "Times New Roman", "Trebuchet MS", "Verdana"))
 
 
 def _read_toml(path: Path) -> str:

@@ -23,7 +23,7 @@ from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
 from ...typography import typography
-from . import body as word_body, footnotes, inline, page, pictures, properties, styles, tables, tracked
+from . import body as word_body, embedded_fonts, footnotes, inline, page, pictures, properties, styles, tables, tracked
 from .internals import paragraph_element
 from .markers import Markers
 from .package import entries
@@ -64,6 +64,10 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
         tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
     page.running(word, document.running, width, pages.pages(document, theme, width.pt),
                  typography(theme).brief.watermark, theme.fonts.family)
+    if not theme.fonts.office_has:  # Word readers may lack the font: the brief carries it
+        refused = embedded_fonts.embed(word, theme.fonts)
+        if refused and warnings is not None:
+            warnings.append(refused)
     properties.stamp(word, document.properties, when)
     return package(entries(word), when)
 

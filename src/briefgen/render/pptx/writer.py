@@ -53,6 +53,10 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     base = prepared(theme, template)
     if base.warning and warnings is not None:
         warnings.append(base.warning)
+    if not theme.fonts.office_has and warnings is not None:
+        warnings.append(f"PowerPoint readers may not have {theme.fonts.family!r}: they would see the deck in "
+                        "another font of other widths, and text fitted to its slides may overflow them; name a "
+                        "font Office has, or give a free font with its metrics (Calibri with Carlito's files)")
     root, parts = pptx_package.copied(base.root, extra=(base.notes_master,), blobs=base.blobs)
     presentation, notes_master = parts[base.presentation_part], parts[base.notes_master]
     listing = deepcopy(base.presentation)  # p:presentation, its slide list empty

@@ -255,7 +255,7 @@ CROSSREF_SINGLE = {"indexed": {"date-parts": [[2023, 1, 2]]}, "DOI": "10.5555/ce
 @dataclass(frozen=True)
 class Case:
     """One bibliography file: its name, who makes files like it, the citations a brief makes of it, the words
-    a reader must see in the PDF's notes, and how many entries it skips with a warning."""
+    a reader must see in the PDF's notes and sources list (where a name stands inverted, the first author's), and how many entries it skips with a warning."""
 
     name: str
     maker: str
@@ -266,27 +266,27 @@ class Case:
 
 CORPUS = [
     Case("zotero.bib", "Zotero", "[@smith_water_2020, pp. 45-46; @smith_water_2020-1]",
-         ("Jane Smith and Zsófia Török", "Water and Power in the Upper Basin", "Water: A Second Look")),
+         ("Smith, Jane, and Zsófia Török", "Water and Power in the Upper Basin", "Water: A Second Look")),
     Case("better-bibtex.bib", "Better BibTeX", "[@török2012; @маурицио2008переоценка; @AnalystDesk2023]",
-         ("Анна Маурицио", "Переоценка водных ресурсов", "Наука", "Zsófia Török and Péter Nagy", "Dams on the Danube:",
+         ("Маурицио, Анна", "Переоценка водных ресурсов", "Наука", "Török, Zsófia, and Péter Nagy", "Dams on the Danube:",
           "Basin Observatory")),
-    Case("mendeley.bib", "Mendeley", "[@Smith2020; @Dvorak1999]", ("Antonín Dvořák", "Symphonies of the River Vltava")),
-    Case("jabref.bib", "JabRef", "[@Mueller2019]", ("Hans Müller and Åse Ødegård", "Dämme und Flüsse"),
+    Case("mendeley.bib", "Mendeley", "[@Smith2020; @Dvorak1999]", ("Dvořák, Antonín", "Symphonies of the River Vltava")),
+    Case("jabref.bib", "JabRef", "[@Mueller2019]", ("Müller, Hans, and Åse Ødegård", "Dämme und Flüsse"),
          skipped=1),
     Case("bibdesk.bib", "BibDesk", "[@Smith:2021ab]",
-         ("Jane Smith", "Water: A Second Look", "Basin Press"), skipped=1),
+         ("Smith, Jane", "Water: A Second Look", "Basin Press"), skipped=1),
     Case("hand-written.bib", "hand-written", "[@{Gel'fand1975}; @chapter2001; @after2021]",
-         ("I. M. Gel", "fand and G. E. Šilov", "Generalized Functions", "MIT Press", "A Chapter on Rivers",
+         ("Gel", "fand, I. M., and G. E. Šilov", "Generalized Functions", "MIT Press", "A Chapter on Rivers",
           "River Society, 2001", "Read after a broken entry"), skipped=2),  # the chapter's publisher and year: its crossref's
     Case("library.bib", "hand-written", "[@entry7; @entry299]", ("Article number 7", "Article number 299"), skipped=1),
     Case("only-macros.bib", "BibDesk", "", ()),
     Case("zotero.json", "Zotero", "[@{http://zotero.org/users/local/kSXEGM5j/items/ABCD1234}]",
-         ("Jane Smith and Zsófia Török", "Water and Power in the Upper Basin"), skipped=1),
+         ("Smith, Jane, and Zsófia Török", "Water and Power in the Upper Basin"), skipped=1),
     Case("pandoc.json", "pandoc", "[@{Gel'fand1975}; @chapter2001]", ("Generalized functions", "MIT Press", "A chapter on rivers")),
     Case("manubot.json", "Manubot", "[@doi:10.1234/wp.2020.12; @url:https://example.org/flows-2023]",
          ("Water and Power in the Upper Basin", "Flow Figures for 2023")),
     Case("crossref.json", "Crossref", "[@{https://doi.org/10.5555/cewr.2012.7}]",
-         ("Zsófia Török", "Dams on the Danube", "Central European Water Society")),
+         ("Török, Zsófia", "Dams on the Danube", "Central European Water Society")),
     Case("crossref-single.json", "Crossref", "", (), skipped=1),
 ]
 

@@ -52,8 +52,9 @@ class DescribeBibliographyFiles:
         result = run_briefgen("pdf", path, "-o", folder / "brief.pdf")
         assert result.returncode == 0, result.stderr
         text = " ".join(pdftotext(folder / "brief.pdf").split())
-        # The first note in full (Chicago), a body's name as written, a person's inverted in the sources list.
-        assert "Jane Doe and Basin Observatory, \u2018Water in Numbers\u2019, Example Press, April 2023, 3," in text
+        # A note short beside the sources list (Chicago), with both family names; a body's name as written, a
+        # person's inverted in the sources list.
+        assert "Doe and Basin Observatory, \u2018Water in Numbers\u2019, 3." in text
         assert "Doe, Jane, and Basin Observatory. \u2018Water in Numbers\u2019. Example Press, April 2023." in text
         assert "Jami, Hamid. \u2018Afghanistan Is a Failed" in text
         assert "The Upper River in Numbers" in text  # the inline source, merged with them

@@ -86,10 +86,10 @@ def xml_text(package: Path, prefix: str) -> str:
 class DescribeShowingCitations:
     def it_puts_prefix_locator_and_suffix_in_the_word_note(self, cited_products):
         notes = " ".join(xml_text(cited_products["docx"], "word/footnotes.xml").split())
-        # Chicago notes and bibliography: the first note in full, with the prefix, page range and suffix; in
-        # Word, its footnotes.
-        assert ("See Example Research Centre, \u2018The Upper River in Numbers\u2019, Example Press, February 2024, "
-                "4\u20136, https://example.org/upper-river, emphasis added.") in notes
+        # Chicago notes and bibliography, a note short beside the sources list, with the prefix, page range and
+        # suffix; in Word, its footnotes.
+        assert ("See Example Research Centre, \u2018The Upper River in Numbers\u2019, 4\u20136, "
+                "emphasis added.") in notes
         assert "Example Research Centre, \u2018The Upper River in Numbers\u2019, 2." in notes
 
     def it_names_the_author_cited_in_the_text(self, cited_products):

@@ -143,8 +143,10 @@ class DescribeWordAndPdf:
             assert shown == headings, form
 
     def it_shows_the_same_numbered_captions(self, case, readings, layouts):
-        captions = [b.caption.text for b in layouts[case].blocks if isinstance(b, Table)]
-        assert captions and captions[0].startswith("Table 1. ")
+        # A caption that would only say its heading again is not printed and takes no number.
+        tables = [b for b in layouts[case].blocks if isinstance(b, Table)]
+        captions = [t.caption.text for t in tables if t.caption.shown]
+        assert tables and [c.split(". ")[0] for c in captions] == [f"Table {n}" for n in range(1, len(captions) + 1)]
         for form in FORMS:
             shown = [line for line in readings[(case, form)].body if re.match(r"Table \d+\. ", line)]
             assert shown == captions, form
@@ -177,9 +179,12 @@ class DescribeWordAndPdf:
         assert similarity(word, pdf) == 1.0
 
     def it_shows_the_drawn_figures_words(self, case, readings, layouts):
-        labels = " ".join(line for b in layouts[case].blocks if isinstance(b, Figure) for s in b.labels()
-                          for line in s.lines)
-        assert labels, "every case draws a figure"
+        figures = [b for b in layouts[case].blocks if isinstance(b, Figure)]
+        if case == "nrf":  # it switches its timeline and actor map off; the likelihood scale is the deck's
+            assert not figures
+            return
+        labels = " ".join(line for b in figures for s in b.labels() for line in s.lines)
+        assert labels, "every other case draws a figure"
         for form in FORMS:
             shown = readings[(case, form)].words()
             lost = Counter(w for w in re.split(r"[\s\-\u2013\u2014/]+", re.sub(r"(?<=[^\d\s])(?=\d)", " ", labels))
@@ -193,11 +198,11 @@ class DescribeTheNotes:
         assert [n.number for n in notes] == list(range(1, len(notes) + 1))
         texts = [text_of(n.spans) for n in notes]
         assert len(set(texts)) == len(texts)
-        # Chicago notes and bibliography: a source's first note in full, its later notes short.
+        # Chicago notes and bibliography: every note short, as the sources list gives each source in full.
         report = "Example Research Centre, \u2018The Upper River in Numbers\u2019"
         # The report is cited bare many times, and at p. 4 twice: one note each, first in reading order.
-        assert texts[0] == f"{report}, Example Press, February 2024, https://example.org/upper-river."
-        assert texts[1:3] == ["\u2018Treaty on the Upper River\u2019, 1959, sect. 3.", f"{report}, 4."]
+        assert texts[0] == f"{report}."
+        assert texts[1:3] == ["\u2018Treaty on the Upper River\u2019, sect. 3.", f"{report}, 4."]
         assert "See \u2018Treaty on the Upper River\u2019, sect. 9." in texts
         assert f"{report}, 4\u20136." in texts
 
@@ -407,7 +412,8 @@ def samples(document: Document) -> list[tuple[str, list[tuple[str, bool]]]]:
                 label, spans = block.reasons[0]
                 add("basis", (Span(label, italic=True), *spans))
             case Table(columns=columns, rows=rows, caption=caption):
-                add("caption", caption.text)
+                if caption.shown:
+                    add("caption", caption.text)
                 add("table_header", columns[0])
                 if len(rows) > 1:  # the second row: striped where the table stripes its rows
                     add("table_text", rows[1][0])
@@ -423,7 +429,9 @@ def samples(document: Document) -> list[tuple[str, list[tuple[str, bool]]]]:
     return found
 
 
-LOOK_CASES = ("nrf", "example", "restyled")  # the last in a theme whose sizes and colours are all its own
+# "restyled" in a theme whose sizes and colours are all its own; "own" prints a table's caption (the others' tables
+# sit under headings that say what their captions would).
+LOOK_CASES = ("nrf", "example", "restyled", "own")
 
 
 @pytest.fixture(scope="module")
@@ -452,8 +460,9 @@ def expected(look: Look) -> tuple[float, str | None, bool, bool]:
 class DescribeTheLookOfEachRole:
     def it_sets_each_roles_text_in_its_size_colour_and_face(self, case, printed, themed):
         documents, roles = themed[case]
-        assert {"title", "heading1", "body", "table_text", "table_header", "caption", "judgment", "estimate",
-                "basis", "bottom_line", "notes", "bibliography"} <= {role for role, _ in samples(documents["pdf"])}
+        assert {"title", "heading1", "body", "table_text", "table_header", "judgment", "estimate", "basis",
+                "bottom_line", "notes", "bibliography", *(("caption",) if case == "own" else ())} <= {
+            role for role, _ in samples(documents["pdf"])}
         for form in FORMS:
             reading, at = printed[(case, form)], 0
             shown = samples(documents[form])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.citation_styles import SHIPPED, StyleError, resolve
+from briefgen.citation_styles import DEFAULT, SHIPPED, StyleError, resolve
 from briefgen.inline import Citation, parse, text_of
 from briefgen.layout.csl import format_citations, item
 from briefgen.layout.document import Bibliography, NoteMark, Notes, compose
@@ -92,12 +92,22 @@ def layout(tmp_path: Path, *replacements: tuple[str, str]):
 
 
 class DescribeTheDefaultStyle:
-    def it_gives_the_first_note_in_full_and_later_ones_short(self, tmp_path):
+    def it_gives_every_note_short_beside_the_sources_list(self, tmp_path):
+        # The sources list gives each source in full, so a source's first note only names it (Chicago allows it).
         document = layout(tmp_path, ("deal [@report2024].", "deal [@report2024]. Again [@report2024, p. 9]."))
         texts = [text_of(n.spans) for n in document.notes]
-        assert texts[0] == ("Example Research Centre, \u2018The Upper River in Numbers\u2019, Example Press, "
-                            "February 2024, https://example.org/upper-river.")
+        assert texts[0] == "Example Research Centre, \u2018The Upper River in Numbers\u2019."
         assert texts[1] == "Ibid., 9."  # Chicago's ibid for the note right after, capitalised
+        listed = dict(next(b for b in document.blocks if isinstance(b, Bibliography)).entries)
+        assert "Example Press, February 2024. https://example.org/upper-river" in text_of(listed["report2024"])
+
+    def it_gives_the_first_note_in_full_without_a_sources_list(self):
+        # Called on its own (as pandoc's citeproc is compared with it), the style gives a first note in full.
+        brief = load(EXAMPLE)
+        cited = [s for s in brief.sources if s.id == "report2024"]
+        made = format_citations(DEFAULT, "en", cited, [(Citation("report2024"),), (Citation("report2024", "9", "page"),)])
+        assert text_of(made.citations[0]) == ("Example Research Centre, \u201cThe Upper River in Numbers\u201d, "
+                                              "Example Press, February 2024, https://example.org/upper-river.")
 
     def it_marks_sources_cited_together_in_number_order(self, tmp_path):
         document = layout(tmp_path, ("deal [@report2024].", "deal [@report2024]. Both [@minutes2024; @report2024]."))

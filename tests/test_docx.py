@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 from pypdf import PdfReader
 
@@ -21,6 +22,7 @@ from briefgen.value import Value, fields
 
 from .conftest import (EXAMPLE, NRF, REFERENCE_HEADING_COLOUR, REFERENCE_HEADING_FONT, pdf_pages_text,
                        run_briefgen)
+from .test_reviewer_layout import one_source
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -150,13 +152,14 @@ class DescribeNotes:
             assert len(start) == 1 and start[0].getnext().find(f".//{{{W}}}footnoteReference").get(
                 f"{{{W}}}id") == number
 
-    def it_writes_each_note_once_with_its_full_reference(self, nrf):
+    def it_writes_each_note_once_naming_its_source(self, nrf):
         footnotes = part(nrf, "word/footnotes.xml").xpath("w:footnote[not(@w:type)]", namespaces=NS)
         notes = compose(load(NRF), load_theme(), footnotes=True).notes
         assert [f.get(f"{{{W}}}id") for f in footnotes] == [str(n.number) for n in notes]
         first = "".join(footnotes[0].xpath(".//w:t/text()", namespaces=NS))
-        # Chicago's first note: the author's name as written, the title in quotation marks and title case.
-        assert first.startswith("Maryam Jami, \u2018") and "Afghanistan Is a Failed Marriage" in first
+        # Chicago's short note beside the sources list: the author's family name, the title in quotation marks
+        # and title case; the sources list gives the rest.
+        assert first.startswith("Jami, \u2018") and "Afghanistan Is a Failed Marriage" in first
         assert "Ibid" not in etree.tostring(part(nrf, "word/document.xml"), encoding="unicode")
         settings = part(nrf, "word/settings.xml")
         assert settings.xpath("w:footnotePr/w:footnote/@w:id", namespaces=NS) == ["-1", "0"]
@@ -233,7 +236,7 @@ class DescribeStructure:
         defined = set(styles.xpath("w:style/@w:styleId", namespaces=NS))
         used = part(nrf, "word/document.xml").xpath("//w:pPr/w:pStyle/@w:val", namespaces=NS)
         assert set(used) <= defined
-        for wanted in ("Title", "Subtitle", "Heading1", "Heading2", "Caption", "ListBullet",
+        for wanted in ("Title", "Subtitle", "Heading1", "Heading2", "ListBullet",
                        "BottomLine", "KeyJudgment", "EditorNote", "Bibliography"):
             assert wanted in used, wanted
 
@@ -382,9 +385,14 @@ class DescribeReferenceTemplate:
 
     def it_names_a_links_relationship_r_in_a_reference_that_declares_no_r(self, tmp_path):
         out = tmp_path / "out.docx"
-        assert run_briefgen("docx", EXAMPLE, "--template", bare_reference(tmp_path / "bare.docx"),
+        # The example cites one source throughout, whole: its note, the sources list, gives the address as a
+        # link, in Word's footnotes.
+        data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+        one_source("[@report2024]")(data)
+        content = tmp_path / "one.yaml"
+        content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        assert run_briefgen("docx", content, "--template", bare_reference(tmp_path / "bare.docx"),
                             "-o", out).returncode == 0
-        # The example's links are in its notes: Word's footnotes.
         with zipfile.ZipFile(out) as package:
             xml = package.read("word/footnotes.xml")
         links = part(out, "word/footnotes.xml").findall(f".//{{{W}}}hyperlink[@{{{R}}}id]")

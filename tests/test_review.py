@@ -30,7 +30,7 @@ from briefgen.theme import load_theme
 from briefgen.render.docx.markers import MAX_NAME, field_name, name_of, names_of
 from briefgen.review import read
 
-from .conftest import NRF, run_briefgen
+from .conftest import EXAMPLE, NRF, run_briefgen
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -74,9 +74,9 @@ def written_at(path: tuple, words: list[str], *, end: bool = False) -> tuple[int
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
-def key_mark(path: tuple) -> tuple[int, int]:
+def key_mark(path: tuple, content: Path = NRF) -> tuple[int, int]:
     """Line and column of the key of the field at ``path`` (a list's or mapping's place is its key)."""
-    node = yaml.compose(NRF.read_text(encoding="utf-8"))
+    node = yaml.compose(content.read_text(encoding="utf-8"))
     for n, key in enumerate(path):
         pair = next((k, v) for k, v in node.value if k.value == key)
         if n == len(path) - 1:
@@ -286,18 +286,20 @@ class DescribeUnmarkedDocuments:
 
 
 class DescribeFigures:
-    def it_places_a_comment_on_a_figures_label_at_the_field_it_is_drawn_from(self, brief, tmp_path):
+    def it_places_a_comment_on_a_figures_label_at_the_field_it_is_drawn_from(self, tmp_path):
         """A drawn figure's labels are text boxes inside the paragraph of the figure, marked with its field."""
+        brief = tmp_path / "example.docx"  # the NRF brief's pages show no figure; the example's its timeline
+        assert run_briefgen("docx", EXAMPLE, "-o", brief).returncode == 0
         reviewer = Reviewer(brief)
         box = next(reviewer.document.element.body.iter(f"{{{W}}}txbxContent"))
         r = next(box.iter(w("r")))
         reviewer.document.add_comment(Run(r, Paragraph(r.getparent(), reviewer.document)), text="Legend unclear.",
                                       author="Ann Reviewer", initials="AR")
-        found = read(reviewer.save(tmp_path / "nrf-figure.docx"), load_placed(NRF)[1]).remarks
-        first = next(b for b in compose(load(NRF), load_theme()).blocks if isinstance(b, Figure) and not b.image)
+        found = read(reviewer.save(tmp_path / "example-figure.docx"), load_placed(EXAMPLE)[1]).remarks
+        first = next(b for b in compose(load(EXAMPLE), load_theme()).blocks if isinstance(b, Figure) and not b.image)
         dotted = ".".join(map(str, first.field))
         assert [(r.field, r.kind, r.text) for r in found] == [(dotted, "comment", "Legend unclear.")]
-        assert (found[0].line, found[0].column) == key_mark(first.field)
+        assert (found[0].line, found[0].column) == key_mark(first.field, EXAMPLE)
 
 
 class DescribeNotes:

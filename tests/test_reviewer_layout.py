@@ -3,18 +3,28 @@ the alternative explanations with what would show them, and where each indicator
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, strategies as st
 
 from briefgen.inline import text_of
-from briefgen.layout.document import Bibliography, Figure, Heading, Judgment, Table, compose
+from briefgen.layout import deck as deck_layout
+from briefgen.layout.document import Bibliography, Figure, Heading, Judgment, Table, compose, says_again
+from briefgen.layout.outline import labels
+from briefgen.render import pptx as pptx_render
 from briefgen.layout.outline import BODY
 from briefgen.load import load
-from briefgen.theme import load_theme
+from briefgen.theme import MM, load_theme
+from briefgen.typography import typography
 
 from .conftest import EXAMPLE, pdf_pages_text
+
+
+WORDS = labels("en")
 
 
 def blocks(brief):
@@ -154,14 +164,14 @@ class DescribeNoPartSaidTwice:
     def it_shows_the_timeline_as_a_figure_whose_text_alternative_lists_every_event(self):
         brief = load(EXAMPLE)
         document = blocks(brief)
-        assert not any(isinstance(b, Table) and b.caption.text.endswith("Timeline of events") for b in document)
+        assert not any(isinstance(b, Table) and b.caption.text.endswith("Timeline") for b in document)
         [timeline] = [b for b in document if isinstance(b, Figure) and b.caption == "Timeline of events, to scale"]
         for event in brief.context.timeline:
             assert f"{event.date.display()}: {event.event}" in timeline.alt
 
     def it_keeps_the_timeline_table_when_the_figure_is_switched_off(self, tmp_path):
         brief = example(tmp_path, lambda d: d.update(figures={"timeline": False}))
-        assert table(brief, "Timeline of events").rows
+        assert table(brief, "Timeline").rows
 
     def it_leaves_the_allies_to_the_actor_map_and_its_text_alternative(self, tmp_path):
         def tied(data):
@@ -172,6 +182,46 @@ class DescribeNoPartSaidTwice:
         [actor_map] = [b for b in document if isinstance(b, Figure) and b.caption.startswith("Actors by kind")]
         assert "Upstream government \u2013 Regional development bank" in actor_map.alt
         assert all("Allies and backers" not in text_of(cell) for row in table(brief, "Actors").rows for cell in row)
+
+    def it_leaves_the_likelihood_scale_to_the_deck_as_the_brief_gives_each_likelihood_in_words(self):
+        brief = load(EXAMPLE)
+        assert brief.figures.likelihood_scale
+        document = blocks(brief)
+        assert not [b for b in document if isinstance(b, Figure) and b.caption == WORDS.likelihood_figure]
+        # Every estimate the scale would place: each scenario's in the scenarios table, each judgment's under it.
+        rows = [tuple(text_of(c).replace("\u2060", "") for c in row[:2]) for row in table(brief, "Scenarios").rows]
+        assert rows == [(s.name, s.likelihood.label) for s in brief.outlook.scenarios]
+        assert [b.likelihood for b in document if isinstance(b, Judgment)] == [
+            kj.likelihood for kj in brief.key_judgments]
+        deck = deck_layout.compose(brief, load_theme(), pptx_render.geometry(load_theme(), None))
+        assert [s for s in deck.slides if s.figure and s.figure.caption == WORDS.likelihood_figure]
+
+
+class DescribeCaptions:
+    def it_prints_no_caption_that_says_its_heading_again(self):
+        document = blocks(load(EXAMPLE))
+        for n, block in enumerate(document):
+            if isinstance(block, Table) and isinstance(document[n - 1], Heading) and \
+                    says_again(block.caption.text, document[n - 1].text):
+                # Unnumbered and unprinted; still the table's title for a screen reader.
+                assert not block.caption.shown and block.caption.number == 0 and block.caption.text
+        assert [b.caption.text for b in document if isinstance(b, Table) and not b.caption.shown] == [
+            "Actors", "Warning signals", "Historical analogies", "Alternative explanations", "Scenarios",
+            "Indicators to watch"]
+
+    def it_numbers_the_captions_it_prints_from_one(self, tmp_path):
+        def own_caption(data):
+            data["sections"][0]["table"] = {"header": ["Source", "Kind"], "rows": [["Example Research Centre",
+                                                                                    "Research"]],
+                                            "caption": "Sources by kind"}
+        document = blocks(example(tmp_path, own_caption))
+        shown = [b.caption for b in document if isinstance(b, Table) and b.caption.shown]
+        assert [(c.text, c.number) for c in shown] == [("Table 1. Sources by kind", 1)]
+
+    @given(st.text(alphabet="abcXYZ ,.:-", min_size=1, max_size=30).filter(lambda t: any(c.isalpha() for c in t)))
+    def it_compares_words_whatever_their_case_and_punctuation(self, heading):
+        assert says_again(heading.upper() + ".", heading)
+        assert not says_again(heading + " by year", heading)
 
     def it_keeps_the_allies_in_the_table_without_a_map(self):
         rows = table(load(EXAMPLE), "Actors").rows  # the example's one actor names an ally who is not an actor
@@ -185,7 +235,7 @@ class DescribeFiguresStayWithTheirHeadings:
                                    "stance": "Neutral."})
         document = blocks(example(tmp_path, tied))
         drawn = [n for n, b in enumerate(document) if isinstance(b, Figure)]
-        assert len(drawn) == 3
+        assert len(drawn) == 2  # the timeline and the actor map; the likelihood scale is the deck's
         for n in drawn:
             assert isinstance(document[n - 1], Heading), document[n - 1]
 
@@ -217,3 +267,28 @@ class DescribeOneSourceInAnAuthorDateStyle:
         document = compose(example(tmp_path, apa), load_theme())
         titles = [b.text for b in document.blocks if isinstance(b, Heading)]
         assert "Sources" in titles and "Notes" not in titles and document.notes == ()
+
+
+def lowest_text(pdf: Path, page: int) -> tuple[float, float]:
+    """How far down ``page`` its lowest line of body text reaches, and the page's height, in points (pdftotext's
+    boxes; the running header and footer, in the margins, are left out)."""
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', boxes).group(1))
+    theme = load_theme()
+    top, bottom = theme.page.margin_top_mm * MM, height - theme.page.margin_bottom_mm * MM
+    lows = [float(y) for y_min, y in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)
+            if top <= float(y_min) and float(y) <= bottom]
+    return max(lows), bottom
+
+
+class DescribeTheFirstPage:
+    @pytest.mark.parametrize("case, fmt", [("nrf", "docx"), ("nrf", "pdf"), ("example", "docx"),
+                                           ("example", "pdf")])
+    def it_runs_to_the_foot_of_the_page_when_the_brief_goes_on(self, products, converted, case, fmt):
+        """No avoidable blank space on page 1: no part kept whole leaves the page's foot empty (a heading keeps
+        only with the start of what follows), in our PDF and in the Word brief as LibreOffice sets it."""
+        pdf = converted[(case, fmt)] if fmt == "docx" else products[(case, fmt)]
+        low, bottom = lowest_text(pdf, 1)
+        size = typography(load_theme()).brief.body.size
+        assert bottom - low < 6 * size, f"page 1 ends {bottom - low:.0f} pt above its foot"

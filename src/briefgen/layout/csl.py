@@ -143,14 +143,18 @@ _FORMATTED_KEPT = 8
 
 
 def format_citations(key: str, language: str, sources: Iterable[Source],
-                     clusters: Iterable[tuple[Citation, ...]]) -> Formatted:
+                     clusters: Iterable[tuple[Citation, ...]], *, short: bool = False) -> Formatted:
     """Every cluster (the citations of one note, or of one place in the text) formatted in order, as a
-    reader meets them, so that later notes of a source are short; and every source in the sources list."""
+    reader meets them, so that later notes of a source are short; and every source in the sources list.
+
+    With ``short`` every note is short, its source's first too: the sources list beside them gives each in
+    full (as Chicago allows a work with a full bibliography).
+    """
     sources, clusters = tuple(sources), tuple(clusters)
-    asked = (key, language, sources, clusters)
+    asked = (key, language, sources, clusters, short)
     found = _FORMATTED.get(asked)
     if found is None:
-        found = _format(key, language, sources, clusters)
+        found = _format(key, language, sources, clusters, short)
         if len(_FORMATTED) >= _FORMATTED_KEPT:
             del _FORMATTED[next(iter(_FORMATTED))]
         _FORMATTED[asked] = found
@@ -158,14 +162,23 @@ def format_citations(key: str, language: str, sources: Iterable[Source],
 
 
 def _format(key: str, language: str, sources: tuple[Source, ...],
-            clusters: tuple[tuple[Citation, ...], ...]) -> Formatted:
+            clusters: tuple[tuple[Citation, ...], ...], short: bool) -> Formatted:
     from citeproc import Citation as Cluster, CitationItem, CitationStylesBibliography, Locator
     from citeproc.source.json import CiteProcJSON
     keys = {s.id: f"s{n}" for n, s in enumerate(sources)}  # citeproc-py folds ids to lower case
     style = parsed(key, language)
     notes = style.root.get("class") == "note"
-    bibliography = CitationStylesBibliography(style, CiteProcJSON([item(s, keys[s.id]) for s in sources]),
-                                              _Formatter)
+    primed = short and notes
+    # A source cited once before the brief's own notes is short in all of them; a citation of no source after
+    # those keeps the first note from being "Ibid." to the last of them.
+    apart = [{"id": _APART, "type": "document", "title": _APART}] if primed else []
+    bibliography = CitationStylesBibliography(
+        style, CiteProcJSON([item(s, keys[s.id]) for s in sources] + apart), _Formatter)
+    if primed:
+        for cited in [*keys.values(), _APART]:
+            before = Cluster([CitationItem(cited)])
+            bibliography.register(before)
+            bibliography.cite(before, lambda missing: None)
     made = []
     for cluster in clusters:
         items = []
@@ -193,8 +206,12 @@ def _format(key: str, language: str, sources: tuple[Source, ...],
         texts = [_capitalised(t) for t in texts]
     bibliography.sort()
     ids = {value: source_id for source_id, value in keys.items()}
-    entries = tuple((ids[k], spans(str(e))) for k, e in zip(bibliography.keys, bibliography.bibliography()))
+    entries = tuple((ids[k], spans(str(e))) for k, e in zip(bibliography.keys, bibliography.bibliography())
+                    if k != _APART)
     return Formatted(notes, tuple(spans(t) for t in texts), entries)
+
+
+_APART = "primed-apart"  # no source's key: those are s0, s1, …
 
 
 def _without_author(text: str) -> str:

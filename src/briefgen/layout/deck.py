@@ -44,7 +44,8 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     frame = geometry.bodies[CONTENT][0]
     drawings = {p.key: p for p in (*planned.main, *planned.backup) if p.figure or p.picture}
     numbered: dict[str, list[Slide]] = {}
-    for key in planned.figures:
+    # A figure the brief's pages leave to the deck is numbered after theirs, which keep their numbers.
+    for key in sorted(planned.figures, key=lambda k: k in drawn.DRAWN and k not in drawn.ON_THE_PAGE):
         if key not in drawings:
             continue
         p = drawings[key]

@@ -99,11 +99,16 @@ class Judgment(Value):
 
 
 class Caption(Value):
-    """A numbered caption as the reader sees it ("Table 1. Timeline of events"), shown above what it names."""
+    """A numbered caption as the reader sees it ("Table 1. Signals of intent"), shown above what it names.
+
+    A caption that would only say its heading again is not shown and takes no number: ``text`` is then its
+    own words, still the table's title for a screen reader (see ``_captioned``).
+    """
 
     label: str   # "Table"; figures are numbered the same way under their own label
-    number: int
-    text: str    # "Table 1. Timeline of events"
+    number: int  # 0 when not shown
+    text: str    # "Table 1. Signals of intent"
+    shown: bool = True
 
 
 class Captions:
@@ -290,7 +295,8 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
 
     def table(columns: tuple[str, ...], rows, widths: tuple[float, ...], caption: str, field: FieldPath = (),
               fields: Iterable[tuple[FieldPath, ...]] = ()) -> Table:
-        return Table(columns, tuple(rows), widths, captions.next(words.table, caption), field, tuple(fields))
+        # Numbered once the parts are in their order, when what stands above each table is known.
+        return Table(columns, tuple(rows), widths, Caption(words.table, 0, caption), field, tuple(fields))
 
     page = theme.page
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * MM
@@ -320,7 +326,7 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
         "signals": lambda: _signals(outline, table),
         "analogies": lambda: _analogies(outline, table),
         "alternatives": lambda: _alternatives(outline, table),
-        "outlook": lambda: _outlook(outline, table, figures("likelihood_scale", ("outlook", "scenarios"))),
+        "outlook": lambda: _outlook(outline, table),
         "implications": lambda: _listed(outline, "implications"),
         "editor_notes": lambda: [Heading(1, outline.heading("editor_notes"), ("editor_notes",)),
                                  Callout("editor-note", words.corrections,
@@ -343,6 +349,7 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
     blocks += outline.arrange(parts, lambda s: _section(s, _index(brief.sections, s), table), lambda picture: [
         drawn.numbered(replace(drawn.picture(picture, *room), field=("images", _index(brief.images, picture))),
                        captions, words)])
+    blocks = _captioned(blocks, captions)
     resolver = _Resolver(brief, words, brief.csl or theme.csl or DEFAULT)
     resolver.collect(blocks)
     blocks = [resolver.resolve(b) for b in blocks]
@@ -367,6 +374,31 @@ def numbered(document: Document, copy: Copy, words: Labels) -> Document:
     line = copy_line(copy, words)
     return replace(document, running=replace(document.running, copy=line),
                    properties=replace(document.properties, copy=fit(line)))
+
+
+def _captioned(blocks: list[Block], captions: Captions) -> list[Block]:
+    """The tables with their captions numbered in reading order. A table right under a heading that says what
+    its caption would ("Actors" under "Actors") shows no caption and takes no number: the heading names it,
+    and the line it would take is the reader's."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            own = block.caption.text
+            above = out[-1] if out else None
+            caption = (Caption(block.caption.label, 0, own, shown=False)
+                       if isinstance(above, Heading) and says_again(own, above.text)
+                       else captions.next(block.caption.label, own))
+            block = replace(block, caption=caption)
+        out.append(block)
+    return out
+
+
+def says_again(caption: str, heading: str) -> bool:
+    """Whether a caption says no more than the heading above it: the same words, whatever their case and
+    punctuation."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+    return words(caption) == words(heading)
 
 
 _UNRESOLVED = Notes(())  # where the notes list goes, until every citation has its number
@@ -400,8 +432,10 @@ class _Resolver:
     def collect(self, blocks: list) -> None:
         for block in blocks:
             self._walk(block, self._collect)
+        # Beside a sources list that gives each source in full, a note need only name it.
         self.formatted = format_citations(self.style, self.language, self.sources,
-                                          [(c,) for c in self.distinct] if self.notes_style else self.clusters)
+                                          [(c,) for c in self.distinct] if self.notes_style else self.clusters,
+                                          short=not self.cites_one_source_whole())
         if self.notes_style:
             self.notes = [Note(n, f"{n}.", _anchor(n), text, self.places[citation.id])
                           for n, (text, citation) in enumerate(zip(self.formatted.citations, self.distinct), 1)]
@@ -620,7 +654,7 @@ def _context(outline: Outline, table: MakeTable, figures: list[Block]) -> list[B
             return blocks + figures
         events = sorted(enumerate(context.timeline), key=lambda e: e[1].date)
         rows = tuple((_text(e.date.display()), parse(e.event)) for _, e in events)
-        blocks.append(table((words.date, words.event), rows, (1, 4), words.timeline_caption, timeline,
+        blocks.append(table((words.date, words.event), rows, (1, 4), words.timeline, timeline,
                             (tuple(timeline + (n, f) for f in ("date", "event")) for n, _ in events)))
     return blocks
 
@@ -726,13 +760,12 @@ def _unstopped(spans: Inline) -> Inline:
     return spans
 
 
-def _outlook(outline: Outline, table: MakeTable, figures: list[Block]) -> list[Block]:
+def _outlook(outline: Outline, table: MakeTable) -> list[Block]:
     outlook, words = outline.brief.outlook, outline.labels
     blocks: list[Block] = [Heading(1, outline.heading("outlook"), ("outlook",))]
     blocks += [Paragraph(parse(p), field=("outlook", "paragraphs", n)) for n, p in enumerate(outlook.paragraphs)]
     scenarios, indicators = ("outlook", "scenarios"), ("outlook", "indicators")
     blocks.append(Heading(2, words.scenarios, scenarios))
-    blocks += figures  # right under the heading it stays with
     rows = tuple(((Span(s.name, bold=True),), _text(unbroken_ranges(s.likelihood.label)), parse(s.description))
                  for s in outlook.scenarios)
     blocks.append(table((words.scenario, words.likelihood, words.scenario_description), rows, (1.4, 1.2, 3.4),
@@ -805,4 +838,4 @@ def _strip_end(spans: list[Span]) -> list[Span]:
 
 __all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
            "Judgment", "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table",
-           "TitleBlock", "assessment", "compose", "cutoff_line", "rating", "reference"]
+           "TitleBlock", "assessment", "compose", "cutoff_line", "rating", "reference", "says_again"]

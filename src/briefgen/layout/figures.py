@@ -165,15 +165,20 @@ class Pen(Value):
 
 
 DRAWN = ("timeline", "actor_map", "likelihood_scale")  # the names `figures:` switches in the content
+# The figures the brief's pages show. The likelihood scale is the deck's: every estimate it places is in the
+# brief's words (each judgment's under it, each scenario's in the scenarios table every outlook has), so on
+# the page it would say them again; a room takes them in at a glance on a slide.
+ON_THE_PAGE = ("timeline", "actor_map")
 
 
 def for_brief(brief: Brief, pen: Pen, width: float, height: float, *, fill: bool = False) -> dict[str, list[Figure]]:
-    """The drawn figures the brief has data for and has not switched off, by name, ``width`` points wide.
+    """The drawn figures of the brief's pages it has data for and has not switched off, by name, ``width`` points
+    wide.
 
     A timeline taller than ``height`` comes in parts; with ``fill`` (a slide) each part is
     exactly ``height`` high.
     """
-    found = {name: draw(name, brief, pen, width, height, fill=fill) for name in DRAWN}
+    found = {name: draw(name, brief, pen, width, height, fill=fill) for name in ON_THE_PAGE}
     return {name: figures for name, figures in found.items() if figures}
 
 

@@ -34,7 +34,6 @@ class Labels(Value):
     confidence_basis: str  # run in before a judgment's confidence_basis
     context: str
     timeline: str
-    timeline_caption: str
     date: str
     event: str
     actors: str
@@ -156,7 +155,6 @@ ENGLISH = {
     "confidence_basis": "Why this confidence: ",
     "context": "Context",
     "timeline": "Timeline",
-    "timeline_caption": "Timeline of events",
     "date": "Date",
     "event": "Event",
     "actors": "Actors",

@@ -62,7 +62,7 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                 widths = [text_width_pt * w / total - 9 for w in item.widths]
                 for cells in (item.columns, *(tuple(text_of(c) for c in row) for row in item.rows)):
                     height += max(block(c, table_size, 4, w) for c, w in zip(cells, widths))
-                height += block(item.caption.text, table_size, 8)
+                height += block(item.caption.text, table_size, 8) if item.caption.shown else 8
             case Bibliography():
                 height += sum(block(text_of(e), body) for _, e in item.entries)
             case Notes():

@@ -39,9 +39,10 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: M
     again for every cell set, the slowest part of a brief with many tables. The cells' text goes
     in through inline.
     """
-    caption = add_paragraph(document, CAPTION, "" if table.caption_marked else table.caption.text)
-    inline.write(caption, table.caption_marked)  # a redline's caption, its changes marked
-    mark(paragraph_element(caption), table.field)
+    if table.caption.shown:
+        caption = add_paragraph(document, CAPTION, "" if table.caption_marked else table.caption.text)
+        inline.write(caption, table.caption_marked)  # a redline's caption, its changes marked
+        mark(paragraph_element(caption), table.field)
     total = sum(table.widths)
     widths = [str(round(width * w / total / 635)) for w in table.widths]  # twentieths of a point
     tbl = OxmlElement("w:tbl")

@@ -189,8 +189,8 @@ class _Flow:
         total = sum(block.widths)
         widths = [self.width * w / total for w in block.widths]
         grid = self.tags.add("Table")
-        caption = Paragraph(m.text(block.caption.text, bold=roles.caption.in_pdf.bold), s.caption,
-                            tag=grid.add("Caption"))
+        caption = [Paragraph(m.text(block.caption.text, bold=roles.caption.in_pdf.bold), s.caption,
+                             tag=grid.add("Caption"))] if block.caption.shown else []
         header_row = grid.add("TR")
         header = [Paragraph(m.text(name, bold=roles.table_header.in_pdf.bold), s.header_cell,
                             tag=header_row.add("TH", scope="Column")) for name in block.columns]
@@ -214,7 +214,7 @@ class _Flow:
                           ("TOPPADDING", (0, 0), (-1, -1), inset - 1),
                           ("BOTTOMPADDING", (0, 0), (-1, -1), inset),
                       ]))
-        return [caption, table]
+        return [*caption, table]
 
     def _figure(self, block: Figure) -> list[Flowable]:
         """The drawing, never taller than most of a page, kept on one page with its caption and credit.

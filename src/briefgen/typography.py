@@ -221,7 +221,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
     callout_title = (("size", s.heading2), ("colour", c.primary))
     # The body: in Word every paragraph style is based on it, in the PDF every paragraph style.
     body = Role("body text", s.body, c.text, links=True, word=Spacing(after=4, line=1.0),
-                pdf=Spacing(after=s.body * 0.5, line=1.35))
+                pdf=Spacing(after=4, line=1.35))
     details = Role("datelines", s.body, c.muted, word=Spacing(after=2, keep=True), pdf=Spacing(after=2, line=1.4),
                    pdf_apart=(("size", secondary),))
     heading = Spacing(before=7, after=2, line=1.0, keep=True, whole=True)
@@ -238,15 +238,15 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
                          pdf_apart=(("edge", Edge(c.primary, 1.5, ("bottom",))),)),
         heading1=Role("headings", s.heading1, c.primary, bold=True, edge=Edge(c.rule, 0.5, ("bottom",)),
                       word=replace(heading, before=10, after=4, padding=1),
-                      pdf=Spacing(before=s.heading1 * 0.9, after=s.heading1 * 0.4, line=1.25, keep=True),
+                      pdf=Spacing(before=10, after=4, line=1.25, keep=True),
                       pdf_apart=(("edge", NO_EDGE),)),
         heading2=Role("headings", s.heading2, c.primary, bold=True, word=heading,
-                      pdf=Spacing(before=s.heading2 * 0.7, after=s.heading2 * 0.35, line=1.25, keep=True)),
+                      pdf=Spacing(before=7, after=2, line=1.25, keep=True)),
         heading3=Role("headings", s.heading3, c.text, bold=True, word=heading,
-                      pdf=Spacing(before=s.heading3 * 0.7, after=s.heading3 * 0.35, line=1.25, keep=True)),
+                      pdf=Spacing(before=7, after=2, line=1.25, keep=True)),
         bullet=Role("list items", s.body, c.text, links=True,
                     word=Spacing(after=2, left=17, hanging=11.35, together=True),
-                    pdf=Spacing(after=s.body * 0.3, line=1.35, left=14, hanging=12)),
+                    pdf=Spacing(after=2, line=1.35, left=14, hanging=12)),
         bullet_mark=Role("list bullets", s.body, c.text, pdf_apart=(("colour", c.primary),)),
         bottom_line=Role("the bottom line", s.body + 0.5, c.text, fill=c.callout_fill, links=True,
                          edge=Edge(c.callout_border, 1.5, ("top", "left", "bottom", "right")),
@@ -274,7 +274,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
                       word=Spacing(after=4, left=17, keep=True), pdf=Spacing(after=2, line=1.4, left=20, keep=True),
                       pdf_apart=(("size", secondary),)),
         basis=Role("the basis of judgments", s.body - 0.5, c.text, links=True, word=Spacing(after=4, left=17),
-                   pdf=Spacing(after=s.body * 0.8, line=1.4, left=20),
+                   pdf=Spacing(after=4, line=1.4, left=20),
                    pdf_apart=(("size", secondary), ("colour", c.muted))),
         caption=Role("captions", secondary, c.muted, bold=True, word=Spacing(before=6, after=3, line=1.0, keep=True),
                      pdf=Spacing(before=6, after=3, line=1.25, keep=True)),
@@ -282,7 +282,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
                             word=Spacing(before=6, after=3, line=1.0, keep=True),
                             pdf=Spacing(before=4, after=s.body * 0.8, line=1.3)),
         table=Role("tables", 0, None, edge=Edge(c.rule, 0.5, ("grid",)),
-                   word=Spacing(line=1.0, padding=4.25, inset=1.4), pdf=Spacing(padding=4, inset=4),
+                   word=Spacing(line=1.0, padding=4.25, inset=1.4), pdf=Spacing(padding=4, inset=3),
                    pdf_apart=(("edge", Edge(c.rule, 0.25, ("bottom",))),)),
         table_text=Role("table cells", secondary, c.text, links=True, word=Spacing(before=1, after=1, line=1.0),
                         pdf=Spacing(line=1.25), pdf_apart=(("fill", c.table_stripe),)),  # every other row
@@ -302,7 +302,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
         bibliography=Role("sources", s.body, c.text, links=True, word=Spacing(after=4, left=17, hanging=17),
                           pdf=Spacing(after=3, line=1.35, left=18, hanging=18), pdf_apart=(("size", secondary),)),
         byline=Role("author notes", s.body, c.text, links=True, word=body.word,
-                    pdf=Spacing(after=s.body * 0.5, line=1.4), pdf_apart=(("size", secondary),)),
+                    pdf=Spacing(after=4, line=1.4), pdf_apart=(("size", secondary),)),
         header=Role("running headers and footers", s.small, c.muted, word=Spacing(line=1.0),
                     pdf_apart=(("edge", Edge(c.rule, 0.5, ("bottom",))),)),
         footer=Role("running headers and footers", s.small, c.muted, word=Spacing(line=1.0),

@@ -61,8 +61,11 @@ def resolve(written: str, folder: Path) -> Path:
     return path
 
 
-def read(path: Path) -> Image:
-    """Check that ``path`` is a PNG or JPEG of sensible size that decodes, measure it, and clean it."""
+def read(path: Path, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS, what: str = "an image") -> Image:
+    """Check that ``path`` is a PNG or JPEG of sensible size that decodes, measure it, and clean it.
+
+    ``what`` names it in a message about a cap ("a logo may have at most …"), whose caps are then its own.
+    """
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -71,23 +74,23 @@ def read(path: Path) -> Image:
         raise ImageProblem(f"{path}: cannot be read: {exc.strerror or exc}") from None
     if not path.is_file():
         raise ImageProblem(f"{path}: is not a file")
-    if size > MAX_BYTES:
-        raise ImageProblem(f"{path}: is {size:,} bytes; an image may be at most {MAX_BYTES:,} bytes")
+    if size > max_bytes:
+        raise ImageProblem(f"{path}: is {size:,} bytes; {what} may be at most {max_bytes:,} bytes")
     if path.suffix.lower() == ".svg":
         raise ImageProblem(f"{path}: SVG images are not supported; export it as PNG or JPEG")
     from PIL import Image as PILImage, UnidentifiedImageError
 
     try:
-        raw = path.read_bytes()[:MAX_BYTES + 1]
-        if len(raw) > MAX_BYTES:  # it grew since it was measured
-            raise ImageProblem(f"{path}: is over {MAX_BYTES:,} bytes; an image may be at most {MAX_BYTES:,} bytes")
+        raw = path.read_bytes()[:max_bytes + 1]
+        if len(raw) > max_bytes:  # it grew since it was measured
+            raise ImageProblem(f"{path}: is over {max_bytes:,} bytes; {what} may be at most {max_bytes:,} bytes")
         with PILImage.open(io.BytesIO(raw)) as opened:
             fmt, pixels = opened.format, opened.size
             if fmt not in FORMATS:
                 raise ImageProblem(f"{path}: is a {fmt} image; use PNG or JPEG")
-            if pixels[0] * pixels[1] > MAX_PIXELS:
+            if pixels[0] * pixels[1] > max_pixels:
                 raise ImageProblem(f"{path}: is {pixels[0]} × {pixels[1]} pixels; "
-                                   f"an image may have at most {MAX_PIXELS:,} pixels")
+                                   f"{what} may have at most {max_pixels:,} pixels")
             exif = opened.getexif()
             orientation = exif.get(_ORIENTATION, 1)
             gps = bool(exif.get_ifd(_GPS_IFD)) if exif else False
@@ -101,12 +104,15 @@ def read(path: Path) -> Image:
             removed = [f"{r} with a GPS position" if r == "EXIF" else r for r in removed]
     except ImageProblem:
         raise
+    except UnidentifiedImageError:
+        # Pillow's own message names the in-memory stream, which tells the reader nothing.
+        raise ImageProblem(f"{path}: is not a PNG or JPEG image: its bytes are no picture format "
+                           "(a renamed file of another kind?)") from None
     except OSError as exc:
         if isinstance(exc, (FileNotFoundError, PermissionError, IsADirectoryError)):
             raise ImageProblem(f"{path}: cannot be read: {exc.strerror or exc}") from None
         raise ImageProblem(f"{path}: is not a PNG or JPEG image that can be read ({exc})") from None
-    except (UnidentifiedImageError, ValueError, SyntaxError, struct.error, IndexError,
-            PILImage.DecompressionBombError) as exc:
+    except (ValueError, SyntaxError, struct.error, IndexError, PILImage.DecompressionBombError) as exc:
         raise ImageProblem(f"{path}: is not a PNG or JPEG image that can be read ({exc})") from None
     return Image(path, FORMATS[fmt], pixels, data, tuple(dict.fromkeys(removed)))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ThemeError
+from .images import Image, ImageProblem, read as read_image
 from .user_files import Unreadable, decode, read_file
 from .value import Value, replace, required
 
@@ -92,13 +93,15 @@ class Theme(Value):
     deck: DeckSizes
     deck_template: Path | None = None  # the folder's own deck.pptx, read only when a deck is made; None: the built-in one
     csl: str | None = None  # the house citation style: a shipped style's name or a .csl file's path (a brief's own wins)
+    logo: Image | None = None  # the organisation's logo, checked and without its metadata (images.py)
+    logo_in_header: bool = False  # the logo in the running header of the brief and the PDF too
 
     @property
     def files(self) -> tuple[Path, ...]:
         """Every file this theme reads: no product may be written over one of them."""
         deck = self.folder / "deck.pptx"
         return (self.folder / "theme.toml", self.fonts.regular, self.fonts.bold, self.fonts.italic,
-                self.fonts.bold_italic) + ((deck,) if deck.exists() else ())
+                self.fonts.bold_italic) + ((deck,) if deck.exists() else ()) + ((self.logo.path,) if self.logo else ())
 
     def with_paper(self, paper: str | None) -> Theme:
         if paper is None:
@@ -130,9 +133,15 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
     name = data.get("name", folder.name)
     if not isinstance(name, str):
         checker.problem("name", f"expected text, got {name!r}")
-    unknown = [key for key in data if key not in _SECTIONS and key not in ("name", "csl")]
+    unknown = [key for key in data if key not in _SECTIONS and key not in _TOP_LEVEL]
     for key in unknown:
-        checker.problem(key, f"unknown; a theme has {', '.join(['name', 'csl', *_SECTIONS])}")
+        checker.problem(key, f"unknown; a theme has {', '.join([*_TOP_LEVEL, *_SECTIONS])}")
+    logo = checker.logo(data.get("logo"))
+    logo_in_header = data.get("logo_in_header", False)
+    if not isinstance(logo_in_header, bool):
+        logo_in_header = checker.problem("logo_in_header", f"expected true or false, got {logo_in_header!r}")
+    elif logo_in_header and "logo" not in data:
+        checker.problem("logo_in_header", "there is no logo to put in the header; name its file in logo = \"…\"")
     csl = data.get("csl")
     if csl is not None:
         from .citation_styles import StyleError, resolve
@@ -148,7 +157,8 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
             checker.problem(field, message)
     if checker.problems:
         raise ThemeError("\n".join(checker.problems))
-    theme = Theme(name=str(name), folder=folder, **sections, deck_template=_deck_template(folder), csl=csl)
+    theme = Theme(name=str(name), folder=folder, **sections, deck_template=_deck_template(folder), csl=csl,
+                  logo=logo, logo_in_header=bool(logo_in_header))
     return theme.with_paper(paper)
 
 
@@ -163,6 +173,11 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 MAX_THEME_BYTES = 256 * 1024
 MAX_FONT_BYTES = 32 * 1024 * 1024
+# A logo is printed a few centimetres wide: 4 million pixels (2000 × 2000) is far sharper than any printer
+# shows it there, and it is carried on every slide layout and page header, so a larger one is a mistake.
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+MAX_LOGO_PIXELS = 4_000_000
+_TOP_LEVEL = ("name", "csl", "logo", "logo_in_header")
 _SECTIONS = {"page": Page, "fonts": Fonts, "sizes": Sizes, "colours": Colours, "deck": DeckSizes}
 _FONT_FILES = ("regular", "bold", "italic", "bold_italic")
 # Characters that would break out of the XML attribute or font list a family name is written into.
@@ -284,6 +299,25 @@ class _Checker:
             self.problem(field, f"{getattr(fonts, field.split('.')[1])} is a face of {found[0]!r}, not of "
                                 f"{fonts.family!r}, the family Word and PowerPoint are told; set family = "
                                 f"{named_as}, or give {files}")
+
+
+    def logo(self, relative: Any) -> Image | None:
+        """The logo's file inside the theme folder (not through a link out of it), a PNG or JPEG within the caps."""
+        if relative is None:
+            return None
+        expected = "a PNG or JPEG file in the theme folder, e.g. logo = \"logo.png\""
+        if not isinstance(relative, str) or not relative.strip():
+            return self.problem("logo", f"expected {expected}; got {relative!r}")
+        path = self.folder / relative
+        if Path(relative).is_absolute() or not path.resolve().is_relative_to(self.folder.resolve()):
+            return self.problem("logo", f"{relative!r} is outside the theme folder; put the logo in it: expected {expected}")
+        if Path(relative).suffix.lower() == ".svg":
+            return self.problem("logo", f"{relative!r} is an SVG drawing, which Word, PowerPoint and the PDF "
+                                        f"cannot all show alike; export it as PNG: expected {expected}")
+        try:
+            return read_image(path.resolve(), max_bytes=MAX_LOGO_BYTES, max_pixels=MAX_LOGO_PIXELS, what="a logo")
+        except ImageProblem as exc:
+            return self.problem("logo", f"{exc}; expected {expected}")
 
 
 def _places(text: str) -> dict[str, tuple[int, int]]:

@@ -52,10 +52,12 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
 
 def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,
          foreign: dict[tuple[str, str], Path] | None = None, restyled: Path | None = None,
-         scripts: Path | None = None, unknown_font: Path | None = None) -> list[Job]:
+         scripts: Path | None = None, unknown_font: Path | None = None, logo: Path | None = None) -> list[Job]:
     # The hostile brief writes Dari: it is set in a theme whose font has Arabic script (Carlito has not).
     listed = [Job(case, fmt, content, scripts if case == "hostile" else None)
               for case, content in cases.items() for fmt in FORMATS]
+    # The NRF brief in a theme with a logo, in its running header too.
+    listed += [Job("logo", fmt, NRF, logo) for fmt in FORMATS if logo]
     # The example brief in a theme of its own: the brief in Word and as a PDF, to compare their looks.
     listed += [Job("restyled", fmt, EXAMPLE, restyled) for fmt in ("docx", "pdf") if restyled]
     # The example in a font neither Office nor this machine has: the Word brief must carry it.
@@ -179,6 +181,15 @@ def restyled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def logo_theme(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in theme with a wide logo (transparent around a disc and a bar), in the running header too."""
+    from .logos import logo_png, themed
+
+    return themed(tmp_path_factory.mktemp("logo") / "theme", '"logo.png"', header=True,
+                  files={"logo.png": logo_png()})
+
+
+@pytest.fixture(scope="session")
 def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The content files every session renders: the NRF brief, the scaffold example, hostile strings, a long brief."""
     return {"nrf": NRF, "example": EXAMPLE, "hostile": HOSTILE,
@@ -264,11 +275,13 @@ def own_brief(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
              references: dict[str, Path], foreign_references: dict[tuple[str, str], Path],
-             restyled: Path, scripts: Path, unknown_font: Path) -> dict[tuple[str, str], Path]:
+             restyled: Path, scripts: Path, unknown_font: Path,
+             logo_theme: Path) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases, references, foreign_references, restyled, scripts, unknown_font):
+    for job in jobs(cases, references, foreign_references, restyled, scripts, unknown_font,
+                    logo=logo_theme):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

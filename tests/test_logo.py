@@ -4,51 +4,25 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import re
-import shutil
+import subprocess
+import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
-from PIL import Image, ImageDraw
-
+from lxml import etree
+from PIL import Image
 from briefgen.theme import MAX_LOGO_PIXELS, load_theme
 
+from . import pdf_ua
 from .conftest import ROOT, run_briefgen
+from .logos import gif, logo_png, themed
 from .photos import phone_jpeg
 
 DEFAULT = ROOT / "templates" / "default"
 NRF = ROOT / "content" / "nrf-secession.yaml"
-
-
-def logo_png(size: tuple[int, int] = (800, 200), colour: tuple[int, int, int] = (27, 58, 92)) -> bytes:
-    """A wide logo with a transparent background, as a designer exports one: a bar and a disc."""
-    picture = Image.new("RGBA", size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(picture)
-    w, h = size
-    disc = min(w, h)
-    draw.ellipse((0, 0, disc - 1, disc - 1), fill=colour + (255,))
-    if w > disc * 1.5:
-        draw.rectangle((disc + disc // 4, h // 3, w - 1, 2 * h // 3), fill=colour + (255,))
-    out = io.BytesIO()
-    picture.save(out, "PNG")
-    return out.getvalue()
-
-
-def gif() -> bytes:
-    out = io.BytesIO()
-    Image.new("P", (40, 10)).save(out, "GIF")
-    return out.getvalue()
-
-
-def themed(folder: Path, logo: str | None, *, header: bool = False, files: dict[str, bytes] | None = None) -> Path:
-    """A copy of the built-in theme with ``logo = …`` (raw TOML) at its top and ``files`` beside theme.toml."""
-    shutil.copytree(DEFAULT, folder, ignore=shutil.ignore_patterns("*.py", "example.yaml"))
-    for name, data in (files or {}).items():
-        (folder / name).write_bytes(data)
-    toml = folder / "theme.toml"
-    keys = (f"logo = {logo}\n" if logo is not None else "") + ("logo_in_header = true\n" if header else "")
-    toml.write_text(toml.read_text().replace('name = "default"\n', f'name = "default"\n{keys}', 1))
-    return folder
 
 
 def logo_line(folder: Path, key: str = "logo") -> int:
@@ -112,3 +86,188 @@ class DescribeTheLogoField:
         toml.write_text(toml.read_text().replace('logo = "logo.png"\n', 'logo = "logo.png"\nlogo_in_header = "yes"\n', 1))
         result = run_briefgen("pdf", NRF, "--template", folder, "-o", tmp_path / "x.pdf")
         assert re.search(r"logo_in_header: expected true or false, got 'yes'", result.stderr), result.stderr
+
+
+ALT = "Logo of Veldmark Institute"  # the NRF brief's organisation
+WIDE = (800, 200)  # logo_png's pixels
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def logo_uses(pdf: Path, aspect: float = WIDE[0] / WIDE[1]) -> dict[int, int]:
+    """How many times each page draws an image of the logo's proportions, as poppler's pdfimages lists them
+    (LibreOffice's PDF export samples a picture down to 300 dpi, so its pixels are not the logo's)."""
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    uses: dict[int, int] = {}
+    for row in listed.splitlines()[2:]:
+        page, _, kind, width, height = row.split()[:5]
+        if kind == "image" and abs(int(width) / int(height) / aspect - 1) < 0.03:
+            uses[int(page)] = uses.get(int(page), 0) + 1
+    return uses
+
+
+def page_count(pdf: Path) -> int:
+    with pikepdf.open(pdf) as opened:
+        return len(opened.pages)
+
+
+def drawn_images(page: pikepdf.Page) -> list[tuple[str, int | None]]:
+    """Each image XObject the page draws: 'Artifact' or the MCID of the tagged content it is drawn in."""
+    images = {str(name) for name, x in page.resources.get("/XObject", {}).items() if x.get("/Subtype") == "/Image"}
+    stack: list[tuple[str, int | None]] = []
+    found = []
+    for instruction in pikepdf.parse_content_stream(page):
+        operator, operands = str(instruction.operator), list(getattr(instruction, "operands", []))
+        if operator in ("BMC", "BDC"):
+            mcid = int(operands[1].MCID) if operator == "BDC" and "/MCID" in operands[1] else None
+            stack.append((str(operands[0]).lstrip("/"), mcid))
+        elif operator == "EMC":
+            stack.pop()
+        elif operator == "Do" and str(operands[0]) in images:
+            found.append("Artifact" if any(t == "Artifact" for t, _ in stack) else
+                         next((m for _, m in reversed(stack) if m is not None), None))
+    return found
+
+
+def figures_with_alt(pdf: pikepdf.Pdf) -> list[tuple[str, list[int]]]:
+    """Every Figure of the structure tree: its /Alt and the MCIDs it owns."""
+    found = []
+
+    def walk(element: pikepdf.Object) -> None:
+        kids = element.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+        if element.get("/S") == "/Figure":
+            found.append((str(element.get("/Alt", "")), [int(k) for k in kids if isinstance(k, int)]
+                          + [int(k.MCID) for k in kids if isinstance(k, pikepdf.Dictionary) and "/MCID" in k]))
+        for kid in kids:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+class DescribeTheBriefsLogo:
+    def it_opens_the_pdf_and_heads_every_page(self, products):
+        pdf = products[("logo", "pdf")]
+        # The title block's and the header's on page 1, the header's on every other page.
+        assert logo_uses(pdf) == {1: 2, **{n: 1 for n in range(2, page_count(pdf) + 1)}}
+
+    def it_is_a_figure_that_says_whose_on_page_one_and_an_artifact_in_the_headers(self, products):
+        with pikepdf.open(products[("logo", "pdf")]) as pdf:
+            first = drawn_images(pdf.pages[0])
+            assert first.count("Artifact") == 1 and len(first) == 2
+            mcid = next(m for m in first if m != "Artifact")
+            assert (ALT, [mcid]) in figures_with_alt(pdf)
+            assert all(drawn_images(page) == ["Artifact"] for page in pdf.pages[1:])
+        assert not pdf_ua.problems(products[("logo", "pdf")])
+
+    def it_is_left_out_of_the_header_unless_the_theme_asks(self, tmp_path):
+        folder = themed(tmp_path / "theme", '"logo.png"', files={"logo.png": logo_png()})
+        result = run_briefgen("pdf", NRF, "--template", folder, "-o", tmp_path / "x.pdf")
+        assert result.returncode == 0, result.stderr
+        assert logo_uses(tmp_path / "x.pdf") == {1: 1}
+
+    def it_opens_the_word_brief_and_heads_its_pages_decorative(self, products):
+        with zipfile.ZipFile(products[("logo", "docx")]) as word:
+            body = etree.fromstring(word.read("word/document.xml"))
+            header = etree.fromstring(word.read("word/header1.xml"))
+            rels = word.read("word/_rels/header1.xml.rels").decode()
+            media = [n for n in word.namelist() if n.startswith("word/media/")]
+        first = body.find(f"{{{W}}}body")[0]  # the title block's first paragraph holds the logo
+        assert [d.get("descr") for d in first.iter(f"{{{WP}}}docPr")] == [ALT]
+        assert first.getnext().find(f".//{{{W}}}pStyle").get(f"{{{W}}}val") == "Title"
+        (doc_pr,) = header.iter(f"{{{WP}}}docPr")
+        assert doc_pr.get("descr") is None and doc_pr.find(f".//{{{ADEC}}}decorative").get("val") == "1"
+        assert "relationships/image" in rels and len(media) == 1  # one picture, shared by body and header
+
+    def it_shows_in_the_word_brief_as_libreoffice_prints_it(self, converted):
+        pdf = converted[("logo", "docx")]
+        assert logo_uses(pdf) == {1: 2, **{n: 1 for n in range(2, page_count(pdf) + 1)}}
+
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def pictures(package: zipfile.ZipFile, part: str) -> list[tuple[dict, str]]:
+    """The p:pic shapes of a part: their cNvPr attributes (and whether decorative), and the image part each shows."""
+    folder, name = part.rsplit("/", 1)
+    rels = etree.fromstring(package.read(f"{folder}/_rels/{name}.rels"))
+    targets = {r.get("Id"): posixpath.normpath(posixpath.join(folder, r.get("Target"))) for r in rels}
+    found = []
+    for pic in etree.fromstring(package.read(part)).iter(f"{{{P}}}pic"):
+        names = pic.find(f".//{{{P}}}cNvPr")
+        about = dict(names.attrib, decorative=names.find(f".//{{{ADEC}}}decorative") is not None)
+        found.append((about, targets[pic.find(f".//{{{A}}}blip").get(f"{{{R}}}embed")]))
+    return found
+
+
+def slide_layouts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Each slide's layout part, by slide part."""
+    slides = sorted((n for n in package.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)),
+                    key=lambda n: int(re.search(r"\d+", n).group()))
+    found = {}
+    for slide in slides:
+        rels = etree.fromstring(package.read(slide.replace("slides/", "slides/_rels/") + ".rels"))
+        target = next(r.get("Target") for r in rels if r.get("Type").endswith("/slideLayout"))
+        found[slide] = posixpath.normpath(posixpath.join("ppt/slides", target))
+    return found
+
+
+def overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def clear_of_text(deck: Path) -> list[str]:
+    """Where a logo on a slide (its own, or its layout's) overlaps a shape holding text, as python-pptx places them."""
+    from pptx import Presentation
+
+    found = []
+    for number, slide in enumerate(Presentation(str(deck)).slides, 1):
+        logos = [s for s in (*slide.shapes, *slide.slide_layout.shapes) if s.name == "Logo"]
+        texts = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
+        for logo in logos:
+            for shape in texts:
+                if overlaps((logo.left, logo.top, logo.width, logo.height),
+                            (shape.left, shape.top, shape.width, shape.height)):
+                    found.append(f"slide {number}: the logo overlaps {shape.name} ({shape.text_frame.text[:30]!r})")
+    return found
+
+
+class DescribeTheDecksLogo:
+    def it_is_on_the_title_slide_saying_whose_and_on_every_other_layout_decorative(self, products):
+        with zipfile.ZipFile(products[("logo", "pptx")]) as deck:
+            layouts = slide_layouts(deck)
+            title_slide, *others = layouts
+            (about, image), = pictures(deck, title_slide)
+            assert about["descr"] == ALT and not about["decorative"] and image.startswith("ppt/media/")
+            assert not [p for p in pictures(deck, layouts[title_slide]) if p[0]["name"] == "Logo"]
+            used = {layouts[s] for s in others}
+            assert len(used) >= 2  # content and section layouts at least
+            for part in used:
+                (about, shown), = [p for p in pictures(deck, part) if p[0]["name"] == "Logo"]
+                assert about["decorative"] and "descr" not in about and shown == image  # one image part
+            assert not any(pictures(deck, s) and pictures(deck, s)[0][0]["name"] == "Logo" for s in others)
+            assert Image.open(io.BytesIO(deck.read(image))).size == WIDE
+
+    def it_never_covers_text(self, products):
+        assert clear_of_text(products[("logo", "pptx")]) == []
+
+    def it_shows_on_every_slide_as_libreoffice_prints_it(self, converted):
+        pdf = converted[("logo", "pptx")]
+        assert logo_uses(pdf) == {n: 1 for n in range(1, page_count(pdf) + 1)}
+
+    def it_goes_on_a_users_template_too(self, foreign_references, logo_theme, tmp_path):
+        out = tmp_path / "deck.pptx"
+        result = run_briefgen("pptx", NRF, "--template", logo_theme, "--reference-pptx",
+                              foreign_references[("pandoc", "pptx")], "-o", out)
+        assert result.returncode == 0, result.stderr
+        with zipfile.ZipFile(out) as deck:
+            layouts = slide_layouts(deck)
+            title_slide, *others = layouts
+            assert [p[0]["descr"] for p in pictures(deck, title_slide)] == [ALT]
+            assert all(any(p[0]["name"] == "Logo" for p in pictures(deck, layouts[s])) for s in others)
+        assert clear_of_text(out) == []

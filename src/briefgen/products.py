@@ -95,7 +95,8 @@ def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = No
     if fmt == "pptx":
         from .layout import deck as deck_layout
         from .render import pptx
-        return LaidOut(fmt, deck_layout.compose(brief, theme, pptx.geometry(theme, template)))
+        deck = deck_layout.compose(brief, theme, pptx.geometry(theme, template))
+        return LaidOut(fmt, deck, tuple(deck.left_out))
     raise ValueError(f"unknown format {fmt!r}")
 
 

@@ -20,7 +20,7 @@ from .measure import metrics_for
 from .outline import Labels, Outline
 from .properties import fit, properties_of
 from .publication import Copy, copy_line
-from .slides import (BADGE_SPACE, CONTENT, COPY_SIZE, INDENT, INSET_X, INSET_Y, LAYOUTS, LINE_SPACING, MARKING_SIZE,
+from .slides import (BADGE_SPACE, Box, CONTENT, DeckLogo, COPY_SIZE, INDENT, INSET_X, INSET_Y, LAYOUTS, LINE_SPACING, MARKING_SIZE,
                      SECTION,
                      SPACE_BEFORE, TITLE_LINE_SPACING, TITLE_SLIDE, TWO_CONTENT, Deck, Frame, Geometry, Item, Planned,
                      Slide)
@@ -62,8 +62,64 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     slides = _linked(main + backup)
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
     watermark = watermark_of(outline, theme, geometry.slide, typography(theme).deck.watermark.size)
+    logo = _logo(theme, outline, geometry) if theme.logo else None
+    left_out = ()
+    if logo and not (logo.title and logo.layouts):
+        where = " and ".join(w for w, box in (("its title slide", logo.title), ("its other slides", logo.layouts))
+                             if box is None)
+        left_out = (f"the logo is left out of the deck's {where}: the template's placeholders leave no "
+                    f"{LOGO_LEAST:g} pt high space in a corner clear of them",)
+    # A draft's line at the foot of the slides starts right of a logo at the foot.
+    dated_left = logo.layouts[0] + logo.layouts[2] + LOGO_GAP if logo and logo.layouts and \
+        logo.layouts[1] > geometry.slide[1] / 2 else 0.0
     return Deck(properties=properties_of(brief, words), slides=tuple(slides), marking_width=marking_width,
-                main=len(main), watermark=watermark, dated=outline.dated if watermark else "")
+                main=len(main), watermark=watermark, dated=outline.dated if watermark else "",
+                dated_left=dated_left, logo=logo, left_out=left_out)
+
+
+# The boxes a logo is fitted into on a slide, keeping its proportions (points): on the title slide as large as
+# the brief's, on the other slides' layouts small, in a corner; never less than LOGO_LEAST high, always
+# LOGO_GAP from every placeholder and LOGO_MARGIN from the slide's edge, in the slide's left half (the
+# marking and a copy's line are at the top right).
+TITLE_SLIDE_LOGO = (3.5 * 72, 0.9 * 72)
+SLIDE_LOGO = (1.6 * 72, 0.4 * 72)
+LOGO_LEAST = 18.0
+LOGO_GAP = 7.2
+LOGO_MARGIN = 10.8
+
+
+def _logo(theme: Theme, outline: Outline, geometry: Geometry) -> DeckLogo:
+    """Where the logo goes: above the title slide's title (else below its text), and at the foot of the other
+    layouts (else above their titles), at the left edge of their titles, clear of every placeholder."""
+    image = theme.logo
+    title_slide = geometry.furniture.get(TITLE_SLIDE, ())
+    others = [box for name in (CONTENT, SECTION, TWO_CONTENT) for box in geometry.furniture.get(name, ())]
+    content_left = geometry.furniture[CONTENT][0][0] if geometry.furniture.get(CONTENT) else LOGO_MARGIN
+    title_left = title_slide[0][0] if title_slide else LOGO_MARGIN
+    return DeckLogo(image, outline.logo_alt,
+                    _corner(image, TITLE_SLIDE_LOGO, title_left, title_slide, geometry.slide, ("top", "bottom")),
+                    _corner(image, SLIDE_LOGO, content_left, others, geometry.slide, ("bottom", "top")))
+
+
+def _corner(image, box: tuple[float, float], left: float, furniture, slide: tuple[float, float],
+            order: tuple[str, ...]) -> Box | None:
+    """The logo at ``left``, at the top or the foot of the slide (the first of ``order`` with room), as large as
+    fits ``box`` and the space between the slide's edge and the placeholders it would otherwise overlap."""
+    width = min(box[0], slide[0] / 2 - left)
+    scale = min(width / image.pixels[0], box[1] / image.pixels[1])
+    w, h = image.pixels[0] * scale, image.pixels[1] * scale
+    below = [b for b in furniture if b[0] < left + w + LOGO_GAP and b[0] + b[2] > left - LOGO_GAP]
+    for where in order:
+        if where == "top":
+            room = min((b[1] for b in below), default=slide[1]) - LOGO_GAP - LOGO_MARGIN
+        else:
+            room = slide[1] - LOGO_MARGIN - max((b[1] + b[3] for b in below), default=0.0) - LOGO_GAP
+        if room < LOGO_LEAST:
+            continue
+        shrink = min(1.0, room / h)
+        top = LOGO_MARGIN if where == "top" else slide[1] - LOGO_MARGIN - h * shrink
+        return (left, top, w * shrink, h * shrink)
+    return None
 
 
 def numbered(deck: Deck, copy: Copy, theme: Theme, words: Labels) -> Deck:
@@ -102,6 +158,6 @@ def _jump(item: Item, number: int) -> Item:
                                      for s in item.spans), jump=number)
 
 
-__all__ = ["BADGE_SPACE", "CONTENT", "COPY_SIZE", "Deck", "Frame", "Geometry", "HEIGHT_RESERVE", "INDENT", "INSET_X", "INSET_Y",
+__all__ = ["BADGE_SPACE", "CONTENT", "COPY_SIZE", "Deck", "DeckLogo", "Frame", "Geometry", "HEIGHT_RESERVE", "INDENT", "INSET_X", "INSET_Y",
            "Item", "LAYOUTS", "LINE_SPACING", "MARKING_SIZE", "Planned", "SECTION", "SPACE_BEFORE", "Slide",
            "TITLE_LINE_SPACING", "TITLE_MIN", "TITLE_SLIDE", "TWO_CONTENT", "WIDTH_RESERVE", "compose", "numbered"]

@@ -16,6 +16,7 @@ import math
 import re
 from typing import Callable, Iterable, Union
 
+from ..images import Image
 from ..estimative import Confidence, Likelihood, Reliability, estimate_label
 from .line_breaks import unbroken_ranges
 from ..citation_styles import DEFAULT, is_note_style
@@ -35,16 +36,42 @@ from .publication import Copy, citation, copy_line, licence_notice
 from ..value import Value, fields, replace
 
 FIGURE_HEIGHT = 0.7  # the most of a page's text height a figure may take
+# The box a logo is fitted into, keeping its proportions (points): on the title block a wide logo may run to
+# 60 mm and a tall one to 16 mm, the height of the title's two lines; in the running header it stays within
+# the band above the header's rule, at most 7 mm tall.
+TITLE_LOGO = (60 * MM, 16 * MM)
+HEADER_LOGO = (35 * MM, 7 * MM)
+TITLE_LOGO_GAP = 10.0  # points between the logo and the title under it
+HEADER_LOGO_GAP = 8.0  # and between the header's logo and the short title right of it
+
+
+class Logo(Value):
+    """The organisation's logo as a product shows it: its image, its size in points, the space between it and
+    what follows it (below it on the title block, right of it in a header), and its alt text, which is empty
+    where it is an artifact (a running header repeats it on every page)."""
+
+    image: Image
+    width: float
+    height: float
+    gap: float
+    alt: str = ""
+
+
+def logo_in(image: Image, box: tuple[float, float], gap: float, alt: str = "") -> Logo:
+    """``image`` as large as fits ``box`` (width, height in points), in its own proportions."""
+    scale = min(box[0] / image.pixels[0], box[1] / image.pixels[1])
+    return Logo(image, image.pixels[0] * scale, image.pixels[1] * scale, gap, alt)
 
 
 class TitleBlock(Value):
-    """What opens the brief, line by line: title, subtitle, "organisation · date", authors."""
+    """What opens the brief, line by line: the logo, title, subtitle, "organisation · date", authors."""
 
     title: Inline
     subtitle: Inline | None
     dateline: Inline
     authors: Inline
     cutoff: Inline = ()  # "Information cut-off: 2 November 2022", when the brief states one
+    logo: Logo | None = None  # the theme's, above the title
     # The fields of the lines above, in their order: the dateline is the brief's date, the authors line its authors.
     fields: tuple[FieldPath, ...] = (("title",), ("subtitle",), ("date",), ("authors",), ("information_cutoff",))
 
@@ -241,6 +268,7 @@ class Running(Value):
     marking: Tlp
     copy: str = ""  # a numbered copy's line, in the header just before the marking
     watermark: Watermark | None = None  # "DRAFT" across every page of a draft
+    logo: Logo | None = None  # the theme's, at the header's left, before the short title, when the theme asks
 
 
 class Tracked(Value):
@@ -278,8 +306,10 @@ class Document(Value):
 def running_of(outline: Outline, theme: Theme) -> Running:
     brief = outline.brief
     page = tuple(p for p in re.split(r"(\{page\}|\{pages\})", outline.labels.page) if p)
+    logo = logo_in(theme.logo, HEADER_LOGO, HEADER_LOGO_GAP) if theme.logo and theme.logo_in_header else None
     return Running(header=brief.running_title, footer=outline.dated, page=page, marking=brief.marking,
-                   watermark=watermark_of(outline, theme, theme.page.size_pt, typography(theme).brief.watermark.size))
+                   watermark=watermark_of(outline, theme, theme.page.size_pt, typography(theme).brief.watermark.size),
+                   logo=logo)
 
 
 def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
@@ -344,6 +374,7 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
         dateline=_text(f"{brief.organisation} \u00b7 {brief.date.display()}"),
         authors=_text(brief.author_names),
         cutoff=_cutoff(outline),
+        logo=logo_in(theme.logo, TITLE_LOGO, TITLE_LOGO_GAP, outline.logo_alt) if theme.logo else None,
     )]
     # A free section or image is known by its place in its list, whatever part it follows.
     blocks += outline.arrange(parts, lambda s: _section(s, _index(brief.sections, s), table), lambda picture: [
@@ -836,6 +867,6 @@ def _strip_end(spans: list[Span]) -> list[Span]:
     return spans
 
 
-__all__ = ["Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
+__all__ = ["Logo", "logo_in", "Block", "Bibliography", "BulletList", "Callout", "Caption", "Captions", "Document", "Figure", "Heading",
            "Judgment", "Note", "NoteMark", "Notes", "PAGE", "PAGES", "Paragraph", "Quote", "Running", "Table",
            "TitleBlock", "assessment", "compose", "cutoff_line", "rating", "reference", "says_again"]

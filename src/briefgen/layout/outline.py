@@ -65,6 +65,8 @@ class Labels(Value):
     threshold: str
     baseline: str
     points_to: str
+    logo_alt: str          # a logo's alt text: "Logo of {organisation}"
+    logo: str              # and that of a brief without an organisation
     cutoff: str            # on the title block: "Information cut-off: 2 November 2022"
     cutoff_note: str       # the cut-off run into what it means: "Information cut-off: 2 November 2022. No …"
     editor_notes: str
@@ -186,6 +188,8 @@ ENGLISH = {
     "threshold": "What would count",
     "baseline": "Where it stands now",
     "points_to": "Points to",
+    "logo_alt": "Logo of {organisation}",
+    "logo": "Logo",
     "cutoff": "Information cut-off: {date}",
     "cutoff_note": "{cutoff}. ",
     "editor_notes": "Editor's note",
@@ -299,6 +303,12 @@ class Outline(Value):
         if part == "publication":
             return self.labels.suggested_citation
         return getattr(self.labels, "bottom_line" if part == "summary" else part)
+
+    @property
+    def logo_alt(self) -> str:
+        """What a logo says to a screen reader, wherever it is not an artifact: whose logo it is."""
+        organisation = str(self.brief.organisation or "").strip()
+        return self.labels.logo_alt.format(organisation=organisation) if organisation else self.labels.logo
 
     @property
     def watermark(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from ..images import Image
 from ..inline import Inline
 from ..model import Picture
 # The marking's and a copy's line's sizes are the style table's, named here as the deck measures with them.
@@ -35,6 +36,9 @@ INSET_X = 7.2           # text frame insets in points, set on every placeholder 
 INSET_Y = 3.6
 
 
+Box = tuple[float, float, float, float]  # left, top, width, height in points, from the slide's top-left corner
+
+
 class Frame(Value):
     """The text area of a placeholder, inside its insets, in points."""
 
@@ -48,6 +52,8 @@ class Geometry(Value):
     titles: dict[str, Frame]
     bodies: dict[str, tuple[Frame, ...]]
     slide: tuple[float, float] = (960.0, 540.0)  # the slide's width and height in points (16:9 by default)
+    # Per layout, where its title, bodies and slide number are: (left, top, width, height) in points.
+    furniture: dict[str, tuple[Box, ...]] = {}
 
 
 class Item(Value):
@@ -112,6 +118,16 @@ class Slide(Value):
     aliases: tuple[str, ...] = ()  # and the units of the slides it took in
 
 
+class DeckLogo(Value):
+    """The theme's logo on the deck: on the title slide, said to a screen reader, and on the layouts of every
+    other slide, smaller and decorative. A box is None where the template leaves no room for it."""
+
+    image: Image
+    alt: str
+    title: Box | None
+    layouts: Box | None
+
+
 class Deck(Value):
     properties: Properties
     slides: tuple[Slide, ...]
@@ -121,8 +137,11 @@ class Deck(Value):
     copy_width: float = 0.0  # its box's width in points: its text at COPY_SIZE within the insets
     watermark: Watermark | None = None  # "DRAFT" across every slide of a draft
     dated: str = ""         # a draft's version and date, at the foot of every slide
+    dated_left: float = 0.0  # where that line starts, in points from the slide's left edge (0: the renderer's edge)
+    logo: DeckLogo | None = None
+    left_out: tuple[str, ...] = ()  # what the layout could not show, said to the reader as warnings
 
 
-__all__ = ["BADGE_SPACE", "CONTENT", "COPY_SIZE", "Deck", "Frame", "Geometry", "INDENT", "INSET_X", "INSET_Y", "Item",
+__all__ = ["BADGE_SPACE", "Box", "CONTENT", "COPY_SIZE", "Deck", "DeckLogo", "Frame", "Geometry", "INDENT", "INSET_X", "INSET_Y", "Item",
            "LAYOUTS", "LINE_SPACING", "MARKING_SIZE", "NUMBER_INDENT", "Planned", "SECTION", "SPACE_BEFORE", "Slide",
            "TITLE_LINE_SPACING", "TITLE_SLIDE", "TWO_CONTENT"]

@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph
 from ...layout.document import PAGE, PAGES, Running
 from ...typography import WATERMARK_OPACITY, Role
 from ...theme import Theme
-from . import watermark as watermarks
+from . import pictures, watermark as watermarks
 from .fields import add_field
 from .internals import paragraph_element
 from .styles import FOOTER, HEADER, MARKING_LABEL, add_paragraph, add_run
@@ -92,6 +92,11 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
             root.remove(child)
 
     line = _line(document, header, HEADER, text_width, centre=False)
+    if running.logo:  # at the left, the short title at a stop just after it
+        ids = [int(i) for i in document.element.body.xpath(".//wp:docPr/@id") if i.isdigit()]
+        pictures.add_logo(line, running.logo, shape_id=max(ids, default=0) + 1)
+        line.paragraph_format.tab_stops.add_tab_stop(Pt(running.logo.width + running.logo.gap))
+        line.add_run("\t")
     line.add_run(running.header)
     line.add_run("\t")
     if running.copy:  # a numbered copy: whose it is, just before the marking

@@ -12,7 +12,10 @@ import io
 
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Pt
+from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
+from ...layout.document import Logo
 from ...layout.figures import Figure
 from ...theme import Theme
 from . import drawing
@@ -20,6 +23,34 @@ from .body import Body
 from .internals import paragraph_element
 from .markers import Mark
 from .styles import CAPTION, add_paragraph
+
+
+# Office's mark for a picture a screen reader skips (Alt Text → Mark as decorative), as the deck marks its own.
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def add_logo(paragraph: Paragraph, logo: Logo, shape_id: int | None = None) -> None:
+    """The logo as an inline picture at the size the layout gave it: its alt text said, or, where the layout
+    gave none (a running header repeats it), marked decorative. ``shape_id`` is its drawing's id where the
+    part's own count would repeat one of the document's (a header's)."""
+    run = paragraph.add_run()
+    run.add_picture(io.BytesIO(logo.image.data), width=Pt(logo.width), height=Pt(logo.height))
+    for inline in run.element.iter(qn("wp:inline")):
+        # No space around it: LibreOffice reads a missing distance as about 3 mm a side, which pushed the
+        # header's short title past the tab stop set just after the logo.
+        for side in ("distT", "distB", "distL", "distR"):
+            inline.set(side, "0")
+    for doc_pr in run.element.iter(qn("wp:docPr")):
+        doc_pr.set("name", "Logo")
+        if shape_id is not None:
+            doc_pr.set("id", str(shape_id))
+        if logo.alt:
+            doc_pr.set("descr", logo.alt)
+        else:
+            extensions = SubElement(doc_pr, qn("a:extLst"))
+            SubElement(SubElement(extensions, qn("a:ext"), uri=DECORATIVE_URI), f"{{{DECORATIVE_NS}}}decorative",
+                       nsmap={"adec": DECORATIVE_NS}, val="1")
 
 
 def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Mark) -> None:

@@ -11,7 +11,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
-from docx.shared import Length
+from docx.shared import Length, Pt
 
 from ...inline import Span
 from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment,
@@ -146,6 +146,12 @@ class _Writer:
 
     def _title(self, block: TitleBlock) -> None:
         title, subtitle, dateline, authors, cutoff = block.fields
+        if block.logo:
+            logo = self.body.add_paragraph()
+            logo.paragraph_format.space_before = Pt(0)
+            logo.paragraph_format.space_after = Pt(block.logo.gap)
+            logo.paragraph_format.keep_with_next = True
+            pictures.add_logo(logo, block.logo)
         self._paragraph(block.title, TITLE, title)
         if block.subtitle:
             self._paragraph(block.subtitle, SUBTITLE, subtitle)

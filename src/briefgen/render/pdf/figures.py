@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from ...layout.document import Logo
 from ...layout.figures import Circle, Figure, Label, Line, Rect, Shape
 from .bidi import visual
 from .fonts import Family
@@ -55,6 +56,34 @@ class FigureFlowable(Flowable):
         for shape in figure.shapes:
             _draw(canvas, shape, self._family)
         canvas.restoreState()
+
+
+class LogoFlowable(Flowable):
+    """The logo at the left of the frame, at the layout's size, the space after it the layout's gap: a Figure
+    of the tagged PDF whose alt text says whose logo it is."""
+
+    def __init__(self, logo: Logo, tag: Element):
+        super().__init__()
+        self.width, self.height, self.spaceAfter = logo.width, logo.height, logo.gap
+        self._logo, self.tag = logo, tag
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        return self.width, self.height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        with canvas.region(self.tag):
+            super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        draw_logo(self.canv, self._logo, 0, 0)
+
+
+def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float) -> None:
+    """The logo with its bottom-left corner at (x, y), as one image XObject however often it is drawn (reportlab
+    names it by its content), its transparency kept."""
+    from reportlab.lib.utils import ImageReader
+
+    canvas.drawImage(ImageReader(_pillow(logo.image.data)), x, y, logo.width, logo.height, mask="auto")
 
 
 def _pillow(data: bytes):

@@ -18,6 +18,7 @@ from ...typography import WATERMARK_OPACITY, marking_in, typography
 from ...theme import MM, Theme
 from .bidi import visual
 from .canvas import TaggedCanvas
+from .figures import draw_logo
 from .fonts import Family
 from .internals import KeptWithNext, frame_cursor, leave_open
 from .styles import colour
@@ -112,7 +113,14 @@ class BriefTemplate(BaseDocTemplate):
             canvas.drawRightString(box_left - 6, baseline, copy)
             box_left -= stringWidth(copy, regular.name, header.size) + 6
         text = regular.drawable(visual(running.header))
-        canvas.drawString(left, baseline, _fitted(text, regular.name, header.size, box_left - left - 12))
+        start = left
+        if running.logo:  # at the left, centred on the middle of the header's capitals, the short title after it
+            logo = running.logo
+            draw_logo(canvas, logo, left, baseline + header.size * 0.36 - logo.height / 2)
+            start += logo.width + logo.gap
+        canvas.setFont(regular.name, header.size)
+        canvas.setFillColor(colour(header.colour))
+        canvas.drawString(start, baseline, _fitted(text, regular.name, header.size, box_left - start - 12))
         canvas.setStrokeColor(colour(header.edge.colour))
         canvas.setLineWidth(header.edge.width)
         rule_y = height - self.topMargin + 4 * MM

@@ -16,7 +16,7 @@ from ...layout.document import (Bibliography, Block, BulletList, Callout, Docume
                                Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
 from ...theme import Theme
 from ...typography import typography
-from .figures import FigureFlowable
+from .figures import FigureFlowable, LogoFlowable
 from .fonts import Family, family as font_family
 from .markup import Markup, escape
 from .pages import BriefTemplate, Outlined
@@ -101,7 +101,8 @@ class _Flow:
         s, m, tags, roles = self.styles, self.markup, self.tags, self.roles
         title, subtitle, dateline, details = (roles.title.in_pdf, roles.subtitle.in_pdf, roles.dateline.in_pdf,
                                               roles.details.in_pdf)
-        parts: list[Flowable] = [Paragraph(m.spans(block.title, bold=title.bold), s.title, tag=tags.add("H1"))]
+        parts: list[Flowable] = [LogoFlowable(block.logo, tags.add("Figure", alt=block.logo.alt))] if block.logo else []
+        parts.append(Paragraph(m.spans(block.title, bold=title.bold), s.title, tag=tags.add("H1")))
         if block.subtitle:
             parts.append(Paragraph(m.spans(block.subtitle, bold=subtitle.bold), s.subtitle, tag=tags.add("P")))
         parts.append(Paragraph(m.spans(block.dateline, bold=dateline.bold), s.dateline, tag=tags.add("P")))

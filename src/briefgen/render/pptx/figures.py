@@ -358,10 +358,19 @@ def _textbox(group, shape_id: int, x: int, y: int, cx: int, cy: int):
     return body
 
 
+def add_picture(sp_tree, name: str, alt: str, rid: str, x: int, y: int, cx: int, cy: int) -> None:
+    """A picture (the related image ``rid``) at (``x``, ``y``) EMU, ``cx`` × ``cy``: its alt text ``alt``, or, if
+    that is empty, marked decorative (a logo on a layout, repeated on every slide)."""
+    _picture(sp_tree, _Ids(sp_tree).next(), name, alt, rid, x, y, cx, cy)
+
+
 def _picture(group, shape_id: int, name: str, alt: str, rid: str, x: int, y: int, cx: int, cy: int) -> None:
     shape = SubElement(group, _PIC)
     non_visual = SubElement(shape, _NV_PIC_PR)
-    SubElement(non_visual, _C_NV_PR, id=str(shape_id), name=name, descr=alt)
+    names = SubElement(non_visual, _C_NV_PR, id=str(shape_id), name=name, descr=alt)
+    if not alt:
+        del names.attrib["descr"]
+        names.append(_DECORATIVE.__copy__())
     SubElement(SubElement(non_visual, _C_NV_PIC_PR), _PIC_LOCKS, noChangeAspect="1")
     SubElement(non_visual, _NV_PR)
     fill = SubElement(shape, _BLIP_FILL)

@@ -59,11 +59,14 @@ class Prepared:
                  root: dict | None = None, parts: dict[str, Part] | None = None, presentation: str = "",
                  notes_master: str = "", new_notes_master: bool = False, core: str = "", app: str | None = None,
                  notes=None, notes_body: int | None = None, prototypes: dict | None = None,
-                 make_prototype=None) -> None:
+                 make_prototype=None, furniture: dict | None = None) -> None:
         self.path = path
         self.problem = problem
         self.placeholders = placeholders or {}  # layout name → (title Placeholder, body Placeholders)
         self.slide_size = slide_size
+        # layout name → the boxes (left, top, width, height in points) of the placeholders its slides keep:
+        # title, bodies and slide number, where nothing else (a logo) may go
+        self.furniture = {name: tuple(tuple(box) for box in boxes) for name, boxes in (furniture or {}).items()}
         self.content_box = content_box  # where a figure or table goes: the content layout's body, in EMU
         self.root = root or {}
         self.parts = parts or {}  # by part name
@@ -107,6 +110,7 @@ class Prepared:
             "placeholders": {name: [_placeholder(title), [_placeholder(b) for b in bodies]]
                              for name, (title, bodies) in self.placeholders.items()},
             "slide_size": self.slide_size, "content_box": self.content_box, "root": rels(self.root),
+            "furniture": self.furniture,
             "parts": [[name, part.content_type, rels(part.rels)] for name, part in self.parts.items()],
             "presentation": names[self.presentation_part], "notes_master": names[self.notes_master],
             "new_notes_master": self.new_notes_master, "core": names[self.core],
@@ -146,7 +150,7 @@ class Prepared:
                        root=rels(manifest["root"]), parts=parts, presentation=manifest["presentation"],
                        notes_master=manifest["notes_master"], new_notes_master=manifest["new_notes_master"],
                        core=manifest["core"], app=manifest["app"], notes=parsed(saved.read("notes.xml")),
-                       notes_body=manifest["notes_body"], prototypes=prototypes)
+                       notes_body=manifest["notes_body"], prototypes=prototypes, furniture=manifest["furniture"])
 
 
 def _placeholder(ph: Placeholder) -> list:

@@ -35,6 +35,9 @@ TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 BODY_COUNT = {layout.TWO_CONTENT: 2}
 MARKING_TOP = Inches(0.12)
+# The slide number's box where a layout has no placeholder for it: its left and top edges' distances from
+# the slide's right and bottom edges, its width and height.
+NUMBER_BOX = (Inches(2.3), Inches(0.5), Inches(2.0), Inches(0.4))
 # What LibreOffice Impress calls the layouts when it saves a template (it renames PowerPoint's).
 LAYOUT_ALIASES = {layout.CONTENT: ("Title, Content",), layout.TWO_CONTENT: ("Title, 2 Content",),
                   layout.SECTION: ("Title, Content",)}
@@ -77,6 +80,9 @@ def read(path: Template | Path) -> Prepared:
 
     return Prepared(path, placeholders={name: (_placeholder(title), tuple(_placeholder(b) for b in bodies))
                                         for name, (title, bodies, _) in roles.items()},
+                    furniture={name: tuple(_box(shape) for shape in (title, *bodies))
+                               + (_box(number) if number is not None else _number_fallback(prs),)
+                               for name, (title, bodies, number) in roles.items()},
                     slide_size=(prs.slide_width, prs.slide_height), content_box=(content.left, content.top),
                     root=root, parts={part.partname: part for part in parts.values()},
                     presentation=str(prs.part.partname), notes_master=str(master.partname),
@@ -106,6 +112,17 @@ def _parts(package, extra: tuple = ()) -> tuple[dict, dict]:
 
 def _placeholder(ph) -> Placeholder:
     return Placeholder(ph.name, ph.part.slide_layout.name, _frame(ph), (Emu(ph.width).inches, Emu(ph.height).inches))
+
+
+def _box(shape) -> tuple[float, float, float, float]:
+    """Where a placeholder is on the slide: left, top, width, height in points."""
+    return (Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
+
+
+def _number_fallback(prs) -> tuple[float, float, float, float]:
+    """The box _number_box adds for the slide number to a layout without a slide-number placeholder, in points."""
+    return (Emu(prs.slide_width - NUMBER_BOX[0]).pt, Emu(prs.slide_height - NUMBER_BOX[1]).pt,
+            Emu(NUMBER_BOX[2]).pt, Emu(NUMBER_BOX[3]).pt)
 
 
 def _frame(ph) -> layout.Frame:
@@ -155,8 +172,8 @@ def _number_box(slide, number_ph, prs):
         slide.shapes.clone_placeholder(number_ph)
         shape = slide.placeholders[number_ph.placeholder_format.idx]
     else:
-        shape = slide.shapes.add_textbox(prs.slide_width - Inches(2.3), prs.slide_height - Inches(0.5),
-                                         Inches(2.0), Inches(0.4))
+        shape = slide.shapes.add_textbox(prs.slide_width - NUMBER_BOX[0], prs.slide_height - NUMBER_BOX[1],
+                                         NUMBER_BOX[2], NUMBER_BOX[3])
     body = text_body(shape)
     frame(body)
     return body

@@ -29,7 +29,7 @@ from .prepared import Prototype
 from .template import prepared
 from .text import Typesetter
 from .xml import EMU_PER_INCH, EMU_PER_PT, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
-from .xml import emu, qn, serialized
+from .xml import emu, parsed, qn, serialized
 from ...typography import WATERMARK_OPACITY, typography
 
 EDGE = int(0.3 * EMU_PER_INCH)  # the marking's distance from the slide's right edge
@@ -44,6 +44,7 @@ def geometry(theme: Theme, template: Template | None) -> layout.Geometry:
     frames = base.frames
     return layout.Geometry(titles={name: title for name, (title, _) in frames.items()},
                            bodies={name: bodies for name, (_, bodies) in frames.items()},
+                           furniture=base.furniture,
                            slide=(base.slide_size[0] / EMU_PER_PT, base.slide_size[1] / EMU_PER_PT))
 
 
@@ -72,6 +73,11 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
                       for key, prototype in prototypes.items()}
     notes = Notes(base.notes, base.notes_body, roles.notes.size)
     images = _Images(parts.values())
+    if deck.logo and deck.logo.layouts:
+        title_layout = base.prototype(layout.TITLE_SLIDE, 1).layout
+        for part in dict.fromkeys(p.layout for (name, _), p in prototypes.items() if name != layout.TITLE_SLIDE):
+            if part is not title_layout:  # a template whose title slide shares a layout shows its own logo
+                _logo_on_layout(parts[part], deck.logo, images.part(deck.logo.image))
     # A figure or table is drawn where the layout's body text would go, inside the insets it was fitted to.
     drawing = (base.content_box[0] + emu(layout.INSET_X), base.content_box[1] + emu(layout.INSET_Y))
     # Every slide's part made first: a slide may link to a later one.
@@ -84,7 +90,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
             RID, presentation.relate(part, SLIDE))
         part.blob = _slide(s, number, prototype, part, text, theme, drawing,
                            lambda image: part.relate(images.part(image), IMAGE),
-                           lambda target: part.relate(slide_parts[target - 1], SLIDE))
+                           lambda target: part.relate(slide_parts[target - 1], SLIDE), deck.logo)
         if number == 1 and base.new_notes_master:
             presentation.relate(notes_master, NOTES_MASTER)
         notes.add(part, notes_master, number, s.notes)
@@ -97,7 +103,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
 
 
 def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text: Typesetter, theme: Theme,
-           drawing: tuple[int, int], image_rid, slide_rid) -> bytes:
+           drawing: tuple[int, int], image_rid, slide_rid, logo: layout.DeckLogo | None = None) -> bytes:
     """The slide's XML: a copy of its layout's prototype with its title, bodies (or drawing) and number written."""
     element = deepcopy(prototype.element)
     bodies = list(element.iter(TXBODY))
@@ -105,6 +111,10 @@ def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text:
     text.runs(p, (Span(s.title, bold=True),), s.title_size)
     for items, index in zip(s.bodies, prototype.bodies):
         _fill(text, bodies[index], items, s.size, part, theme, slide_rid)
+    if s.layout == layout.TITLE_SLIDE and logo and logo.title:
+        x, y, w, h = (emu(v) for v in logo.title)
+        figures.add_picture(element.find(qn("p:cSld")).find(qn("p:spTree")), "Logo", logo.alt,
+                            image_rid(logo.image), x, y, w, h)
     if s.figure or s.table:
         sp_tree = element.find(qn("p:cSld")).find(qn("p:spTree"))
         if s.figure:
@@ -115,6 +125,15 @@ def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text:
     p = text.paragraph(bodies[prototype.number], pitch=size * layout.LINE_SPACING, align="r")
     text.slide_number(p, number, size)
     return serialized(element)
+
+
+def _logo_on_layout(part: Part, logo: layout.DeckLogo, image: Part) -> None:
+    """The logo on a slide layout, where it shows on every slide of it; decorative, as it repeats."""
+    element = parsed(part.blob)
+    x, y, w, h = (emu(v) for v in logo.layouts)
+    figures.add_picture(element.find(qn("p:cSld")).find(qn("p:spTree")), "Logo", "", part.relate(image, IMAGE),
+                        x, y, w, h)
+    part.blob = serialized(element)
 
 
 def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_width: int,
@@ -143,7 +162,8 @@ def _drafted(prototype: Prototype, deck: layout.Deck, text: Typesetter, theme: T
     # At the foot of the slide, level with the slide number at the right.
     footer = typography(theme).deck.footer
     height = emu(footer.size * 2)
-    body = figures.add_text_box(sp_tree, "Draft", EDGE, slide[1] - EDGE - height, slide[0] // 3, height)
+    left = emu(deck.dated_left) if deck.dated_left else EDGE
+    body = figures.add_text_box(sp_tree, "Draft", left, slide[1] - EDGE - height, slide[0] // 3, height)
     p = text.paragraph(body, pitch=footer.size * layout.LINE_SPACING, align="l")
     text.runs(p, (Span(deck.dated),), footer.size, colour=footer.colour)
     figures.add_watermark(sp_tree, deck.watermark, slide, text, typography(theme).deck.watermark.colour,

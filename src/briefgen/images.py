@@ -61,11 +61,14 @@ def resolve(written: str, folder: Path) -> Path:
     return path
 
 
-def read(path: Path, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS, what: str = "an image") -> Image:
+def read(path: Path, *, max_bytes: int | None = None, max_pixels: int | None = None, what: str = "an image") -> Image:
     """Check that ``path`` is a PNG or JPEG of sensible size that decodes, measure it, and clean it.
 
-    ``what`` names it in a message about a cap ("a logo may have at most …"), whose caps are then its own.
+    ``what`` names it in a message about a cap ("a logo may have at most …"), whose caps are then its own
+    (MAX_BYTES and MAX_PIXELS, read at the call, unless given).
     """
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    max_pixels = MAX_PIXELS if max_pixels is None else max_pixels
     try:
         size = path.stat().st_size
     except FileNotFoundError:

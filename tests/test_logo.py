@@ -271,3 +271,43 @@ class DescribeTheDecksLogo:
             assert [p[0]["descr"] for p in pictures(deck, title_slide)] == [ALT]
             assert all(any(p[0]["name"] == "Logo" for p in pictures(deck, layouts[s])) for s in others)
         assert clear_of_text(out) == []
+
+
+def reference_with_header_logo(path: Path) -> Path:
+    """A house .docx whose header carries its logo, as a team's letterhead does."""
+    import docx
+    from docx.shared import Mm
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(logo_png((300, 300))), width=Mm(15))
+    document.add_paragraph("The house's boilerplate.")
+    document.save(path)
+    return path
+
+
+class DescribeAReferenceDocumentsHeaderLogo:
+    def it_says_plainly_that_the_header_and_its_logo_are_replaced(self, tmp_path):
+        reference = reference_with_header_logo(tmp_path / "house.docx")
+        out = tmp_path / "brief.docx"
+        result = run_briefgen("docx", NRF, "--template", reference, "-o", out)
+        assert result.returncode == 0, result.stderr
+        said = [line for line in result.stderr.splitlines()
+                if "the reference document's header and footer are replaced" in line]
+        assert len(said) == 1 and "the picture in them (a logo?)" in said[0] and "word/media/image1.png" in said[0]
+        assert 'logo = "logo.png" and logo_in_header = true' in said[0]
+        assert result.stderr.count("image1.png") == 1  # said once, in the plain warning
+        with zipfile.ZipFile(out) as word:
+            assert not [n for n in word.namelist() if n.startswith("word/media/")]
+
+    def it_says_the_themes_logo_takes_its_place(self, tmp_path, logo_theme):
+        reference = reference_with_header_logo(tmp_path / "house.docx")
+        out = tmp_path / "brief.docx"
+        result = run_briefgen("docx", NRF, "--template", logo_theme, "--reference-docx", reference, "-o", out)
+        assert result.returncode == 0, result.stderr
+        assert "the theme's logo is in the header instead" in result.stderr
+        with zipfile.ZipFile(out) as word:
+            header = etree.fromstring(word.read("word/header1.xml"))
+            media = [n for n in word.namelist() if n.startswith("word/media/")]
+        assert len(list(header.iter(f"{{{WP}}}docPr"))) == 1 and len(media) == 1
+        with zipfile.ZipFile(out) as word:
+            assert Image.open(io.BytesIO(word.read(media[0]))).size == WIDE  # the theme's, not the house's

@@ -64,6 +64,12 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
         tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
     page.running(word, document.running, width, pages.pages(document, theme, width.pt),
                  typography(theme).brief.watermark, theme.fonts.family)
+    if reference is not None and reference.header_pictures and warnings is not None:
+        instead = ("the theme's logo is in the header instead" if document.running.logo else
+                   'to have a logo in the header, name it in the theme: logo = "logo.png" and logo_in_header = true')
+        warnings.append(f"the reference document's header and footer are replaced by the brief's running ones "
+                        f"(short title, marking, page number), and the picture in them (a logo?) with them: "
+                        f"{', '.join(reference.header_pictures)}; {instead}")
     if not theme.fonts.office_has:  # Word readers may lack the font: the brief carries it
         refused = embedded_fonts.embed(word, theme.fonts)
         if refused and warnings is not None:

@@ -130,6 +130,9 @@ class Template(Value):
     fmt: str
     data: bytes
     dropped: tuple[str, ...] = ()
+    # The pictures a Word reference's headers and footers showed (its logo, as a rule): left out with them,
+    # since the brief's running header and footer take their place, which the Word renderer says plainly.
+    header_pictures: tuple[str, ...] = ()
 
     def open(self) -> io.BytesIO:
         return io.BytesIO(self.data)
@@ -224,6 +227,7 @@ class _Sanitiser:
         self.total = 0
         self.dropped: dict[str, list[str]] = {}
         self.silent: set[str] = set()  # part names left out without a word
+        self.header_pictures: list[str] = []  # said apart (Template.header_pictures)
 
     def fail(self, why: str) -> TemplateError:
         return _error(self.path, self.fmt, why)
@@ -248,7 +252,8 @@ class _Sanitiser:
         kept, kept_rels, content_types = self._walk()
         self._unused(names, kept)
         return Template(self.path, self.fmt, self._package(kept, kept_rels, content_types),
-                        tuple(f"{what} ({_listed(details)})" for what, details in self.dropped.items()))
+                        tuple(f"{what} ({_listed(details)})" for what, details in self.dropped.items()),
+                        tuple(dict.fromkeys(self.header_pictures)))
 
     def _walk(self) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, str]]:
         """Follow the relationships from the package root, keeping what _KEEP allows: parts, their rels, types."""
@@ -297,7 +302,10 @@ class _Sanitiser:
             self.drop(what, _short(target))
             return None
         if kind not in _KEEP[self.fmt].get(role, set()):
-            if kind in _SILENT:
+            if self.fmt == "docx" and role in ("header", "footer") and kind == "image":
+                self.header_pictures.append(name.lstrip("/"))
+                self._silence(name)
+            elif kind in _SILENT:
                 self._silence(name)
             else:
                 self.drop(what, name.lstrip("/"))

@@ -9,7 +9,6 @@ cannot be read is a StyleError that the loader or the theme places. layout/csl.p
 from __future__ import annotations
 
 import io
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,7 @@ def resolve(spec: str, folder: Path) -> str:
 
 def _style_bytes(key: str) -> bytes:
     if key in SHIPPED:
+        from importlib import resources  # here, not at the top: it imports tempfile, shutil and the compressors, ~3 ms of every start
         return (resources.files("briefgen") / "csl" / SHIPPED[key]).read_bytes()
     from .user_files import Unreadable, read_file
     try:
@@ -78,6 +78,7 @@ def parsed(key: str, locale: str = "en-US") -> Any:
     # The terms ("p.", "sec.", "Ibid.") from the current locales we ship, not citeproc-py's older copies: it
     # reads locale files from one folder, frontend.LOCALES_PATH, while the style is built.
     shipped = locale if locale in LOCALES else "en-US"
+    from importlib import resources
     with resources.as_file(resources.files("briefgen") / "csl" / "locales") as folder:
         own, frontend.LOCALES_PATH = frontend.LOCALES_PATH, str(folder)
         try:

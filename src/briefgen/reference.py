@@ -6,9 +6,7 @@ number, organisation, date, DOI and URL. A brief is a report in both vocabularie
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 
 from .inline import plain
 from .model import Brief
@@ -22,6 +20,7 @@ def split_name(name: str) -> tuple[str, str]:
 
 def key(brief: Brief) -> str:
     """The reference's key: the first author's family name and the year, in ASCII ("nsaibia2022")."""
+    import unicodedata
     family = split_name(brief.authors[0].name)[1]
     ascii_name = unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode("ascii")
     return (re.sub(r"[^a-z0-9]", "", ascii_name.lower()) or "brief") + str(brief.date.year)
@@ -48,6 +47,7 @@ def csl_item(brief: Brief) -> dict:
 
 
 def csl_json(brief: Brief) -> str:
+    import json  # only for `briefgen cite`
     return json.dumps([csl_item(brief)], ensure_ascii=False, indent=2) + "\n"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 import struct
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +121,7 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
     folder = Path(folder) if folder else templates_root() / "default"
     toml_path = folder / "theme.toml"
     text = _read_toml(toml_path)
+    import tomllib  # here, not at the top: validate imports this module for its types and reads no theme
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -10,7 +10,6 @@ the PDF as vector graphics, the deck as native shapes, Word as a picture of them
 from __future__ import annotations
 
 import math
-import random
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -729,6 +728,7 @@ def _arrange(rows: tuple[tuple[int, ...], ...], slots: int,
                 break
         return best, placement
 
+    import random  # only for a layout search; most commands never run one
     chance = random.Random(203)
     found = []
     for attempt in range(8):

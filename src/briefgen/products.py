@@ -85,6 +85,20 @@ def redlined(brief: Brief, old: Brief, theme: Theme) -> LaidOut:
                    tuple(new.left_out))
 
 
+def prepare(fmt: str) -> None:
+    """Import what rendering ``fmt`` needs, ahead of the first product: a batch does so once before it forks its
+    workers, which then share the imported code rather than each importing it again."""
+    if fmt == "docx":
+        from .render import docx  # noqa: F401
+    elif fmt == "pdf":
+        from .render import pdf  # noqa: F401
+    elif fmt == "pptx":
+        from .render import pptx  # noqa: F401
+    if fmt in ("docx", "pdf"):
+        from .layout.csl import prepare as prepare_citations
+        prepare_citations()
+
+
 def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = None) -> LaidOut:
     """The layout of one product, before it is drawn."""
     if fmt in ("docx", "pdf"):

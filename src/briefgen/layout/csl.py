@@ -161,6 +161,12 @@ def format_citations(key: str, language: str, sources: Iterable[Source],
     return found
 
 
+def prepare() -> None:
+    """Import citeproc-py, which formatting imports when it is first asked (see products.prepare)."""
+    import citeproc  # noqa: F401
+    import citeproc.source.json  # noqa: F401
+
+
 def _format(key: str, language: str, sources: tuple[Source, ...],
             clusters: tuple[tuple[Citation, ...], ...], short: bool) -> Formatted:
     from citeproc import Citation as Cluster, CitationItem, CitationStylesBibliography, Locator

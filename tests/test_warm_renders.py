@@ -1,5 +1,5 @@
 """A warm process (`briefgen watch`, a batch's worker) keeps what it made for one render to reuse in the next:
-the citations formatted, the figures drawn, the measured text. Whatever it keeps must never change a product:
+the citations formatted, the deck's plan, the Word brief's styles. Whatever it keeps must never change a product:
 each product rendered after other editions of its brief, in one process, is byte for byte the product a fresh
 process makes of it, and every edit, whatever part it touches, shows in the product."""
 
@@ -26,6 +26,8 @@ EDITS = {
     "a citation's place": ("[@report2024]; the talks'", "[@report2024, p. 7]; the talks'"),
     "a timeline event's date": ("  - date: 2023-08-01", "  - date: 2023-09-14"),
     "a paragraph's words": ("cutting flow downstream by a tenth", "cutting flow downstream by a fifth"),
+    "the marking": ("marking: TLP:CLEAR ", "marking: TLP:GREEN "),
+    "the language": ("language: en-GB", "language: en-US"),
 }
 
 

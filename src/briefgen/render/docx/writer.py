@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import zipfile
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from lxml.etree import SubElement
 from docx.shared import Length, Pt
 
 from ...inline import Span
+from ...marking import Tlp
 from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment,
                                Paragraph, Quote, Table, TitleBlock, Tracked)
 from ...output import package
@@ -41,16 +43,10 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
 
     Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
     """
-    word = open_base(reference)
-    empty_body(word)
-    missing = styles.install(word, theme, document.marking, language=document.language,
-                                  reference=reference is not None)
-    if warnings is not None and missing:
-        warnings.append(f"the reference document lacks {len(missing)} of briefgen's styles "
-                        f"({', '.join(map(repr, missing))}); briefgen's own are used")
-    width, page_notes = page.set_up(word, theme, reference=reference is not None)
-    if warnings is not None:
-        warnings += page_notes
+    if reference is None:
+        word, width = _base(theme, document.marking, document.language)
+    else:
+        word, width = _prepared(reference, theme, document.marking, document.language, warnings)
     # A footnote reference's bookmark is numbered by its note; the fields' marks take the ids after them.
     writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1))
     if document.notes and not document.footnotes:
@@ -76,6 +72,39 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
             warnings.append(refused)
     properties.stamp(word, document.properties, when)
     return package(entries(word), when)
+
+
+# The base document with our styles installed and its page set up, by what it is made of: making it is a fifth
+# of a warm render (parsing python-docx's template, then every style), a copy of it half that. Only without a
+# reference document, which watch reads again at each save and whose styles and page win over ours.
+_BASES: dict[tuple[Theme, Tlp, str], tuple[WordDocument, Length]] = {}
+_BASES_KEPT = 4
+
+
+def _base(theme: Theme, marking: Tlp, language: str) -> tuple[WordDocument, Length]:
+    key = (theme, marking, language)
+    found = _BASES.get(key)
+    if found is None:
+        if len(_BASES) >= _BASES_KEPT:
+            del _BASES[next(iter(_BASES))]
+        found = _BASES[key] = _prepared(None, theme, marking, language, None)
+    word, width = found
+    return copy.deepcopy(word), width
+
+
+def _prepared(reference: Template | None, theme: Theme, marking: Tlp, language: str,
+              warnings: list[str] | None) -> tuple[WordDocument, Length]:
+    """The base document, emptied, with every style the brief uses and its page set up; and its text width."""
+    word = open_base(reference)
+    empty_body(word)
+    missing = styles.install(word, theme, marking, language=language, reference=reference is not None)
+    if warnings is not None and missing:
+        warnings.append(f"the reference document lacks {len(missing)} of briefgen's styles "
+                        f"({', '.join(map(repr, missing))}); briefgen's own are used")
+    width, page_notes = page.set_up(word, theme, reference=reference is not None)
+    if warnings is not None:
+        warnings += page_notes
+    return word, width
 
 
 def open_base(reference: Template | None) -> WordDocument:

@@ -357,3 +357,11 @@ class DescribeTheCommandLine:
         assert re.search(rf"full\.yaml:{line + 1}:\d+: meeting\.main: warning: asks for 4 main slides",
                          strict.stderr), strict.stderr
         assert "Traceback" not in strict.stderr
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(), max_size=60)
+       | st.text(alphabet=" \t\n\u00a0\u2009\u3000\u2028\x1c\x85_-–%/a1é٣", max_size=40))
+def test_a_slide_counts_as_words_what_spaces_part_that_holds_a_letter_or_digit(text):
+    # The plan counts words with one pattern; this is what it must count, whatever the script and spacing.
+    assert deck_plan.words(text) == sum(1 for token in text.split() if any(c.isalnum() for c in token))

@@ -67,9 +67,14 @@ def for_minutes(brief: Brief, minutes: int | None) -> Brief:
     return replace(brief, meeting=meeting)
 
 
+# A word's first letter or digit and the rest of its word: one match for each word that holds one. \s is what
+# str.split parts at and [^\W_] what str.isalnum holds; a loop over every character was half of planning a deck.
+_COUNTED_WORD = re.compile(r"[^\W_]\S*")
+
+
 def words(text: str) -> int:
     """Words as a reader counts them: what spaces part that holds a letter or digit ("55–80%" is one; a dash, none)."""
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+    return len(_COUNTED_WORD.findall(text))
 
 
 class Unit(Value):

@@ -76,17 +76,21 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
 
 # The base document with our styles installed and its page set up, by what it is made of: making it is a fifth
 # of a warm render (parsing python-docx's template, then every style), a copy of it half that. Only without a
-# reference document, which watch reads again at each save and whose styles and page win over ours.
-_BASES: dict[tuple[Theme, Tlp, str], tuple[WordDocument, Length]] = {}
+# reference document, which watch reads again at each save and whose styles and page win over ours. It is kept
+# from the second render of its kind on: a process that renders once (the usual command) copies nothing.
+_BASES: dict[tuple[Theme, Tlp, str], tuple[WordDocument, Length] | None] = {}
 _BASES_KEPT = 4
 
 
 def _base(theme: Theme, marking: Tlp, language: str) -> tuple[WordDocument, Length]:
     key = (theme, marking, language)
-    found = _BASES.get(key)
-    if found is None:
+    if key not in _BASES:  # the first of its kind: made, and given away
         if len(_BASES) >= _BASES_KEPT:
             del _BASES[next(iter(_BASES))]
+        _BASES[key] = None
+        return _prepared(None, theme, marking, language, None)
+    found = _BASES[key]
+    if found is None:
         found = _BASES[key] = _prepared(None, theme, marking, language, None)
     word, width = found
     return copy.deepcopy(word), width

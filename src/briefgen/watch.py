@@ -139,17 +139,17 @@ def _render(path: Path, watched: Watched, theme: Theme, templates: dict[str, Tem
     if watched.minutes is not None:
         from .layout.deck_plan import for_minutes
         brief = for_minutes(brief, watched.minutes)
+    tasks = [batch.Task(brief, fmt, watched.target(path, fmt), templates.get(fmt)) for fmt in watched.formats]
+    if workers is None:
+        done = (batch.render(task, theme) for task in tasks)
+    else:  # the workers start at once, while the warnings are worked out here
+        from concurrent.futures import as_completed
+        futures = [workers[task.fmt].submit(batch.render, task, theme) for task in tasks]
+        done = (future.result() for future in as_completed(futures))
     for said in places.notes:
         voices.say(str(said))
     for said in open_warnings(brief, places):  # what validate says, at each save
         voices.warn(str(said))
-    tasks = [batch.Task(brief, fmt, watched.target(path, fmt), templates.get(fmt)) for fmt in watched.formats]
-    if workers is None:
-        done = (batch.render(task, theme) for task in tasks)
-    else:
-        from concurrent.futures import as_completed
-        futures = [workers[task.fmt].submit(batch.render, task, theme) for task in tasks]
-        done = (future.result() for future in as_completed(futures))
     failed = False
     for written, error in done:
         if error is not None:

@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from PIL import Image
+from briefgen.images import Image as ImageRecord
+from briefgen.layout.deck import LOGO_MARGIN, SLIDE_LOGO, logo_corner
 from briefgen.theme import MAX_LOGO_PIXELS, load_theme
 
 from . import pdf_ua
@@ -311,3 +315,34 @@ class DescribeAReferenceDocumentsHeaderLogo:
         assert len(list(header.iter(f"{{{WP}}}docPr"))) == 1 and len(media) == 1
         with zipfile.ZipFile(out) as word:
             assert Image.open(io.BytesIO(word.read(media[0]))).size == WIDE  # the theme's, not the house's
+
+
+boxes = st.tuples(st.floats(0, 900), st.floats(0, 500), st.floats(1, 900), st.floats(1, 500))
+
+
+class DescribeWhereTheDeckPutsIt:
+    @settings(max_examples=200, deadline=None)
+    @given(furniture=st.lists(boxes, max_size=6), pixels=st.tuples(st.integers(1, 2000), st.integers(1, 2000)),
+           left=st.floats(0, 500), top_first=st.booleans())
+    def it_never_overlaps_a_placeholder_nor_leaves_the_slide_or_its_left_half(self, furniture, pixels, left,
+                                                                             top_first):
+        image = ImageRecord(Path("logo.png"), "png", pixels)
+        slide = (960.0, 540.0)
+        order = ("top", "bottom") if top_first else ("bottom", "top")
+        placed = logo_corner(image, SLIDE_LOGO, left, furniture, slide, order)
+        if placed is None:
+            return
+        x, y, w, h = placed
+        assert x == left and x + w <= slide[0] / 2 + 1e-6
+        assert LOGO_MARGIN - 1e-6 <= y and y + h <= slide[1] - LOGO_MARGIN + 1e-6
+        assert w <= SLIDE_LOGO[0] + 1e-6 and h <= SLIDE_LOGO[1] + 1e-6
+        assert abs(w * pixels[1] - h * pixels[0]) <= 1e-6 * max(w, h) * max(pixels)  # its own proportions
+        assert not any(overlaps((x, y, w, h), b) for b in furniture)
+
+    def it_says_when_the_template_leaves_no_room(self, tmp_path):
+        from briefgen.layout.deck import LOGO_LEAST
+        image = ImageRecord(Path("logo.png"), "png", WIDE)
+        full = [(0.0, 0.0, 960.0, 540.0)]  # a placeholder over the whole slide
+        assert logo_corner(image, SLIDE_LOGO, 40.0, full, (960.0, 540.0), ("bottom", "top")) is None
+        tight = [(0.0, LOGO_MARGIN + LOGO_LEAST, 960.0, 540.0 - 2 * (LOGO_MARGIN + LOGO_LEAST))]
+        assert logo_corner(image, SLIDE_LOGO, 40.0, tight, (960.0, 540.0), ("bottom", "top")) is None

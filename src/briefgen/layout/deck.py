@@ -97,15 +97,17 @@ def _logo(theme: Theme, outline: Outline, geometry: Geometry) -> DeckLogo:
     content_left = geometry.furniture[CONTENT][0][0] if geometry.furniture.get(CONTENT) else LOGO_MARGIN
     title_left = title_slide[0][0] if title_slide else LOGO_MARGIN
     return DeckLogo(image, outline.logo_alt,
-                    _corner(image, TITLE_SLIDE_LOGO, title_left, title_slide, geometry.slide, ("top", "bottom")),
-                    _corner(image, SLIDE_LOGO, content_left, others, geometry.slide, ("bottom", "top")))
+                    logo_corner(image, TITLE_SLIDE_LOGO, title_left, title_slide, geometry.slide, ("top", "bottom")),
+                    logo_corner(image, SLIDE_LOGO, content_left, others, geometry.slide, ("bottom", "top")))
 
 
-def _corner(image, box: tuple[float, float], left: float, furniture, slide: tuple[float, float],
-            order: tuple[str, ...]) -> Box | None:
+def logo_corner(image, box: tuple[float, float], left: float, furniture, slide: tuple[float, float],
+                order: tuple[str, ...]) -> Box | None:
     """The logo at ``left``, at the top or the foot of the slide (the first of ``order`` with room), as large as
     fits ``box`` and the space between the slide's edge and the placeholders it would otherwise overlap."""
     width = min(box[0], slide[0] / 2 - left)
+    if width <= 0:
+        return None
     scale = min(width / image.pixels[0], box[1] / image.pixels[1])
     w, h = image.pixels[0] * scale, image.pixels[1] * scale
     below = [b for b in furniture if b[0] < left + w + LOGO_GAP and b[0] + b[2] > left - LOGO_GAP]

@@ -44,7 +44,8 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
             case TitleBlock():
                 height += (block(text_of(item.title), title) + block(text_of(item.subtitle or ()), subtitle)
                            + block(text_of(item.dateline), details) + block(text_of(item.authors), details)
-                           + (block(text_of(item.cutoff), details) if item.cutoff else 0))
+                           + (block(text_of(item.cutoff), details) if item.cutoff else 0)
+                           + (item.logo.height + item.logo.gap if item.logo else 0))
             case Heading():
                 height += block(item.text, heading1 if item.level == 1 else heading2, 12)
             case Paragraph() | Quote():

@@ -5,8 +5,10 @@ warm-up, on this machine, with peak RSS from wait4's rusage. Sections (--section
 
 - ``start``: 1× commands and ``--help`` next to their import floors (a process importing only
   click, PyYAML and that command's renderer library);
-- ``scale``: the NRF brief with every list at every depth repeated 1×, 10×, 50× (scaled.scale_deep),
-  each command next to pandoc converting an equivalent Markdown file, and the growth 10× → 50×;
+- ``scale``: the NRF brief scaled 1×, 10×, 40× and 50× (scaled.scale_deep: every list at every depth
+  repeated, the lists inside the copies too, long paragraphs lengthened; 50× is near the 5 MB content
+  cap), each command next to pandoc converting an equivalent Markdown file, and the time per byte of
+  content at 40× over that at 10× (1.00 is linear; the content grows faster than the factor);
 - ``text``: one paragraph of 1k, 10k, 100k and 1M characters, plain and dense with inline markup;
 - ``batch``: ``all`` over 20 copies of the brief with -j 1 and -j 2.
 
@@ -130,14 +132,16 @@ def pandoc_times(markdown: Path, runs: int, folder: Path) -> dict[str, float]:
 
 
 def scale_section(runs: int, scales: list[int], folder: Path) -> None:
-    print("\nEvery list at every depth repeated (benchmarks/scaled.py scale_deep)\n")
+    print("\nEvery list at every depth repeated, long paragraphs lengthened (benchmarks/scaled.py scale_deep)\n")
     print(HEADER)
     data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     results: dict[tuple[str, int], float] = {}
+    sizes: dict[int, int] = {}
     for factor in scales:
         content = folder / f"deep-{factor}x.yaml"
         content.write_text(yaml.safe_dump(scale_deep(data, factor), allow_unicode=True, sort_keys=False),
                            encoding="utf-8")
+        sizes[factor] = content.stat().st_size
         theirs = pandoc_times(write_markdown(content), runs, folder)
         for command in COMMANDS:
             argv = command_argv(command, content, folder)
@@ -145,9 +149,10 @@ def scale_section(runs: int, scales: list[int], folder: Path) -> None:
             results[(command, factor)] = seconds
             print(row(f"{factor}× ({content.stat().st_size // 1024} kB)", command, seconds, peak,
                       pandoc=theirs.get(command), cpu=CPU[tuple(argv)]), flush=True)
-    if 10 in scales and 50 in scales:
-        print("\ngrowth 10× → 50× (linear is 5.0): " + ", ".join(
-            f"{c} {results[(c, 50)] / results[(c, 10)]:.2f}" for c in COMMANDS))
+    if 10 in scales and 40 in scales:
+        print(f"\ntime per byte at 40× over 10× (content {sizes[40] / sizes[10]:.1f}× as large; linear is 1.00): "
+              + ", ".join(f"{c} {results[(c, 40)] / sizes[40] / (results[(c, 10)] / sizes[10]):.2f}"
+                          for c in COMMANDS))
 
 
 def text_section(runs: int, sizes: list[int], folder: Path) -> None:
@@ -185,7 +190,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sections", nargs="+", default=["start", "scale", "text", "batch"],
                         choices=["start", "scale", "text", "batch"])
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 40, 50])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
     args = parser.parse_args()
     load = os.getloadavg()[0]

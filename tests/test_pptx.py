@@ -465,6 +465,27 @@ class TestFitting:
         pages = fitter.pack([deck.Item(spans, badge="Likely (55–80%)")], frame, 22.0)
         assert [[(i.spans, i.badge) for i in page] for page in pages] == [[(spans, None)], [((), "Likely (55–80%)")]]
 
+    @settings(max_examples=40, deadline=None)
+    @given(texts=st.lists(st.text("aeilmnoW —", min_size=1, max_size=60), min_size=1, max_size=40),
+           faces=st.lists(st.booleans(), min_size=1, max_size=40), lines=st.integers(2, 6),
+           badge=st.booleans(), bullet=st.booleans(), number=st.integers(0, 2), width=st.floats(120, 600))
+    def it_cuts_an_item_many_slides_long_as_slide_after_slide_would(self, texts, faces, lines, badge, bullet, number,
+                                                                      width):
+        # Spans that start or end inside a word or with spaces, words wider than the frame, numbered items:
+        # cutting the rest of a long item from its own lines must give what wrapping the rest again does.
+        spans = tuple(Span(t, bold=faces[i % len(faces)]) for i, t in enumerate(texts))
+        item = deck.Item(spans, bullet=bullet, number=number, badge="Likely (55–80%)" if badge else None)
+        frame = deck.Frame(width, lines * 22.0 * deck.LINE_SPACING + deck.HEIGHT_RESERVE)
+        theme = load_theme()
+
+        class SlideAfterSlide(Fitter):
+            def _cut_rest(self, spans, lines, start, rest, per, pages):
+                return rest
+
+        fitted = Fitter(METRICS, theme, deck.Geometry(titles={}, bodies={}))
+        reference = SlideAfterSlide(METRICS, theme, deck.Geometry(titles={}, bodies={}))
+        assert fitted.pack([item, item], frame, 22.0) == reference.pack([item, item], frame, 22.0)
+
     def it_keeps_a_label_with_an_item_that_moves_whole_to_the_next_slide(self):
         theme = load_theme()
         fitter = Fitter(METRICS, theme, deck.Geometry(titles={}, bodies={}))

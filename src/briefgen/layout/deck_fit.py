@@ -8,14 +8,14 @@ deck_figures.LABEL_LEAST.
 
 from __future__ import annotations
 
-from ..inline import Span, parse, plain
+from ..inline import Inline, Span, parse, plain
 from ..model import Brief
 from ..theme import Theme
 from ..typography import MAIN_LARGER, TITLE_LEAST, TITLE_MIN, typography
 from . import deck_figures, figures as drawn
 from .deck_plan import shown
 from .document import cutoff_line, in_text_name
-from .measure import Line, Metrics, split_at
+from .measure import Line, Metrics, lines_between, rewraps_from, split_at
 from .outline import ENGLISH, Outline
 from .slides import CONTENT, LINE_SPACING, SPACE_BEFORE, BADGE_SPACE, TITLE_LINE_SPACING, TITLE_SLIDE, \
     TWO_CONTENT, Frame, Geometry, Item, Planned, Slide
@@ -216,8 +216,27 @@ class Fitter:
             pages[-1].append(replace(item, spans=head, badge=None))
             pages.append([])
             used = 0.0
-            queue.append(Item(tail, False, item.badge, "", continued=item.bullet or item.continued))
+            rest = Item(tail, False, item.badge, "", continued=item.bullet or item.continued)
+            if self.width(rest, frame, size) == self.width(item, frame, size):
+                rest = self._cut_rest(item.spans, lines, fit, rest, int(room // pitch), pages)
+            queue.append(rest)
         return [p for p in pages if p] or [[]]
+
+    def _cut_rest(self, spans: Inline, lines: list[Line], start: int, rest: Item, per: int,
+                  pages: list[list[Item]]) -> Item:
+        """The slides the rest of a split item fills whole, cut from the item's own ``lines``, and what is left.
+
+        What the loop in pack would do slide after slide, measuring and wrapping the rest again each time (a
+        paragraph of many slides took time quadratic in its length): the rest starts each slide on a frame of its
+        own and is wrapped as these lines are (rewraps_from), so each slide takes ``per`` of them.
+        """
+        cut = start
+        while len(lines) - cut > per and rewraps_from(spans, lines, cut):
+            pages[-1].append(Item(lines_between(spans, lines, cut, cut + per), False, None, "",
+                                  continued=rest.continued))
+            pages.append([])
+            cut += per
+        return rest if cut == start else replace(rest, spans=lines_between(spans, lines, cut))
 
     def height(self, item: Item, frame: Frame, size: float) -> float:
         key = (item, frame.width, size)  # a height depends on the frame's width alone, a float quick to hash

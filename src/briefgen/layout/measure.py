@@ -146,6 +146,40 @@ def split_at(spans: Inline, lines: list[Line], count: int) -> tuple[Inline, Inli
     return _trimmed(head), _trimmed(tail, leading=True)
 
 
+def lines_between(spans: Inline, lines: list[Line], first: int, last: int | None = None) -> Inline:
+    """The spans of ``lines[first:last]``: what split_at leaves of ``spans`` after cutting at ``first`` and then
+    cutting that rest after ``last - first`` lines (with its lines), with no rest made in between.
+
+    Valid where the rest is wrapped as these lines are (see rewraps_from); a paragraph cut into many slides
+    is then cut in time linear in its length, not once per slide over all that follows.
+    """
+    start = lines[first][0]
+    stop = lines[last][0] if last is not None and last < len(lines) and lines[last] else None
+    if stop is None:
+        taken = [_slice(spans[start.span], start.start, len(spans[start.span].text)), *spans[start.span + 1:]]
+        return _trimmed(taken, leading=True)
+    if stop.span == start.span:
+        return _trimmed([_slice(spans[start.span], start.start, stop.start)])
+    taken = [_slice(spans[start.span], start.start, len(spans[start.span].text)), *spans[start.span + 1:stop.span]]
+    return _trimmed(taken + ([_slice(spans[stop.span], 0, stop.start)] if stop.start else []))
+
+
+def rewraps_from(spans: Inline, lines: list[Line], count: int) -> bool:
+    """Whether the rest of ``spans`` from line ``count`` on, wrapped again at the same width, breaks exactly as
+    ``lines`` do: when the line starts a word (not a word broken between characters, nor spaces split_at
+    would trim), wrapping starts afresh there, and greedy wrapping reads nothing before its first word."""
+    if count >= len(lines) or not lines[count]:
+        return False
+    first = lines[count][0]
+    text = spans[first.span].text
+    if text[first.start] == " ":
+        return False
+    if first.start:
+        return text[first.start - 1] == " "
+    before = next((s.text for s in reversed(spans[:first.span]) if s.text), None)
+    return before is None or before.endswith(" ")
+
+
 class _Text:
     """A text's measured words, and their widths at each size it was wrapped at."""
 

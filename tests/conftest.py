@@ -52,10 +52,8 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
 
 def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,
          foreign: dict[tuple[str, str], Path] | None = None, restyled: Path | None = None,
-         scripts: Path | None = None, unknown_font: Path | None = None, logo: Path | None = None) -> list[Job]:
-    # The hostile brief writes Dari: it is set in a theme whose font has Arabic script (Carlito has not).
-    listed = [Job(case, fmt, content, scripts if case == "hostile" else None)
-              for case, content in cases.items() for fmt in FORMATS]
+         unknown_font: Path | None = None, logo: Path | None = None) -> list[Job]:
+    listed = [Job(case, fmt, content) for case, content in cases.items() for fmt in FORMATS]
     # The NRF brief in a theme with a logo, in its running header too.
     listed += [Job("logo", fmt, NRF, logo) for fmt in FORMATS if logo]
     # The example brief in a theme of its own: the brief in Word and as a PDF, to compare their looks.
@@ -112,15 +110,15 @@ RESTYLED_COLOURS = {"primary": "23415F", "callout_border": "2A4D73", "table_head
                     "accent": "A8402A", "rule": "8C99A6"}
 
 
-# DejaVu Sans, as fonts-dejavu-core installs it (.ci/run): a font with Arabic script and Hebrew.
-SCRIPTS_FONTS = Path("/usr/share/fonts/truetype/dejavu")
+# DejaVu Sans, as fonts-dejavu-core installs it (.ci/run).
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
-def scripts_theme(folder: Path) -> Path:
-    """The built-in theme set in DejaVu Sans, whose files hold Arabic script: what a brief in Dari needs."""
+def dejavu_theme(folder: Path) -> Path:
+    """The built-in theme set in DejaVu Sans."""
     shutil.copytree(ROOT / "templates" / "default", folder)
     for face in ("", "-Bold", "-Oblique", "-BoldOblique"):
-        shutil.copy(SCRIPTS_FONTS / f"DejaVuSans{face}.ttf", folder / "fonts")
+        shutil.copy(DEJAVU / f"DejaVuSans{face}.ttf", folder / "fonts")
     toml = folder / "theme.toml"
     text = toml.read_text(encoding="utf-8")
     for old, new in (('"Calibri"', '"DejaVu Sans"'), ("Carlito-Regular", "DejaVuSans"), ("Carlito-BoldItalic",
@@ -131,18 +129,13 @@ def scripts_theme(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return scripts_theme(tmp_path_factory.mktemp("scripts") / "theme")
-
-
 UNKNOWN_FAMILY = "Vujade Sans"
 
 
 def unknown_font_theme(folder: Path) -> Path:
-    """The scripts theme with DejaVu Sans renamed Vujade Sans (its licence asks a changed font to be renamed):
+    """The built-in theme in DejaVu Sans renamed Vujade Sans (its licence asks a changed font to be renamed):
     a font that neither Office nor this machine has, so LibreOffice can only show it from inside the brief."""
-    scripts_theme(folder)
+    dejavu_theme(folder)
     for path in (folder / "fonts").glob("DejaVuSans*.ttf"):
         data = path.read_bytes()
         for encoding in ("utf-16-be", "latin-1"):  # the name table's strings, the same length each
@@ -275,13 +268,11 @@ def own_brief(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
              references: dict[str, Path], foreign_references: dict[tuple[str, str], Path],
-             restyled: Path, scripts: Path, unknown_font: Path,
-             logo_theme: Path) -> dict[tuple[str, str], Path]:
+             restyled: Path, unknown_font: Path, logo_theme: Path) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases, references, foreign_references, restyled, scripts, unknown_font,
-                    logo=logo_theme):
+    for job in jobs(cases, references, foreign_references, restyled, unknown_font, logo=logo_theme):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from importlib import resources
 from pathlib import Path
@@ -139,9 +140,7 @@ class DescribeAnAuthorDateStyle:
         default = load_theme()
         toml = (default.folder / "theme.toml").read_text(encoding="utf-8")
         (theme_folder / "theme.toml").write_text(f'csl = "apa"\n{toml}', encoding="utf-8")
-        (theme_folder / "fonts").mkdir()
-        for font in (default.fonts.regular, default.fonts.bold, default.fonts.italic, default.fonts.bold_italic):
-            (theme_folder / "fonts" / font.name).write_bytes(font.read_bytes())
+        shutil.copytree(default.folder / "fonts", theme_folder / "fonts")
         theme = load_theme(theme_folder)
         assert theme.csl == "apa"
         apa = compose(load(EXAMPLE), theme)

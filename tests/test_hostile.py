@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
 import zipfile
 from xml.etree import ElementTree
 
@@ -152,6 +153,10 @@ def test_any_accepted_brief_renders_to_files_that_open(tmp_path_factory, title, 
 
 
 def test_the_pdf_joins_right_to_left_letters(products):
-    # Word and LibreOffice shape Dari themselves; a PDF must carry the joined letter forms.
+    # Word and LibreOffice shape Dari themselves; a PDF must carry the joined letter forms (in the theme's
+    # fallback font: Carlito has no Arabic script).
     text = "".join(pdf_pages_text(products[("hostile", "pdf")]))
     assert re.search("[\ufe70-\ufefc]", text), "Arabic-script letters were drawn unjoined"
+    fonts = subprocess.run(["pdffonts", str(products[("hostile", "pdf")])], capture_output=True, text=True,
+                           check=True).stdout
+    assert "DejaVuSans" in fonts and "Carlito" in fonts

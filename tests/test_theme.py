@@ -122,6 +122,17 @@ class DescribeFonts:
         with pytest.raises(ThemeError, match=r"give Arial's own files or Liberation Sans's \(the same widths\)"):
             load_theme(theme)
 
+    def it_takes_a_fallback_font_of_any_family_from_inside_the_theme_folder_only(self, theme):
+        assert load_theme(theme).fonts.fallback.name == "DejaVuSans.ttf"  # not Calibri's family: no matter
+        line = set_value(theme, "fonts.fallback", "'../elsewhere.ttf'")
+        with pytest.raises(ThemeError, match=rf"theme\.toml:{line}:\d+: fonts\.fallback: .*outside the theme folder"):
+            load_theme(theme)
+
+    def it_needs_no_fallback_font(self, theme):
+        toml = theme / "theme.toml"
+        toml.write_text("\n".join(line for line in toml.read_text().splitlines() if not line.startswith("fallback")))
+        assert load_theme(theme).fonts.fallback is None
+
     @pytest.mark.parametrize("where", ["absolute", "parent", "symlink"])
     def it_takes_font_files_only_from_inside_the_theme_folder(self, theme, where, tmp_path):
         outside = tmp_path / "elsewhere.ttf"

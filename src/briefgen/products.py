@@ -192,7 +192,7 @@ def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:
     Word, LibreOffice and PowerPoint substitute another font for such characters;
     a PDF can only use what it embeds, so only the PDF is checked.
     """
-    from .render.pdf.fonts import missing_glyphs
+    from .render.pdf.fonts import missing_glyphs, replacement
     found = []
     for path, text in text_fields(brief):
         missing = missing_glyphs(text, theme)
@@ -200,7 +200,7 @@ def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:
             shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)[:5])
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             found.append(f"{dotted(path)}: the PDF font has no glyph for {shown}{more}; "
-                         "it is shown as \ufffd")
+                         f"it is shown as {replacement(theme)}")
     return found
 
 

@@ -49,6 +49,10 @@ class Fonts(Value):
         """
         return self.family.casefold() in OFFICE_FONTS
 
+    # A font the PDF draws what the family lacks in (Arabic script, Hebrew...); Word, LibreOffice and
+    # PowerPoint choose their own. None: such characters are drawn as U+FFFD, with a warning.
+    fallback: Path | None = None
+
 
 class Sizes(Value):
     body: float
@@ -100,7 +104,8 @@ class Theme(Value):
         """Every file this theme reads: no product may be written over one of them."""
         deck = self.folder / "deck.pptx"
         return (self.folder / "theme.toml", self.fonts.regular, self.fonts.bold, self.fonts.italic,
-                self.fonts.bold_italic) + ((deck,) if deck.exists() else ()) + ((self.logo.path,) if self.logo else ())
+                self.fonts.bold_italic) + ((self.fonts.fallback,) if self.fonts.fallback else ()) + \
+            ((deck,) if deck.exists() else ()) + ((self.logo.path,) if self.logo else ())
 
     def with_paper(self, paper: str | None) -> Theme:
         if paper is None:
@@ -180,6 +185,7 @@ MAX_LOGO_PIXELS = 4_000_000
 _TOP_LEVEL = ("name", "csl", "logo", "logo_in_header")
 _SECTIONS = {"page": Page, "fonts": Fonts, "sizes": Sizes, "colours": Colours, "deck": DeckSizes}
 _FONT_FILES = ("regular", "bold", "italic", "bold_italic")
+_OPTIONAL = {"fonts": ("fallback",)}  # keys a table may leave out
 # Characters that would break out of the XML attribute or font list a family name is written into.
 _BAD_FAMILY = re.compile(r'[&<>"\'\\;{}\x00-\x1f\x7f]')
 _TRUETYPE_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name")
@@ -222,9 +228,10 @@ class _Checker:
             self.problem(name, f"the [{name}] table is missing" if table is None else f"expected a [{name}] table")
             return None
         wanted = {name: cls.__annotations__[name] for name in required(cls)}  # the rest are not theme.toml's
+        optional = _OPTIONAL.get(name, ())
         for key in table:
-            if key not in wanted:
-                self.problem(f"{name}.{key}", f"unknown; [{name}] has {', '.join(wanted)}")
+            if key not in wanted and key not in optional:
+                self.problem(f"{name}.{key}", f"unknown; [{name}] has {', '.join([*wanted, *optional])}")
         values = {}
         for key, kind in wanted.items():
             field = f"{name}.{key}"
@@ -232,7 +239,10 @@ class _Checker:
                 self.problem(name, f"{key} is missing")
                 continue
             values[key] = self.value(field, kind, table[key])
-        if len(values) != len(wanted) or any(v is None for v in values.values()):
+        for key in optional:
+            if key in table:
+                values[key] = self.value(f"{name}.{key}", "Path", table[key])
+        if any(key not in values for key in wanted) or any(v is None for v in values.values()):
             return None
         return cls(**values)
 

@@ -151,9 +151,11 @@ def _label(canvas: Canvas, label: Label, family: Family) -> None:
     text.setFont(face.name, label.size)
     text.setFillColor(colour(label.colour))
     for n, line in enumerate(label.lines):
-        shown = face.drawable(visual(line))
+        pieces = family.runs(family.drawable(visual(line)), face)  # what the face lacks in another (Family.runs)
+        width = sum(stringWidth(piece, shown.name, label.size) for piece, shown in pieces)
         # Text under the flipping transform would be mirrored: each line is set upright.
-        text.setTextTransform(1, 0, 0, -1, x - shift * stringWidth(shown, face.name, label.size),
-                              label.y + n * label.pitch + baseline)
-        text.textOut(shown)
+        text.setTextTransform(1, 0, 0, -1, x - shift * width, label.y + n * label.pitch + baseline)
+        for piece, shown in pieces:
+            text.setFont(shown.name, label.size)
+            text.textOut(piece)
     canvas.drawText(text)

@@ -6,6 +6,7 @@ import hashlib
 import os
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -54,8 +55,8 @@ class Face:
         them (reportlab breaks lines only at spaces, so a joiner has nothing to hold together here)."""
         if self.shows_all(text):
             return text
-        replacement = REPLACEMENT if self.shows(REPLACEMENT) else PLAIN_REPLACEMENT
-        return "".join(c if self.shows(c) else "" if invisible(c) else replacement for c in text)
+        instead = REPLACEMENT if self.shows(REPLACEMENT) else PLAIN_REPLACEMENT
+        return "".join(c if self.shows(c) else "" if invisible(c) else instead for c in text)
 
     def _load(self) -> frozenset[str]:
         if self._shown is None:
@@ -66,15 +67,36 @@ class Face:
 
 
 class Family(Value):
-    """Regular, bold, italic and bold-italic faces that paragraph markup (<b>, <i>) switches between."""
+    """Regular, bold, italic and bold-italic faces that paragraph markup (<b>, <i>) switches between, and the
+    theme's fallback face for what they lack."""
 
     regular: Face
     bold: Face
     italic: Face
     bold_italic: Face
+    fallback: Face | None = None
 
     def face(self, *, bold: bool = False, italic: bool = False) -> Face:
         return ((self.regular, self.italic), (self.bold, self.bold_italic))[bold][italic]
+
+    def drawable(self, text: str) -> str:
+        """``text`` as the regular face draws it (see Face.drawable), but what the fallback face shows is kept."""
+        if self.fallback is None or self.regular.shows_all(text):
+            return self.regular.drawable(text)
+        return "".join(c if self.fallback.shows(c) and not self.regular.shows(c) and not invisible(c)
+                       else self.regular.drawable(c) for c in text)
+
+    def runs(self, text: str, face: Face) -> list[tuple[str, Face]]:
+        """``text`` (drawable) in runs of the face each is drawn in: ``face`` where it shows them, else the
+        regular face, else the fallback; the reader never gets an empty glyph box."""
+        if face.shows_all(text):
+            return [(text, face)]
+
+        def drawn_in(char: str) -> Face:
+            if face.shows(char) or self.fallback is None:
+                return face if face.shows(char) else self.regular
+            return self.regular if self.regular.shows(char) or not self.fallback.shows(char) else self.fallback
+        return [("".join(group), shown) for shown, group in groupby(text, key=drawn_in)]
 
 
 def family(theme: Theme) -> Family:
@@ -88,7 +110,16 @@ def missing_glyphs(text: str, theme: Theme) -> set[str]:
 
     Bidirectional controls and other invisible format characters are not drawn (see bidi.py), so need none.
     """
-    return {c for c in set(text).difference(family(theme).regular.shown, BIDI_CONTROLS) if not invisible(c)}
+    faces = family(theme)
+    lacking = set(text).difference(faces.regular.shown, BIDI_CONTROLS)
+    if faces.fallback is not None:
+        lacking -= faces.fallback.shown
+    return {c for c in lacking if not invisible(c)}
+
+
+def replacement(theme: Theme) -> str:
+    """What the PDF shows for a character no face of the theme shows."""
+    return REPLACEMENT if family(theme).regular.shows(REPLACEMENT) else PLAIN_REPLACEMENT
 
 
 def invisible(char: str) -> bool:
@@ -100,14 +131,16 @@ def invisible(char: str) -> bool:
 def _resolved_family(fonts: Fonts, cwd: str) -> Family:
     # The working directory is part of the key: the theme's paths may be relative to it.
     return _family(fonts.family, fonts.regular.resolve(), fonts.bold.resolve(), fonts.italic.resolve(),
-                   fonts.bold_italic.resolve())
+                   fonts.bold_italic.resolve(), fonts.fallback.resolve() if fonts.fallback else None)
 
 
 @lru_cache(maxsize=None)
-def _family(family_name: str, regular: Path, bold: Path, italic: Path, bold_italic: Path) -> Family:
+def _family(family_name: str, regular: Path, bold: Path, italic: Path, bold_italic: Path,
+            fallback: Path | None) -> Family:
     paths = (regular, bold, italic, bold_italic)
     names = [_face_name(family_name, path) for path in paths]
-    faces = Family(*(_face(name, path) for name, path in zip(names, paths)))
+    faces = Family(*(_face(name, path) for name, path in zip(names, paths)),
+                   fallback=_face(_face_name(f"{family_name} fallback", fallback), fallback) if fallback else None)
     # Named after the regular face, so <b> and <i> in a paragraph set in it find the others.
     # Registering a face resets the mapping named after it: asking the regular face its name
     # registers it first. Markup asks a styled face for its characters before writing its tag.

@@ -11,14 +11,13 @@ Links, citations and runs of right-to-left script are bracketed by structure mar
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Iterable
 
 from ... import scripts
 from ...inline import Span
 from ...layout.document import NoteMark
 from .bidi import visual
-from .fonts import Face, Family
+from .fonts import Family
 from .tags import Inline as InlineElement, marker
 from ...value import Value
 
@@ -92,21 +91,16 @@ class Markup(Value):
     def _faces(self, text: str, *, bold: bool, italic: bool) -> str:
         face = self.family.face(bold=bold, italic=italic)
         runs: list[str] = []
-        # Only what the regular face lacks is replaced: a character just the styled face lacks
-        # is set in the regular face (see _runs), so the reader never gets an empty glyph box.
-        for run, styled in _runs(self.family.regular.drawable(text), face):
+        # Only what neither the regular face nor the fallback shows is replaced: a character just the
+        # styled face lacks is set in the regular face, one the family lacks in the fallback (Family.runs).
+        for run, shown in self.family.runs(self.family.drawable(text), face):
             body = escape(run).replace("\n", "<br/>")
-            if styled:
+            if shown is self.family.fallback and shown is not face:
+                body = f'<font name="{escape(shown.name)}">{body}</font>'
+            elif shown is face:
                 if italic:
                     body = f"<i>{body}</i>"
                 if bold:
                     body = f"<b>{body}</b>"
             runs.append(body)
         return "".join(runs)
-
-
-def _runs(text: str, face: Face) -> list[tuple[str, bool]]:
-    """Split ``text`` into runs the styled face shows (True) and runs left to the regular face (False)."""
-    if face.shows_all(text):
-        return [(text, True)]
-    return [("".join(group), styled) for styled, group in groupby(text, key=face.shows)]

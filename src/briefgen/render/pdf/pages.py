@@ -109,10 +109,9 @@ class BriefTemplate(BaseDocTemplate):
         canvas.setFont(regular.name, header.size)
         canvas.setFillColor(colour(header.colour))
         if running.copy:  # a numbered copy: whose it is, just before the marking, never cut
-            copy = regular.drawable(visual(running.copy))
-            canvas.drawRightString(box_left - 6, baseline, copy)
-            box_left -= stringWidth(copy, regular.name, header.size) + 6
-        text = regular.drawable(visual(running.header))
+            copy = self._family.drawable(visual(running.copy))
+            box_left -= self._runs(canvas, box_left - 6, baseline, copy, header.size, right_aligned=True) + 6
+        text = self._family.drawable(visual(running.header))
         start = left
         if running.logo:  # at the left, centred on the middle of the header's capitals, the short title after it
             logo = running.logo
@@ -120,7 +119,7 @@ class BriefTemplate(BaseDocTemplate):
             start += logo.width + logo.gap
         canvas.setFont(regular.name, header.size)
         canvas.setFillColor(colour(header.colour))
-        canvas.drawString(start, baseline, _fitted(text, regular.name, header.size, box_left - start - 12))
+        self._runs(canvas, start, baseline, _fitted(text, regular.name, header.size, box_left - start - 12), header.size)
         canvas.setStrokeColor(colour(header.edge.colour))
         canvas.setLineWidth(header.edge.width)
         rule_y = height - self.topMargin + 4 * MM
@@ -135,7 +134,7 @@ class BriefTemplate(BaseDocTemplate):
         small = footer.size
         canvas.setFont(regular.name, small)
         canvas.setFillColor(colour(footer.colour))
-        canvas.drawString(left, baseline, regular.drawable(visual(running.footer)))
+        self._runs(canvas, left, baseline, self._family.drawable(visual(running.footer)), small)
         number = str(canvas.getPageNumber())
         # Centred as if the total had as many digits as this page's number; the total is a form
         # filled in after the last page (see build).
@@ -153,6 +152,19 @@ class BriefTemplate(BaseDocTemplate):
                 canvas.drawString(x, baseline, regular.drawable(piece))
                 x += stringWidth(regular.drawable(piece), regular.name, small)
         canvas.restoreState()
+
+    def _runs(self, canvas: Canvas, x: float, baseline: float, text: str, size: float, *,
+              right_aligned: bool = False) -> float:
+        """``text`` (drawable) from ``x`` (or ending there), each run in the face that shows it; its width."""
+        pieces = self._family.runs(text, self._family.regular)
+        width = sum(stringWidth(piece, shown.name, size) for piece, shown in pieces)
+        x -= width if right_aligned else 0
+        for piece, shown in pieces:
+            canvas.setFont(shown.name, size)
+            canvas.drawString(x, baseline, piece)
+            x += stringWidth(piece, shown.name, size)
+        canvas.setFont(self._family.regular.name, size)  # what follows is set in the regular face
+        return width
 
     def _watermark(self, canvas: Canvas, watermark: Watermark) -> None:
         """The watermark across the page's centre, see-through over all the page shows (an artifact, as

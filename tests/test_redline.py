@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from briefgen.inline import Span
 from briefgen.layout.document import BulletList, Heading, Paragraph, Tracked, compose
@@ -188,6 +188,8 @@ _BLOCK = st.one_of(_TEXT.map(lambda t: Paragraph((Span(t),))),
 class DescribeTheComparison:
     @settings(max_examples=150, deadline=None)
     @given(st.lists(_BLOCK, max_size=6), st.lists(_BLOCK, max_size=6))
+    # Found by this test: two items whose words, run together, are one new item's were taken as unchanged.
+    @example([BulletList(((Span("the"),), (Span("the the the"),)))], [BulletList(((Span("the the the the"),),))])
     def it_marks_what_accepting_turns_into_the_new_and_rejecting_into_the_old(self, old, new):
         base = compose(load(NRF), load_theme())
         redline = compare(replace(base, blocks=tuple(old)), replace(base, blocks=tuple(new)), date=DATE)

@@ -76,8 +76,22 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio() >= SIMILAR
 
 
-def _key(value: Any) -> tuple[str, str]:
-    return type(value).__name__, " ".join(_text(value).split())
+def _key(value: Any) -> tuple[str, str, Any]:
+    """What lines a block or item up: its kind, its words, and where its items end, so that two items are
+    never taken for one item of the same words."""
+    return type(value).__name__, " ".join(_text(value).split()), _edges(value)
+
+
+def _edges(value: Any) -> Any:
+    """The shape of a block's items, as the number of words each holds, nested as they are."""
+    if isinstance(value, (str, Span, NoteMark)) or _inline(value):
+        return len(_text(value).split())
+    if isinstance(value, tuple):
+        return tuple(_edges(v) for v in value)
+    if isinstance(value, Value) and not hasattr(value, "shapes"):
+        return tuple(_edges(getattr(value, name)) for name in fields(value)
+                     if name not in _MARKS and name not in ("anchor", "description"))
+    return len(_text(value).split())
 
 
 def _text(value: Any) -> str:

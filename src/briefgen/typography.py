@@ -7,9 +7,9 @@ here and Word and the PDF cannot set it apart by accident.
 
 A role's look (size, weight, slant, colour, fill, edges) is one for the brief: Word and the
 PDF show the same. How a role sits in the flow (space before and after, line spacing, indents,
-what it keeps with) is given for each of them, because Word and reportlab set lines
-differently: Word's single line is the font's own height (1.22 em in Calibri and Carlito) and Word's
-spacing may be left to the body's, while reportlab's leading is set. Each was tuned with its own.
+what it keeps with) is given for each of them, as Word's spacing may be left to a reference document's.
+Both set lines at Word's multiple of the font's single line (1.22 em in Calibri and Carlito): the PDF
+runs no longer than Word on the same words.
 
 Where the PDF still shows a role otherwise than Word, the role says so in ``pdf_apart``, and
 ``KEPT_APART`` lists them all: a reader of both would expect them to agree, and each is one
@@ -44,8 +44,8 @@ class Spacing(Value):
 
     before: float = 0.0
     after: float = 0.0
-    # Word: a multiple of the font's single line, None to keep the body's (a reference document's
-    # Normal, say); the PDF: the leading as a multiple of the size.
+    # A multiple of the font's single line (its ascent, descent and line gap); in Word None keeps the body's (a
+    # reference document's Normal, say), in the PDF it sets Word's.
     line: float | None = None
     left: float = 0.0  # where the text starts, from the margin (inside a box: its edge sits ``padding`` before)
     right: float = 0.0
@@ -96,7 +96,9 @@ class Role(Value):
 
     @cached_property
     def in_pdf(self) -> Look:
-        return self._look(self.pdf, self.pdf_apart)
+        # The PDF sets its lines as Word does: Word's multiple of the font's single line, or single.
+        flow = self.pdf if self.pdf.line is not None else replace(self.pdf, line=self.word.line or 1.0)
+        return self._look(flow, self.pdf_apart)
 
     def _look(self, flow: Spacing, apart: tuple[tuple[str, Any], ...]) -> Look:
         look = {name: getattr(self, name) for name in fields(Look) if name != "flow"}
@@ -221,88 +223,88 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
     callout_title = (("size", s.heading2), ("colour", c.primary))
     # The body: in Word every paragraph style is based on it, in the PDF every paragraph style.
     body = Role("body text", s.body, c.text, links=True, word=Spacing(after=4, line=1.0),
-                pdf=Spacing(after=4, line=1.35))
-    details = Role("datelines", s.body, c.muted, word=Spacing(after=2, keep=True), pdf=Spacing(after=2, line=1.4),
+                pdf=Spacing(after=4))
+    details = Role("datelines", s.body, c.muted, word=Spacing(after=2, keep=True), pdf=Spacing(after=2),
                    pdf_apart=(("size", secondary),))
     heading = Spacing(before=7, after=2, line=1.0, keep=True, whole=True)
     return BriefRoles(
         body=body,
         title=Role("the title", s.title, c.primary, bold=True,
                    word=Spacing(after=4, line=1.0, keep=True, together=True),
-                   pdf=Spacing(after=s.title * 0.3, line=1.18)),
+                   pdf=Spacing(after=s.title * 0.3)),
         subtitle=Role("subtitles", s.subtitle, c.muted, links=True, word=Spacing(after=8, line=1.05, keep=True),
-                      pdf=Spacing(after=s.subtitle * 0.6, line=1.3)),
+                      pdf=Spacing(after=s.subtitle * 0.6)),
         dateline=replace(details, pdf_apart=(("size", secondary), ("bold", True))),
         details=details,
         title_block=Role("the title block", 0, None, pdf=Spacing(before=4, after=10),
                          pdf_apart=(("edge", Edge(c.primary, 1.5, ("bottom",))),)),
         heading1=Role("headings", s.heading1, c.primary, bold=True, edge=Edge(c.rule, 0.5, ("bottom",)),
                       word=replace(heading, before=10, after=4, padding=1),
-                      pdf=Spacing(before=10, after=4, line=1.25, keep=True),
+                      pdf=Spacing(before=10, after=4, keep=True),
                       pdf_apart=(("edge", NO_EDGE),)),
         heading2=Role("headings", s.heading2, c.primary, bold=True, word=heading,
-                      pdf=Spacing(before=7, after=2, line=1.25, keep=True)),
+                      pdf=Spacing(before=7, after=2, keep=True)),
         heading3=Role("headings", s.heading3, c.text, bold=True, word=heading,
-                      pdf=Spacing(before=7, after=2, line=1.25, keep=True)),
+                      pdf=Spacing(before=7, after=2, keep=True)),
         bullet=Role("list items", s.body, c.text, links=True,
                     word=Spacing(after=2, left=17, hanging=11.35, together=True),
-                    pdf=Spacing(after=2, line=1.35, left=14, hanging=12)),
+                    pdf=Spacing(after=2, left=14, hanging=12)),
         bullet_mark=Role("list bullets", s.body, c.text, pdf_apart=(("colour", c.primary),)),
         bottom_line=Role("the bottom line", s.body + 0.5, c.text, fill=c.callout_fill, links=True,
                          edge=Edge(c.callout_border, 1.5, ("top", "left", "bottom", "right")),
                          word=Spacing(after=4, left=7.1, right=7.1, padding=6),
-                         pdf=Spacing(after=s.body * 0.4, line=1.35, left=10, padding=10),
+                         pdf=Spacing(after=s.body * 0.4, left=10, padding=10),
                          pdf_apart=(("size", s.body), ("edge", Edge(c.callout_border, 3, ("left",))))),
         bottom_line_title=Role("callout titles", s.body + 0.5, c.text, bold=True, fill=c.callout_fill,
                                word=Spacing(after=4, left=7.1, right=7.1, keep=True, padding=6),
-                               pdf=Spacing(after=3, line=1.3, left=10, keep=True, padding=10),
+                               pdf=Spacing(after=3, left=10, keep=True, padding=10),
                                pdf_apart=callout_title),
         editor_note=Role("the editor's note", secondary, c.muted, edge=Edge(c.accent, 1.5, ("left",)), links=True,
                          word=Spacing(after=3, line=1.0, left=7.1, padding=6),
-                         pdf=Spacing(after=secondary * 0.4, line=1.35, left=10, padding=10),
+                         pdf=Spacing(after=secondary * 0.4, left=10, padding=10),
                          pdf_apart=(("colour", c.text), ("fill", c.callout_fill),
                                     ("edge", Edge(c.accent, 3, ("left",))))),
         editor_note_title=Role("callout titles", secondary, c.muted, bold=True,
                                word=Spacing(after=3, line=1.0, left=7.1, keep=True, padding=6),
-                               pdf=Spacing(after=3, line=1.3, left=10, keep=True, padding=10),
+                               pdf=Spacing(after=3, left=10, keep=True, padding=10),
                                pdf_apart=(*callout_title, ("fill", c.callout_fill))),
         judgment=Role("key judgments", s.body, c.text, bold=True, links=True,
                       word=Spacing(before=4, after=1, left=17, hanging=17, keep=True),
-                      pdf=Spacing(after=2, line=1.35, left=20, hanging=20, keep=True)),
+                      pdf=Spacing(after=2, left=20, hanging=20, keep=True)),
         judgment_number=Role("judgment numbers", s.body, c.text, bold=True, pdf_apart=callout_title),
         estimate=Role("likelihood and confidence estimates", s.body - 0.5, c.accent, bold=True,
-                      word=Spacing(after=4, left=17, keep=True), pdf=Spacing(after=2, line=1.4, left=20, keep=True),
+                      word=Spacing(after=4, left=17, keep=True), pdf=Spacing(after=2, left=20, keep=True),
                       pdf_apart=(("size", secondary),)),
         basis=Role("the basis of judgments", s.body - 0.5, c.text, links=True, word=Spacing(after=4, left=17),
-                   pdf=Spacing(after=4, line=1.4, left=20),
+                   pdf=Spacing(after=4, left=20),
                    pdf_apart=(("size", secondary), ("colour", c.muted))),
         caption=Role("captions", secondary, c.muted, bold=True, word=Spacing(before=6, after=3, line=1.0, keep=True),
-                     pdf=Spacing(before=6, after=3, line=1.25, keep=True)),
+                     pdf=Spacing(before=6, after=3, keep=True)),
         figure_caption=Role("captions", secondary, c.muted, bold=True,
                             word=Spacing(before=6, after=3, line=1.0, keep=True),
-                            pdf=Spacing(before=4, after=s.body * 0.8, line=1.3)),
+                            pdf=Spacing(before=4, after=s.body * 0.8)),
         table=Role("tables", 0, None, edge=Edge(c.rule, 0.5, ("grid",)),
                    word=Spacing(line=1.0, padding=4.25, inset=1.4), pdf=Spacing(padding=4, inset=3),
                    pdf_apart=(("edge", Edge(c.rule, 0.25, ("bottom",))),)),
         table_text=Role("table cells", secondary, c.text, links=True, word=Spacing(before=1, after=1, line=1.0),
-                        pdf=Spacing(line=1.25), pdf_apart=(("fill", c.table_stripe),)),  # every other row
+                        pdf=Spacing(), pdf_apart=(("fill", c.table_stripe),)),  # every other row
         table_header=Role("table header cells", secondary, c.table_header_text, bold=True, fill=c.table_header_fill,
-                          word=Spacing(before=1, after=1, line=1.0), pdf=Spacing(line=1.25)),
+                          word=Spacing(before=1, after=1, line=1.0), pdf=Spacing()),
         quote=Role("quotations", s.body, c.text, italic=True, edge=quote_edge, links=True,
-                   word=Spacing(before=4, after=1, left=21.25, right=21.25, keep=True, padding=8),
-                   pdf=Spacing(after=2, line=1.35, left=24, padding=10), pdf_apart=(pdf_quote_edge,)),
+                   word=Spacing(before=4, after=1, left=21.25, right=21.25, padding=8),
+                   pdf=Spacing(after=2, left=24, padding=10), pdf_apart=(pdf_quote_edge,)),
         attribution=Role("attributions", s.body - 1, c.muted, edge=quote_edge, links=True,
                          word=Spacing(after=6, left=21.25, right=21.25, padding=8),
-                         pdf=Spacing(line=1.4, left=24, padding=10),
+                         pdf=Spacing(left=24, padding=10),
                          pdf_apart=(("size", secondary), pdf_quote_edge)),
         notes=Role("notes", secondary, c.text, links=True, word=Spacing(after=2, line=1.0, left=17, hanging=17),
-                   pdf=Spacing(after=2, line=1.35, left=18, hanging=18)),
+                   pdf=Spacing(after=2, left=18, hanging=18)),
         note_mark=Role("note numbers", s.body, c.link, superscript=True),
         link=Role("links", s.body, c.link, underline=True, pdf_apart=(("underline", False),)),
         bibliography=Role("sources", s.body, c.text, links=True, word=Spacing(after=4, left=17, hanging=17),
-                          pdf=Spacing(after=3, line=1.35, left=18, hanging=18), pdf_apart=(("size", secondary),)),
+                          pdf=Spacing(after=3, left=18, hanging=18), pdf_apart=(("size", secondary),)),
         byline=Role("author notes", s.body, c.text, links=True, word=body.word,
-                    pdf=Spacing(after=4, line=1.4), pdf_apart=(("size", secondary),)),
+                    pdf=Spacing(after=4), pdf_apart=(("size", secondary),)),
         header=Role("running headers and footers", s.small, c.muted, word=Spacing(line=1.0),
                     pdf_apart=(("edge", Edge(c.rule, 0.5, ("bottom",))),)),
         footer=Role("running headers and footers", s.small, c.muted, word=Spacing(line=1.0),

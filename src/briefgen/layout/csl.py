@@ -107,6 +107,9 @@ def _names(author: str) -> list[dict[str, str]]:
 def item(source: Source, key: str) -> dict[str, Any]:
     """A source as one CSL-JSON item: a web page of its publisher when it has an address, else a report."""
     data: dict[str, Any] = {"id": key, "title": _plain_title(source.title)}
+    main, colon, _ = data["title"].partition(": ")
+    if colon and len(main.split()) >= 3:  # a short note names a title without its subtitle (Chicago 14.30)
+        data["title-short"] = main
     if source.url and source.publisher:
         data.update(type="webpage", **{"container-title": source.publisher})
     elif source.publisher:

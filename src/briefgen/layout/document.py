@@ -27,6 +27,7 @@ from ..parts import FieldPath
 from ..theme import MM, Theme
 from . import figures as drawn
 from .figures import Figure
+from .columns import fitted
 from .measure import metrics_for
 from .outline import Labels, Outline
 from ..typography import typography
@@ -98,7 +99,7 @@ class Callout(Value):
     """A boxed passage: the bottom line up front, or the editor's note."""
 
     role: str  # bottom-line | editor-note
-    title: str
+    title: str  # its first line, in the box; "" under a heading, which names it
     paragraphs: tuple[Inline, ...]
     field: FieldPath = ()  # the part the title stands for
     fields: tuple[FieldPath, ...] = ()  # each paragraph's
@@ -323,10 +324,16 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
     words = outline.labels
     captions = Captions(words.caption)
 
+    roles = typography(theme).brief
+    cell = (metrics_for(theme.fonts), roles.table_text.in_word.size, theme.page.text_width_pt,
+            max(roles.table.in_word.flow.padding, roles.table.in_pdf.flow.padding))
+
     def table(columns: tuple[str, ...], rows, widths: tuple[float, ...], caption: str, field: FieldPath = (),
               fields: Iterable[tuple[FieldPath, ...]] = ()) -> Table:
+        rows = tuple(rows)
+        widths = fitted(widths, [tuple((Span(c, bold=True),) for c in columns), *rows], *cell)
         # Numbered once the parts are in their order, when what stands above each table is known.
-        return Table(columns, tuple(rows), widths, Caption(words.table, 0, caption), field, tuple(fields))
+        return Table(columns, rows, widths, Caption(words.table, 0, caption), field, tuple(fields))
 
     page = theme.page
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * MM
@@ -358,8 +365,9 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
         "alternatives": lambda: _alternatives(outline, table),
         "outlook": lambda: _outlook(outline, table),
         "implications": lambda: _listed(outline, "implications"),
+        # The box sits under its heading, which names it: a title of its own would be a second heading.
         "editor_notes": lambda: [Heading(1, outline.heading("editor_notes"), ("editor_notes",)),
-                                 Callout("editor-note", words.corrections,
+                                 Callout("editor-note", "",
                                          tuple(parse(n) for n in brief.editor_notes), ("editor_notes",),
                                          _items(("editor_notes",), brief.editor_notes))]
         if brief.editor_notes else [],
@@ -570,6 +578,9 @@ def _items(path: FieldPath, items: Iterable) -> tuple[FieldPath, ...]:
 
 
 def _authors(outline: Outline) -> list[Block]:
+    """Each author with their role and note; nothing when no author has either, as the title block names them."""
+    if not any(author.role or author.bio for author in outline.brief.authors):
+        return []
     blocks: list[Block] = [Heading(1, outline.heading("authors"), ("authors",))]
     for n, author in enumerate(outline.brief.authors):
         spans: list[Span] = [Span(author.name, bold=True)]

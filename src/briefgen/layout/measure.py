@@ -50,6 +50,11 @@ class Metrics:
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
         return _width(self._faces[(bold, italic)], text) * size / 1000
 
+    def line(self, size: float) -> float:
+        """The regular face's single line at ``size``, in points: the distance from one baseline to the next that
+        Word and LibreOffice set at a line spacing of 1."""
+        return self._faces[(False, False)].line * size / 1000
+
     def cap_height(self, size: float, *, bold: bool = False, italic: bool = False) -> float:
         """How tall the face's capitals stand above the baseline at ``size``, in points."""
         return self._faces[(bold, italic)].cap_height * size / 1000

@@ -30,10 +30,11 @@ def advances(path: Path) -> Advances:
         glyph_of = _cmap(data, tables["cmap"])
         scale = 1000 / units_per_em
         cap_height = _cap_height(data, tables, glyph_of) * scale
+        line = _line(data, tables) * scale
     except (KeyError, IndexError, ZeroDivisionError, struct.error) as exc:
         raise FontError(f"{path}: not a TrueType font this tool can measure ({exc})") from None
     scaled = [w if units_per_em == 1000 else w * scale for w in widths]
-    return Advances(glyph_of, scaled, glyphs, cap_height)
+    return Advances(glyph_of, scaled, glyphs, cap_height, line)
 
 
 class Advances(dict):
@@ -43,12 +44,13 @@ class Advances(dict):
     would cost more than the deck's whole layout of a short brief.
     """
 
-    def __init__(self, glyph_of, scaled: list[float], glyphs: int, cap_height: float) -> None:
+    def __init__(self, glyph_of, scaled: list[float], glyphs: int, cap_height: float, line: float) -> None:
         super().__init__()
         self._glyph_of = glyph_of
         self._scaled = scaled
         self._glyphs = glyphs
         self.cap_height = cap_height  # at 1000 pt: how tall its capitals stand above the baseline
+        self.line = line  # at 1000 pt: its single line, from one baseline to the next
 
     def __missing__(self, char: str) -> float:
         code = ord(char)
@@ -100,6 +102,14 @@ def characters(data: bytes) -> tuple[list[int], list[int]]:
             glyphs += range(first, first + end - start + 1)
         return chars, glyphs
     raise KeyError(f"character map format {fmt}")
+
+
+def _line(data: bytes, tables: dict[str, int]) -> int:
+    """The single line in font units, as word processors set it: the horizontal header's ascender, descender and
+    line gap (Word takes the OS/2 table's Windows ascent and descent, the same sum in fonts made for it)."""
+    hhea = tables["hhea"]
+    ascender, descender, gap = struct.unpack_from(">hhh", data, hhea + 4)
+    return ascender - descender + max(gap, 0)
 
 
 def _cap_height(data: bytes, tables: dict[str, int], glyph_of: Callable[[int], int | None]) -> int:

@@ -218,10 +218,11 @@ class _Writer:
 
     def _callout(self, block: Callout) -> None:
         style = CALLOUT_STYLES[block.role]
-        title = add_paragraph(self.body, style)
-        title.add_run(block.title).bold = True
-        title.paragraph_format.keep_with_next = True
-        self.mark(paragraph_element(title), block.field)
+        if block.title:
+            title = add_paragraph(self.body, style)
+            title.add_run(block.title).bold = True
+            title.paragraph_format.keep_with_next = True
+            self.mark(paragraph_element(title), block.field)
         for spans, field in zip(block.paragraphs, block.fields or ((),) * len(block.paragraphs)):
             self._paragraph(spans, style, field)
 

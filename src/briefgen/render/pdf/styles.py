@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from ...layout.measure import metrics_for
 from ...typography import BriefRoles, Look, typography
 from ...theme import Theme
 from .fonts import Family
@@ -57,9 +58,10 @@ def styles(theme: Theme, family: Family) -> Styles:
     """The hierarchy: title > heading 1 > heading 2 > body > tables, notes and attributions."""
     roles = typography(theme).brief
     font = family.regular.name
+    single = metrics_for(theme.fonts).line(1.0)  # the font's single line, in ems: a role's line is a multiple
     body = roles.body.in_pdf
     base = ParagraphStyle(
-        "body", fontName=font, fontSize=body.size, leading=body.size * body.flow.line, textColor=colour(body.colour),
+        "body", fontName=font, fontSize=body.size, leading=body.size * body.flow.line * single, textColor=colour(body.colour),
         spaceAfter=body.flow.after, alignment=TA_LEFT, bulletFontName=font, allowWidows=0, allowOrphans=0,
         splitLongWords=1, uriWasteReduce=0.3)
 
@@ -69,7 +71,7 @@ def styles(theme: Theme, family: Family) -> Styles:
         # Text in a box (a fill or an edge) is indented by the box the writer draws around it.
         boxed = look.fill is not None or look.edge is not None
         changes: dict[str, object] = dict(
-            fontSize=look.size, leading=look.size * flow.line, textColor=colour(look.colour), spaceBefore=flow.before,
+            fontSize=look.size, leading=look.size * flow.line * single, textColor=colour(look.colour), spaceBefore=flow.before,
             spaceAfter=flow.after, leftIndent=0 if boxed else flow.left, keepWithNext=int(flow.keep))
         if mark is None:
             if flow.hanging:

@@ -150,11 +150,12 @@ class _Flow:
                             else (self.roles.editor_note.in_pdf, self.roles.editor_note_title.in_pdf))
         style = s.callout if bottom_line else s.note
         box = self.tags.add("Div")
-        title = Paragraph(m.text(block.title, bold=title_role.bold), s.callout_title, tag=box.add("P"))
+        title = [Paragraph(m.text(block.title, bold=title_role.bold), s.callout_title, tag=box.add("P"))
+                 ] if block.title else []
         paragraphs = [Paragraph(m.spans(p), style, tag=box.add("P")) for p in block.paragraphs]
         # One row per paragraph, so a long box breaks between paragraphs, never after its title alone.
         rows: list[list[Flowable | list[Flowable]]] = [
-            [[title, paragraphs[0]]],
+            [[*title, paragraphs[0]]],
             *([p] for p in paragraphs[1:])]
         padding = role.flow.padding
         box = Table(rows, colWidths=[self.width], spaceAfter=8,
@@ -258,8 +259,7 @@ class _Flow:
                              tag=quote.add("P"))]
         padding = role.flow.padding
         width = self.width - (role.flow.left - padding)  # the box from its edge to the right margin
-        box = Table([[content]], colWidths=[width], hAlign="RIGHT", spaceAfter=8,
-                    splitInRow=1 if self._has_tall_row([content], [width], (padding, 0)) else 0,
+        box = Table([[content]], colWidths=[width], hAlign="RIGHT", spaceAfter=8, splitInRow=1,
                     style=self._style([
                         ("LINEBEFORE", (0, 0), (0, -1), role.edge.width, colour(role.edge.colour)),
                         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

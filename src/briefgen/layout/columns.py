@@ -1,0 +1,71 @@
+"""How a table's columns share the text width: as its words need, so that it takes the fewest lines.
+
+A table's parts give each column a relative width from what it usually holds (an event wider than its
+date). The words a brief puts in them vary: a column of short answers beside one of long ones wastes
+lines that a few millimetres moved across would save. The layout measures every cell at each width a
+column may take, in twentieths of the text width, and keeps the widths that set the table in the fewest
+lines; of those, the closest to the part's own. No column is made narrower than its longest word, so
+no word is broken that the part's widths kept whole.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from ..inline import Inline, Span
+from .measure import Metrics
+
+STEPS = 20  # a column's width is a whole number of twentieths of the text width
+MOST_ROWS = 30  # a longer table keeps its part's widths: its lines are counted for each choice
+
+
+def fitted(widths: tuple[float, ...], rows: list[tuple[Inline, ...]], metrics: Metrics, size: float,
+           text_width: float, padding: float) -> tuple[float, ...]:
+    """The relative widths, at most ``STEPS`` per column, that set ``rows`` (the header first) in the fewest
+    lines at ``size`` in cells of ``text_width`` shared out, each ``padding`` inside its edges on both sides;
+    ``widths`` unchanged when no other choice takes fewer lines, or the table is too long to try."""
+    columns = len(widths)
+    if columns < 2 or not rows or len(rows) > MOST_ROWS or columns * 2 > STEPS:
+        return widths
+
+    def room(steps: float) -> float:
+        return text_width * steps / STEPS - 2 * padding
+
+    longest = [max(_longest_word(row[c], metrics, size) for row in rows) for c in range(columns)]
+    least = [max(1, _steps_for(w + 2 * padding, text_width)) for w in longest]
+    if sum(least) > STEPS:
+        return widths
+    # Each cell's lines at each width its column may take, counted once.
+    counts = [{steps: [metrics.count(row[c], room(steps), size) if row[c] else 1 for row in rows]
+               for steps in range(least[c], STEPS - sum(least) + least[c] + 1)} for c in range(columns)]
+    total = sum(widths)
+    own = [w / total * STEPS for w in widths]
+
+    def lines(choice: tuple[int, ...]) -> int:
+        return sum(max(cells) for cells in zip(*(counts[c][s] for c, s in enumerate(choice))))
+
+    def distance(choice: tuple[int, ...]) -> float:
+        return sum(abs(s - o) for s, o in zip(choice, own))
+
+    choices = [c for c in product(*(sorted(k) for k in counts)) if sum(c) == STEPS]
+    best = min(choices, key=lambda c: (lines(c), distance(c)))
+    # The part's own widths stand unless the best choice saves a line (and they break no word it keeps whole).
+    if all(room(o) >= w for o, w in zip(own, longest)):
+        given = sum(max(metrics.count(cells[c], room(own[c]), size) if cells[c] else 1 for c in range(columns))
+                    for cells in rows)
+        if given <= lines(best):
+            return widths
+    return tuple(float(s) for s in best)
+
+
+def _longest_word(spans: Inline, metrics: Metrics, size: float) -> float:
+    widths = [metrics.width(word, size, bold=span.bold, italic=span.italic)
+              for span in spans if isinstance(span, Span) for word in span.text.split()]
+    return max(widths, default=0.0)
+
+
+def _steps_for(width: float, text_width: float) -> int:
+    return -int(-width * STEPS // text_width)  # rounded up
+
+
+__all__ = ["MOST_ROWS", "STEPS", "fitted"]

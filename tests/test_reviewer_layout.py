@@ -100,7 +100,7 @@ class DescribeAlternatives:
 class DescribeIndicatorBaselines:
     def it_shows_where_each_indicator_stands_now(self):
         shown = table(load(EXAMPLE), "Indicators to watch")
-        assert shown.columns == ("Indicator", "Where it stands now", "What would count", "Points to")
+        assert shown.columns == ("Indicator", "Baseline", "What would count", "Points to")
         assert [text_of(row[1]) for row in shown.rows] == ["Near the seasonal average so far in 2024.",
                                                            "Above the agreed minimum every week since the filling.",
                                                            "\u2014"]

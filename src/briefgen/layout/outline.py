@@ -186,7 +186,7 @@ ENGLISH = {
     "indicators": "Indicators to watch",
     "indicator": "Indicator",
     "threshold": "What would count",
-    "baseline": "Where it stands now",
+    "baseline": "Baseline",
     "points_to": "Points to",
     "logo_alt": "Logo of {organisation}",
     "logo": "Logo",

@@ -2,23 +2,19 @@
 
 Word and LibreOffice recompute the field when they lay the pages out; this estimate is
 what readers that do not lay out (previews, text extractors) see, so it only needs to
-be close. It sums line heights from average character widths, not measured text.
+be close. It sums the heights of the lines the theme's font breaks each text into, at Word's sizes.
 """
 
 from __future__ import annotations
 
 import math
 
-from ..inline import text_of
+from ..inline import Span, text_of
 from .document import (Bibliography, BulletList, Callout, Document, Figure, Heading, Judgment, Notes, Paragraph,
                                Quote, Table, TitleBlock)
+from .measure import metrics_for
 from ..theme import Theme
 from ..typography import typography
-
-# Carlito's (so Calibri's) mean advance per character of English prose, in ems: 0.41 on the NRF brief,
-# with some room for wider words.
-EM_WIDTH = 0.44
-LINE = 1.22  # its line height (ascent, descent and line gap), in ems
 
 
 def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
@@ -28,15 +24,17 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                                       roles.details.in_word.size)
     heading1, heading2 = roles.heading1.in_word.size, roles.heading2.in_word.size
     table_size, notes_size = roles.table_text.in_word.size, roles.notes.in_word.size
+    basis, bibliography = roles.basis.in_word.size, roles.bibliography.in_word.size
+    boxed = {"bottom-line": roles.bottom_line.in_word.size, "editor-note": roles.editor_note.in_word.size}
+    metrics = metrics_for(theme.fonts)
     page = theme.page
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * 72 / 25.4
 
     def lines(text: str, size: float, width: float) -> int:
-        per_line = max(1, int(width / (size * EM_WIDTH)))
-        return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        return sum(metrics.count((Span(part),), width, size) for part in text.split("\n"))
 
     def block(text: str, size: float, after: float = 4, width: float = text_width_pt) -> float:
-        return lines(text, size, width) * size * LINE + after
+        return lines(text, size, width) * metrics.line(size) + after
 
     height = 0.0
     for item in document.blocks:
@@ -53,11 +51,11 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
             case BulletList():
                 height += sum(block(text_of(i), body, 2, text_width_pt - 20) for i in item.items)
             case Callout():
-                height += sum(block(text_of(p), body, 4, text_width_pt - 20) for p in item.paragraphs) + 20
+                size = boxed.get(item.role, body)
+                height += sum(block(text_of(p), size, 4, text_width_pt - 20) for p in item.paragraphs) + 20
             case Judgment():
-                (_, basis), *more = item.reasons
-                height += block(text_of(item.statement), body, 2) + block(item.estimate + text_of(basis), body)
-                height += sum(block(label + text_of(spans), body) for label, spans in more)
+                height += block(text_of(item.statement), body, 2) + block(item.estimate, basis, 2)
+                height += sum(block(label + text_of(spans), basis) for label, spans in item.reasons)
             case Table():
                 total = sum(item.widths)
                 widths = [text_width_pt * w / total - 9 for w in item.widths]
@@ -65,7 +63,7 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
                     height += max(block(c, table_size, 4, w) for c, w in zip(cells, widths))
                 height += block(item.caption.text, table_size, 8) if item.caption.shown else 8
             case Bibliography():
-                height += sum(block(text_of(e), body) for _, e in item.entries)
+                height += sum(block(text_of(e), bibliography) for _, e in item.entries)
             case Notes():
                 height += sum(block(text_of(n.spans), notes_size, 2) for n in item.entries)
             case Figure():

@@ -32,6 +32,13 @@ class Face:
     def __init__(self, name: str, path: Path):
         self._name, self._path = name, path
         self._shown: frozenset[str] | None = None
+        self._cap_height = 0.0
+
+    @property
+    def cap_height(self) -> float:
+        """How tall its capitals stand above the baseline, in ems."""
+        self._load()
+        return self._cap_height
 
     @property
     def name(self) -> str:
@@ -63,6 +70,7 @@ class Face:
             font = TrueTypeFont(self._name, str(self._path))
             pdfmetrics.registerFont(font)
             self._shown = frozenset(map(chr, font.face.charToGlyph)) | _NOT_DRAWN
+            self._cap_height = font.face.capHeight / 1000
         return self._shown
 
 

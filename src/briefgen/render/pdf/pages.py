@@ -115,7 +115,7 @@ class BriefTemplate(BaseDocTemplate):
         start = left
         if running.logo:  # at the left, centred on the middle of the header's capitals, the short title after it
             logo = running.logo
-            draw_logo(canvas, logo, left, baseline + header.size * 0.36 - logo.height / 2)
+            draw_logo(canvas, logo, left, baseline + header.size * regular.cap_height / 2 - logo.height / 2)
             start += logo.width + logo.gap
         canvas.setFont(regular.name, header.size)
         canvas.setFillColor(colour(header.colour))

@@ -45,6 +45,9 @@ class Metrics:
         # The deck wraps each text at several sizes and widths in a row: its words are measured once,
         # and a word that comes back in another text is not summed again.
         self._texts: dict[Inline, _Text] = {}
+        # The text last asked for, by identity: fitting asks for one text tens of times in a row, and hashing a
+        # tuple of spans (which Python does not keep) costs as much as its length; a long paragraph's is long.
+        self._last: tuple[Inline, _Text] | None = None
         self._known: dict[tuple[bool, bool], dict[str, float]] = {face: {} for face in self._faces}
 
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
@@ -80,11 +83,15 @@ class Metrics:
         return lines
 
     def _text(self, spans: Inline) -> _Text:
+        last = self._last
+        if last is not None and last[0] is spans:
+            return last[1]
         text = self._texts.get(spans)
         if text is None:
             if len(self._texts) >= WORDS_KEPT:
                 self._texts.clear()
             text = self._texts[spans] = _Text(self._measured(spans))
+        self._last = (spans, text)
         return text
 
     def _broken(self, spans: Inline, width: float, size: float) -> list[list[tuple[int, int, int]]]:
@@ -181,8 +188,8 @@ def rewraps_from(spans: Inline, lines: list[Line], count: int) -> bool:
         return False
     if first.start:
         return text[first.start - 1] == " "
-    before = next((s.text for s in reversed(spans[:first.span]) if s.text), None)
-    return before is None or before.endswith(" ")
+    before = next((spans[i].text for i in range(first.span - 1, -1, -1) if spans[i].text), "")  # no slice: O(1)
+    return not before or before.endswith(" ")
 
 
 class _Text:

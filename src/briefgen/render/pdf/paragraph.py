@@ -97,18 +97,39 @@ class Paragraph(SplitParagraph):
     _earlier_breaks: dict = {}  # the lines of the same paragraph in the last render, by width
     _given_lines = None  # for the rest of a split: the widths, lines, frag base and words split gave it
 
+    _markup: tuple | None = None  # (text, reportlab's keywords) until the paragraph is first laid out
+
     def __init__(self, text: str | None, style: object, *, tag: Element | None = None,
                  label: Element | None = None, **kwargs: object):
-        # reportlab's split makes the parts without tag and label (nor text); split() below passes them on.
-        earlier = None if text is None else LAID_OUT.earlier(self, (text, style, *sorted(kwargs.items())))
-        if earlier is None:
-            super().__init__(text, style, **kwargs)
-        else:
-            super().__init__(text, style, frags=earlier[0], **kwargs)
-            self._earlier_breaks = earlier[1]
-        self._parsed = self.frags  # before line breaking replaces them with frag words
         self._breaks: dict[float, tuple] = {}  # its lines by width, and what else wrap leaves, at each
         self.tag, self.label = tag, label
+        if text is None:  # reportlab's split makes the parts without tag and label (nor text); split() passes them on
+            super().__init__(text, style, **kwargs)
+            self._parsed = self.frags
+            return
+        # The whole story is made before the first page is laid out: parsed at once, a long brief's markup
+        # took hundreds of megabytes of frags, every paragraph's at the same time. Parsed when first asked
+        # for, each paragraph's frags go when it has been drawn (the story lets go of what it drew).
+        self.style = style
+        self._markup = (text, kwargs)
+
+    def __getattr__(self, name: str) -> object:
+        # Only for what is not set yet: what reportlab's __init__ sets (frags, text, bulletText...).
+        if self.__dict__.get("_markup") is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self._parse()
+        return getattr(self, name)
+
+    def _parse(self) -> None:
+        text, kwargs = self._markup
+        self._markup = None
+        earlier = LAID_OUT.earlier(self, (text, self.style, *sorted(kwargs.items())))
+        if earlier is None:
+            super().__init__(text, self.style, **kwargs)
+        else:
+            super().__init__(text, self.style, frags=earlier[0], **kwargs)
+            self._earlier_breaks = earlier[1]
+        self._parsed = self.frags  # before line breaking replaces them with frag words
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         breaks = self._breaks

@@ -196,7 +196,8 @@ def to_markdown(document: layout.Document) -> str:
         elif isinstance(block, layout.Callout):
             lines += [f"> **{block.title}**", ">"] + [f"> {md(p)}\n>" for p in block.paragraphs] + [""]
         elif isinstance(block, layout.Judgment):
-            lines += [f"{block.number}. {md(block.statement)} *{block.estimate}.* {md(block.basis)}", ""]
+            lines += [f"{block.number}. {md(block.statement)} *{block.estimate}.*"]
+            lines += [f"   **{label}** {md(reason)}" for label, reason in block.reasons] + [""]
         elif isinstance(block, layout.Table):
             lines += ["| " + " | ".join(block.columns) + " |", "|" + "---|" * len(block.columns)]
             lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in block.rows] + [""]

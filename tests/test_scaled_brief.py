@@ -85,3 +85,11 @@ class DescribeTheScaledBrief:
         once = scaled.scale_deep(data, 1)
         summary = data["summary"]
         assert once == dict(data, summary=summary if isinstance(summary, list) else [summary])
+
+    def it_has_a_markdown_twin_for_pandoc(self, tmp_path):
+        _, path = _scaled_file(NRF, 2, tmp_path)
+        markdown = scaled.write_markdown(path).read_text(encoding="utf-8")
+        brief = load(path)
+        assert markdown.startswith(f"# {brief.title}")
+        assert sum(line[:3] in {f"{n}. " for n in range(1, 10)} for line in markdown.splitlines()) >= 9
+        assert "[^1]: " in markdown

@@ -96,6 +96,11 @@ def reference_docx(path: Path) -> Path:
     document = docx.Document()
     heading = document.styles["Heading 1"]
     heading.font.name = REFERENCE_HEADING_FONT
+    # As Word does when a font is picked for the style: its theme font goes (Word shows a theme font before
+    # a named one, and LibreOffice does once the theme's font, or a metric twin of it, is installed).
+    fonts = heading.element.rPr.rFonts
+    for theme_font in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{theme_font}", None)
     heading.font.color.rgb = RGBColor.from_string(REFERENCE_HEADING_COLOUR)
     heading.font.size = Pt(16)
     document.add_paragraph("Boilerplate of the user's own that the brief replaces.")

@@ -132,7 +132,8 @@ class BriefRoles(Value):
     basis: Role
     caption: Role  # above a table; also below a figure in Word
     figure_caption: Role  # below a figure in the PDF
-    table: Role  # the grid: its lines, stripes and cell padding
+    table: Role  # the grid: its lines, stripes and cell padding; its edge sits at the margin (``left`` from it)
+    figure: Role  # a drawn figure or picture: its left edge at the margin, as the text's and the tables' are
     table_text: Role
     table_header: Role
     quote: Role
@@ -286,6 +287,7 @@ def brief_roles(s: Sizes, c: Colours) -> BriefRoles:
         table=Role("tables", 0, None, edge=Edge(c.rule, 0.5, ("grid",)),
                    word=Spacing(line=1.0, padding=4.25, inset=1.4), pdf=Spacing(padding=4, inset=3),
                    pdf_apart=(("edge", Edge(c.rule, 0.25, ("bottom",))),)),
+        figure=Role("figures", 0, None, word=Spacing(before=8, keep=True), pdf=Spacing(keep=True)),
         table_text=Role("table cells", secondary, c.text, links=True, word=Spacing(before=1, after=1, line=1.0),
                         pdf=Spacing(), pdf_apart=(("fill", c.table_stripe),)),  # every other row
         table_header=Role("table header cells", secondary, c.table_header_text, bold=True, fill=c.table_header_fill,

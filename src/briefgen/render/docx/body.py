@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 
@@ -20,6 +21,8 @@ class Body:
         self._body = word.element.body
         self._end = self._body.sectPr  # None in a document without section properties
         self.part = word.part  # where hyperlinks and pictures are related, and styles are looked up
+        self.word_2013_tables = compatibility_mode(word) >= 15
+
 
     def add_paragraph(self, text: str = "") -> Paragraph:
         p = OxmlElement("w:p")
@@ -43,3 +46,12 @@ class Body:
             self._end.addprevious(element)
         else:
             self._body.append(element)
+
+
+def compatibility_mode(word: WordDocument) -> int:
+    """The Word version whose layout the document asks for (settings.xml): 14 is Word 2010, 15 Word 2013 and
+    later; a document that does not say is laid out as Word 2007's (12)."""
+    for setting in word.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode" and (setting.get(qn("w:val")) or "").isdigit():
+            return int(setting.get(qn("w:val")))
+    return 12

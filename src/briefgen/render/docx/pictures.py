@@ -18,6 +18,7 @@ from lxml.etree import SubElement
 from ...layout.document import Logo
 from ...layout.figures import Figure
 from ...theme import Theme
+from ...typography import typography
 from . import drawing
 from .body import Body
 from .internals import paragraph_element
@@ -54,12 +55,17 @@ def add_logo(paragraph: Paragraph, logo: Logo, shape_id: int | None = None) -> N
 
 
 def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Mark) -> None:
-    """The picture, as wide as the layout made it (at most the text width), then its caption and credit."""
+    """The picture, as wide as the layout made it (at most the text width), where the style table puts figures,
+    then its caption and credit."""
     shown = min(Pt(figure.width), width)
+    flow = typography(theme).brief.figure.in_word.flow
     paragraph = body.add_paragraph()
-    paragraph.alignment = 1  # centred
-    paragraph.paragraph_format.keep_with_next = True
-    paragraph.paragraph_format.space_before = Pt(8)  # clear of a table's bottom rule above it
+    placed = paragraph.paragraph_format
+    # Set on the paragraph, not left to Normal's: a reference document's Normal may be centred or indented.
+    placed.alignment = 0  # left: the figure's edge at the margin, as the text's and the tables' are
+    placed.left_indent, placed.first_line_indent = Pt(flow.left), Pt(0)
+    placed.keep_with_next = flow.keep
+    placed.space_before = Pt(flow.before)
     if figure.image:
         run = paragraph.add_run()
         # Without its metadata; a stream also gives the picture no file name.
@@ -68,6 +74,11 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Ma
         for doc_pr in run.element.iter(qn("wp:docPr")):
             doc_pr.set("descr", figure.alt)
             doc_pr.set("title", figure.caption)
+        # python-docx leaves out the space around the picture, and LibreOffice then puts its own 0.32 cm on
+        # each side: the picture would sit that far inside the margin.
+        for inline in run.element.iter(qn("wp:inline")):
+            for side in "TBLR":
+                inline.set(f"dist{side}", "0")
     else:
         drawn = figure if shown >= Pt(figure.width) else figure.scaled(Length(shown).pt / figure.width)
         paragraph_element(paragraph).append(drawing.figure_run(drawn, body.part.next_id))

@@ -12,7 +12,7 @@ from lxml.etree import SubElement
 from ...inline import Span
 from ...layout.document import Table
 from ...theme import Theme
-from ...typography import typography
+from ...typography import Spacing, typography
 from . import inline
 from .body import Body
 from .internals import paragraph_element
@@ -23,6 +23,7 @@ from .styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragraph
  _TBL_HEADER, _TC, _TC_PR, _TC_W, _SHD, _P, _P_PR, _P_STYLE) = (qn(f"w:{tag}") for tag in (
     "tblPr", "tblStyle", "tblW", "tblLayout", "tblLook", "tblCaption", "tblGrid", "gridCol", "tr", "trPr", "cantSplit",
     "tblHeader", "tc", "tcPr", "tcW", "shd", "p", "pPr", "pStyle"))
+_TBL_IND, _TBL_CELL_MAR = qn("w:tblInd"), qn("w:tblCellMar")
 _VAL, _W, _TYPE, _COLOR, _FILL = (qn(f"w:{name}") for name in ("val", "w", "type", "color", "fill"))
 # Which parts of the table style apply (Word's "0420"): the header row's look, no banded rows or columns.
 _LOOK = {qn(f"w:{name}"): value for name, value in (("val", "0420"), ("firstRow", "1"), ("lastRow", "0"),
@@ -49,7 +50,7 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: M
     properties = SubElement(tbl, _TBL_PR)
     SubElement(properties, _TBL_STYLE, {_VAL: TABLE})
     SubElement(properties, _TBL_W, {_W: str(round(width / 635)), _TYPE: "dxa"})
-    SubElement(properties, _TBL_LAYOUT, {_TYPE: "fixed"})
+    _place(properties, typography(theme).brief.table.in_word.flow, document.word_2013_tables)
     SubElement(properties, _TBL_LOOK, _LOOK)
     # The caption is also the table's title (its alternative text), announced as a screen reader enters it.
     SubElement(properties, _TBL_CAPTION, {_VAL: table.caption.text})
@@ -70,6 +71,22 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: M
             p = tc.find(_P)
             inline.write(Paragraph(p, document.part), spans)
             mark(p, field)
+
+
+def _place(properties, flow: Spacing, word_2013: bool) -> None:
+    """The table's edge ``flow.left`` from the margin, its cells' text ``flow.padding`` inside it.
+
+    The cells' padding is set on the table too, over its style's (a reference document's Table Grid
+    may pad otherwise). Word before 2013 measures a table's indent to its first cell's text, not to
+    its edge; a document in that compatibility mode (python-docx's and many references are) would
+    put the edge ``padding`` left of the margin, as LibreOffice also shows it.
+    """
+    indent = flow.left + (0 if word_2013 else flow.padding)
+    SubElement(properties, _TBL_IND, {_W: str(round(indent * 20)), _TYPE: "dxa"})
+    SubElement(properties, _TBL_LAYOUT, {_TYPE: "fixed"})
+    margins = SubElement(properties, _TBL_CELL_MAR)
+    for side in ("left", "right"):
+        SubElement(margins, qn(f"w:{side}"), {_W: str(round(flow.padding * 20)), _TYPE: "dxa"})
 
 
 def _row(tbl, widths: list[str], style: str, fill: str | None):

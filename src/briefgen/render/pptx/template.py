@@ -24,7 +24,7 @@ from ...theme import Theme
 from ...typography import DeckRoles, typography
 from . import theme as pptx_theme
 from .prepared import BUILT_IN, Prepared, built_in_source, saved_built_in
-from .xml import SLIDE_MASTER_TYPE, parsed, serialized
+from .xml import SLIDE_MASTER_TYPE, THEME_TYPE, parsed, serialized
 
 
 def template_path(theme: Theme, template: Template | None) -> Template | Path:
@@ -50,8 +50,10 @@ def prepared(theme: Theme, template: Template | None) -> Prepared:
         problem = read.problem or _too_small(read, typography(theme).deck.min_body)
         if problem:
             raise TemplateError(problem)
-    # The theme's own deck (or ours) takes theme.toml's colours; a reference document keeps its own.
-    return _themed(read, typography(theme).deck if template is None or warning else None, warning)
+    # The theme's own deck (or ours) takes theme.toml's colours; a reference document keeps its own, but for
+    # its links': those are the style table's (from the reference's own when it gives one: colours.py).
+    roles = typography(theme).deck
+    return _themed(read, roles if template is None or warning else None, roles.link.colour, warning)
 
 
 @lru_cache(maxsize=4)
@@ -67,11 +69,15 @@ def _read(source: Template | str) -> Prepared:
 
 
 @lru_cache(maxsize=8)
-def _themed(read: Prepared, roles: DeckRoles | None, warning: str | None) -> Prepared:
-    """``read`` with the colours of the deck's ``roles`` on its slide masters (theme) and ``warning`` to give."""
+def _themed(read: Prepared, roles: DeckRoles | None, link: str, warning: str | None) -> Prepared:
+    """``read`` with the colours of the deck's ``roles`` on its slide masters (theme), ``link`` as its Office
+    themes' hyperlink colour, and ``warning`` to give."""
     themed = object.__new__(Prepared)
     themed.__dict__.update(read.__dict__)
     themed.warning = warning
+    for part in read.parts.values():
+        if part.content_type == THEME_TYPE:
+            themed.blobs = {**themed.blobs, part: pptx_theme.with_link(part.blob, link)}
     if roles is not None:
         for part in read.parts.values():
             if part.content_type == SLIDE_MASTER_TYPE:

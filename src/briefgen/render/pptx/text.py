@@ -91,7 +91,7 @@ class Typesetter:
     def runs(self, p, spans: Inline, size: float, *, link: Callable[[str], str] | None = None,
              colour: str | None = None, jump: str | None = None, link_colour: str | None = None) -> None:
         """The spans as runs; ``link`` gives the relationship id of a span's address, set in ``link_colour``;
-        ``jump`` that of the slide every run opens when clicked (PowerPoint's "go to slide")."""
+        ``jump`` that of the slide every run opens when clicked (PowerPoint's "go to slide"), also in ``link_colour``."""
         for span in spans:
             # A run of right-to-left script is its own run in its language (see scripts.py).
             pieces = scripts.runs(span.text, self.language) if scripts.RIGHT_TO_LEFT.search(span.text) \
@@ -99,15 +99,19 @@ class Typesetter:
             for text, language in pieces:
                 r = etree.SubElement(p, _R)
                 linked = bool(jump is None and span.href and link is not None)
+                # A jump to another slide is a link too, and PowerPoint and LibreOffice show it as one.
                 rpr = self._properties(r, size, bold=span.bold, italic=span.italic,
-                                       colour=link_colour if linked and link_colour else colour, language=language)
+                                       colour=link_colour if (linked or jump) and link_colour else colour,
+                                       language=language)
+                click = None
                 if jump is not None:
-                    etree.SubElement(rpr, _LINK, action=SLIDE_JUMP).set(_RID, jump)
+                    click = etree.SubElement(rpr, _LINK, action=SLIDE_JUMP)
+                    click.set(_RID, jump)
                 elif linked:
                     click = etree.SubElement(rpr, _LINK)
                     click.set(_RID, link(span.href))
-                    if link_colour:
-                        _in_run_colour(click)
+                if click is not None and link_colour:
+                    _in_run_colour(click)
                 etree.SubElement(r, _T).text = text
 
     def slide_number(self, p, number: int, size: float) -> None:
@@ -137,7 +141,8 @@ class Typesetter:
 
 
 # PowerPoint draws a link in its theme's hyperlink colour whatever the run's, unless the link says to take
-# the run's (Office 2019's hyperlink colour extension; older versions ignore it, LibreOffice reads the run's).
+# the run's (Office 2019's hyperlink colour extension). Older versions and LibreOffice ignore it and take the
+# theme's, which template.py sets to the same colour.
 _HYPERLINK_COLOUR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"
 _AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
 

@@ -3,13 +3,14 @@
 templates/default/deck.pptx is made with the default theme's colours in its master text
 styles and its title rule. A theme folder restyles Word and PDF through theme.toml; this
 puts the same colours on the master, so slide titles and text follow the theme too. A
-user's own template keeps its look, as a reference .docx keeps its styles.
+user's own template keeps its look, as a reference .docx keeps its styles, but for its
+hyperlink colour: every deck's Office theme gives its links the style table's colour.
 """
 
 from __future__ import annotations
 
 from ...typography import DeckRoles
-from .xml import qn
+from .xml import parsed, qn, serialized
 
 _FILL, _RGB = qn("a:solidFill"), qn("a:srgbClr")
 
@@ -35,3 +36,19 @@ def _recolour(element, colour: str) -> None:
     for fill in element.iter(_FILL):
         for rgb in fill.findall(_RGB):
             rgb.set("val", colour)
+
+
+def with_link(theme_part: bytes, colour: str) -> bytes:
+    """An Office theme part (ppt/theme/themeN.xml) with ``colour`` as its hyperlink colour (a:hlink).
+
+    PowerPoint 2019 and later draw a link in its run's colour when the link says so (text.py);
+    earlier versions and LibreOffice draw every link, and every jump to a slide, in the theme's.
+    """
+    root = parsed(theme_part)
+    slot = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}/{qn('a:hlink')}")
+    if slot is None:
+        return theme_part
+    for child in list(slot):
+        slot.remove(child)
+    slot.append(root.makeelement(_RGB, val=colour))
+    return serialized(root)

@@ -24,6 +24,7 @@ _OFFICE = "application/vnd.openxmlformats-officedocument"
 SLIDE_TYPE = f"{_OFFICE}.presentationml.slide+xml"
 NOTES_SLIDE_TYPE = f"{_OFFICE}.presentationml.notesSlide+xml"
 SLIDE_MASTER_TYPE = f"{_OFFICE}.presentationml.slideMaster+xml"
+THEME_TYPE = f"{_OFFICE}.theme+xml"
 IMAGE_TYPES = {"png": ("png", "image/png"), "jpeg": ("jpg", "image/jpeg")}  # a format's extension and content type
 
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -194,7 +194,29 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "long": long_brief(tmp_path_factory.mktemp("long") / "long.yaml"),
             "cited": cited_brief(tmp_path_factory.mktemp("cited") / "cited.yaml"),
             "apa": cited_brief(tmp_path_factory.mktemp("apa") / "apa.yaml", csl="apa"),
-            "own": own_brief(tmp_path_factory.mktemp("own") / "own.yaml")}
+            "own": own_brief(tmp_path_factory.mktemp("own") / "own.yaml"),
+            "titled": titled_brief(tmp_path_factory.mktemp("titled") / "titled.yaml")}
+
+
+LONG_TITLE = ("What the Secessionist Currents Around Afghanistan's National Resistance Front Mean for the Region "
+              "in 2023 and After")
+LONG_SUBTITLE = ("Online Pan-Khorasanism against the NRF's call for a united Afghanistan, as the desk read it in "
+                 "its leaders' own posts")
+# A source's address as a new user pastes one: long, with hyphens in its path, longer than a line of notes.
+LONG_URL = ("https://www.example-policy-institute.org/research/briefs/2022/11/secessionist-currents-around-"
+            "afghanistans-national-resistance-front-and-the-wider-region")
+
+
+def titled_brief(path: Path) -> Path:
+    """The NRF brief with a long title and subtitle, and a long address with hyphens for its first source."""
+    import yaml
+
+    data = yaml.safe_load(NRF.read_text(encoding="utf-8"))
+    data["title"], data["subtitle"] = LONG_TITLE, LONG_SUBTITLE
+    source = next(s for s in data["sources"] if s.get("url"))
+    source["url"] = LONG_URL
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def long_brief(path: Path) -> Path:

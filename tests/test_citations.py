@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.layout.line_breaks import without_break_marks
+
 from .conftest import EXAMPLE, pdftotext, run_briefgen
 
 
@@ -79,8 +81,9 @@ def cited_products(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def xml_text(package: Path, prefix: str) -> str:
     with zipfile.ZipFile(package) as archive:
-        return " ".join(re.sub(r"<[^>]+>", "", archive.read(n).decode()) for n in sorted(archive.namelist())
-                        if n.startswith(prefix))
+        # As a reader sees it: without the marks that only place line breaks (layout/line_breaks.py).
+        return without_break_marks(" ".join(re.sub(r"<[^>]+>", "", archive.read(n).decode())
+                                            for n in sorted(archive.namelist()) if n.startswith(prefix)))
 
 
 class DescribeShowingCitations:

@@ -26,6 +26,7 @@ from pptx import Presentation
 
 from briefgen.estimative import estimate_label
 from briefgen.inline import Span, plain, text_of
+from briefgen.layout.line_breaks import without_break_marks
 from briefgen.layout.document import (PAGE, PAGES, Bibliography, BulletList, Callout, Document, Figure, Heading,
                                       Judgment, NoteMark, Notes, Paragraph, Quote, Table, TitleBlock, compose)
 from briefgen.layout.outline import ENGLISH
@@ -43,7 +44,7 @@ def normal(text: str) -> str:
     """Whitespace collapsed, and a word broken after its hyphen (or an address after a slash) at a line end
     joined up again; without word joiners (layout/line_breaks.py), which no reader sees: reportlab's PDF keeps
     them in its text, LibreOffice's drops them."""
-    return re.sub(r"(?<=\S[-/]) (?=\S)", "", " ".join(text.replace("\u2060", "").split()))
+    return re.sub(r"(?<=\S[-/]) (?=\S)", "", " ".join(without_break_marks(text).split()))
 
 
 class Reading:
@@ -196,7 +197,7 @@ class DescribeTheNotes:
     def it_numbers_each_distinct_note_once_and_reuses_its_number(self, layouts):
         notes = layouts["cited"].notes
         assert [n.number for n in notes] == list(range(1, len(notes) + 1))
-        texts = [text_of(n.spans) for n in notes]
+        texts = [without_break_marks(text_of(n.spans)) for n in notes]
         assert len(set(texts)) == len(texts)
         # Chicago notes and bibliography: every note short, as the sources list gives each source in full.
         report = "Example Research Centre, \u2018The Upper River in Numbers\u2019"

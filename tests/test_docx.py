@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from briefgen.estimative import estimate_label
 from briefgen.inline import text_of
 from briefgen.layout.document import Heading, NoteMark, compose
+from briefgen.layout.line_breaks import without_break_marks
 from briefgen.load import load
 from briefgen.theme import load_theme
 from briefgen.value import Value, fields
@@ -204,7 +205,7 @@ class DescribeNotes:
         # An address broken after its hyphen at a line end, joined up again.
         text = re.sub(r"(?<=\S[-/]) (?=\S)", "", " ".join(" ".join(pdf_pages_text(nrf_pdf)).split()))
         for note in compose(load(NRF), load_theme(), footnotes=True).notes:
-            assert " ".join(text_of(note.spans).split()) in text
+            assert " ".join(without_break_marks(text_of(note.spans)).split()) in text
 
 
 class DescribeTables:

@@ -12,12 +12,16 @@ import pytest
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from briefgen.layout.line_breaks import WORD_JOINER, unbroken_ranges
+from briefgen.inline import Span
+from briefgen.layout.line_breaks import (NO_BREAK_SPACE, WORD_JOINER, ZERO_WIDTH_SPACE, address, breakable_address,
+                                         last_words_together, last_words_together_in, unbroken_ranges,
+                                         without_break_marks)
+from briefgen.layout.measure import metrics_for
 from briefgen.load import load
 from briefgen.theme import load_theme
 from briefgen.typography import typography
 
-from .conftest import NRF, run_briefgen
+from .conftest import LONG_URL, NRF, run_briefgen
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -165,3 +169,134 @@ def test_word_puts_tables_figures_and_text_on_one_left_edge_within_the_margins(c
             assert edge == pytest.approx(left, abs=EDGE_TOLERANCE), (case, number, round(top))
             seen += 1
     assert seen  # tables and figures were found and measured
+
+
+# --- no word alone on the last line of a title or subtitle ---------------------------------------------------
+
+TITLE_WORDS = st.lists(st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzWM'"), min_size=1, max_size=14),
+                       min_size=2, max_size=24)
+
+
+@given(TITLE_WORDS, st.sampled_from([" ", "  ", "\t"]), st.booleans())
+def test_a_titles_last_two_words_are_joined_and_nothing_else_changes(words, space, trailing):
+    text = space.join(words) + (" " if trailing else "")
+    joined = last_words_together(text)
+    head, last = text.rstrip().rsplit(None, 1)
+    assert joined == head + NO_BREAK_SPACE + last + text[len(text.rstrip()):]
+    spans = tuple(Span(piece, bold=n % 2 == 1) for n, piece in enumerate(re.split(r"(?<= )", text)))
+    assert "".join(s.text for s in last_words_together_in(spans)) == joined
+
+
+@given(TITLE_WORDS, st.floats(150, 700))
+def test_the_decks_measure_never_leaves_a_titles_last_word_alone(words, width):
+    """The deck fits its titles with these line breaks (layout/measure.py): the last line holds two words
+    whenever the last two fit on a line at all."""
+    metrics = metrics_for(load_theme().fonts)
+    size = typography(load_theme()).deck.title.size
+    text = last_words_together(" ".join(words))
+    lines = metrics.wrap((Span(text, bold=True),), width, size)
+    last = "".join(text[p.start:p.end] for p in lines[-1])
+    if metrics.width(" ".join(words[-2:]), size, bold=True) <= width:
+        assert len(last.split()) >= 2, (lines, last)
+
+
+def _lines(page, keep) -> list[list[str]]:
+    """The words of ``page`` that ``keep`` picks, line by line, top to bottom."""
+    lines: dict[float, list[str]] = {}
+    for word in page.extract_words(extra_attrs=["size", "non_stroking_color", "fontname"]):
+        if keep(word):
+            top = next((t for t in lines if abs(t - word["top"]) < word["size"] / 2), word["top"])
+            lines.setdefault(top, []).append(word["text"])
+    return [lines[top] for top in sorted(lines)]
+
+
+@pytest.mark.parametrize("case", ["nrf", "titled"])
+@pytest.mark.parametrize("form", ["pdf", "word"])
+def test_the_title_and_subtitle_never_end_on_a_word_alone(case, form, products, converted):
+    roles = typography(load_theme()).brief
+    first = pdfplumber.open(products[(case, "pdf")] if form == "pdf" else converted[(case, "docx")]).pages[0]
+    for role in (roles.title, roles.subtitle):
+        size = role.in_pdf.size if form == "pdf" else role.in_word.size
+        lines = _lines(first, lambda w: abs(w["size"] - size) < 0.2)
+        assert len(lines) >= 2 or case == "nrf" and role is roles.subtitle, (role.name, lines)
+        assert len(lines[-1]) >= 2, (role.name, lines)
+
+
+@pytest.mark.parametrize("case", ["nrf", "titled", "long"])
+def test_no_slide_title_ends_on_a_word_alone(case, converted):
+    primary = typography(load_theme()).deck.title.colour
+    broken = 0
+    for number, page in enumerate(pdfplumber.open(converted[(case, "pptx")]).pages, 1):
+        titled = [w for w in page.extract_words(extra_attrs=["size", "non_stroking_color", "fontname"])
+                  if "Bold" in w["fontname"] and _rgb(w["non_stroking_color"]) == primary]
+        if not titled:
+            continue
+        size = max(w["size"] for w in titled)
+        lines = _lines(page, lambda w: w in titled and abs(w["size"] - size) < 0.2)
+        assert len(lines[-1]) >= 2 or len(lines) == 1, (number, lines)
+        broken += len(lines) > 1
+    assert broken  # some titles take two lines or more
+
+
+# --- an address breaks after its slashes, never at a hyphen, and is copied and followed as written -----------
+
+ADDRESSES = st.builds(
+    lambda host, parts, end: "https://" + host + "".join("/" + p for p in parts) + end,
+    st.from_regex(r"[a-z]{1,8}(-[a-z]{1,8}){0,2}\.[a-z]{2,3}", fullmatch=True),
+    st.lists(st.from_regex(r"[a-z0-9]{1,9}(-[a-z0-9]{1,9}){0,4}", fullmatch=True), max_size=6),
+    st.sampled_from(["", "/", "?q=a-b", "#part-2"]))
+
+
+@given(ADDRESSES)
+def test_an_address_may_break_after_each_slash_of_its_path_and_nowhere_else(url):
+    shown = breakable_address(url)
+    assert without_break_marks(shown) == url
+    # A zero-width space (a place to break) after each slash of the path and only there, before more of it.
+    path_slashes = [m.end() for m in re.finditer(r"(?<=[^/:])/(?=[^/])", url)]
+    breaks = shown.replace(WORD_JOINER, "")
+    assert [m.start() for m in re.finditer(ZERO_WIDTH_SPACE, breaks)] == [at + n for n, at in enumerate(path_slashes)]
+    # A word joiner after every hyphen that something follows: no break there in any reader.
+    assert all(shown[m.end()] == WORD_JOINER for m in re.finditer("-", shown) if m.end() < len(shown))
+    assert address(url).href == url
+
+
+def _address_lines(text: str, url: str) -> list[str]:
+    """The lines ``url`` is set on in ``text`` (pdftotext's), from the one it starts on."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if url[:30] in line)
+    found = [lines[start][lines[start].index(url[:30]):]]
+    while len("".join(found)) < len(url):
+        found.append(lines[start + len(found)])
+    return found
+
+
+@pytest.mark.parametrize("form", ["pdf", "word"])
+def test_an_address_breaks_at_its_slashes_and_is_copied_as_written(form, products, converted):
+    pdf = products[("titled", "pdf")] if form == "pdf" else converted[("titled", "docx")]
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    lines = _address_lines(text, LONG_URL)
+    assert len(lines) >= 2  # it is longer than the rest of its line: it is broken
+    # Copied as written: the lines join into the address, with nothing unseen in it.
+    assert "".join(lines).startswith(LONG_URL)
+    assert all(line.endswith("/") for line in lines[:-1]), lines
+    # Followed as written.
+    targets = {link["uri"] for page in pdfplumber.open(pdf).pages for link in page.hyperlinks}
+    assert LONG_URL in targets
+
+
+def test_the_word_briefs_link_goes_to_the_address_as_written(products):
+    with zipfile.ZipFile(products[("titled", "docx")]) as package:
+        targets = etree.fromstring(package.read("word/_rels/document.xml.rels")).xpath("//@Target")
+    assert LONG_URL in targets
+
+
+# --- no break inside a range, as each reader sets the lines --------------------------------------------------
+
+@pytest.mark.parametrize("case", ["nrf", "titled", "long"])
+@pytest.mark.parametrize("form", ["pdf", "word", "deck"])
+def test_no_line_ends_inside_a_range_as_each_reader_sets_it(case, form, products, converted):
+    pdf = {"pdf": products[(case, "pdf")], "word": converted[(case, "docx")], "deck": converted[(case, "pptx")]}[form]
+    lines = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout.splitlines()
+    ranges = sum(len(RANGE.findall(line.replace(WORD_JOINER, ""))) for line in lines)
+    assert ranges >= len(load(NRF).key_judgments)  # the estimates are there, whole
+    assert not [line for line in lines if re.search(r"\d[\u2012\u2013-]\u2060?$", line)]

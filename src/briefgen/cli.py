@@ -267,9 +267,11 @@ def cite(content: Path | None, fmt: str) -> None:
     brief = load(files[0])
     if fmt == "text":
         from .inline import text_of
+        from .layout.line_breaks import without_break_marks
         from .layout.outline import Outline
         from .layout.publication import citation
-        click.echo(text_of(citation(brief, Outline.of(brief).labels)))
+        # To paste into a document: without the marks that only place the address's line breaks.
+        click.echo(without_break_marks(text_of(citation(brief, Outline.of(brief).labels))))
     else:
         from . import reference
         click.echo(reference.bibtex(brief) if fmt == "bibtex" else reference.csl_json(brief), nl=False)

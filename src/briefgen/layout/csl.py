@@ -16,6 +16,7 @@ from ..citation_styles import parsed
 from ..inline import Citation, Inline, Span, text_of
 from ..model import Source
 from ..value import Value
+from .line_breaks import address
 
 # Words that make an author a body rather than a person: "Example Research Centre" is not "Centre, Example
 # Research". An author written "Family, Given" is always a person.
@@ -77,7 +78,7 @@ def spans(marked: str) -> Inline:
             for url in _URL.finditer(piece):
                 if url.start() > at:
                     out.append(Span(piece[at:url.start()], bold, italic))
-                out.append(Span(url.group(), bold, italic, url.group()))
+                out.append(address(url.group(), bold, italic))
                 at = url.end()
             if at < len(piece):
                 out.append(Span(piece[at:], bold, italic))

@@ -16,6 +16,7 @@ from . import deck_figures, figures as drawn
 from .deck_plan import shown
 from .document import cutoff_line, in_text_name
 from .measure import Line, Metrics, lines_between, rewraps_from, split_at
+from .line_breaks import last_words_together, last_words_together_in
 from .outline import ENGLISH, Outline
 from .slides import CONTENT, LINE_SPACING, SPACE_BEFORE, BADGE_SPACE, TITLE_LINE_SPACING, TITLE_SLIDE, \
     TWO_CONTENT, Frame, Geometry, Item, Planned, Slide
@@ -58,7 +59,8 @@ class Fitter:
         brief, words = outline.brief, outline.labels
         frame = self.geometry.bodies[TITLE_SLIDE][0]
         names = {s.id: in_text_name(s) for s in brief.sources}
-        items = [Item(shown(parse(brief.subtitle), names), bullet=False)] if brief.subtitle else []
+        items = [Item(last_words_together_in(shown(parse(brief.subtitle), names)), bullet=False)] \
+            if brief.subtitle else []
         items += [Item((Span(words.authors_line.format(authors=brief.author_names, organisation=brief.organisation),
                              bold=True),), bullet=False),
                   Item((Span(brief.date.display()),), bullet=False)]
@@ -135,7 +137,8 @@ class Fitter:
         opens the body (returned as its first item): nothing is cut short."""
         frame = self.geometry.titles[layout]
         size = largest or self.deck.title.size
-        spans = (Span(text + suffix, bold=True),)
+        whole = last_words_together(text + suffix)  # measured as it is shown: never one word alone on a line
+        spans = (Span(whole, bold=True),)
         while True:
             lines = self.metrics.count(spans, frame.width * WIDTH_RESERVE, size)
             fits = int((frame.height - HEIGHT_RESERVE) // (size * TITLE_LINE_SPACING))
@@ -143,12 +146,14 @@ class Fitter:
                 break
             size -= 2
         if lines <= fits:
-            return text + suffix, size, ()
+            # A title on one line has no last line to leave a word alone on: it keeps its plain spaces.
+            return (whole if lines > 1 else text + suffix), size, ()
         words = text.split()
-        while words and self.metrics.count((Span(" ".join(words) + suffix, bold=True),),
+        while words and self.metrics.count((Span(last_words_together(" ".join(words) + suffix), bold=True),),
                                            frame.width * WIDTH_RESERVE, size) > max(fits, 1):
             words.pop()
-        return " ".join(words) + suffix, size, (Item((Span(plain(text), bold=True),), bullet=False),)
+        return last_words_together(" ".join(words) + suffix), size, (Item((Span(plain(text), bold=True),),
+                                                                          bullet=False),)
 
     def balance(self, items: list[Item], frame: Frame, size: float, count: int) -> list[list[Item]]:
         """The same number of slides, filled evenly: the least room per slide that still needs only ``count``."""

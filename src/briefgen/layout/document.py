@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Union
 
 from ..images import Image
 from ..estimative import Confidence, Likelihood, Reliability, estimate_label
-from .line_breaks import unbroken_ranges
+from .line_breaks import address, last_words_together, last_words_together_in, unbroken_ranges
 from ..citation_styles import DEFAULT, is_note_style
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
@@ -377,8 +377,8 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
         "publication": lambda: _publication(outline),
     }
     blocks: list[Block] = [TitleBlock(
-        title=_text(brief.title),
-        subtitle=parse(brief.subtitle) if brief.subtitle else None,
+        title=_text(last_words_together(brief.title)),
+        subtitle=last_words_together_in(parse(brief.subtitle)) if brief.subtitle else None,
         dateline=_text(f"{brief.organisation} \u00b7 {brief.date.display()}"),
         authors=_text(brief.author_names),
         cutoff=_cutoff(outline),
@@ -646,7 +646,7 @@ def reference(source: Source, place: str = "", suffix: Inline = ()) -> Inline:
     spans += suffix
     spans.append(Span(". "))
     if source.url:
-        spans.append(Span(source.url, href=source.url))
+        spans.append(address(source.url))
     return tuple(_strip_end(spans))
 
 

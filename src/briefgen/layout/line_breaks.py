@@ -5,17 +5,87 @@ PowerPoint would break after its en dash (Unicode's line breaking allows a break
 a dash), leaving "Very unlikely (5–" at a line's end and "20%)" on the next. A word
 joiner (U+2060) after the dash forbids that break in all three and in reportlab, and has
 no width, so the deck's measured fit (layout/measure.py) is unchanged.
+
+A title or subtitle never ends on a line holding one word alone: its last two words are
+joined by a no-break space (U+00A0), which every reader and reportlab keep on one line and
+the deck's measurement reads as part of one word, so the word before comes down with it.
+
+An address (a URL) breaks after a slash, between the parts of its path, never at a hyphen
+inside a part, where Word and LibreOffice would otherwise break it ("secessionist-" at a
+line's end reads as a hyphenated word and is copied back wrong by hand). A zero-width space
+(U+200B) after each slash of its path allows the one break, a word joiner after each hyphen
+forbids the other. The link's target stays the address as written; the PDF draws the text
+without the marks, since reportlab breaks an address after its slashes, and only there, itself
+(render/pdf/markup.py), so what a reader copies from it is the address as written.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..inline import Inline, Span
+from ..value import replace
+
 WORD_JOINER = "\u2060"
+NO_BREAK_SPACE = "\u00a0"
+ZERO_WIDTH_SPACE = "\u200b"
+BREAK_MARKS = (WORD_JOINER, ZERO_WIDTH_SPACE)
 # A dash between digits: an en dash, a figure dash or a hyphen-minus.
 _RANGE_DASH = re.compile(r"(?<=\d)([\u2012\u2013-])(?=\d)")
+# The spaces before a text's last word (and whatever spaces end it).
+_LAST_SPACE = re.compile(r"(?<=\S)[ \t]+(?=\S+\s*$)")
+
+
+# A slash of an address's path (not the two after its scheme, nor one that ends it), and a hyphen.
+_PATH_SLASH = re.compile(r"(?<=[^/:])/(?=[^/])")
+_HYPHEN = re.compile(r"-(?=.)")
 
 
 def unbroken_ranges(text: str) -> str:
     """``text`` with no line break inside any numeric range."""
     return _RANGE_DASH.sub(lambda found: found.group(1) + WORD_JOINER, text)
+
+
+def breakable_address(url: str) -> str:
+    """``url`` as shown: breakable after each slash of its path, and nowhere else."""
+    return _HYPHEN.sub("-" + WORD_JOINER, _PATH_SLASH.sub("/" + ZERO_WIDTH_SPACE, url))
+
+
+def address(url: str, bold: bool = False, italic: bool = False) -> Span:
+    """A link whose text is its own address ``url``: shown breakable at its slashes, linked to ``url`` itself."""
+    return Span(breakable_address(url), bold, italic, url)
+
+
+def without_break_marks(text: str) -> str:
+    """``text`` as a reader copies it: without the marks that only place its line breaks."""
+    for mark in BREAK_MARKS:
+        text = text.replace(mark, "")
+    return text
+
+
+def last_words_together(text: str) -> str:
+    """``text`` with its last two words joined, so that its last line never holds one word alone."""
+    return _LAST_SPACE.sub(NO_BREAK_SPACE, text, count=1)
+
+
+def last_words_together_in(spans: Inline) -> Inline:
+    """``spans`` with their last two words joined, whichever spans they are in."""
+    whole = "".join(span.text for span in spans)
+    found = _LAST_SPACE.search(whole)
+    if found is None:
+        return spans
+    start, end = found.span()
+    joined, at = [], 0
+    for span in spans:
+        text, after = span.text, at + len(span.text)
+        if at < end and start < after:  # the spaces, or some of them, are in this span
+            first, last = max(start, at) - at, min(end, after) - at
+            text = text[:first] + (NO_BREAK_SPACE if at <= start else "") + text[last:]
+        joined.append(replace(span, text=text) if text != span.text else span)
+        at = after
+    return tuple(joined)
+
+
+__all__ = ["BREAK_MARKS", "NO_BREAK_SPACE", "WORD_JOINER", "ZERO_WIDTH_SPACE", "address", "breakable_address",
+           "without_break_marks", "last_words_together", "last_words_together_in",
+           "unbroken_ranges"]

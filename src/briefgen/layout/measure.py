@@ -28,8 +28,9 @@ class Piece(Value):
 Line = tuple[Piece, ...]
 WORDS_KEPT = 2048  # texts whose measured words are kept: more than a slide's items, bounded memory
 WIDTHS_KEPT = 65536  # words whose widths are kept, per face
-# A word and the spaces after it; a span may end inside a word that the next span goes on.
-_WORD = re.compile(r"[^ ]*( +)|[^ ]+")
+# A word and the spaces after it; a span may end inside a word that the next span goes on. A zero-width
+# space (after an address's slash, line_breaks.py) is a place to break that takes no room.
+_WORD = re.compile(r"[^ \u200b]*([ \u200b]+)|[^ \u200b]+")
 
 
 class Metrics:

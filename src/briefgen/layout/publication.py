@@ -12,6 +12,7 @@ from ..model import Brief
 from ..reference import split_name
 from ..value import Value
 from .outline import Labels
+from .line_breaks import address
 
 
 class Copy(Value):
@@ -36,7 +37,7 @@ def citation(brief: Brief, words: Labels) -> Inline:
         spans.append(Span(_closed(series.name + number) + " "))
     spans.append(Span(f"{brief.organisation}, {brief.date.display()}."))
     if brief.address:
-        spans += [Span(" "), Span(brief.address, href=brief.address)]
+        spans += [Span(" "), address(brief.address)]
     return tuple(spans)
 
 
@@ -61,7 +62,7 @@ def licence_notice(brief: Brief, words: Labels) -> Inline:
     licence = brief.licence
     if licence is None:
         return ()
-    return (Span(words.licence.format(name=licence.name, short=licence.short)), Span(licence.url, href=licence.url))
+    return (Span(words.licence.format(name=licence.name, short=licence.short)), address(licence.url))
 
 
 def rights(brief: Brief, words: Labels) -> str:

@@ -16,6 +16,7 @@ from typing import Iterable
 from ... import scripts
 from ...inline import Span
 from ...layout.document import NoteMark
+from ...layout.line_breaks import without_break_marks
 from .bidi import visual
 from .fonts import Family
 from .tags import Inline as InlineElement, marker
@@ -68,6 +69,10 @@ class Markup(Value):
                 + marker(None) + marker(None))
 
     def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
+        if href:
+            # An address shown as itself: reportlab breaks it after its slashes, as the layout's marks
+            # allow in Word and the deck, and only there; drawn without them, it is copied as written.
+            text = without_break_marks(text)
         inner = "".join(self._scripts(text, bold=bold, italic=italic))
         target = safe_target(href)
         if target is None:

@@ -7,11 +7,14 @@ product, add a ``Job`` to ``jobs()`` below rather than calling soffice in a test
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,7 @@ HOSTILE = ROOT / "tests" / "data" / "hostile.yaml"
 LIBREOFFICE_REFERENCES = {fmt: ROOT / "tests" / "data" / f"libreoffice-reference.{fmt}" for fmt in ("docx", "pptx")}
 FORMATS = ("docx", "pdf", "pptx")
 REFERENCE_HEADING_FONT, REFERENCE_HEADING_COLOUR = "DejaVu Serif", "C00000"
+SERIF = "DejaVu Serif"  # installed with LibreOffice (fonts-dejavu-core): its files are found on this machine
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,27 @@ def foreign_references(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
         path = folder / f"reference.{fmt}"
         subprocess.run([pandoc, "-o", str(path), "--print-default-data-file", f"reference.{fmt}"], check=True)
         made[("pandoc", fmt)] = path
+    # pandoc's reference .docx with its body font changed in its theme, as a user would in Word.
+    made[("serif", "docx")] = pandoc_with_fonts(tmp_path_factory.mktemp("serif"), "docx", body=SERIF)
     return made
+
+
+def pandoc_with_fonts(folder: Path, fmt: str, *, body: str | None = None, heading: str | None = None) -> Path:
+    """pandoc's own reference .docx or .pptx, its theme's body (minor) and heading (major) fonts changed as a user
+    would in Word's or PowerPoint's Design tab."""
+    default = subprocess.run(["pandoc", "--print-default-data-file", f"reference.{fmt}"], capture_output=True,
+                             check=True).stdout
+    out = folder / f"reference.{fmt}"
+    with zipfile.ZipFile(io.BytesIO(default)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if re.fullmatch(r"(word|ppt)/theme/theme1\.xml", info.filename):
+                for kind, family in (("minor", body), ("major", heading)):
+                    if family:
+                        data = re.sub(rf'(<a:{kind}Font>\s*<a:latin typeface=")[^"]*'.encode(),
+                                      rb"\g<1>" + family.encode(), data)
+            target.writestr(info, data)
+    return out
 
 
 def reference_docx(path: Path) -> Path:

@@ -95,9 +95,10 @@ def test_a_reference_saved_by_libreoffice_loses_no_style(tmp_path, fmt):
     said = _render_with(tmp_path, fmt, saved / reference.name)
     assert "lacks" not in said and "layouts" not in said
     # LibreOffice adds an empty docProps/custom.xml, which the reader leaves out and says so. LibreOffice 7.4
-    # saves a .pptx with its own (Office 2007) colour scheme, whose accent1 falls short on contrast: said, ours kept.
+    # saves a .pptx with its own (Office 2007) colour scheme, whose accent1 falls short on contrast, and with Arial
+    # as its theme's fonts (the master's text styles left out), which PowerPoint would show: each said, ours kept.
     assert [line for line in said.splitlines() if "warning" in line and "custom properties" not in line
-            and not (fmt == "pptx" and "WCAG" in line)] == []
+            and not (fmt == "pptx" and ("WCAG" in line or "body font 'Arial'" in line))] == []
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pptx"])

@@ -151,7 +151,7 @@ def _margins(docx: Path) -> tuple[float, float]:
     return int(margins.get(f"{{{W}}}left")) / 20, int(margins.get(f"{{{W}}}right")) / 20
 
 
-@pytest.mark.parametrize("case", ["nrf", "own", "example", "long", "pandoc"])
+@pytest.mark.parametrize("case", ["nrf", "own", "example", "long", "pandoc", "serif"])
 def test_word_puts_tables_figures_and_text_on_one_left_edge_within_the_margins(case, products, converted):
     left, right_margin = _margins(products[(case, "docx")])
     seen = 0

@@ -431,13 +431,18 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
 
 
 def _restyled(theme: Theme, references: dict[str, Template]) -> tuple[Theme, list[str]]:
-    """The theme in the reference documents' colours, for every product (the .docx's where both give one)."""
+    """The theme in the reference documents' colours and body font, for every product (the .docx's where both
+    give one)."""
     from .render.office.colours import colours_of
-    from .theme import restyled
+    from .render.office.fonts import fonts_of
+    from .theme import refonted, restyled
     said: list[str] = []
     for fmt in ("pptx", "docx"):
         if fmt in references:
-            theme, kept = restyled(theme, colours_of(references[fmt]), str(references[fmt].path))
+            source = str(references[fmt].path)
+            theme, kept = restyled(theme, colours_of(references[fmt]), source)
+            said += kept
+            theme, kept = refonted(theme, fonts_of(references[fmt]), source)
             said += kept
     return theme, said
 

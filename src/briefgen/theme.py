@@ -447,3 +447,43 @@ def restyled(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, l
             return replace(theme, colours=colours), said
         said += kept.values()
         colours = replace(colours, **{name: getattr(ours, name) for name in kept})
+
+
+def refonted(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, list[str]]:
+    """``theme`` with the body font a reference document names (render/office/fonts.py) in place of its own, so
+    Word, the PDF and the deck (measured with it) all set text in it; and a warning where it is kept instead.
+
+    The PDF embeds and the deck measures a family's files, so the family is taken only where its four
+    faces are found as TrueType files: its own, or a free font's drawn to its widths (Caladea for
+    Cambria), in the theme folder or among this machine's fonts. Word and PowerPoint are told its name.
+    """
+    family = given.get("body")
+    if family is None or family.casefold() == theme.fonts.family.casefold():
+        return theme, []
+    faces = _faces_of(family, theme.folder)
+    if faces is None:
+        twins = [free for free, office in METRIC_COMPATIBLE.items() if office.casefold() == family.casefold()]
+        return theme, [f"{source}: its body font {family!r} is not installed here"
+                       + (f" (nor {' or '.join(twins)}, which has its widths)" if twins else "")
+                       + f", so the PDF and the deck keep briefgen's {theme.fonts.family}"]
+    return replace(theme, fonts=Fonts(family, **faces)), []
+
+
+def _faces_of(family: str, folder: Path) -> dict[str, Path] | None:
+    """The four faces of ``family``, or of a free font with its widths, as TrueType files reportlab embeds."""
+    from .installed_fonts import FACES, faces_of, font_folders
+    names = [family, *(free for free, office in METRIC_COMPATIBLE.items() if office.casefold() == family.casefold())]
+    for name in names:
+        faces = faces_of(name, folder, font_folders())
+        if len(faces) == len(FACES) and not any(_not_truetype(_head(path)) for path in faces.values()):
+            return faces
+    return None
+
+
+def _head(path: Path) -> bytes:
+    """As much of a font file as the TrueType check reads: one byte past the largest font taken."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_FONT_BYTES + 1)
+    except OSError:
+        return b""

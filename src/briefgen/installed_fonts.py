@@ -1,0 +1,93 @@
+"""TrueType fonts found by family name, in a theme folder and then in the machine's font folders.
+
+A reference document names the families its text is set in (render/office/fonts.py). The PDF
+embeds and the deck is measured with a family's files, so a reference's family is followed only
+where its four faces are found, as TrueType files reportlab embeds: in the theme folder, or in
+the machine's font folders; or those of a free font drawn to its widths (theme.py's
+METRIC_COMPATIBLE: Caladea for Cambria), which Word and PowerPoint are told by the Office name.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+FACES = ("regular", "bold", "italic", "bold_italic")
+# The styles a face calls itself (its name table's subfamily), by face.
+_STYLES = {"regular": {"regular", "book", "roman", "normal"}, "bold": {"bold"},
+           "italic": {"italic", "oblique"}, "bold_italic": {"bold italic", "bold oblique"}}
+
+
+def font_folders() -> tuple[Path, ...]:
+    """Where this machine keeps its fonts: the system's and the user's, as fontconfig, Windows and macOS do."""
+    home = Path.home()
+    if sys.platform == "win32":
+        windows = Path(os.environ.get("WINDIR", "C:\\Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
+        return windows / "Fonts", local / "Microsoft" / "Windows" / "Fonts"
+    if sys.platform == "darwin":
+        return Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"
+    return (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local" / "share" / "fonts",
+            home / ".fonts")
+
+
+@lru_cache(maxsize=8)
+def faces_of(family: str, own: Path, machine: tuple[Path, ...]) -> dict[str, Path]:
+    """The faces of ``family`` in the folder ``own`` (a theme's: none of its files may lead out of it), then in
+    the ``machine``'s font folders, the first file found of each face kept."""
+    wanted = family.casefold()
+    found: dict[str, Path] = {}
+    for folder, contained in ((own, True), *((folder, False) for folder in machine)):
+        for path in sorted(_fonts_in(folder, contained)):
+            named = _name(path)
+            if named is None or named[0].casefold() != wanted:
+                continue
+            face = next((face for face, styles in _STYLES.items() if named[1].casefold() in styles), None)
+            if face is not None:
+                found.setdefault(face, path)
+    return found
+
+
+def _fonts_in(folder: Path, contained: bool) -> list[Path]:
+    """The .ttf files under ``folder``; if ``contained``, none a link that leads out of it."""
+    inside = folder.resolve()
+    found = []
+    for root, _, names in os.walk(folder):  # never into a linked folder
+        for name in names:
+            path = Path(root) / name
+            if name.lower().endswith(".ttf") and (not contained or path.resolve().is_relative_to(inside)):
+                found.append(path)
+    return found
+
+
+def _name(path: Path) -> tuple[str, str] | None:
+    """(family, style) as the font's name table gives them (Windows's records first), or None."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+            count = struct.unpack_from(">H", head, 4)[0]
+            directory = handle.read(16 * count)
+            at = next(offset for tag, _, offset, _ in struct.iter_unpack(">4sLLL", directory) if tag == b"name")
+            handle.seek(at)
+            table = handle.read(65536)
+    except (OSError, struct.error, StopIteration):
+        return None
+    try:
+        records, strings = struct.unpack_from(">HH", table, 2)
+        names: dict[int, str] = {}
+        for n in range(records):
+            platform, encoding, _, name_id, length, offset = struct.unpack_from(">6H", table, 6 + 12 * n)
+            if name_id not in (1, 2, 16, 17) or name_id in names:
+                continue
+            raw = table[strings + offset:strings + offset + length]
+            if platform in (0, 3):
+                names[name_id] = raw.decode("utf-16-be", "replace").strip()
+            elif platform == 1 and encoding == 0:
+                names[name_id] = raw.decode("mac-roman", "replace").strip()
+    except struct.error:
+        return None
+    family, style = names.get(16) or names.get(1), names.get(17) or names.get(2)
+    return (family, style) if family and style else None

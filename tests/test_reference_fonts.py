@@ -45,6 +45,12 @@ def test_a_body_font_found_on_this_machine_becomes_the_themes():
         == ["DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"]
 
 
+def test_a_free_font_with_an_office_fonts_widths_is_named_as_the_office_font():
+    # LibreOffice saves Carlito where the reference had Calibri: the theme's own font, by the name Office knows.
+    assert refonted(load_theme(), {"body": "Carlito"}, "ref.pptx") == (load_theme(), [])
+    assert load_theme().fonts.family == "Calibri"
+
+
 def test_a_body_font_not_found_keeps_briefgens_and_says_so():
     theme, said = refonted(load_theme(), {"body": "Nowhere Sans"}, "ref.docx")
     assert theme == load_theme()

@@ -458,7 +458,7 @@ def refonted(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, l
     Cambria), in the theme folder or among this machine's fonts. Word and PowerPoint are told its name.
     """
     family = given.get("body")
-    if family is None or family.casefold() == theme.fonts.family.casefold():
+    if family is None or METRIC_COMPATIBLE.get(family, family).casefold() == theme.fonts.family.casefold():
         return theme, []
     faces = _faces_of(family, theme.folder)
     if faces is None:
@@ -466,7 +466,9 @@ def refonted(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, l
         return theme, [f"{source}: its body font {family!r} is not installed here"
                        + (f" (nor {' or '.join(twins)}, which has its widths)" if twins else "")
                        + f", so the PDF and the deck keep briefgen's {theme.fonts.family}"]
-    return replace(theme, fonts=Fonts(family, **faces)), []
+    # A free font named by the reference (LibreOffice saves Carlito for Calibri) is told to Word and PowerPoint
+    # by the Office name its readers have, as the built-in theme names Calibri and carries Carlito.
+    return replace(theme, fonts=Fonts(METRIC_COMPATIBLE.get(family, family), **faces)), []
 
 
 def _faces_of(family: str, folder: Path) -> dict[str, Path] | None:

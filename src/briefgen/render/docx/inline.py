@@ -45,7 +45,9 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
         if isinstance(span, NoteMark):
             _mark(p, span)
             continue
-        start = len(p)
+        # Where a redline's change starts; lxml counts a paragraph's children one by one, so only when one is
+        # marked (counted for every span, a dense 1M-character paragraph took minutes).
+        start = len(p) if span.change else 0
         pieces = [(span.text, None)]
         if scripts.RIGHT_TO_LEFT.search(span.text):
             language = _language(paragraph) if language is None else language

@@ -16,7 +16,7 @@ from . import deck_figures, figures as drawn
 from .deck_fit import HEIGHT_RESERVE, TITLE_MIN, WIDTH_RESERVE, Fitter
 from .deck_plan import LINK_NUMBER, Plan, plan
 from .document import Captions, watermark_of
-from .line_breaks import without_break_marks
+from .line_breaks import unbroken_ranges_in, without_break_marks
 from .measure import metrics_for
 from .outline import Labels, Outline
 from .properties import fit, properties_of
@@ -61,7 +61,11 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     main += [s for p in planned.main for s in fitted(p)]
     backup = [s for p in planned.backup for s in fitted(p)]
     # Speaker notes are read from, not set in the slides' narrow lines: without the marks that place line breaks.
-    slides = [replace(s, notes=without_break_marks(s.notes)) for s in _linked(main + backup)]
+    # And no range breaks across lines in any slide's text (line_breaks.py): the joiner has no width, the fit holds.
+    slides = [replace(s, notes=without_break_marks(s.notes),
+                      bodies=tuple(tuple(replace(i, spans=unbroken_ranges_in(i.spans)) for i in body)
+                                   for body in s.bodies))
+              for s in _linked(main + backup)]
     marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
     watermark = watermark_of(outline, theme, geometry.slide, typography(theme).deck.watermark.size)
     logo = _logo(theme, outline, geometry) if theme.logo else None

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Union
 
 from ..images import Image
 from ..estimative import Confidence, Likelihood, Reliability, estimate_label
-from .line_breaks import address, last_words_together, last_words_together_in, unbroken_ranges
+from .line_breaks import address, last_words_together, last_words_together_in, unbroken_ranges, unbroken_ranges_in
 from ..citation_styles import DEFAULT, is_note_style
 from ..inline import Citation, Inline, Span, parse, plain
 from ..marking import Tlp
@@ -391,8 +391,9 @@ def compose(brief: Brief, theme: Theme, *, footnotes: bool = False) -> Document:
     blocks = _captioned(blocks, captions)
     resolver = _Resolver(brief, words, brief.csl or theme.csl or DEFAULT)
     resolver.collect(blocks)
-    blocks = [resolver.resolve(b) for b in blocks]
-    notes = tuple(resolver.notes)
+    # No range breaks across lines, in any text (line_breaks.py); the notes' too.
+    blocks = [resolver.walk(resolver.resolve(b), unbroken_ranges_in) for b in blocks]
+    notes = tuple(replace(n, spans=unbroken_ranges_in(n.spans)) for n in resolver.notes)
     if notes and resolver.cites_one_source_whole():
         # One source cited throughout, whole: its note is the sources list. The note keeps the source's
         # rating, which the sources list would have shown.
@@ -489,6 +490,10 @@ class _Resolver:
 
     def source(self, key: str) -> Source:
         return next(s for s in self.sources if s.id == key)
+
+    def walk(self, value, spans):
+        """``value`` with each tuple of spans in it replaced by ``spans`` of it."""
+        return self._walk(value, spans)
 
     def _walk(self, value, spans):
         if isinstance(value, tuple):

@@ -46,6 +46,13 @@ def unbroken_ranges(text: str) -> str:
     return _RANGE_DASH.sub(lambda found: found.group(1) + WORD_JOINER, text)
 
 
+def unbroken_ranges_in(spans: Inline) -> Inline:
+    """``spans`` with no line break inside any numeric range, whatever text holds it: an estimate, a table's
+    cell, the analyst's own prose ("1992–97")."""
+    return tuple(replace(span, text=unbroken_ranges(span.text)) if _RANGE_DASH.search(span.text) else span
+                 for span in spans)
+
+
 def breakable_address(url: str) -> str:
     """``url`` as shown: breakable after each slash of its path, and nowhere else."""
     return _HYPHEN.sub("-" + WORD_JOINER, _PATH_SLASH.sub("/" + ZERO_WIDTH_SPACE, url))
@@ -88,4 +95,4 @@ def last_words_together_in(spans: Inline) -> Inline:
 
 __all__ = ["BREAK_MARKS", "NO_BREAK_SPACE", "WORD_JOINER", "ZERO_WIDTH_SPACE", "address", "breakable_address",
            "without_break_marks", "last_words_together", "last_words_together_in",
-           "unbroken_ranges"]
+           "unbroken_ranges", "unbroken_ranges_in"]

@@ -27,7 +27,20 @@ _DASH = [3, 2]
 _ROUND = 1  # line cap and line join
 
 
-class FigureFlowable(Flowable):
+class _TaggedFlowable(Flowable):
+    """A drawing of a fixed size, drawn inside its element of the tagged PDF."""
+
+    tag: Element
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        return self.width, self.height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        with canvas.region(self.tag):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class FigureFlowable(_TaggedFlowable):
     """A figure scaled to a width, drawn as one Figure of the tagged PDF."""
 
     def __init__(self, figure: Figure, family: Family, width: float, tag: Element):
@@ -36,13 +49,6 @@ class FigureFlowable(Flowable):
         self._scale = min(1.0, width / figure.width) if figure.image else width / figure.width
         self.width, self.height = figure.width * self._scale, figure.height * self._scale
         self._figure, self._family, self.tag = figure, family, tag
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        return self.width, self.height
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
-        with canvas.region(self.tag):
-            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         canvas, figure, scale = self.canv, self._figure, self._scale
@@ -58,7 +64,7 @@ class FigureFlowable(Flowable):
         canvas.restoreState()
 
 
-class LogoFlowable(Flowable):
+class LogoFlowable(_TaggedFlowable):
     """The logo at the left of the frame, at the layout's size, the space after it the layout's gap: a Figure
     of the tagged PDF whose alt text says whose logo it is."""
 
@@ -66,13 +72,6 @@ class LogoFlowable(Flowable):
         super().__init__()
         self.width, self.height, self.spaceAfter = logo.width, logo.height, logo.gap
         self._logo, self.tag = logo, tag
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        return self.width, self.height
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
-        with canvas.region(self.tag):
-            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         draw_logo(self.canv, self._logo, 0, 0)

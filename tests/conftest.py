@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 NRF = ROOT / "content" / "nrf-secession.yaml"
@@ -229,6 +230,16 @@ LONG_SUBTITLE = ("Online Pan-Khorasanism against the NRF's call for a united Afg
 # A source's address as a new user pastes one: long, with hyphens in its path, longer than a line of notes.
 LONG_URL = ("https://www.example-policy-institute.org/research/briefs/2022/11/secessionist-currents-around-"
             "afghanistans-national-resistance-front-and-the-wider-region")
+
+
+def example_changed(folder: Path, change=None) -> Path:
+    """The scaffold's example brief, changed in one way by ``change(data)``, written as a user's YAML file."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    if change:
+        change(data)
+    path = folder / "brief.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 def titled_brief(path: Path) -> Path:

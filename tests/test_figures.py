@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
@@ -29,7 +28,7 @@ from briefgen.render import pptx as pptx_render
 from briefgen.theme import MM, load_theme
 from briefgen.value import replace
 
-from .conftest import EXAMPLE, NRF, OWN_TABLE_ROWS
+from .conftest import EXAMPLE, NRF, OWN_TABLE_ROWS, example_changed
 from .test_pdf import words
 
 THEME = load_theme()
@@ -194,17 +193,11 @@ class DescribeTheDrawnFigures:
         ties, _ = drawn.ties(actors)
         assert {(t.a, t.b): t.reported for t in ties} == found
 
-def brief_with(tmp_path: Path, change) -> Path:
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "brief.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
 
 
 class DescribeTooLittleDataOrSwitchedOff:
     def it_omits_the_timeline_for_a_single_event(self, tmp_path, briefgen_in_process):
-        content = brief_with(tmp_path, lambda d: d["context"].update(timeline=d["context"]["timeline"][:1]))
+        content = example_changed(tmp_path, lambda d: d["context"].update(timeline=d["context"]["timeline"][:1]))
         assert WORDS.timeline_figure not in [f.caption for f in document_figures(content)]
         assert WORDS.timeline_figure not in [s.title for s in deck_of(content).slides]
         for fmt in ("docx", "pdf", "pptx"):
@@ -212,12 +205,12 @@ class DescribeTooLittleDataOrSwitchedOff:
             assert result.code == 0, result.err
 
     def it_omits_the_actor_map_when_no_actor_names_another(self, tmp_path):
-        content = brief_with(tmp_path, lambda d: [a.pop("allies", None) for a in d["actors"]])
+        content = example_changed(tmp_path, lambda d: [a.pop("allies", None) for a in d["actors"]])
         assert WORDS.actor_map_figure not in [f.caption for f in document_figures(content)]
 
     @pytest.mark.parametrize("name", DRAWN)
     def it_leaves_out_a_figure_switched_off(self, tmp_path, name):
-        content = brief_with(tmp_path, lambda d: d.update(figures={name: False}))
+        content = example_changed(tmp_path, lambda d: d.update(figures={name: False}))
         caption = getattr(WORDS, {"timeline": "timeline_figure", "actor_map": "actor_map_figure",
                                   "likelihood_scale": "likelihood_figure"}[name])
         assert caption not in [f.caption for f in document_figures(content)]
@@ -232,7 +225,7 @@ class DescribeAFigureTallerThanAPage:
             first = data["actors"][0]["name"]
             data["actors"] += [{"name": f"Group {n}", "kind": f"Kind {n}", "role": "R.", "stance": "S.",
                                 "allies": [first]} for n in range(40)]
-        content = brief_with(tmp_path, crowd)
+        content = example_changed(tmp_path, crowd)
         room = THEME.page.size_pt[1] - (THEME.page.margin_top_mm + THEME.page.margin_bottom_mm) * MM
         shown = document_figures(content)
         assert WORDS.actor_map_figure not in [f.caption for f in shown]
@@ -309,7 +302,7 @@ class DescribeATimelineOfAnyShape:
 def picture_brief(tmp_path: Path, picture: dict, make_file=None) -> Path:
     if make_file:
         make_file(tmp_path)
-    return brief_with(tmp_path, lambda d: d.update(images=[picture]))
+    return example_changed(tmp_path, lambda d: d.update(images=[picture]))
 
 
 def png(folder: Path, name: str = "map.png") -> None:
@@ -347,7 +340,7 @@ class DescribeTheAnalystsImages:
         assert result.code == 1 and "an image may be at most 10 bytes" in result.err, result.err
 
     def it_reports_a_table_row_of_the_wrong_length(self, tmp_path, briefgen_in_process):
-        content = brief_with(tmp_path, lambda d: d["sections"][0].update(
+        content = example_changed(tmp_path, lambda d: d["sections"][0].update(
             table={"header": ["A", "B"], "rows": [["1", "2"], ["3"]]}))
         result = briefgen_in_process("validate", content)
         assert result.code == 1

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from lxml import etree
 
 from briefgen.layout.csl import format_citations
@@ -24,18 +23,12 @@ from briefgen.render.pdf.styles import styles
 from briefgen.theme import load_theme
 from briefgen.typography import typography
 
-from .conftest import EXAMPLE, NRF, run_briefgen
+from .conftest import NRF, example_changed, run_briefgen
 
 THEME = load_theme()
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def example(tmp_path: Path, change) -> Path:
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "brief.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 class DescribeTheLines:
@@ -64,7 +57,7 @@ class DescribeAQuoteAtAPageFoot:
                 data["actors"][0]["quotes"] = [{"text": " ".join(["The river is shared, and so is its water."] * 8),
                                                 "speaker": "A minister", "source": "report2024"}]
             pdf = tmp_path / f"quote-{filler}.pdf"
-            assert run_briefgen("pdf", example(tmp_path, more), "-o", pdf).returncode == 0
+            assert run_briefgen("pdf", example_changed(tmp_path, more), "-o", pdf).returncode == 0
             pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split("\f")
             first = next(n for n, page in enumerate(pages) if "The river is shared" in page)
@@ -100,7 +93,7 @@ class DescribeTheAuthorsPart:
         assert "About the author" not in [b.text for b in compose(brief, THEME).blocks if isinstance(b, Heading)]
 
     def it_is_there_when_an_author_has_a_role_or_a_note(self, tmp_path):
-        brief = load(example(tmp_path, lambda d: d["authors"][0].pop("bio", None)))
+        brief = load(example_changed(tmp_path, lambda d: d["authors"][0].pop("bio", None)))
         assert brief.authors[0].role
         assert "About the author" in [b.text for b in compose(brief, THEME).blocks if isinstance(b, Heading)]
 

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, strategies as st
 
 from briefgen.inline import text_of
@@ -21,7 +20,7 @@ from briefgen.load import load
 from briefgen.theme import MM, load_theme
 from briefgen.typography import typography
 
-from .conftest import EXAMPLE, pdf_pages_text
+from .conftest import EXAMPLE, example_changed, pdf_pages_text
 
 
 WORDS = labels("en")
@@ -32,12 +31,7 @@ def blocks(brief):
 
 
 def example(tmp_path: Path, change=None):
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    if change:
-        change(data)
-    path = tmp_path / "brief.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return load(path)
+    return load(example_changed(tmp_path, change))
 
 
 def table(brief, caption_text: str) -> Table:

@@ -66,28 +66,41 @@ def _fonts_in(folder: Path, contained: bool) -> list[Path]:
 def _name(path: Path) -> tuple[str, str] | None:
     """(family, style) as the font's name table gives them (Windows's records first), or None."""
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle:  # only the directory and the name table: every font on the machine is read
             head = handle.read(12)
             count = struct.unpack_from(">H", head, 4)[0]
             directory = handle.read(16 * count)
             at = next(offset for tag, _, offset, _ in struct.iter_unpack(">4sLLL", directory) if tag == b"name")
             handle.seek(at)
             table = handle.read(65536)
+        found: dict[int, str] = {}
+        for name_id, name in names(table):
+            found.setdefault(name_id, name)
     except (OSError, struct.error, StopIteration):
         return None
-    try:
-        records, strings = struct.unpack_from(">HH", table, 2)
-        names: dict[int, str] = {}
-        for n in range(records):
-            platform, encoding, _, name_id, length, offset = struct.unpack_from(">6H", table, 6 + 12 * n)
-            if name_id not in (1, 2, 16, 17) or name_id in names:
-                continue
-            raw = table[strings + offset:strings + offset + length]
-            if platform in (0, 3):
-                names[name_id] = raw.decode("utf-16-be", "replace").strip()
-            elif platform == 1 and encoding == 0:
-                names[name_id] = raw.decode("mac-roman", "replace").strip()
-    except struct.error:
-        return None
-    family, style = names.get(16) or names.get(1), names.get(17) or names.get(2)
+    family, style = found.get(16) or found.get(1), found.get(17) or found.get(2)
     return (family, style) if family and style else None
+
+
+def name_table(data: bytes) -> bytes:
+    """The name table of a whole TrueType file; raises struct.error or StopIteration if there is none."""
+    count = struct.unpack_from(">H", data, 4)[0]
+    directory = (struct.unpack_from(">4sLLL", data, 12 + 16 * n) for n in range(count))
+    return data[next(offset for tag, _, offset, _ in directory if tag == b"name"):]
+
+
+def names(table: bytes) -> list[tuple[int, str]]:
+    """(name id, name) of each family and style record of a name table (ids 1, 2, 16, 17) in Unicode, Windows's
+    or the Mac's Roman encoding, in the table's order; raises struct.error if the table is damaged."""
+    records, strings = struct.unpack_from(">HH", table, 2)
+    found = []
+    for n in range(records):
+        platform, encoding, _, name_id, length, offset = struct.unpack_from(">6H", table, 6 + 12 * n)
+        raw = table[strings + offset:strings + offset + length]
+        if name_id not in (1, 2, 16, 17):
+            continue
+        if platform in (0, 3):
+            found.append((name_id, raw.decode("utf-16-be", "replace").strip()))
+        elif platform == 1 and encoding == 0:
+            found.append((name_id, raw.decode("mac-roman", "replace").strip()))
+    return found

@@ -380,28 +380,13 @@ def _not_truetype(data: bytes) -> str | None:
 def _families(data: bytes) -> tuple[str, ...]:
     """The family names a TrueType font gives itself (its name table's typographic and legacy family, in
     Windows's and the Mac's records); none if the table cannot be read, so a damaged name table is not refused."""
+    from .installed_fonts import name_table, names
+
     try:
-        count = struct.unpack_from(">H", data, 4)[0]
-        directory = (struct.unpack_from(">4sLLL", data, 12 + 16 * n) for n in range(count))
-        at = next(offset for tag, _, offset, _ in directory if tag == b"name")
-        records, strings = struct.unpack_from(">HH", data, at + 2)
-        found: list[str] = []
-        for n in range(records):
-            platform, encoding, _, name_id, length, offset = struct.unpack_from(">6H", data, at + 6 + 12 * n)
-            if name_id not in (1, 16):
-                continue
-            raw = data[at + strings + offset:at + strings + offset + length]
-            if platform in (0, 3):
-                name = raw.decode("utf-16-be", "replace")
-            elif platform == 1 and encoding == 0:
-                name = raw.decode("mac-roman", "replace")
-            else:
-                continue
-            if name.strip() and name not in found:
-                found.append(name.strip())
-        return tuple(found)
+        found = [name for name_id, name in names(name_table(data)) if name_id in (1, 16) and name]
     except (struct.error, StopIteration):
         return ()
+    return tuple(dict.fromkeys(found))
 
 
 def _deck_template(folder: Path) -> Path | None:

@@ -122,10 +122,11 @@ def _mark(p, mark: NoteMark) -> None:
     """A note mark: the note's footnote reference where it is first cited (in a bookmark its later marks refer
     to), a NOTEREF field showing its number at a later mark, the bare number when a redline deletes the mark
     (see footnotes.py)."""
+    # As for a span, the children are counted only when a redline marks the note (see write).
     if mark.separator:
         _run(p, mark.separator, NOTE_REFERENCE)
-        tracked.wrap(p, len(p) - 1, mark.change)
-    start = len(p)
+        tracked.wrap(p, len(p) - 1 if mark.change else 0, mark.change)
+    start = len(p) if mark.change else 0
     if mark.change == "del":  # the last edition's note, which this one does not hold
         _run(p, str(mark.number), NOTE_REFERENCE)
     elif mark.first:

@@ -141,7 +141,8 @@ class Speaker:
                 continue
             if heard:
                 attribution = self.attribution(heard)
-                out = [*out[:-1], out[-1].rstrip()] if out else []
+                if out:  # in place: a copy of everything said so far, at each citation, was quadratic
+                    out[-1] = out[-1].rstrip()
                 out.append(attribution if out else attribution.removeprefix(", "))
                 heard = []
             if span is not None and span.cite:  # "as @id says": the name the sentence needs, and the place cited

@@ -10,7 +10,7 @@ no word is broken that the part's widths kept whole.
 
 from __future__ import annotations
 
-from itertools import product
+from collections.abc import Iterator
 
 from ..inline import Inline, Span
 from .measure import Metrics
@@ -47,8 +47,7 @@ def fitted(widths: tuple[float, ...], rows: list[tuple[Inline, ...]], metrics: M
     def distance(choice: tuple[int, ...]) -> float:
         return sum(abs(s - o) for s, o in zip(choice, own))
 
-    choices = [c for c in product(*(sorted(k) for k in counts)) if sum(c) == STEPS]
-    best = min(choices, key=lambda c: (lines(c), distance(c)))
+    best = min(_shares([sorted(k) for k in counts], STEPS), key=lambda c: (lines(c), distance(c)))
     # The part's own widths stand unless the best choice saves a line (and they break no word it keeps whole).
     if all(room(o) >= w for o, w in zip(own, longest)):
         given = sum(max(metrics.count(cells[c], room(own[c]), size) if cells[c] else 1 for c in range(columns))
@@ -56,6 +55,20 @@ def fitted(widths: tuple[float, ...], rows: list[tuple[Inline, ...]], metrics: M
         if given <= lines(best):
             return widths
     return tuple(float(s) for s in best)
+
+
+def _shares(options: list[list[int]], total: int) -> Iterator[tuple[int, ...]]:
+    """Each choice of one of its ``options`` per column whose steps add up to ``total``, in the order of their
+    product; made directly, as the product of five columns' widths would be thousands of choices to discard."""
+    if not options:
+        if total == 0:
+            yield ()
+        return
+    rest = options[1:]
+    least, most = sum(o[0] for o in rest), sum(o[-1] for o in rest)
+    for steps in options[0]:
+        if least <= total - steps <= most:
+            yield from ((steps, *others) for others in _shares(rest, total - steps))
 
 
 def _longest_word(spans: Inline, metrics: Metrics, size: float) -> float:

@@ -72,6 +72,21 @@ class DescribeABidiControl:
         assert result.returncode == 0 and result.stderr.count("U+202E") == 1, result.stderr
         assert "U+202E" not in run_briefgen("all", path, "--out-dir", tmp_path / "out", "-q").stderr
 
+    @pytest.mark.parametrize("kind", ["bib", "json"])
+    def it_is_found_in_a_cited_bibliography_entry_placed_at_the_entry(self, tmp_path, kind):
+        entry = ('@report{{filed2024,\n  title = {{Water {}FDP.exe talks}},\n  year = {{2024}}\n}}\n'
+                 if kind == "bib" else '[{{"id": "filed2024", "title": "Water {}FDP.exe talks"}}]')
+        (tmp_path / f"refs.{kind}").write_text("\n\n" + entry.format("\u202e"), encoding="utf-8")
+        (tmp_path / f"unused.{kind}").write_text(entry.format("\u2067").replace("filed2024", "unused"), encoding="utf-8")
+        path = brief(tmp_path, "\nsources:", f"\nbibliography: [refs.{kind}, unused.{kind}]\nsources:")
+        text = path.read_text(encoding="utf-8").replace("[@report2024]", "[@filed2024]", 1)
+        path.write_text(text, encoding="utf-8")
+        result = run_briefgen("validate", path, "--strict")
+        assert result.returncode == 1
+        assert re.search(rf"refs\.{kind}:3:\d+: filed2024\.title: warning: contains U\+202E RIGHT-TO-LEFT OVERRIDE",
+                         result.stderr), result.stderr
+        assert "U+2067" not in result.stderr  # an entry the brief does not cite is never printed
+
 
 class DescribeThePdf:
     def it_draws_no_control_as_a_replacement_character_and_does_what_an_override_says(self, tmp_path):

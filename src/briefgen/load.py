@@ -152,7 +152,7 @@ def _bidi_warnings(data: Any, tree: _Tree) -> list[Problem]:
     It makes text read otherwise than it is written ("Trojan Source"), so it is a warning (an error
     under --strict); the products still show what it does.
     """
-    from .scripts import BIDI_CONTROL, BIDI_CONTROLS
+    from .scripts import BIDI_CONTROL
     if not BIDI_CONTROL.search(tree.text) and "\\u" not in tree.text and "\\U" not in tree.text:
         return []  # neither written nor escaped (YAML's "\u202E"): nothing to look for
     found = []
@@ -161,12 +161,25 @@ def _bidi_warnings(data: Any, tree: _Tree) -> list[Problem]:
         for match in BIDI_CONTROL.finditer(value):
             char = match.group()
             seen[char] = seen.get(char, -1) + 1
-            name, does = BIDI_CONTROLS[char]
             found.append(Problem(tree.name, *tree.mark_of_text(path, char, seen[char]), dotted(path),
-                                 f"contains U+{ord(char):04X} {name}, an invisible character that {does}: readers "
-                                 "would see other text than is written (\"Trojan Source\"); remove it (right-to-left "
-                                 "script needs no control characters)", warning=True))
+                                 _bidi_message(char), warning=True))
     return found
+
+
+def _bidi_message(char: str) -> str:
+    from .scripts import BIDI_CONTROLS
+    name, does = BIDI_CONTROLS[char]
+    return (f"contains U+{ord(char):04X} {name}, an invisible character that {does}: readers would see other "
+            "text than is written (\"Trojan Source\"); remove it (right-to-left script needs no control characters)")
+
+
+def _entry_bidi_warnings(file: Path, entry: Any) -> list[Problem]:
+    """Each field of a cited bibliography entry holding a bidirectional control, placed at the entry in its
+    file: its title and publisher are printed in every product, as a content file's text is."""
+    from .scripts import BIDI_CONTROL
+    return [Problem(str(file), entry.line, entry.column, f"{entry.source['id']}.{field}", _bidi_message(match.group()),
+                    warning=True)
+            for field, value in entry.source.items() for match in BIDI_CONTROL.finditer(value)]
 
 
 def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
@@ -473,6 +486,7 @@ def _merge_bibliography(data: dict[str, Any], tree: _Tree, folder: Path) -> _Bib
     cited = _cited_ids(data)
     first: dict[str, dict[str, str]] = {}  # each id's first usable entry in the files
     skipped: list[tuple[str, Problem]] = []  # (id, the warning) for entries left out
+    bidi: list[Problem] = []
     for index, name in enumerate(names):
         field = ("bibliography", index) if isinstance(files, list) else ("bibliography",)
         file = folder / name
@@ -490,6 +504,8 @@ def _merge_bibliography(data: dict[str, Any], tree: _Tree, folder: Path) -> _Bib
             places.append(f"{file}:{entry.line}")
             if len(places) == 1:
                 first[key] = entry.source
+                if key in cited:
+                    bidi += _entry_bidi_warnings(file, entry)
             else:
                 skipped.append((key, Problem(str(file), entry.line, entry.column, key, f"source id {key!r} is also "
                                              f"defined at {places[0]}; this entry is skipped", warning=True)))
@@ -503,7 +519,7 @@ def _merge_bibliography(data: dict[str, Any], tree: _Tree, folder: Path) -> _Bib
                                                f"{entry.message}; it is skipped", warning=True)))
     found.ambiguous = {key: places for key, places in defined.items() if len(places) > 1}
     # A cited entry that is ambiguous or unusable is said once, at its citation (see _markup_problems).
-    found.warnings = [warning for key, warning in skipped if key not in cited]
+    found.warnings = [warning for key, warning in skipped if key not in cited] + bidi
     merged = list(sources)
     for key, source in first.items():
         if key not in cited:

@@ -153,8 +153,9 @@ class DescribeOurPptxNames:
         assert pptx_xml.SLIDE_TYPE == CT.PML_SLIDE and pptx_xml.NOTES_SLIDE_TYPE == CT.PML_NOTES_SLIDE
         assert pptx_xml.SLIDE_MASTER_TYPE == CT.PML_SLIDE_MASTER
         assert pptx_xml.IMAGE_TYPES == {"png": ("png", CT.PNG), "jpeg": ("jpg", CT.JPEG)}
+        assert pptx_xml.FONT_DATA_TYPE == CT.X_FONTDATA
         for ours, theirs in ((pptx_xml.SLIDE_LAYOUT, RT.SLIDE_LAYOUT), (pptx_xml.SLIDE, RT.SLIDE),
-                             (pptx_xml.IMAGE, RT.IMAGE), (pptx_xml.HYPERLINK, RT.HYPERLINK),
+                             (pptx_xml.IMAGE, RT.IMAGE), (pptx_xml.HYPERLINK, RT.HYPERLINK), (pptx_xml.FONT, RT.FONT),
                              (pptx_xml.NOTES_MASTER, RT.NOTES_MASTER), (pptx_xml.NOTES_SLIDE, RT.NOTES_SLIDE),
                              (pptx_xml.CORE_PROPERTIES, RT.CORE_PROPERTIES),
                              (pptx_xml.EXTENDED_PROPERTIES, RT.EXTENDED_PROPERTIES)):

@@ -82,22 +82,28 @@ def _name(path: Path) -> tuple[str, str] | None:
     return (family, style) if family and style else None
 
 
-def name_table(data: bytes) -> bytes:
-    """The name table of a whole TrueType file; raises struct.error or StopIteration if there is none."""
+def tables(data: bytes) -> dict[bytes, int]:
+    """Where each table of a whole TrueType file starts, by tag (b"name", b"OS/2"); raises struct.error if its
+    table directory is cut short."""
     count = struct.unpack_from(">H", data, 4)[0]
     directory = (struct.unpack_from(">4sLLL", data, 12 + 16 * n) for n in range(count))
-    return data[next(offset for tag, _, offset, _ in directory if tag == b"name"):]
+    return {tag: offset for tag, _, offset, _ in directory}
 
 
-def names(table: bytes) -> list[tuple[int, str]]:
-    """(name id, name) of each family and style record of a name table (ids 1, 2, 16, 17) in Unicode, Windows's
-    or the Mac's Roman encoding, in the table's order; raises struct.error if the table is damaged."""
+def name_table(data: bytes) -> bytes:
+    """The name table of a whole TrueType file; raises struct.error or KeyError if there is none."""
+    return data[tables(data)[b"name"]:]
+
+
+def names(table: bytes, ids: tuple[int, ...] = (1, 2, 16, 17)) -> list[tuple[int, str]]:
+    """(name id, name) of each record of ``ids`` in a name table (by default its family and style names) in
+    Unicode, Windows's or the Mac's Roman encoding, in the table's order; raises struct.error if it is damaged."""
     records, strings = struct.unpack_from(">HH", table, 2)
     found = []
     for n in range(records):
         platform, encoding, _, name_id, length, offset = struct.unpack_from(">6H", table, 6 + 12 * n)
         raw = table[strings + offset:strings + offset + length]
-        if name_id not in (1, 2, 16, 17):
+        if name_id not in ids:
             continue
         if platform in (0, 3):
             found.append((name_id, raw.decode("utf-16-be", "replace").strip()))

@@ -384,7 +384,7 @@ def _families(data: bytes) -> tuple[str, ...]:
 
     try:
         found = [name for name_id, name in names(name_table(data)) if name_id in (1, 16) and name]
-    except (struct.error, StopIteration):
+    except (struct.error, KeyError):
         return ()
     return tuple(dict.fromkeys(found))
 

@@ -1,4 +1,4 @@
-"""The theme's fonts carried inside the Word brief, when Word's readers may not have them (theme.office_has).
+"""The theme's fonts carried inside the Word brief, when Word's readers may not have them (office/carried_fonts.py).
 
 Word embeds a TrueType font as an obfuscated part (ECMA-376 Part 1, 17.8.1): word/fonts/fontN.odttf,
 related from the font table, its first 32 bytes XORed with the bytes of a GUID that the font table's
@@ -9,9 +9,7 @@ says the document carries fonts. Word and LibreOffice then set the brief in the 
 from __future__ import annotations
 
 import hashlib
-import struct
 import uuid
-from pathlib import Path
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -21,8 +19,6 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
-
-from ...theme import Fonts
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 _FACES = (("regular", "w:embedRegular"), ("bold", "w:embedBold"), ("italic", "w:embedItalic"),
@@ -36,23 +32,16 @@ _AFTER = ("w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData", "w:mirro
           "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop")
 
 
-def embed(word: WordDocument, fonts: Fonts) -> str | None:
-    """The theme's four faces in the package, under the family name its text is set in; or, if a face's
-    licence forbids embedding it, why not (Word would refuse the file's fonts as well)."""
-    forbidden = [path.name for path in (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic)
-                 if not _may_embed(Path(path).read_bytes())]
-    if forbidden:
-        return (f"the licence of {', '.join(forbidden)} forbids embedding it, and Word readers may not have "
-                f"{fonts.family!r}: they would see the brief in another font; name a font Office has")
+def embed(word: WordDocument, family: str, faces: dict[str, bytes]) -> None:
+    """The theme's four faces (TrueType bytes by face) in the package, under the family name its text is set in."""
     table = _font_table(word)
-    entry = next((font for font in table.element.findall(qn("w:font")) if font.get(qn("w:name")) == fonts.family),
-                 None)
+    entry = next((font for font in table.element.findall(qn("w:font")) if font.get(qn("w:name")) == family), None)
     if entry is None:
-        entry = SubElement(table.element, qn("w:font"), {qn("w:name"): fonts.family})
+        entry = SubElement(table.element, qn("w:font"), {qn("w:name"): family})
     for old in [child for child in entry if child.tag.startswith(f"{{{entry.nsmap['w']}}}embed")]:
         entry.remove(old)
     for number, (face, tag) in enumerate(_FACES, 1):
-        data = Path(getattr(fonts, face)).read_bytes()
+        data = faces[face]
         key = _key(data)
         part = Part(PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscated(data, key), word.part.package)
         SubElement(entry, qn(tag), {qn("r:id"): table.relate_to(part, RT.FONT), qn("w:fontKey"): key})
@@ -61,7 +50,6 @@ def embed(word: WordDocument, fonts: Fonts) -> str | None:
         flag = OxmlElement("w:embedTrueTypeFonts")
         after = next((child for child in settings if child.tag in {qn(t) for t in _AFTER}), None)
         (after.addprevious(flag) if after is not None else settings.append(flag))
-    return None
 
 
 def obfuscated(data: bytes, key: str) -> bytes:
@@ -69,18 +57,6 @@ def obfuscated(data: bytes, key: str) -> bytes:
     secret = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     head = bytes(byte ^ secret[n % 16] for n, byte in enumerate(data[:32]))
     return head + data[32:]
-
-
-def _may_embed(data: bytes) -> bool:
-    """Whether the font's licence lets a document carry it (OS/2 fsType): not "restricted" unless preview,
-    print or editing is allowed too, and not bitmaps only. A font without an OS/2 table sets no limit."""
-    count = struct.unpack_from(">H", data, 4)[0]
-    for n in range(count):
-        tag, _, offset, _ = struct.unpack_from(">4sLLL", data, 12 + 16 * n)
-        if tag == b"OS/2":
-            rights = struct.unpack_from(">H", data, offset + 8)[0]
-            return rights & 0x000E != 0x0002 and not rights & 0x0200
-    return True
 
 
 def _key(data: bytes) -> str:

@@ -20,7 +20,8 @@ from ...output import package
 from ..office.template import Template
 from ...theme import Theme
 from ..office import core_properties
-from . import figures, package as pptx_package
+from ..office.carried_fonts import carried
+from . import embedded_fonts, figures, package as pptx_package
 from .app import app_properties
 from .core import CoreProperties
 from .notes import Notes
@@ -54,10 +55,6 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     base = prepared(theme, template)
     if base.warning and warnings is not None:
         warnings.append(base.warning)
-    if not theme.fonts.office_has and warnings is not None:
-        warnings.append(f"PowerPoint readers may not have {theme.fonts.family!r}: they would see the deck in "
-                        "another font of other widths, and text fitted to its slides may overflow them; name a "
-                        "font Office has, or give a free font with its metrics (Calibri with Carlito's files)")
     root, parts = pptx_package.copied(base.root, extra=(base.notes_master,), blobs=base.blobs)
     presentation, notes_master = parts[base.presentation_part], parts[base.notes_master]
     listing = deepcopy(base.presentation)  # p:presentation, its slide list empty
@@ -94,6 +91,11 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
         if number == 1 and base.new_notes_master:
             presentation.relate(notes_master, NOTES_MASTER)
         notes.add(part, notes_master, number, s.notes)
+    faces, refused = carried(theme.fonts, "pptx")
+    if faces:  # PowerPoint readers may lack the font the deck was fitted in: the deck carries it
+        embedded_fonts.embed(presentation, listing, theme.fonts.family, faces)
+    if refused and warnings is not None:
+        warnings.append(refused)
     presentation.blob = serialized(listing)
     parts[base.core].blob = _core_properties(base.core, deck, when)
     if base.app is not None:

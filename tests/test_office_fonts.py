@@ -14,9 +14,10 @@ import pytest
 from lxml import etree
 
 from briefgen.layout import deck_figures, figures, slides
+from briefgen.render.pptx import embedded_fonts
 from briefgen.theme import load_theme
 
-from .conftest import EXAMPLE, UNKNOWN_FAMILY, run_briefgen
+from .conftest import EXAMPLE, ROOT, UNKNOWN_FAMILY, run_briefgen
 from .embedded_opentype import unpacked
 
 # Fonts every Microsoft 365 install has, on Windows and on the Mac (Office for Mac installs them itself).
@@ -195,6 +196,16 @@ class DescribeAFontOfficeLacks:
         assert f"DejaVuSans-Bold.ttf forbids embedding it, and {reader} readers may not have" in result.stderr
         with zipfile.ZipFile(tmp_path / f"x.{fmt}") as package:
             assert not [name for name in package.namelist() if name.startswith(folder)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "templates" / "default" / "fonts").glob("*.ttf")), ids=lambda p: p.name)
+def test_a_carried_face_is_the_font_itself_as_libreoffice_unpacks_it(path):
+    font = unpacked(embedded_fonts.fntdata(path.read_bytes()))
+    family, _, style = path.stem.partition("-")
+    assert font.font == path.read_bytes()
+    assert font.family == {"Carlito": "Carlito", "DejaVuSans": "DejaVu Sans"}[family]
+    assert (font.weight, font.italic) == (700 if "Bold" in style else 400, "Italic" in style)
+    assert font.editable  # free fonts: LibreOffice keeps them
 
 
 def test_a_brief_in_a_font_office_has_carries_none(products):

@@ -414,6 +414,19 @@ def briefgen_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     return run
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The session's products keep what they cache (formatted citations, user_cache.py) in a folder of its
+    own, for this process and every briefgen it starts: not in the user's, and not shared with another run."""
+    kept = os.environ.get("BRIEFGEN_CACHE")
+    os.environ["BRIEFGEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if kept is None:
+        del os.environ["BRIEFGEN_CACHE"]
+    else:
+        os.environ["BRIEFGEN_CACHE"] = kept
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that read LibreOffice's conversions are slow, and run on one xdist worker together, so that the
     session's one soffice run (``converted``) happens once, not once per worker."""

@@ -5,6 +5,7 @@ process makes of it, and every edit, whatever part it touches, shows in the prod
 
 from __future__ import annotations
 
+import os
 import sys
 import subprocess
 from pathlib import Path
@@ -43,9 +44,9 @@ def editions(folder: Path) -> dict[str, Path]:
 
 
 def cold(content: Path, fmt: str, out: Path) -> bytes:
-    """The product as a fresh process makes it: nothing kept from any earlier render."""
+    """The product as a fresh process makes it: nothing kept from any earlier render, on disk neither."""
     subprocess.run([sys.executable, "-m", "briefgen", fmt, str(content), "-o", str(out), "-q"], check=True,
-                   capture_output=True, timeout=120)
+                   capture_output=True, timeout=120, env={**os.environ, "BRIEFGEN_CACHE": "off"})
     return out.read_bytes()
 
 

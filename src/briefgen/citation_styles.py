@@ -55,10 +55,12 @@ def _style_bytes(key: str) -> bytes:
 
 
 _STYLES: dict[tuple[str, str], Any] = {}  # parsed once per process (a watch renders again and again)
+_CHECKED: dict[str, tuple[bytes, Any]] = {}  # each style's bytes and XML root, once read and checked
 
 
-def parsed(key: str, locale: str = "en-US") -> Any:
-    found = _STYLES.get((key, locale))
+def checked(key: str) -> tuple[bytes, Any]:
+    """A style's bytes and its XML root, read and checked as CSL (StyleError if not), without citeproc-py."""
+    found = _CHECKED.get(key)
     if found is not None:
         return found
     from lxml import etree
@@ -74,15 +76,34 @@ def parsed(key: str, locale: str = "en-US") -> Any:
                          "without a DOCTYPE)")
     if root.find(f"{_NS}citation") is None:
         raise StyleError(f"{key}: the style has no <citation> element, so it cannot cite anything")
+    _CHECKED[key] = data, root
+    return data, root
+
+
+def terms_locale(locale: str) -> str:
+    """The shipped locale whose terms a brief in ``locale`` is cited with."""
+    return locale if locale in LOCALES else "en-US"
+
+
+def locale_bytes(locale: str) -> bytes:
+    """The shipped locale file a brief in ``locale`` takes its terms from."""
+    from importlib import resources
+    return (resources.files("briefgen") / "csl" / "locales" / f"locales-{terms_locale(locale)}.xml").read_bytes()
+
+
+def parsed(key: str, locale: str = "en-US") -> Any:
+    found = _STYLES.get((key, locale))
+    if found is not None:
+        return found
+    data, _ = checked(key)
     from citeproc import CitationStylesStyle, frontend
     # The terms ("p.", "sec.", "Ibid.") from the current locales we ship, not citeproc-py's older copies: it
     # reads locale files from one folder, frontend.LOCALES_PATH, while the style is built.
-    shipped = locale if locale in LOCALES else "en-US"
     from importlib import resources
     with resources.as_file(resources.files("briefgen") / "csl" / "locales") as folder:
         own, frontend.LOCALES_PATH = frontend.LOCALES_PATH, str(folder)
         try:
-            style = CitationStylesStyle(io.BytesIO(data), locale=shipped, validate=False)
+            style = CitationStylesStyle(io.BytesIO(data), locale=terms_locale(locale), validate=False)
         except Exception as exc:  # citeproc-py's own complaints about a style it cannot build
             raise StyleError(f"{key}: citeproc-py cannot use this style: {type(exc).__name__}: {exc}") from None
         finally:
@@ -93,4 +114,5 @@ def parsed(key: str, locale: str = "en-US") -> Any:
 
 def is_note_style(key: str) -> bool:
     """Whether the style cites in numbered notes (Chicago) rather than in the text (APA, Harvard)."""
-    return parsed(key).root.get("class") == "note"
+    # From the XML alone: a brief whose citations are already formatted (layout/csl.py) never needs citeproc-py.
+    return checked(key)[1].get("class") == "note"

@@ -10,9 +10,11 @@ renderers never see a style.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Iterable
 
-from ..citation_styles import parsed
+from .. import user_cache
+from ..citation_styles import checked, locale_bytes, parsed
 from ..inline import Citation, Inline, Span, text_of
 from ..model import Source
 from ..value import Value
@@ -140,10 +142,14 @@ class Formatted(Value):
 
 
 # What a style made of a brief's citations, by everything that went into it: citeproc-py takes some 50 ms for a
-# brief of a dozen sources, and a save in `briefgen watch` seldom changes a citation. A few entries, as a
-# watch renders one or two briefs (each style is parsed once per process, in citation_styles.parsed).
+# brief of a dozen sources (and 17 ms more to import), and a save in `briefgen watch` seldom changes a citation.
+# A few entries, as a watch renders one or two briefs (each style is parsed once per process, in
+# citation_styles.parsed); and the same on disk for the next process (user_cache), where a command started
+# again on a brief whose citations did not change finds them.
 _FORMATTED: dict[tuple, Formatted] = {}
 _FORMATTED_KEPT = 8
+CACHED = "citations"  # the kind of user_cache entry
+_ENTRY_FORMAT = b"briefgen formatted citations 1"
 
 
 def format_citations(key: str, language: str, sources: Iterable[Source],
@@ -158,7 +164,12 @@ def format_citations(key: str, language: str, sources: Iterable[Source],
     asked = (key, language, sources, clusters, short)
     found = _FORMATTED.get(asked)
     if found is None:
-        found = _format(key, language, sources, clusters, short)
+        digest = _digest(asked)
+        marked = _kept(digest, sources, len(clusters))
+        if marked is None:
+            marked = _format(key, language, sources, clusters, short)
+            user_cache.write(CACHED, digest, _entry(marked))
+        found = _formatted(*marked)
         if len(_FORMATTED) >= _FORMATTED_KEPT:
             del _FORMATTED[next(iter(_FORMATTED))]
         _FORMATTED[asked] = found
@@ -171,8 +182,86 @@ def prepare() -> None:
     import citeproc.source.json  # noqa: F401
 
 
+# What citeproc-py made, before it is read as spans: whether the style cites in notes, each cluster's text and
+# each (source id, entry) of the sources list, in the style's order, with the markers of _Formatter.
+_Made = tuple[bool, tuple[str, ...], tuple[tuple[str, str], ...]]
+
+
+def _formatted(notes: bool, texts: tuple[str, ...], entries: tuple[tuple[str, str], ...]) -> Formatted:
+    return Formatted(notes, tuple(spans(t) for t in texts), tuple((source, spans(e)) for source, e in entries))
+
+
+def _digest(asked: tuple) -> str:
+    """The name of what ``asked`` formats to on disk: a digest of everything that decides the words, the code
+    that makes them included (this module, citeproc-py's release), so that nothing else can find it."""
+    import hashlib
+
+    from .. import __version__
+    key, language = asked[:2]
+    made = hashlib.sha256()
+    for part in (_ENTRY_FORMAT, __version__.encode(), _own_code(), _citeproc_release(), checked(key)[0],
+                 locale_bytes(language), repr(asked).encode()):
+        made.update(len(part).to_bytes(8, "big"))
+        made.update(part)
+    return made.hexdigest()
+
+
+def _own_code() -> bytes:
+    """This module's source: a briefgen under development changes how citations are made without a new version."""
+    try:
+        with open(__file__, "rb") as own:
+            return own.read()
+    except OSError:  # run from a zip or a frozen build: the version alone
+        return b""
+
+
+def _citeproc_release() -> bytes:
+    """citeproc-py's version file, found without importing citeproc-py (which is what a cache hit spares)."""
+    from importlib.util import find_spec
+    try:
+        spec = find_spec("citeproc")
+        folder = Path(spec.origin).parent if spec and spec.origin else None
+    except (ImportError, ValueError):
+        folder = None
+    if folder is None:
+        return b""
+    for name in ("_version.py", "__init__.py"):
+        try:
+            return (folder / name).read_bytes()
+        except OSError:
+            continue
+    return b""
+
+
+def _entry(marked: _Made) -> bytes:
+    import json
+    notes, texts, entries = marked
+    return json.dumps({"notes": notes, "citations": list(texts), "bibliography": [list(e) for e in entries]},
+                      ensure_ascii=False).encode()
+
+
+def _kept(digest: str, sources: tuple[Source, ...], clusters: int) -> _Made | None:
+    """What was formatted for ``digest`` by an earlier process, or None: an entry that is not what _entry
+    writes for these sources and clusters counts as none, and citeproc-py formats them again."""
+    data = user_cache.read(CACHED, digest)
+    if data is None:
+        return None
+    import json
+    try:
+        entry = json.loads(data)
+        notes, texts, entries = entry["notes"], entry["citations"], entry["bibliography"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    ids = {s.id for s in sources}
+    if not (isinstance(notes, bool) and isinstance(texts, list) and len(texts) == clusters
+            and all(isinstance(t, str) for t in texts) and isinstance(entries, list)
+            and all(isinstance(e, list) and len(e) == 2 and e[0] in ids and isinstance(e[1], str) for e in entries)):
+        return None
+    return notes, tuple(texts), tuple((source, text) for source, text in entries)
+
+
 def _format(key: str, language: str, sources: tuple[Source, ...],
-            clusters: tuple[tuple[Citation, ...], ...], short: bool) -> Formatted:
+            clusters: tuple[tuple[Citation, ...], ...], short: bool) -> _Made:
     from citeproc import Citation as Cluster, CitationItem, CitationStylesBibliography, Locator
     from citeproc.source.json import CiteProcJSON
     keys = {s.id: f"s{n}" for n, s in enumerate(sources)}  # citeproc-py folds ids to lower case
@@ -216,9 +305,8 @@ def _format(key: str, language: str, sources: tuple[Source, ...],
         texts = [_capitalised(t) for t in texts]
     bibliography.sort()
     ids = {value: source_id for source_id, value in keys.items()}
-    entries = tuple((ids[k], spans(str(e))) for k, e in zip(bibliography.keys, bibliography.bibliography())
-                    if k != _APART)
-    return Formatted(notes, tuple(spans(t) for t in texts), entries)
+    entries = tuple((ids[k], str(e)) for k, e in zip(bibliography.keys, bibliography.bibliography()) if k != _APART)
+    return notes, tuple(texts), entries
 
 
 _APART = "primed-apart"  # no source's key: those are s0, s1, …

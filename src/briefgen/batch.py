@@ -2,8 +2,11 @@
 
 Most of a render's cost is importing python-docx, python-pptx and reportlab, and each
 format needs only one of them; on two cores, rendering the formats in parallel
-processes hides most of that cost. Workers are forked after the briefs are loaded, so
-the validated models are inherited, not parsed again.
+processes hides most of that cost. Briefs are loaded once, in the parent (which says
+their warnings); a worker is handed the validated model, never parses it again. When the
+briefs come one by one (``run``'s ``planned``), the workers are started at the first and
+render while the parent loads the rest; numbered copies, laid out in the parent, are
+inherited by workers forked after them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import traceback
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import interruption
 from .model import Brief
@@ -25,7 +28,7 @@ from .theme import Theme
 from .value import Value
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
@@ -50,31 +53,64 @@ class Outcome(Value):
 _tasks: list[Task] = []  # set before forking; workers find their task by index
 
 
-def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool = False) -> Iterator[Outcome]:
-    """Render every task, yielding each outcome as it finishes; one failure never stops the others."""
-    tasks = sorted(tasks, key=lambda t: _ORDER.get(t.fmt, 9))
-    # Never more workers than products, nor than the CPUs this process may run on: -j 10000 means "all".
-    workers = min(jobs or cpus(), len(tasks), cpus())
-    if workers > 1 and not can_fork():
-        workers = 1
+def run(groups: Iterable[list[Task]], theme: Theme, *, jobs: int | None = None, debug: bool = False,
+        planned: Sequence[str] | None = None) -> Iterator[Outcome]:
+    """Render every task, yielding each outcome as it finishes; one failure never stops the others.
+
+    ``groups`` are the tasks of one brief each. With ``planned`` (the format of every product the groups will
+    hold), they may be made as they are read, the loading of each brief: the workers are forked at the first
+    group, and each task is handed to them as it comes, so they draw while the rest are loaded. Every group is
+    read before the first outcome is yielded.
+    """
+    if planned is not None and _workers(jobs, len(planned)) > 1:
+        _prepare(planned)
+        yield from _in_workers((task for group in groups for task in sorted(group, key=_heaviest_first)),
+                               theme, _workers(jobs, len(planned)), debug, inherited=False)
+        return
+    tasks = sorted((task for group in groups for task in group), key=_heaviest_first)
+    workers = _workers(jobs, len(tasks))
     if workers <= 1:
         for task in tasks:
             yield Outcome(task, *render(task, theme, debug))
         return
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures.process import BrokenProcessPool
-    # A format more than one product is made in is most likely made by every worker: its libraries are imported
-    # here, once, before the fork, rather than by each worker (~0.15 s of CPU each for the three formats).
-    # A format with one product is left to the worker that makes it, alongside the others.
-    counts = Counter(task.fmt for task in tasks)
+    _prepare([task.fmt for task in tasks])
+    global _tasks
+    _tasks = tasks
+    yield from _in_workers(tasks, theme, workers, debug, inherited=True)
+
+
+def _prepare(formats: list[str]) -> None:
+    """A format more than one product is made in is most likely made by every worker: its libraries are imported
+    here, once, before the fork, rather than by each worker (~0.15 s of CPU each for the three formats).
+    A format with one product is left to the worker that makes it, alongside the others."""
+    counts = Counter(formats)
     for fmt in sorted(counts, key=lambda f: _ORDER.get(f, 9)):
         if counts[fmt] > 1:
             prepare(fmt)
-    global _tasks
-    _tasks = tasks
+
+
+def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, *, inherited: bool) -> Iterator[Outcome]:
+    """Each task handed to a worker as it comes, its outcome yielded as it finishes.
+
+    An ``inherited`` task is one of ``_tasks``, set before the workers are forked, and a worker is sent only its
+    index (numbered copies share one large layout); any other is pickled to its worker (a brief's model pickles
+    in well under a millisecond, where loading it again would take several).
+    """
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+    handed: list[Task] = []
+
+    def submit(executor: ProcessPoolExecutor, index: int) -> Future:
+        if inherited:
+            return executor.submit(_render_index, index, theme, debug)
+        return executor.submit(_render_task, handed[index], theme, debug)
+
     orphans = []  # tasks whose worker died under them or under another task: each runs again, alone
-    with pool(workers) as workers_pool:
-        pending = {workers_pool.submit(_render_index, i, theme, debug): i for i in range(len(tasks))}
+    with pool(workers) as executor:
+        pending = {}
+        for task in tasks:
+            handed.append(task)
+            pending[submit(executor, len(handed) - 1)] = len(handed) - 1
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -84,9 +120,19 @@ def run(tasks: list[Task], theme: Theme, *, jobs: int | None = None, debug: bool
                 except BrokenProcessPool:
                     orphans.append(index)
                     continue
-                yield Outcome(tasks[index], *result)
+                yield Outcome(handed[index], *result)
     for index in orphans:
-        yield _alone(index, theme, debug)
+        yield _alone(handed[index], lambda alone: submit(alone, index))
+
+
+def _heaviest_first(task: Task) -> int:
+    return _ORDER.get(task.fmt, 9)
+
+
+def _workers(jobs: int | None, products: int) -> int:
+    # Never more workers than products, nor than the CPUs this process may run on: -j 10000 means "all".
+    workers = min(jobs or cpus(), products, cpus())
+    return 1 if workers > 1 and not can_fork() else workers
 
 
 @contextmanager
@@ -113,15 +159,15 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     executor.shutdown()
 
 
-def _alone(index: int, theme: Theme, debug: bool) -> Outcome:
+def _alone(task: Task, submit: Callable[[ProcessPoolExecutor], Future]) -> Outcome:
     """A task whose pool broke, in a fresh worker of its own: if that one dies too, this task killed it."""
     from concurrent.futures.process import BrokenProcessPool
     with pool(1) as alone:
         try:
-            return Outcome(_tasks[index], *alone.submit(_render_index, index, theme, debug).result())
+            return Outcome(task, *submit(alone).result())
         except BrokenProcessPool:
-            return Outcome(_tasks[index], None, f"{_tasks[index].out}: the process rendering it died "
-                                                "(killed, or out of memory); nothing was written")
+            return Outcome(task, None, f"{task.out}: the process rendering it died "
+                                       "(killed, or out of memory); nothing was written")
 
 
 def can_fork() -> bool:
@@ -142,6 +188,13 @@ def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None
     # Only the small result goes back through the pipe; the Brief stays where fork put it.
     try:
         return render(_tasks[index], theme, debug)
+    except interruption.Interrupted as stop:  # its temporary file is gone: leave, the parent reports
+        interruption.leave(stop)
+
+
+def _render_task(task: Task, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
+    try:
+        return render(task, theme, debug)
     except interruption.Interrupted as stop:  # its temporary file is gone: leave, the parent reports
         interruption.leave(stop)
 

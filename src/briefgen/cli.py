@@ -6,7 +6,7 @@ import re
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import click
 
@@ -494,53 +494,63 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
         except ContentError as exc:  # the last edition must be a valid brief too: said as the loader says it
             click.echo(str(exc), err=True)
             sys.exit(EXIT_CONTENT)
-    tasks: list[batch.Task] = []
     places: dict[Path, Places] = {}
     failed = warned = 0
     content_warned = False  # a warning about a content file itself (said above), for --strict
-    for path in files:
-        try:
-            brief, places[path] = load_placed(path)
-        except ContentError as exc:
-            click.echo(str(exc), err=True)
-            failed += len(formats)
-            continue
-        if minutes is not None:
-            from .layout.deck_plan import for_minutes
-            brief = for_minutes(brief, minutes)
-        # Said once per content file, not once per product: what validate says.
-        warnings = open_warnings(brief, places[path])
-        if brief.status == "final" and warnings:
-            # A final brief is held to --strict before anything is rendered: no open warning goes out in it.
-            for said in warnings:
+
+    def loaded() -> Iterator[list[batch.Task]]:
+        """Each brief loaded, its warnings said, and its products as tasks (read by batch.run as it goes)."""
+        nonlocal failed, content_warned
+        for path in files:
+            try:
+                brief, places[path] = load_placed(path)
+            except ContentError as exc:
+                click.echo(str(exc), err=True)
+                failed += len(formats)
+                continue
+            if minutes is not None:
+                from .layout.deck_plan import for_minutes
+                brief = for_minutes(brief, minutes)
+            # Said once per content file, not once per product: what validate says.
+            warnings = open_warnings(brief, places[path])
+            if brief.status == "final" and warnings:
+                # A final brief is held to --strict before anything is rendered: no open warning goes out in it.
+                for said in warnings:
+                    click.echo(str(said), err=True)
+                click.echo(_final_refused(path, len(warnings)) + "; nothing rendered", err=True)
+                failed += len(formats) * (len(listed) or 1)
+                continue
+            for said in [*places[path].notes, *warnings] if not quiet else ():
                 click.echo(str(said), err=True)
-            click.echo(_final_refused(path, len(warnings)) + "; nothing rendered", err=True)
-            failed += len(formats) * (len(listed) or 1)
-            continue
-        for said in [*places[path].notes, *warnings] if not quiet else ():
-            click.echo(str(said), err=True)
-        content_warned = content_warned or bool(warnings)
-        red = None if recipients else copies.unnumbered_red(brief.marking)
-        if red:
-            content_warned = True
-            if not quiet:
-                click.echo(str(places[path].warning(("marking",), red)), err=True)
-        if not recipients:
-            from .products import redlined
-            tasks += [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path,
-                                 laid=redlined(brief, old, theme) if old is not None else None)
-                      for fmt in formats]
-            continue
-        from .products import lay_out
-        for fmt in formats:  # laid out once here, before the workers are forked: every copy shares it
-            laid = lay_out(brief, fmt, theme, references.get(fmt))
-            tasks += [batch.Task(brief, fmt, copies.target(target(path, fmt), r, len(listed)), references.get(fmt),
-                                 content=path, laid=laid, copy=Copy(r.number, len(listed), r.label))
-                      for r in listed]
+            content_warned = content_warned or bool(warnings)
+            red = None if recipients else copies.unnumbered_red(brief.marking)
+            if red:
+                content_warned = True
+                if not quiet:
+                    click.echo(str(places[path].warning(("marking",), red)), err=True)
+            if not recipients:
+                from .products import redlined
+                yield [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path,
+                                  laid=redlined(brief, old, theme) if old is not None else None)
+                       for fmt in formats]
+                continue
+            from .products import lay_out
+            tasks = []
+            for fmt in formats:  # laid out once here, before the workers are forked: every copy shares it
+                laid = lay_out(brief, fmt, theme, references.get(fmt))
+                tasks += [batch.Task(brief, fmt, copies.target(target(path, fmt), r, len(listed)),
+                                     references.get(fmt), content=path, laid=laid,
+                                     copy=Copy(r.number, len(listed), r.label))
+                          for r in listed]
+            yield tasks
+
     written = 0
     manifests: dict[Path, list] = {}
     by_number = {r.number: r for r in listed}
-    for outcome in batch.run(tasks, theme, jobs=jobs, debug=debug):
+    # Plain products go to workers started with the first brief, which draw while the rest are loaded; numbered
+    # copies and redlines share what the parent laid out, so their workers are forked after it all.
+    planned = None if recipients or old is not None else [fmt for _ in files for fmt in formats]
+    for outcome in batch.run(loaded(), theme, jobs=jobs, debug=debug, planned=planned):
         if outcome.written:
             written += 1
             if not quiet:

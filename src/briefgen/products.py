@@ -94,9 +94,7 @@ def prepare(fmt: str) -> None:
         from .render import pdf  # noqa: F401
     elif fmt == "pptx":
         from .render import pptx  # noqa: F401
-    if fmt in ("docx", "pdf"):
-        from .layout.csl import prepare as prepare_citations
-        prepare_citations()
+    # Not citeproc-py: a brief's citations are most often formatted already (layout/csl.py keeps them on disk).
 
 
 def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = None) -> LaidOut:

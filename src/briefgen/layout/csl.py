@@ -176,12 +176,6 @@ def format_citations(key: str, language: str, sources: Iterable[Source],
     return found
 
 
-def prepare() -> None:
-    """Import citeproc-py, which formatting imports when it is first asked (see products.prepare)."""
-    import citeproc  # noqa: F401
-    import citeproc.source.json  # noqa: F401
-
-
 # What citeproc-py made, before it is read as spans: whether the style cites in notes, each cluster's text and
 # each (source id, entry) of the sources list, in the style's order, with the markers of _Formatter.
 _Made = tuple[bool, tuple[str, ...], tuple[tuple[str, str], ...]]

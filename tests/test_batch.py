@@ -1,0 +1,58 @@
+"""`all` over many briefs with workers: they draw the first brief's products while the parent is still loading the
+rest (and saying their warnings), and make the bytes one process makes."""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+
+import pytest
+
+from .conftest import EXAMPLE, NRF
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_the_workers_draw_while_the_parent_loads_the_next_brief(tmp_path, monkeypatch, briefgen_in_process):
+    from briefgen import load, products
+
+    began_read, began_write = os.pipe()
+    real_render, real_load = products._render, load.load_placed
+
+    def render_and_say_so(*args):  # in a worker
+        os.write(began_write, b".")
+        return real_render(*args)
+
+    drawing_while_loading = []
+
+    def load_once_a_worker_draws(path):  # in the parent
+        if path.stem != "a":
+            # A bound, not a pause: the old batch, which forked after loading every brief, waited it out.
+            ready, _, _ = select.select([began_read], [], [], 60)
+            drawing_while_loading.append(bool(ready))
+        return real_load(path)
+
+    monkeypatch.setattr(products, "_render", render_and_say_so)
+    monkeypatch.setattr(load, "load_placed", load_once_a_worker_draws)
+    for name in "abc":
+        shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
+    result = briefgen_in_process("all", *(tmp_path / f"{name}.yaml" for name in "abc"), "--out-dir",
+                                 tmp_path / "out", "-j", "2")
+    assert result.code == 0, result.err
+    assert "9 written, 0 failed" in result.out
+    assert drawing_while_loading == [True, True]
+
+
+@pytest.mark.slow
+def test_two_workers_make_the_bytes_one_process_makes(tmp_path, monkeypatch, briefgen_in_process):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    (tmp_path / "content").mkdir()
+    for source in (NRF, EXAMPLE):
+        shutil.copy(source, tmp_path / "content" / source.name)
+    for jobs in ("1", "2"):
+        result = briefgen_in_process("all", "--out-dir", tmp_path / f"out{jobs}", "-j", jobs, cwd=tmp_path)
+        assert result.code == 0, result.err
+    made = sorted(p.name for p in (tmp_path / "out1").iterdir())
+    assert len(made) == 6 and made == sorted(p.name for p in (tmp_path / "out2").iterdir())
+    for name in made:
+        assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name

@@ -69,3 +69,16 @@ class DescribeFittedColumns:
             total = sum(widths)
             for column, w in enumerate(widths):
                 assert WIDTH * w / total - 2 * PADDING >= longest_word(rows, column) - 0.01
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.lists(st.lists(st.lists(st.text(alphabet="abcdefgh ijklmnop", max_size=80), min_size=2, max_size=2),
+                             min_size=1, max_size=5), min_size=2, max_size=4))
+    def it_fits_a_table_asked_again_as_it_fitted_it_first_whatever_came_between(self, tables):
+        # A warm process (watch) keeps what it chose for a table; every other table still gets its own choice.
+        from briefgen.layout import columns
+        first = [fitted((1.0, 1.0), [cells(*row) for row in table], METRICS, SIZE, WIDTH, PADDING) for table in tables]
+        again = [fitted((1.0, 1.0), [cells(*row) for row in table], METRICS, SIZE, WIDTH, PADDING)
+                 for table in reversed(tables)]
+        fresh = [columns._fitted((1.0, 1.0), [cells(*row) for row in table], METRICS, SIZE, WIDTH, PADDING)
+                 for table in tables]
+        assert first == fresh == list(reversed(again))

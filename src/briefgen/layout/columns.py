@@ -19,11 +19,30 @@ STEPS = 20  # a column's width is a whole number of twentieths of the text width
 MOST_ROWS = 30  # a longer table keeps its part's widths: its lines are counted for each choice
 
 
+# What fitted chose, by everything it was given (a Metrics is one per family, kept for the process): measuring
+# every cell at every width is about a tenth of laying out a brief, and a save in `briefgen watch` seldom
+# changes a table. A few dozen tables, as a watch renders one or two briefs.
+_FITTED: dict[tuple, tuple[float, ...]] = {}
+_FITTED_KEPT = 64
+
+
 def fitted(widths: tuple[float, ...], rows: list[tuple[Inline, ...]], metrics: Metrics, size: float,
            text_width: float, padding: float) -> tuple[float, ...]:
     """The relative widths, at most ``STEPS`` per column, that set ``rows`` (the header first) in the fewest
     lines at ``size`` in cells of ``text_width`` shared out, each ``padding`` inside its edges on both sides;
     ``widths`` unchanged when no other choice takes fewer lines, or the table is too long to try."""
+    asked = (widths, tuple(rows), metrics, size, text_width, padding)
+    found = _FITTED.get(asked)
+    if found is None:
+        found = _fitted(widths, rows, metrics, size, text_width, padding)
+        if len(_FITTED) >= _FITTED_KEPT:
+            del _FITTED[next(iter(_FITTED))]
+        _FITTED[asked] = found
+    return found
+
+
+def _fitted(widths: tuple[float, ...], rows: list[tuple[Inline, ...]], metrics: Metrics, size: float,
+            text_width: float, padding: float) -> tuple[float, ...]:
     columns = len(widths)
     if columns < 2 or not rows or len(rows) > MOST_ROWS or columns * 2 > STEPS:
         return widths

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import select
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -56,3 +57,39 @@ def test_two_workers_make_the_bytes_one_process_makes(tmp_path, monkeypatch, bri
     assert len(made) == 6 and made == sorted(p.name for p in (tmp_path / "out2").iterdir())
     for name in made:
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_a_pool_broken_while_briefs_are_loaded_leaves_their_products_to_run_alone(tmp_path, monkeypatch,
+                                                                                   briefgen_in_process):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from briefgen import batch
+
+    real_pool = batch.pool
+
+    @contextmanager
+    def breaking_after_the_first_brief(workers):
+        # What a pool does once a worker has died (killed, out of memory): it takes no more tasks.
+        with real_pool(workers) as executor:
+            if workers > 1:
+                handed, real_submit = [], executor.submit
+
+                def submit(*args, **kwargs):
+                    handed.append(args)
+                    if len(handed) > 3:
+                        raise BrokenProcessPool("A child process terminated abruptly")
+                    return real_submit(*args, **kwargs)
+
+                executor.submit = submit
+            yield executor
+
+    monkeypatch.setattr(batch, "pool", breaking_after_the_first_brief)
+    for name in ("one", "two"):
+        shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
+    result = briefgen_in_process("all", tmp_path / "one.yaml", tmp_path / "two.yaml", "--out-dir", tmp_path / "out",
+                                 "-j", "2")
+    assert result.code == 0, result.err
+    assert "6 written, 0 failed" in result.out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{name}.{fmt}" for name in ("one", "two") for fmt in ("docx", "pdf", "pptx"))

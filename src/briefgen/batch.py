@@ -110,7 +110,10 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
         pending = {}
         for task in tasks:
             handed.append(task)
-            pending[submit(executor, len(handed) - 1)] = len(handed) - 1
+            try:
+                pending[submit(executor, len(handed) - 1)] = len(handed) - 1
+            except BrokenProcessPool:  # a worker died while the briefs were still being loaded
+                orphans.append(len(handed) - 1)
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:

@@ -11,9 +11,10 @@ plain TrueType file there is reported to make PowerPoint call the file damaged. 
 and reads EOT there too: its PPTX export wraps the whole font in an EOT header, uncompressed
 (vcl's EOTConverter), and its import unpacks a .fntdata with libeot, keeping a font only if its
 licence allows editing (older versions, 7.4 among them, read no fonts from a .pptx at all). So each
-face is written as LibreOffice writes it: an EOT header of version 0x00020002 over the whole
-TrueType file, neither compressed (MicroType Express) nor XORed nor subset, which both read and which
-keeps the deck editable in its font. The header's facts come from the font's own tables.
+face takes the form LibreOffice writes: an EOT header of version 0x00020002 over the whole TrueType
+file, neither compressed (MicroType Express) nor XORed nor subset, which keeps the deck editable in
+its font. The header's fields are filled as the submission asks, from the font's own tables.
+Whether PowerPoint itself loads it could not be tried where this was written (no PowerPoint there).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ...installed_fonts import names, tables
 from .package import Part
 from .xml import FONT, FONT_DATA_TYPE, qn
 
-_LIST, _FONT, RID = qn("p:embeddedFontLst"), qn("p:font"), qn("r:id")
+_LIST, _FONT, _RID = qn("p:embeddedFontLst"), qn("p:font"), qn("r:id")
 _FACES = (("regular", "p:regular"), ("bold", "p:bold"), ("italic", "p:italic"), ("bold_italic", "p:boldItalic"))
 # What follows p:embeddedFontLst in a p:presentation (CT_Presentation's sequence).
 _AFTER = {qn(tag) for tag in ("p:custShowLst", "p:photoAlbum", "p:custDataLst", "p:kinsoku", "p:defaultTextStyle",
@@ -52,7 +53,7 @@ def embed(presentation: Part, listing, family: str, faces: dict[str, bytes]) -> 
     SubElement(entry, _FONT, typeface=family)
     for number, (face, tag) in enumerate(_FACES, 1):
         part = Part(f"/ppt/fonts/font{number}.fntdata", FONT_DATA_TYPE, fntdata(faces[face]))
-        SubElement(entry, qn(tag)).set(RID, presentation.relate(part, FONT))
+        SubElement(entry, qn(tag)).set(_RID, presentation.relate(part, FONT))
     listing.set("embedTrueTypeFonts", "1")
 
 

@@ -31,6 +31,9 @@ LIBREOFFICE_REFERENCES = {fmt: ROOT / "tests" / "data" / f"libreoffice-reference
 FORMATS = ("docx", "pdf", "pptx")
 REFERENCE_HEADING_FONT, REFERENCE_HEADING_COLOUR = "DejaVu Serif", "C00000"
 SERIF = "DejaVu Serif"  # installed with LibreOffice (fonts-dejavu-core): its files are found on this machine
+# The theme colours of the references whose heading font is SERIF: their headings (accent1 in pandoc's .docx),
+# estimates (accent2) and links (hlink).
+HEADING_REFERENCE_COLOURS = {"accent1": "7A1F5C", "accent2": "2E6B30", "hlink": "5B2C8F"}
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,11 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
 
 def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,
          foreign: dict[tuple[str, str], Path] | None = None, restyled: Path | None = None,
-         unknown_font: Path | None = None, logo: Path | None = None) -> list[Job]:
+         unknown_font: Path | None = None, logo: Path | None = None,
+         serif_headings: Path | None = None) -> list[Job]:
     listed = [Job(case, fmt, content) for case, content in cases.items() for fmt in FORMATS]
+    # The long-titled brief's deck with its titles in DejaVu Serif (a theme's [heading_fonts]): fitted in its widths.
+    listed += [Job("serif-headings", "pptx", cases["titled"], serif_headings)] if serif_headings else []
     # The NRF brief in a theme with a logo, in its running header too.
     listed += [Job("logo", fmt, NRF, logo) for fmt in FORMATS if logo]
     # The example brief in a theme of its own: the brief in Word and as a PDF, to compare their looks.
@@ -92,12 +98,19 @@ def foreign_references(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
         made[("pandoc", fmt)] = path
     # pandoc's reference .docx with its body font changed in its theme, as a user would in Word.
     made[("serif", "docx")] = pandoc_with_fonts(tmp_path_factory.mktemp("serif"), "docx", body=SERIF)
+    # pandoc's references with their heading font and theme colours changed, their body font Calibri (Carlito).
+    folder = tmp_path_factory.mktemp("heading")
+    for fmt in ("docx", "pptx"):
+        made[("heading", fmt)] = pandoc_with_fonts(folder, fmt, body="Calibri", heading=SERIF,
+                                                   colours=HEADING_REFERENCE_COLOURS)
     return made
 
 
-def pandoc_with_fonts(folder: Path, fmt: str, *, body: str | None = None, heading: str | None = None) -> Path:
-    """pandoc's own reference .docx or .pptx, its theme's body (minor) and heading (major) fonts changed as a user
-    would in Word's or PowerPoint's Design tab."""
+def pandoc_with_fonts(folder: Path, fmt: str, *, body: str | None = None, heading: str | None = None,
+                      colours: dict[str, str] | None = None) -> Path:
+    """pandoc's own reference .docx or .pptx, its theme's body (minor) and heading (major) fonts and the
+    ``colours`` of its scheme's slots ("accent1": RRGGBB) changed as a user would in Word's or PowerPoint's
+    Design tab."""
     default = subprocess.run(["pandoc", "--print-default-data-file", f"reference.{fmt}"], capture_output=True,
                              check=True).stdout
     out = folder / f"reference.{fmt}"
@@ -109,6 +122,10 @@ def pandoc_with_fonts(folder: Path, fmt: str, *, body: str | None = None, headin
                     if family:
                         data = re.sub(rf'(<a:{kind}Font>\s*<a:latin typeface=")[^"]*'.encode(),
                                       rb"\g<1>" + family.encode(), data)
+                for slot, colour in (colours or {}).items():
+                    data, found = re.subn(rf'(<a:{slot}>\s*<a:srgbClr val=")[0-9A-Fa-f]{{6}}'.encode(),
+                                          rb"\g<1>" + colour.encode(), data)
+                    assert found == 1, slot
             target.writestr(info, data)
     return out
 
@@ -181,6 +198,28 @@ def unknown_font_theme(folder: Path) -> Path:
 @pytest.fixture(scope="session")
 def unknown_font(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return unknown_font_theme(tmp_path_factory.mktemp("unknown-font") / "theme")
+
+
+def serif_headings_theme(folder: Path) -> Path:
+    """A copy of the built-in theme whose headings are set in DejaVu Serif (its files copied from this machine's)."""
+    from briefgen.installed_fonts import faces_of, font_folders
+
+    shutil.copytree(ROOT / "templates" / "default", folder,
+                    ignore=shutil.ignore_patterns("deck.pptx", "*.py", "example.yaml"))
+    found = faces_of(SERIF, folder, font_folders())
+    assert len(found) == 4, f"{SERIF}'s four faces are not installed: .ci/run installs them (fonts-dejavu-*)"
+    lines = ["", "[heading_fonts]", f'family = "{SERIF}"']
+    for face, path in found.items():
+        shutil.copy(path, folder / "fonts" / path.name)
+        lines.append(f'{face} = "fonts/{path.name}"')
+    with (folder / "theme.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n".join(lines) + "\n")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def serif_headings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return serif_headings_theme(tmp_path_factory.mktemp("serif-headings") / "theme")
 
 
 @pytest.fixture(scope="session")
@@ -330,11 +369,13 @@ def own_brief(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def products(tmp_path_factory: pytest.TempPathFactory, cases: dict[str, Path],
              references: dict[str, Path], foreign_references: dict[tuple[str, str], Path],
-             restyled: Path, unknown_font: Path, logo_theme: Path) -> dict[tuple[str, str], Path]:
+             restyled: Path, unknown_font: Path, logo_theme: Path,
+             serif_headings: Path) -> dict[tuple[str, str], Path]:
     """Every Job rendered once through the real command line: (case, fmt) → file."""
     folder = tmp_path_factory.mktemp("products")
     made: dict[tuple[str, str], Path] = {}
-    for job in jobs(cases, references, foreign_references, restyled, unknown_font, logo=logo_theme):
+    for job in jobs(cases, references, foreign_references, restyled, unknown_font, logo=logo_theme,
+                    serif_headings=serif_headings):
         out = folder / job.filename
         args = [job.fmt, job.content, "-o", out]
         if job.template:

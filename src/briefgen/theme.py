@@ -98,13 +98,17 @@ class Theme(Value):
     csl: str | None = None  # the house citation style: a shipped style's name or a .csl file's path (a brief's own wins)
     logo: Image | None = None  # the organisation's logo, checked and without its metadata (images.py)
     logo_in_header: bool = False  # the logo in the running header of the brief and the PDF too
+    # The family titles and headings are set in (theme.toml's [heading_fonts], or a reference document's heading
+    # font); None: the body's. typography.py says which roles are set in it.
+    heading_fonts: Fonts | None = None
 
     @property
     def files(self) -> tuple[Path, ...]:
         """Every file this theme reads: no product may be written over one of them."""
         deck = self.folder / "deck.pptx"
-        return (self.folder / "theme.toml", self.fonts.regular, self.fonts.bold, self.fonts.italic,
-                self.fonts.bold_italic) + ((self.fonts.fallback,) if self.fonts.fallback else ()) + \
+        faces = tuple(dict.fromkeys(getattr(fonts, face) for fonts in (self.fonts, self.heading_fonts) if fonts
+                                    for face in _FONT_FILES))
+        return (self.folder / "theme.toml", *faces) + ((self.fonts.fallback,) if self.fonts.fallback else ()) + \
             ((deck,) if deck.exists() else ()) + ((self.logo.path,) if self.logo else ())
 
     def with_paper(self, paper: str | None) -> Theme:
@@ -138,9 +142,9 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
     name = data.get("name", folder.name)
     if not isinstance(name, str):
         checker.problem("name", f"expected text, got {name!r}")
-    unknown = [key for key in data if key not in _SECTIONS and key not in _TOP_LEVEL]
+    unknown = [key for key in data if key not in _SECTIONS and key not in _TOP_LEVEL and key != HEADING_FONTS]
     for key in unknown:
-        checker.problem(key, f"unknown; a theme has {', '.join([*_TOP_LEVEL, *_SECTIONS])}")
+        checker.problem(key, f"unknown; a theme has {', '.join([*_TOP_LEVEL, *_SECTIONS, HEADING_FONTS])}")
     logo = checker.logo(data.get("logo"))
     logo_in_header = data.get("logo_in_header", False)
     if not isinstance(logo_in_header, bool):
@@ -154,8 +158,14 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
             csl = resolve(csl, folder) if isinstance(csl, str) else checker.problem("csl", f"expected text, got {csl!r}")
         except StyleError as exc:
             csl = checker.problem("csl", str(exc))
-    if sections["fonts"] is not None:
-        checker.families(sections["fonts"])
+    # The headings' family, optional: a table as [fonts] is, its faces checked alike; what it lacks is drawn in
+    # the body's fallback.
+    heading_fonts = checker.section(Fonts, data, HEADING_FONTS) if HEADING_FONTS in data else None
+    for table, fonts in (("fonts", sections["fonts"]), (HEADING_FONTS, heading_fonts)):
+        if fonts is not None:
+            checker.families(fonts, table)
+    if heading_fonts is not None and sections["fonts"] is not None:
+        heading_fonts = replace(heading_fonts, fallback=sections["fonts"].fallback)
     if sections["colours"] is not None and sections["sizes"] is not None:
         from .contrast import problems as contrast_problems
         for field, message in contrast_problems(sections["colours"], sections["sizes"], sections["deck"]):
@@ -163,7 +173,7 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
     if checker.problems:
         raise ThemeError("\n".join(checker.problems))
     theme = Theme(name=str(name), folder=folder, **sections, deck_template=_deck_template(folder), csl=csl,
-                  logo=logo, logo_in_header=bool(logo_in_header))
+                  logo=logo, logo_in_header=bool(logo_in_header), heading_fonts=heading_fonts)
     return theme.with_paper(paper)
 
 
@@ -184,6 +194,7 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_PIXELS = 4_000_000
 _TOP_LEVEL = ("name", "csl", "logo", "logo_in_header")
 _SECTIONS = {"page": Page, "fonts": Fonts, "sizes": Sizes, "colours": Colours, "deck": DeckSizes}
+HEADING_FONTS = "heading_fonts"  # an optional table, as [fonts] but for the fallback
 _FONT_FILES = ("regular", "bold", "italic", "bold_italic")
 _OPTIONAL = {"fonts": ("fallback",)}  # keys a table may leave out
 # Characters that would break out of the XML attribute or font list a family name is written into.
@@ -264,11 +275,11 @@ class _Checker:
             if value.upper() not in PAPERS:
                 return self.problem(field, f"paper {value!r} is not known; expected A4 or Letter")
             return value.upper()
-        elif field == "fonts.family":
+        elif field in ("fonts.family", f"{HEADING_FONTS}.family"):
             if not value.strip() or len(value) > 64 or _BAD_FAMILY.search(value):
                 return self.problem(field, f"{value!r} is not a font family name (at most 64 characters, "
                                            "none of & < > \" ' \\ ; { } or control characters)")
-        elif field.startswith("fonts."):
+        elif field.startswith(("fonts.", f"{HEADING_FONTS}.")):
             return self.font_file(field, value)
         return value
 
@@ -290,7 +301,7 @@ class _Checker:
         self.font_families[field] = _families(data)
         return path
 
-    def families(self, fonts: Fonts) -> None:
+    def families(self, fonts: Fonts, table: str) -> None:
         """Each file is a face of the family Word and PowerPoint are told, or of a free font with its metrics.
 
         Otherwise Office would set the text in a font other than the one the PDF shows and the deck was
@@ -298,7 +309,7 @@ class _Checker:
         """
         named = fonts.family.casefold()
         twins = sorted(free for free, office in METRIC_COMPATIBLE.items() if office.casefold() == named)
-        for field in (f"fonts.{face}" for face in _FONT_FILES):
+        for field in (f"{table}.{face}" for face in _FONT_FILES):
             found = self.font_families.get(field, ())
             if not found or any(name.casefold() == named or
                                 METRIC_COMPATIBLE.get(name, "").casefold() == named for name in found):
@@ -435,25 +446,37 @@ def restyled(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, l
 
 
 def refonted(theme: Theme, given: dict[str, str], source: str) -> tuple[Theme, list[str]]:
-    """``theme`` with the body font a reference document names (render/office/fonts.py) in place of its own, so
-    Word, the PDF and the deck (measured with it) all set text in it; and a warning where it is kept instead.
+    """``theme`` with the body and heading fonts a reference document names (render/office/fonts.py) in place of
+    its own, so Word, the PDF and the deck (measured with them) all set text in them; and a warning for each one
+    kept instead.
 
-    The PDF embeds and the deck measures a family's files, so the family is taken only where its four
+    The PDF embeds and the deck measures a family's files, so a family is taken only where its four
     faces are found as TrueType files: its own, or a free font's drawn to its widths (Caladea for
     Cambria), in the theme folder or among this machine's fonts. Word and PowerPoint are told its name.
     """
-    family = given.get("body")
-    if family is None or METRIC_COMPATIBLE.get(family, family).casefold() == theme.fonts.family.casefold():
-        return theme, []
+    said = []
+    fonts = _found(given.get("body"), theme.fonts, theme, source, "body font", said)
+    # A reference names a heading font even where it gives its headings the body's (fonts.py): then they are one.
+    heading = _found(given.get("heading"), theme.heading_fonts or theme.fonts, theme, source, "heading font", said)
+    return replace(theme, fonts=fonts, heading_fonts=None if heading == fonts else heading), said
+
+
+def _found(family: str | None, ours: Fonts, theme: Theme, source: str, what: str, said: list[str]) -> Fonts:
+    """The fonts of the ``family`` a reference names, else ``ours`` (with a warning in ``said`` if it names one
+    that is not found)."""
+    if family is None or METRIC_COMPATIBLE.get(family, family).casefold() == ours.family.casefold():
+        return ours
     faces = _faces_of(family, theme.folder)
     if faces is None:
         twins = [free for free, office in METRIC_COMPATIBLE.items() if office.casefold() == family.casefold()]
-        return theme, [f"{source}: its body font {family!r} is not installed here"
-                       + (f" (nor {' or '.join(twins)}, which has its widths)" if twins else "")
-                       + f", so the PDF and the deck keep briefgen's {theme.fonts.family}"]
+        said.append(f"{source}: its {what} {family!r} is not installed here"
+                    + (f" (nor {' or '.join(twins)}, which has its widths)" if twins else "")
+                    + f", so the PDF and the deck keep briefgen's {ours.family}")
+        return ours
     # A free font named by the reference (LibreOffice saves Carlito for Calibri) is told to Word and PowerPoint
-    # by the Office name its readers have, as the built-in theme names Calibri and carries Carlito.
-    return replace(theme, fonts=Fonts(METRIC_COMPATIBLE.get(family, family), **faces)), []
+    # by the Office name its readers have, as the built-in theme names Calibri and carries Carlito. What the
+    # family lacks the PDF draws in the theme's fallback, as it does for the theme's own.
+    return Fonts(METRIC_COMPATIBLE.get(family, family), **faces, fallback=theme.fonts.fallback)
 
 
 def _faces_of(family: str, folder: Path) -> dict[str, Path] | None:

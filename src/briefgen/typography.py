@@ -5,8 +5,8 @@ Word's styles (render/docx/styles.py, numbering.py), the PDF's paragraph styles 
 check (contrast.py) are all made from this table, so changing a heading's colour is one edit
 here and Word and the PDF cannot set it apart by accident.
 
-A role's look (size, weight, slant, colour, fill, edges) is one for the brief: Word and the
-PDF show the same. How a role sits in the flow (space before and after, line spacing, indents,
+A role's look (family, size, weight, slant, colour, fill, edges) is one for the brief: Word and the
+PDF show the same. Its family is the theme's body or heading fonts, as IN_HEADING_FONTS says. How a role sits in the flow (space before and after, line spacing, indents,
 what it keeps with) is given for each of them, as Word's spacing may be left to a reference document's.
 Both set lines at Word's multiple of the font's single line (1.22 em in Calibri and Carlito): the PDF
 runs no longer than Word on the same words.
@@ -25,7 +25,7 @@ from .marking import MARKING_BACKGROUND, MIN_MARKING_SIZE, Tlp
 from .value import Value, fields, replace
 
 if TYPE_CHECKING:  # the theme's contrast check builds this table as it loads a theme
-    from .theme import Colours, DeckSizes, Sizes, Theme
+    from .theme import Colours, DeckSizes, Fonts, Sizes, Theme
 
 
 class Edge(Value):
@@ -69,6 +69,7 @@ class Look(Value):
     flow: Spacing
     underline: bool = False
     superscript: bool = False
+    font: Fonts | None = None
 
 
 class Role(Value):
@@ -89,6 +90,9 @@ class Role(Value):
     # Not text to be read but a mark (a draft's watermark): WCAG 1.4.3 exempts such incidental text from contrast.
     decorative: bool = False
     pdf_apart: tuple[tuple[str, Any], ...] = ()  # (field, value): what the PDF still shows otherwise
+    # The family it is set in: the theme's body or heading fonts (IN_HEADING_FONTS); None in a table made for
+    # colours and sizes alone (the contrast check's).
+    font: Fonts | None = None
 
     @cached_property
     def in_word(self) -> Look:
@@ -190,10 +194,25 @@ SLIDE_CREDIT_SIZE = 12.0  # a figure's caption and credit on a slide
 SLIDE_TABLE_SIZES = (18.0, 16.0, 14.0)  # a table's text sizes tried on a slide, largest first
 
 
+# The roles set in the theme's heading family (a reference's heading font, Word's and PowerPoint's major
+# font); every other role is set in its body family. The deck's subtitle is the title slide's body text.
+IN_HEADING_FONTS = {BriefRoles: ("title", "subtitle", "heading1", "heading2", "heading3"),
+                    DeckRoles: ("title", "title_slide")}
+
+
 @lru_cache(maxsize=8)
 def typography(theme: Theme) -> Typography:
     """The theme's roles for the brief and the deck."""
-    return Typography(brief=brief_roles(theme.sizes, theme.colours), deck=deck_roles(theme.deck, theme.colours))
+    body, heading = theme.fonts, theme.heading_fonts or theme.fonts
+    return Typography(brief=in_fonts(brief_roles(theme.sizes, theme.colours), body, heading),
+                      deck=in_fonts(deck_roles(theme.deck, theme.colours), body, heading))
+
+
+def in_fonts(roles: BriefRoles | DeckRoles, body: Fonts, heading: Fonts) -> Any:
+    """``roles``, each set in the ``heading`` family if IN_HEADING_FONTS names it, else in the ``body`` one."""
+    heading_roles = IN_HEADING_FONTS[type(roles)]
+    return replace(roles, **{name: replace(role, font=heading if name in heading_roles else body)
+                             for name in fields(roles) if isinstance(role := getattr(roles, name), Role)})
 
 
 WATERMARK_SIZE = 110.0  # points: "DRAFT" across an A4 or Letter page at 45 degrees
@@ -347,5 +366,6 @@ def kept_apart(roles: BriefRoles) -> dict[str, tuple[str, ...]]:
             for name in fields(roles) if (role := getattr(roles, name)).pdf_apart}
 
 
-__all__ = ["BriefRoles", "DeckRoles", "Edge", "Look", "NO_EDGE", "Role", "Spacing", "TITLE_MIN", "Typography",
-           "WATERMARK_OPACITY", "brief_roles", "deck_roles", "kept_apart", "marking_in", "tint", "typography"]
+__all__ = ["BriefRoles", "DeckRoles", "Edge", "IN_HEADING_FONTS", "Look", "NO_EDGE", "Role", "Spacing", "TITLE_MIN",
+           "Typography", "WATERMARK_OPACITY", "brief_roles", "deck_roles", "in_fonts", "kept_apart", "marking_in",
+           "tint", "typography"]

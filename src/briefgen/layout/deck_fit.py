@@ -1,4 +1,4 @@
-"""Planned slides → fitted slides: text measured with the theme font against the template's real frames.
+"""Planned slides → fitted slides: text measured with the theme's fonts against the template's real frames.
 
 Text is set at the largest size down to the theme's minimum at which a slide-to-be needs the
 fewest slides; what does not fit at the minimum continues on "(cont.)" slides, evenly filled.
@@ -11,11 +11,11 @@ from __future__ import annotations
 from ..inline import Inline, Span, parse, plain
 from ..model import Brief
 from ..theme import Theme
-from ..typography import MAIN_LARGER, TITLE_LEAST, TITLE_MIN, typography
+from ..typography import MAIN_LARGER, TITLE_LEAST, TITLE_MIN, Role, typography
 from . import deck_figures, figures as drawn
 from .deck_plan import shown
 from .document import cutoff_line, in_text_name
-from .measure import Line, Metrics, lines_between, rewraps_from, split_at
+from .measure import Line, Metrics, lines_between, metrics_for, rewraps_from, split_at
 from .line_breaks import last_words_together, last_words_together_in
 from .outline import ENGLISH, Outline
 from .slides import CONTENT, LINE_SPACING, SPACE_BEFORE, BADGE_SPACE, TITLE_LINE_SPACING, TITLE_SLIDE, \
@@ -69,7 +69,7 @@ class Fitter:
         size = next((s for s in (self.deck.body.size + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),
                     self.deck.min_body)
         pages = self.pack(items, frame, size)
-        title, title_size, rest = self.title(brief.title, TITLE_SLIDE, largest=self.deck.title_slide.size)
+        title, title_size, rest = self.title(brief.title, TITLE_SLIDE, role=self.deck.title_slide)
         return Slide(TITLE_SLIDE, title, title_size, bodies=((*rest, *pages[0]),), size=size, notes=notes)
 
     def figure_slides(self, brief: Brief, planned: Planned, pen: drawn.Pen) -> list[Slide]:
@@ -130,17 +130,19 @@ class Fitter:
         return Slide(planned.layout, title, title_size, bodies=columns, size=size,
                      notes="\n".join(notes) or planned.title, key=planned.key, aliases=planned.aliases)
 
-    def title(self, text: str, layout: str, largest: float | None = None,
+    def title(self, text: str, layout: str, role: Role | None = None,
               suffix: str = "") -> tuple[str, float, tuple[Item, ...]]:
-        """The title (with its continuation ``suffix``) at the largest size that fits, down to TITLE_MIN, and to
-        TITLE_LEAST for a long one. A title too long even then keeps the words that fit, and the whole of it
-        opens the body (returned as its first item): nothing is cut short."""
+        """The title (with its continuation ``suffix``) at the largest size that fits, from its ``role``'s (a
+        slide title's) down to TITLE_MIN, and to TITLE_LEAST for a long one, measured in the role's family. A
+        title too long even then keeps the words that fit, and the whole of it opens the body (returned as its
+        first item, in the body's family): nothing is cut short."""
         frame = self.geometry.titles[layout]
-        size = largest or self.deck.title.size
+        role = role or self.deck.title
+        size, metrics = role.size, metrics_for(role.font)
         whole = last_words_together(text + suffix)  # measured as it is shown: never one word alone on a line
         spans = (Span(whole, bold=True),)
         while True:
-            lines = self.metrics.count(spans, frame.width * WIDTH_RESERVE, size)
+            lines = metrics.count(spans, frame.width * WIDTH_RESERVE, size)
             fits = int((frame.height - HEIGHT_RESERVE) // (size * TITLE_LINE_SPACING))
             if lines <= fits or size <= TITLE_LEAST:
                 break
@@ -149,8 +151,8 @@ class Fitter:
             # A title on one line has no last line to leave a word alone on: it keeps its plain spaces.
             return (whole if lines > 1 else text + suffix), size, ()
         words = text.split()
-        while words and self.metrics.count((Span(last_words_together(" ".join(words) + suffix), bold=True),),
-                                           frame.width * WIDTH_RESERVE, size) > max(fits, 1):
+        while words and metrics.count((Span(last_words_together(" ".join(words) + suffix), bold=True),),
+                                      frame.width * WIDTH_RESERVE, size) > max(fits, 1):
             words.pop()
         return last_words_together(" ".join(words) + suffix), size, (Item((Span(plain(text), bold=True),),
                                                                           bullet=False),)

@@ -12,7 +12,7 @@ import math
 from ..inline import Span, text_of
 from .document import (Bibliography, BulletList, Callout, Document, Figure, Heading, Judgment, Notes, Paragraph,
                                Quote, Table, TitleBlock)
-from .measure import metrics_for
+from .measure import Metrics, metrics_for
 from ..theme import Theme
 from ..typography import typography
 
@@ -22,30 +22,30 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
     roles = typography(theme).brief
     title, subtitle, body, details = (roles.title.in_word.size, roles.subtitle.in_word.size, roles.body.in_word.size,
                                       roles.details.in_word.size)
-    heading1, heading2 = roles.heading1.in_word.size, roles.heading2.in_word.size
     table_size, notes_size = roles.table_text.in_word.size, roles.notes.in_word.size
     basis, bibliography = roles.basis.in_word.size, roles.bibliography.in_word.size
     boxed = {"bottom-line": roles.bottom_line.in_word.size, "editor-note": roles.editor_note.in_word.size}
-    metrics = metrics_for(theme.fonts)
+    metrics = metrics_for(roles.body.font)
     page = theme.page
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * 72 / 25.4
 
-    def lines(text: str, size: float, width: float) -> int:
-        return sum(metrics.count((Span(part),), width, size) for part in text.split("\n"))
-
-    def block(text: str, size: float, after: float = 4, width: float = text_width_pt) -> float:
-        return lines(text, size, width) * metrics.line(size) + after
+    def block(text: str, size: float, after: float = 4, width: float = text_width_pt, font: Metrics = metrics) -> float:
+        lines = sum(font.count((Span(part),), width, size) for part in text.split("\n"))
+        return lines * font.line(size) + after
 
     height = 0.0
     for item in document.blocks:
         match item:
             case TitleBlock():
-                height += (block(text_of(item.title), title) + block(text_of(item.subtitle or ()), subtitle)
+                height += (block(text_of(item.title), title, font=metrics_for(roles.title.font))
+                           + block(text_of(item.subtitle or ()), subtitle,
+                                   font=metrics_for(roles.subtitle.font))
                            + block(text_of(item.dateline), details) + block(text_of(item.authors), details)
                            + (block(text_of(item.cutoff), details) if item.cutoff else 0)
                            + (item.logo.height + item.logo.gap if item.logo else 0))
             case Heading():
-                height += block(item.text, heading1 if item.level == 1 else heading2, 12)
+                role = roles.heading1 if item.level == 1 else roles.heading2
+                height += block(item.text, role.in_word.size, 12, font=metrics_for(role.font))
             case Paragraph() | Quote():
                 height += block(text_of(item.spans), body)
             case BulletList():

@@ -32,19 +32,24 @@ _AFTER = ("w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData", "w:mirro
           "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop")
 
 
-def embed(word: WordDocument, family: str, faces: dict[str, bytes]) -> None:
-    """The theme's four faces (TrueType bytes by face) in the package, under the family name its text is set in."""
+def embed(word: WordDocument, families: dict[str, dict[str, bytes]]) -> None:
+    """Each family's four faces (TrueType bytes by face, by the family name its text is set in) in the package."""
     table = _font_table(word)
-    entry = next((font for font in table.element.findall(qn("w:font")) if font.get(qn("w:name")) == family), None)
-    if entry is None:
-        entry = SubElement(table.element, qn("w:font"), {qn("w:name"): family})
-    for old in [child for child in entry if child.tag.startswith(f"{{{entry.nsmap['w']}}}embed")]:
-        entry.remove(old)
-    for number, (face, tag) in enumerate(_FACES, 1):
-        data = faces[face]
-        key = _key(data)
-        part = Part(PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscated(data, key), word.part.package)
-        SubElement(entry, qn(tag), {qn("r:id"): table.relate_to(part, RT.FONT), qn("w:fontKey"): key})
+    number = 0
+    for family, faces in families.items():
+        entry = next((font for font in table.element.findall(qn("w:font")) if font.get(qn("w:name")) == family),
+                     None)
+        if entry is None:
+            entry = SubElement(table.element, qn("w:font"), {qn("w:name"): family})
+        for old in [child for child in entry if child.tag.startswith(f"{{{entry.nsmap['w']}}}embed")]:
+            entry.remove(old)
+        for face, tag in _FACES:
+            number += 1
+            data = faces[face]
+            key = _key(data)
+            part = Part(PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscated(data, key),
+                        word.part.package)
+            SubElement(entry, qn(tag), {qn("r:id"): table.relate_to(part, RT.FONT), qn("w:fontKey"): key})
     settings = word.settings.element
     if settings.find(qn("w:embedTrueTypeFonts")) is None:
         flag = OxmlElement("w:embedTrueTypeFonts")

@@ -132,6 +132,10 @@ def _run_properties(style: Style):
     """w:rPr: what the style's look sets apart from its base (all of it for the base of every other)."""
     look, base = style.look, style.base
     rpr = _w("rPr")
+    if base is not None and look.font and base.font and look.font.family != base.font.family:
+        # A heading's family where it is not the body's (the document's default, _set_default_font).
+        family = look.font.family
+        _w("rFonts", rpr, ascii=family, hAnsi=family, eastAsia=family, cs=family)
     if look.bold != (base.bold if base else False):
         _switch(rpr, "b", look.bold)
     if look.italic != (base.italic if base else False):

@@ -20,7 +20,7 @@ from ...layout.document import (Bibliography, Block, BulletList, Callout, Docume
                                Paragraph, Quote, Table, TitleBlock, Tracked)
 from ...output import package
 from ...parts import FieldPath
-from ..office.carried_fonts import carried
+from ..office.carried_fonts import carried_families
 from ..office.template import Template
 from ...errors import TemplateError
 from ...theme import Theme
@@ -67,11 +67,11 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
         warnings.append(f"the reference document's header and footer are replaced by the brief's running ones "
                         f"(short title, marking, page number), and the picture in them (a logo?) with them: "
                         f"{', '.join(reference.header_pictures)}; {instead}")
-    faces, refused = carried(theme.fonts, "docx")
-    if faces:  # Word readers may lack the font: the brief carries it
-        embedded_fonts.embed(word, theme.fonts.family, faces)
-    if refused and warnings is not None:
-        warnings.append(refused)
+    families, refused = carried_families(theme, "docx")
+    if families:  # Word readers may lack a font: the brief carries it
+        embedded_fonts.embed(word, families)
+    if warnings is not None:
+        warnings += refused
     properties.stamp(word, document.properties, when)
     return package(entries(word), when)
 

@@ -1,4 +1,5 @@
-"""Which of the theme's font files the Word brief and the deck carry inside them, decided once for both.
+"""Which of the theme's font files (its body's and its headings') the Word brief and the deck carry inside them,
+decided once for both.
 
 Only a family Office lacks travels (theme.Fonts.office_has): Word and PowerPoint readers have the
 others, and a free font drawn to an Office font's widths is told to them by the Office name. And only
@@ -13,12 +14,26 @@ import struct
 from pathlib import Path
 
 from ...installed_fonts import FACES, tables
-from ...theme import Fonts
+from ...theme import Fonts, Theme
 
 # Who reads each format, and what they would see without the theme's font.
 _READERS = {"docx": ("Word", "the brief in another font"),
             "pptx": ("PowerPoint", "the deck in another font of other widths, and text fitted to its slides may "
                                    "overflow them")}
+
+
+def carried_families(theme: Theme, fmt: str) -> tuple[dict[str, dict[str, bytes]], list[str]]:
+    """Each of the theme's families (its body's, its headings') that a .docx or .pptx (``fmt``) carries, by family
+    name, as ``carried`` gives its faces; and why any is not carried, for warnings."""
+    families: dict[str, dict[str, bytes]] = {}
+    refusals = []
+    for fonts in dict.fromkeys(fonts for fonts in (theme.fonts, theme.heading_fonts) if fonts):
+        faces, refused = carried(fonts, fmt)
+        if faces:
+            families[fonts.family] = faces
+        if refused:
+            refusals.append(refused)
+    return families, refusals
 
 
 def carried(fonts: Fonts, fmt: str) -> tuple[dict[str, bytes], str | None]:

@@ -1,4 +1,5 @@
-"""The theme's four TrueType faces, registered with reportlab as one family, and the characters they show."""
+"""A theme's families of four TrueType faces (its body's and its headings'), each registered with reportlab as one
+family, and the characters they show."""
 
 from __future__ import annotations
 
@@ -108,9 +109,15 @@ class Family(Value):
 
 
 def family(theme: Theme) -> Family:
-    """Register the theme's faces with reportlab (once per font file) and return them as a family."""
+    """Register the theme's body faces with reportlab (once per font file) and return them as a family."""
+    return family_of(theme.fonts)
+
+
+def family_of(fonts: Fonts) -> Family:
+    """Register a family's faces with reportlab (once per font file) and return them: the theme's body or
+    heading fonts, as a role of the style table names them."""
     # Asked once per text field by the glyph check: resolving four paths each time added up.
-    return _resolved_family(theme.fonts, os.getcwd())
+    return _resolved_family(fonts, os.getcwd())
 
 
 def missing_glyphs(text: str, theme: Theme) -> set[str]:

@@ -1,6 +1,7 @@
 """The brief's paragraph styles for reportlab, made from the style table (typography.py).
 
-Every style is set in the family's regular face; bold and italic come only from markup,
+Every style is set in its family's regular face (the body's, or the headings' where the role says so: its
+``font``); bold and italic come only from markup,
 so a character a styled face lacks can fall back to the regular face (see markup): the
 writer asks the role whether its text is bold or italic.
 """
@@ -16,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from ...layout.measure import metrics_for
 from ...typography import BriefRoles, Look, typography
 from ...theme import Theme
-from .fonts import Family
+from .fonts import Family, family_of
 from ...value import Value
 
 
@@ -58,10 +59,10 @@ def styles(theme: Theme, family: Family) -> Styles:
     """The hierarchy: title > heading 1 > heading 2 > body > tables, notes and attributions."""
     roles = typography(theme).brief
     font = family.regular.name
-    single = metrics_for(theme.fonts).line(1.0)  # the font's single line, in ems: a role's line is a multiple
     body = roles.body.in_pdf
     base = ParagraphStyle(
-        "body", fontName=font, fontSize=body.size, leading=body.size * body.flow.line * single, textColor=colour(body.colour),
+        "body", fontName=font, fontSize=body.size, leading=body.size * body.flow.line * _single(body),
+        textColor=colour(body.colour),
         spaceAfter=body.flow.after, alignment=TA_LEFT, bulletFontName=font, allowWidows=0, allowOrphans=0,
         splitLongWords=1, uriWasteReduce=0.3)
 
@@ -71,8 +72,9 @@ def styles(theme: Theme, family: Family) -> Styles:
         # Text in a box (a fill or an edge) is indented by the box the writer draws around it.
         boxed = look.fill is not None or look.edge is not None
         changes: dict[str, object] = dict(
-            fontSize=look.size, leading=look.size * flow.line * single, textColor=colour(look.colour), spaceBefore=flow.before,
-            spaceAfter=flow.after, leftIndent=0 if boxed else flow.left, keepWithNext=int(flow.keep))
+            fontName=family_of(look.font).regular.name, fontSize=look.size, leading=look.size * flow.line * _single(look),
+            textColor=colour(look.colour), spaceBefore=flow.before, spaceAfter=flow.after,
+            leftIndent=0 if boxed else flow.left, keepWithNext=int(flow.keep))
         if mark is None:
             if flow.hanging:
                 changes["firstLineIndent"] = -flow.hanging
@@ -116,3 +118,8 @@ def styles(theme: Theme, family: Family) -> Styles:
         byline=derive("byline", r["byline"]),
         figure_caption=derive("figure-caption", r["figure_caption"]),
     )
+
+
+def _single(look: Look) -> float:
+    """The single line of the look's font, in ems: a role's line is a multiple of it, as in Word."""
+    return metrics_for(look.font).line(1.0)

@@ -15,9 +15,10 @@ from reportlab.platypus import TableStyle
 from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
 from ...theme import Theme
-from ...typography import typography
+from ...typography import Look, typography
+from ...value import replace
 from .figures import FigureFlowable, LogoFlowable
-from .fonts import Family, family as font_family
+from .fonts import Family, family as font_family, family_of
 from .markup import Markup, escape
 from .pages import BriefTemplate, Outlined
 from .paragraph import LAID_OUT, Paragraph
@@ -102,9 +103,10 @@ class _Flow:
         title, subtitle, dateline, details = (roles.title.in_pdf, roles.subtitle.in_pdf, roles.dateline.in_pdf,
                                               roles.details.in_pdf)
         parts: list[Flowable] = [LogoFlowable(block.logo, tags.add("Figure", alt=block.logo.alt))] if block.logo else []
-        parts.append(Paragraph(m.spans(block.title, bold=title.bold), s.title, tag=tags.add("H1")))
+        parts.append(Paragraph(self._in(title).spans(block.title, bold=title.bold), s.title, tag=tags.add("H1")))
         if block.subtitle:
-            parts.append(Paragraph(m.spans(block.subtitle, bold=subtitle.bold), s.subtitle, tag=tags.add("P")))
+            parts.append(Paragraph(self._in(subtitle).spans(block.subtitle, bold=subtitle.bold), s.subtitle,
+                                   tag=tags.add("P")))
         parts.append(Paragraph(m.spans(block.dateline, bold=dateline.bold), s.dateline, tag=tags.add("P")))
         parts.append(Paragraph(m.spans(block.authors, bold=details.bold), s.dateline, tag=tags.add("P")))
         if block.cutoff:
@@ -119,10 +121,14 @@ class _Flow:
         level = min(block.level, 3)
         style = (self.styles.heading1, self.styles.heading2, self.styles.heading3)[level - 1]
         role = (self.roles.heading1.in_pdf, self.roles.heading2.in_pdf, self.roles.heading3.in_pdf)[level - 1]
-        paragraph = Paragraph(self.markup.text(block.text, bold=role.bold), style,
+        paragraph = Paragraph(self._in(role).text(block.text, bold=role.bold), style,
                               tag=self.tags.add(f"H{block.level + 1}"))
         paragraph.outlined = Outlined(block.level - 1, block.text, f"heading-{self._headings}")
         return [paragraph]
+
+    def _in(self, look: Look) -> Markup:
+        """The markup in the family ``look`` is set in: its faces for bold and italic, and for what they lack."""
+        return replace(self.markup, family=family_of(look.font))
 
     def _paragraph(self, block: TextParagraph) -> list[Flowable]:
         style = self.styles.byline if block.role == "byline" else self.styles.body

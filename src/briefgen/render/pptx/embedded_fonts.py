@@ -41,19 +41,23 @@ _WINDOWS_LATIN = 1252  # the code page of the end-user-defined characters, of wh
 _NAMES = (1, 2, 5, 4)
 
 
-def embed(presentation: Part, listing, family: str, faces: dict[str, bytes]) -> None:
-    """The faces (TrueType bytes by face) as parts of ``presentation``, listed in ``listing`` (its p:presentation)
-    under ``family``, the name its text is set in, in place of a template's list (whose fonts it left behind)."""
+def embed(presentation: Part, listing, families: dict[str, dict[str, bytes]]) -> None:
+    """Each family's faces (TrueType bytes by face, by the family name its text is set in) as parts of
+    ``presentation``, listed in ``listing`` (its p:presentation) in place of a template's list (whose fonts it
+    left behind)."""
     for old in listing.findall(_LIST):
         listing.remove(old)
     fonts = listing.makeelement(_LIST, {})
     after = next((child for child in listing if child.tag in _AFTER), None)
     (after.addprevious(fonts) if after is not None else listing.append(fonts))
-    entry = SubElement(fonts, qn("p:embeddedFont"))
-    SubElement(entry, _FONT, typeface=family)
-    for number, (face, tag) in enumerate(_FACES, 1):
-        part = Part(f"/ppt/fonts/font{number}.fntdata", FONT_DATA_TYPE, fntdata(faces[face]))
-        SubElement(entry, qn(tag)).set(_RID, presentation.relate(part, FONT))
+    number = 0
+    for family, faces in families.items():
+        entry = SubElement(fonts, qn("p:embeddedFont"))
+        SubElement(entry, _FONT, typeface=family)
+        for face, tag in _FACES:
+            number += 1
+            part = Part(f"/ppt/fonts/font{number}.fntdata", FONT_DATA_TYPE, fntdata(faces[face]))
+            SubElement(entry, qn(tag)).set(_RID, presentation.relate(part, FONT))
     listing.set("embedTrueTypeFonts", "1")
 
 

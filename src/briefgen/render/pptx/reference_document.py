@@ -33,7 +33,8 @@ def render(theme: Theme, when: datetime) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         parts = [(name, source.read(name)) for name in source.namelist() if not name.endswith("/")]
     return package(((name, _themed(blob, theme) if _MASTER.fullmatch(name)
-                     else with_scheme(blob, theme.colours) if _THEME.fullmatch(name) else blob)
+                     else pptx_theme.with_fonts(with_scheme(blob, theme.colours), typography(theme).deck)
+                     if _THEME.fullmatch(name) else blob)
                     for name, blob in parts), when)
 
 

@@ -70,14 +70,15 @@ def _read(source: Template | str) -> Prepared:
 
 @lru_cache(maxsize=8)
 def _themed(read: Prepared, roles: DeckRoles | None, link: str, warning: str | None) -> Prepared:
-    """``read`` with the colours of the deck's ``roles`` on its slide masters (theme), ``link`` as its Office
-    themes' hyperlink colour, and ``warning`` to give."""
+    """``read`` with the colours of the deck's ``roles`` on its slide masters and their fonts in its Office themes
+    (theme.py), ``link`` as its Office themes' hyperlink colour, and ``warning`` to give."""
     themed = object.__new__(Prepared)
     themed.__dict__.update(read.__dict__)
     themed.warning = warning
     for part in read.parts.values():
         if part.content_type == THEME_TYPE:
-            themed.blobs = {**themed.blobs, part: pptx_theme.with_link(part.blob, link)}
+            blob = pptx_theme.with_link(part.blob, link)
+            themed.blobs = {**themed.blobs, part: pptx_theme.with_fonts(blob, roles) if roles is not None else blob}
     if roles is not None:
         for part in read.parts.values():
             if part.content_type == SLIDE_MASTER_TYPE:

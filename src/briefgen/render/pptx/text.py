@@ -2,7 +2,8 @@
 
 Every value written here comes from layout/deck.py, which measured the text with these
 settings: exact line pitch, space before, hanging indent, insets, no autofit, word wrap.
-Every run names the deck font, so LibreOffice and PowerPoint use the font that was measured.
+Every run names the deck's font (a title's, the theme's heading family), so LibreOffice and PowerPoint use the
+font that was measured.
 Methods take the a:txBody element itself: a deck writes thousands of paragraphs, and
 python-pptx's proxies cost more than the XML.
 """
@@ -89,9 +90,11 @@ class Typesetter:
         return p
 
     def runs(self, p, spans: Inline, size: float, *, link: Callable[[str], str] | None = None,
-             colour: str | None = None, jump: str | None = None, link_colour: str | None = None) -> None:
-        """The spans as runs; ``link`` gives the relationship id of a span's address, set in ``link_colour``;
-        ``jump`` that of the slide every run opens when clicked (PowerPoint's "go to slide"), also in ``link_colour``."""
+             colour: str | None = None, jump: str | None = None, link_colour: str | None = None,
+             family: str | None = None) -> None:
+        """The spans as runs, in ``family`` (a title's) or the typesetter's own; ``link`` gives the relationship
+        id of a span's address, set in ``link_colour``; ``jump`` that of the slide every run opens when clicked
+        (PowerPoint's "go to slide"), also in ``link_colour``."""
         for span in spans:
             # A run of right-to-left script is its own run in its language (see scripts.py).
             pieces = scripts.runs(span.text, self.language) if scripts.RIGHT_TO_LEFT.search(span.text) \
@@ -102,7 +105,7 @@ class Typesetter:
                 # A jump to another slide is a link too, and PowerPoint and LibreOffice show it as one.
                 rpr = self._properties(r, size, bold=span.bold, italic=span.italic,
                                        colour=link_colour if (linked or jump) and link_colour else colour,
-                                       language=language)
+                                       language=language, family=family)
                 click = None
                 if jump is not None:
                     click = etree.SubElement(rpr, _LINK, action=SLIDE_JUMP)
@@ -121,8 +124,8 @@ class Typesetter:
         etree.SubElement(fld, _T).text = str(number)
 
     def _properties(self, r, size: float, *, bold: bool = False, italic: bool = False,
-                    colour: str | None = None, language: str | None = None):
-        key = (size, bold, italic, colour, language or self.language)
+                    colour: str | None = None, language: str | None = None, family: str | None = None):
+        key = (size, bold, italic, colour, language or self.language, family or self.family)
         made = self._run_properties.get(key)
         if made is None:
             made = self._run_properties[key] = self._new_properties(*key)
@@ -130,13 +133,13 @@ class Typesetter:
         r.append(rpr)
         return rpr
 
-    def _new_properties(self, size: float, bold: bool, italic: bool, colour: str | None, language: str):
+    def _new_properties(self, size: float, bold: bool, italic: bool, colour: str | None, language: str, family: str):
         rpr = etree.Element(_RPR, nsmap=_NAMESPACES, lang=language, sz=str(round(size * 100)),
                             b="1" if bold else "0", i="1" if italic else "0", dirty="0")
         if colour:
             etree.SubElement(etree.SubElement(rpr, _FILL), _RGB, val=colour)
         for script in _SCRIPTS:
-            etree.SubElement(rpr, script, typeface=self.family)
+            etree.SubElement(rpr, script, typeface=family)
         return rpr
 
 

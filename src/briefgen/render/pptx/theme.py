@@ -2,7 +2,8 @@
 
 templates/default/deck.pptx is made with the default theme's colours in its master text
 styles and its title rule. A theme folder restyles Word and PDF through theme.toml; this
-puts the same colours on the master, so slide titles and text follow the theme too. A
+puts the same colours on the master, and the theme's fonts in its Office theme, so slide titles and text follow
+the theme too. A
 user's own template keeps its look, as a reference .docx keeps its styles, but for its
 hyperlink colour: every deck's Office theme gives its links the style table's colour.
 """
@@ -36,6 +37,19 @@ def _recolour(element, colour: str) -> None:
     for fill in element.iter(_FILL):
         for rgb in fill.findall(_RGB):
             rgb.set("val", colour)
+
+
+def with_fonts(theme_part: bytes, roles: DeckRoles) -> bytes:
+    """An Office theme part with the slide titles' family as its heading (major) font and the slide text's as its
+    body (minor) font: the master's text styles name them so (+mj-lt, +mn-lt), so a title or text box a user adds
+    in PowerPoint is in the deck's fonts, and briefgen's reference .pptx gives them back (office/fonts.py)."""
+    root = parsed(theme_part)
+    scheme = root.find(f"{qn('a:themeElements')}/{qn('a:fontScheme')}")
+    for kind, role in (("majorFont", roles.title), ("minorFont", roles.body)):
+        latin = scheme.find(f"{qn('a:' + kind)}/{qn('a:latin')}") if scheme is not None else None
+        if latin is not None:
+            latin.set("typeface", role.font.family)
+    return serialized(root)
 
 
 def with_link(theme_part: bytes, colour: str) -> bytes:

@@ -20,7 +20,7 @@ from ...output import package
 from ..office.template import Template
 from ...theme import Theme
 from ..office import core_properties
-from ..office.carried_fonts import carried
+from ..office.carried_fonts import carried_families
 from . import embedded_fonts, figures, package as pptx_package
 from .app import app_properties
 from .core import CoreProperties
@@ -91,11 +91,11 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
         if number == 1 and base.new_notes_master:
             presentation.relate(notes_master, NOTES_MASTER)
         notes.add(part, notes_master, number, s.notes)
-    faces, refused = carried(theme.fonts, "pptx")
-    if faces:  # PowerPoint readers may lack the font the deck was fitted in: the deck carries it
-        embedded_fonts.embed(presentation, listing, theme.fonts.family, faces)
-    if refused and warnings is not None:
-        warnings.append(refused)
+    families, refused = carried_families(theme, "pptx")
+    if families:  # PowerPoint readers may lack a font the deck was fitted in: the deck carries it
+        embedded_fonts.embed(presentation, listing, families)
+    if warnings is not None:
+        warnings += refused
     presentation.blob = serialized(listing)
     parts[base.core].blob = _core_properties(base.core, deck, when)
     if base.app is not None:
@@ -110,7 +110,9 @@ def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text:
     element = deepcopy(prototype.element)
     bodies = list(element.iter(TXBODY))
     p = text.paragraph(bodies[prototype.title], pitch=s.title_size * layout.TITLE_LINE_SPACING)
-    text.runs(p, (Span(s.title, bold=True),), s.title_size)
+    roles = typography(theme).deck
+    title = roles.title_slide if s.layout == layout.TITLE_SLIDE else roles.title
+    text.runs(p, (Span(s.title, bold=True),), s.title_size, family=title.font.family)
     for items, index in zip(s.bodies, prototype.bodies):
         _fill(text, bodies[index], items, s.size, part, theme, slide_rid)
     if s.layout == layout.TITLE_SLIDE and logo and logo.title:

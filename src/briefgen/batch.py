@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import interruption
 from .model import Brief
+from .layout.deck_plan import forget as forget_deck_plan
 from .layout.publication import Copy
 from .products import LaidOut, Written, make, prepare
 from .errors import BriefgenError
@@ -204,6 +205,8 @@ def _render_task(task: Task, theme: Theme, debug: bool) -> tuple[Written | None,
 
 def render(task: Task, theme: Theme, debug: bool = False) -> tuple[Written | None, str | None]:
     """Make one product: what was written, or the message that says why nothing was (never raised)."""
+    if task.fmt != "pptx":  # the deck's tasks come first (_ORDER): the plan made for the warnings is not needed again
+        forget_deck_plan()
     try:
         return make(task.brief, task.fmt, task.out, theme, template=task.template, laid=task.laid,
                     copy=task.copy), None

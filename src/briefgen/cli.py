@@ -528,6 +528,8 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
                 content_warned = True
                 if not quiet:
                     click.echo(str(places[path].warning(("marking",), red)), err=True)
+            # Only the page budget is said after rendering: the rest of the places go before the workers fork.
+            places[path] = places[path].only(lint.PAGE_BUDGET)
             if not recipients:
                 from .products import redlined
                 yield [batch.Task(brief, fmt, target(path, fmt), references.get(fmt), content=path,

@@ -390,11 +390,15 @@ def _last_day(day) -> date:
 
 # --- 15. the page budget, checked against a rendered product ----------------------------------
 
+# Where a product over its page budget is said to be: the one warning said after rendering.
+PAGE_BUDGET: FieldPath = ("page_budget",)
+
+
 def page_budget(brief: Brief, pages: int, product: str) -> Finding | None:
     """A product longer than the brief's `page_budget`."""
     if brief.page_budget is None or pages <= brief.page_budget:
         return None
-    return Finding(("page_budget",), f"{product} runs to {pages} pages, over the brief's budget of "
+    return Finding(PAGE_BUDGET, f"{product} runs to {pages} pages, over the brief's budget of "
                                      f"{brief.page_budget}; cut it, or raise page_budget if its readers can "
                                      "spare the time")
 
@@ -436,4 +440,4 @@ def _content_words(text: str) -> set[str]:
     return {w[:6] for w in words if len(w) > 3 and w not in _STOP and not terms_in(w)}
 
 
-__all__ = ["CHECKS", "Finding", "check", "page_budget"]
+__all__ = ["CHECKS", "PAGE_BUDGET", "Finding", "check", "page_budget"]

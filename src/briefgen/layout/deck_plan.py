@@ -104,6 +104,12 @@ class Plan(Value):
 _last: list[tuple[Outline, Plan]] = []
 
 
+def forget() -> None:
+    """Let the last plan go: a process that makes no deck (a worker forked to draw the Word brief or the PDF)
+    has no use for the plan its parent made for the warnings, 16 MB for a 5 MB brief."""
+    _last.clear()
+
+
 def plan(outline: Outline) -> Plan:
     """The deck for ``outline``'s brief, planned for its meeting (DEFAULT_MINUTES when it names none)."""
     if _last and _last[0][0] == outline:

@@ -186,6 +186,7 @@ class TaggedCanvas(Canvas):
         code = internals.page_operators(self)
         code[:] = _without_empty_artifacts([ARTIFACT_BEGIN, *code, END_MARKED])
         super().showPage()
+        internals.compress_last_page(self)  # a long brief's pages would wait, uncompressed, until the file is written
 
     def save(self) -> None:
         if internals.page_operators(self):

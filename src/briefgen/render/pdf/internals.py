@@ -15,13 +15,15 @@ tests/test_library_internals.py fails if a release changes them, here and nowher
 from __future__ import annotations
 
 import struct
+import zlib
 from fnmatch import fnmatch
 from functools import cached_property
 from types import FunctionType
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFDocument, PDFObject, PDFObjectReference, PDFPage, PDFString
+from reportlab.pdfbase.pdfdoc import (PDFBase85Encode, PDFDictionary, PDFDocument, PDFObject, PDFObjectReference, PDFPage,
+                                      PDFStream, PDFString)
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -220,6 +222,36 @@ def _formatted(value: object, document: PDFDocument, numbers: dict[str, tuple[in
 def pages(canvas: Canvas) -> list[PDFPage]:
     """The document's finished pages, in order."""
     return canvas._doc.Pages.pages
+
+
+class _Flated:
+    """The Flate filter of a stream whose content is already compressed: named in /Filter, applied to nothing."""
+
+    pdfname = "FlateDecode"
+
+    @staticmethod
+    def encode(data: bytes) -> bytes:
+        return data
+
+
+def compress_last_page(canvas: Canvas) -> None:
+    """Compress the content stream of the page just finished, now rather than when the file is written.
+
+    reportlab keeps each page's operators as one uncompressed string on its PDFPage and makes the
+    compressed stream in PDFPage.check_format as the file is written: the pages of a long brief
+    waited, uncompressed, to the end. Made here as check_format would make it (the same filters,
+    the same zlib call on the same bytes), the stream writes the same bytes; the Flate step is done
+    now and named by ``_Flated``, and ASCII85, which would make it a quarter larger, is left to
+    the writing, as reportlab does it.
+    """
+    page = pages(canvas)[-1]
+    if page.Contents or not page.stream or not page.compression:
+        return
+    stream = PDFStream()
+    stream.filters = [PDFBase85Encode, _Flated] if rl_config.useA85 else [_Flated]
+    stream.content = zlib.compress(page.stream.encode("utf8"))
+    stream.__Comment__ = "page stream"
+    page.Contents, page.stream = stream, None
 
 
 def set_page_entries(page: PDFPage, entries: dict[str, object]) -> None:

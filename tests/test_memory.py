@@ -1,0 +1,111 @@
+"""What a render keeps while it works: nothing it has already drawn or said that it will not use again.
+
+A brief near the 5 MB content cap is loaded once, and its products are drawn by workers forked from the
+process that loaded it; each worker starts with what its parent held. These tests hold the behaviour
+that keeps that small (benchmarks/run.py and docs/performance.md give the numbers): the PDF's pages are
+compressed as each one ends, a worker inherits neither the content file's text nor every field's place,
+and a worker that makes no deck lets the deck's plan go.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+from briefgen import batch, products
+from briefgen.layout import deck_plan
+from briefgen.load import Places, load_placed
+from briefgen.render.pdf import canvas, internals
+from briefgen.theme import load_theme
+
+from .conftest import NRF
+
+THEME = load_theme()
+
+
+class DescribeThePdfPages:
+    def it_compresses_each_page_as_it_ends(self, monkeypatch):
+        ended: list[int] = []
+        show_page = canvas.TaggedCanvas.showPage
+
+        def observed(self: canvas.TaggedCanvas) -> None:
+            show_page(self)
+            pages = internals.pages(self)
+            ended.append(len(pages))
+            # No finished page keeps its operators as text until the file is written.
+            assert all(page.stream is None and page.Contents is not None for page in pages)
+            # What the page drew is there, compressed.
+            assert b" Tj" in zlib.decompress(pages[-1].Contents.content)
+
+        monkeypatch.setattr(canvas.TaggedCanvas, "showPage", observed)
+        data = products.render(load_placed(NRF)[0], "pdf", THEME)
+        assert len(ended) > 1 and ended == list(range(1, len(ended) + 1))
+        assert data.count(b"/Filter [ /ASCII85Decode /FlateDecode ]") >= len(ended)
+
+    def it_writes_the_bytes_reportlab_writes_when_it_compresses_them_at_the_end(self, monkeypatch):
+        brief = load_placed(NRF)[0]
+        early = products.render(brief, "pdf", THEME)
+        monkeypatch.setattr(internals, "compress_last_page", lambda canvas: None)
+        assert products.render(brief, "pdf", THEME) == early
+
+
+class DescribeThePlacesKeptAfterTheWarnings:
+    def it_places_a_field_the_file_writes_where_the_whole_places_do(self):
+        places = load_placed(NRF)[1]
+        kept = places.only(("page_budget",))
+        assert str(kept.warning(("page_budget",), "over")) == str(places.warning(("page_budget",), "over"))
+        assert kept.file == places.file and kept.notes == places.notes
+
+    def it_places_a_field_the_file_leaves_out_at_its_mapping(self, tmp_path):
+        content = tmp_path / "nrf.yaml"
+        content.write_text(re.sub(r"(?m)^page_budget: .*\n", "", NRF.read_text(encoding="utf-8")), encoding="utf-8")
+        places = load_placed(content)[1]
+        kept = places.only(("page_budget",))
+        assert str(kept.warning(("page_budget",), "over")) == str(places.warning(("page_budget",), "over"))
+
+    def it_keeps_no_other_place_nor_the_files_text(self):
+        kept = load_placed(NRF)[1].only(("page_budget",))
+        assert set(kept.fields()) == {(), ("page_budget",)}
+        assert kept._tree.text == "" and not kept._tree.value_spans
+
+
+def _inherited(fmt: str, content: Path) -> str:
+    """What a worker found it held when its task began: the text of ``content`` and the deck plans."""
+    gc.collect()
+    trees = [obj for obj in gc.get_objects()
+             if type(obj).__name__ == "_Tree" and obj.name == str(content) and obj.text]
+    return f"{fmt}: texts={len(trees)} plans={len(deck_plan._last)}"
+
+
+class DescribeAForkedWorker:
+    @pytest.mark.skipif(not batch.can_fork(), reason="workers are forked only where fork is")
+    def it_inherits_neither_the_files_text_nor_a_deck_plan_it_will_not_use(self, tmp_path, monkeypatch,
+                                                                           briefgen_in_process):
+        content = tmp_path / "nrf.yaml"
+        content.write_text(NRF.read_text(encoding="utf-8"), encoding="utf-8")
+        seen = tmp_path / "seen"
+        seen.mkdir()
+        make = batch.make
+
+        def observed(brief, fmt, out, theme, **kwargs):  # runs in the worker, after it forgot what it will not use
+            (seen / fmt).write_text(_inherited(fmt, content), encoding="utf-8")
+            return make(brief, fmt, out, theme, **kwargs)
+
+        monkeypatch.setattr(batch, "make", observed)
+        monkeypatch.setattr(batch, "cpus", lambda: 2)  # forked workers even on a machine of one CPU
+        result = briefgen_in_process("all", content, "--out-dir", tmp_path / "out", "-j", "2")
+        assert result.code == 0, result.err
+        said = {path.name: path.read_text(encoding="utf-8") for path in seen.iterdir()}
+        assert said == {"docx": "docx: texts=0 plans=0", "pdf": "pdf: texts=0 plans=0",
+                        "pptx": "pptx: texts=0 plans=1"}
+
+
+def test_a_places_of_the_whole_file_is_what_load_gives():
+    # The test above would pass vacuously if a loaded file's places held no text: they do.
+    places = load_placed(NRF)[1]
+    assert isinstance(places, Places) and places._tree.text and len(list(places.fields())) > 100
+    assert Path(places.file) == NRF

@@ -38,6 +38,13 @@ def safe_target(href: str | None) -> str | None:
     return None
 
 
+# The markup of a piece of text, by everything it is made from: a warm process (watch) writes the same few hundred
+# texts at every save, and finding their scripts, directions and faces character by character was ~6% of a PDF
+# save of the NRF brief. Emptied when full (a long brief's texts are each written once).
+_STYLED: dict[tuple, str] = {}
+_STYLED_KEPT = 4096
+
+
 class Markup(Value):
     """Writes paragraph markup in one font family, note marks linked to the notes the layout numbered."""
 
@@ -69,6 +76,16 @@ class Markup(Value):
                 + marker(None) + marker(None))
 
     def _styled(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
+        # By the family's identity: families are kept for the process (fonts._family), so an id names one.
+        asked = (id(self.family), self.link_colour, self.language, text, bold, italic, href)
+        found = _STYLED.get(asked)
+        if found is None:
+            if len(_STYLED) >= _STYLED_KEPT:
+                _STYLED.clear()
+            found = _STYLED[asked] = self._made(text, bold=bold, italic=italic, href=href)
+        return found
+
+    def _made(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
         if href:
             # An address shown as itself: reportlab breaks it after its slashes, as the layout's marks
             # allow in Word and the deck, and only there; drawn without them, it is copied as written.

@@ -14,10 +14,16 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
+from briefgen.inline import Span
+from briefgen.layout import deck
+from briefgen.layout.deck_fit import Fitter
 from briefgen.layout.document import Heading, TitleBlock, compose
+from briefgen.layout.measure import metrics_for
 from briefgen.load import load
+from briefgen.render import pptx as pptx_render
 from briefgen.theme import ThemeError, load_theme, refonted
 from briefgen.typography import Role, typography
 from briefgen.value import fields
@@ -64,6 +70,25 @@ def test_a_heading_font_not_found_is_said_with_the_reference_that_names_it(tmp_p
     assert (f"warning: {reference}: its heading font 'Nowhere Serif' is not installed here, so the PDF and the "
             f"deck keep briefgen's Calibri") in run.err
     assert "body font" not in run.err
+
+
+TITLE_WORDS = st.lists(st.sampled_from(["What", "the", "secessionist", "currents", "around", "Afghanistan's",
+                                         "National", "Resistance", "Front", "mean", "for", "WWW", "illicit", "2023"]),
+                       min_size=1, max_size=16)
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=TITLE_WORDS, layout=st.sampled_from([deck.CONTENT, deck.TITLE_SLIDE]))
+def test_the_deck_fits_a_title_in_the_heading_fonts_widths_and_lines(words, layout):
+    theme = refonted(load_theme(), {"heading": SERIF}, "reference")[0]
+    geometry = pptx_render.geometry(theme, None)
+    fitter = Fitter(metrics_for(theme.fonts), theme, geometry)
+    role = typography(theme).deck.title_slide if layout == deck.TITLE_SLIDE else None
+    title, size, pitch, _ = fitter.title(" ".join(words), layout, role=role)
+    serif, frame = metrics_for(theme.heading_fonts), geometry.titles[layout]
+    assert pitch == serif.line(size)  # its own single line, not the body's nor a tighter one
+    lines = serif.count((Span(title, bold=True),), frame.width * deck.WIDTH_RESERVE, size)
+    assert lines * pitch <= frame.height - deck.HEIGHT_RESERVE, (title, size, lines)
 
 
 # theme.toml's [heading_fonts]: a table as [fonts] is, checked alike.

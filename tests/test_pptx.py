@@ -22,13 +22,14 @@ from briefgen import products
 from briefgen.estimative import estimate_label
 from briefgen.inline import Span, plain
 from briefgen.layout import deck
-from briefgen.layout.measure import Metrics
+from briefgen.layout.measure import Metrics, metrics_for
 from briefgen.layout.deck_fit import Fitter, TooSmall
 from briefgen.layout.outline import Outline
 from briefgen.load import load
 from briefgen.render import pptx as pptx_render
 from briefgen.render.office.template import read as read_template
 from briefgen.theme import load_theme
+from briefgen.typography import typography
 
 from .conftest import EXAMPLE, NRF, ROOT, pdf_pages_text, run_briefgen
 
@@ -202,6 +203,32 @@ class TestPagesInLibreOffice:
                 assert any(x0 - TOLERANCE <= w.x0 and w.x1 <= x1 + TOLERANCE and y0 <= middle <= y1
                            for x0, y0, x1, y1 in boxes), \
                     f"slide {number} ({slide.title}): {w} lies outside every text frame"
+
+    @pytest.mark.parametrize("case", ["titled", "serif-headings"])
+    def it_sets_a_titles_lines_a_whole_line_of_its_font_apart(self, case, products, converted, serif_headings):
+        """A title of two lines or more is set at its family's single line, as the PDF sets its title and as the
+        deck measured it: a tighter pitch than the font's own puts a line's descenders into the next one's
+        capitals, and makes the title taller in LibreOffice than its fit allowed for. What is below starts clear
+        of its last line."""
+        theme = load_theme(serif_headings) if case == "serif-headings" else load_theme()
+        metrics = metrics_for(typography(theme).deck.title.font)
+        package = Package(products[(case, "pptx")])
+        taller = 0
+        for number, (slide, words) in enumerate(zip(package.slides, words_by_page(converted[(case, "pptx")])), 1):
+            title = next(s for s in slide.shapes if s.ph_type in ("title", "ctrTitle"))
+            x0, y0, x1, y1 = title.box
+            size = title.sizes[0] / 100
+            shown = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.y0 + w.y1) / 2 <= y1]
+            tops = sorted({w.y0 for w in shown})
+            lines = [top for n, top in enumerate(tops) if n == 0 or top - tops[n - 1] > size / 2]
+            if len(lines) < 2:
+                continue
+            taller += 1
+            pitches = [b - a for a, b in zip(lines, lines[1:])]
+            assert min(pitches) >= metrics.line(size) - 0.5, (number, slide.title, size, pitches)
+            bottom = max(w.y1 for w in shown)
+            assert all(w.y0 >= bottom - TOLERANCE for w in words if (w.y0 + w.y1) / 2 > y1), (number, slide.title)
+        assert taller, "no title of two lines to look at"
 
     def it_shows_each_judgments_likelihood_and_confidence(self, converted):
         text = " ".join(" ".join(pdf_pages_text(converted[("nrf", "pptx")])).split())

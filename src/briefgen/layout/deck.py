@@ -23,7 +23,7 @@ from .properties import fit, properties_of
 from .publication import Copy, copy_line
 from .slides import (BADGE_SPACE, Box, CONTENT, DeckLogo, COPY_SIZE, INDENT, INSET_X, INSET_Y, LAYOUTS, LINE_SPACING, MARKING_SIZE,
                      SECTION,
-                     SPACE_BEFORE, TITLE_LINE_SPACING, TITLE_SLIDE, TWO_CONTENT, Deck, Frame, Geometry, Item, Planned,
+                     SPACE_BEFORE, TITLE_SLIDE, TWO_CONTENT, Deck, Frame, Geometry, Item, Planned,
                      Slide)
 from ..inline import Span
 from ..typography import typography
@@ -168,4 +168,4 @@ def _jump(item: Item, number: int) -> Item:
 
 __all__ = ["BADGE_SPACE", "CONTENT", "COPY_SIZE", "Deck", "DeckLogo", "Frame", "Geometry", "HEIGHT_RESERVE", "INDENT", "INSET_X", "INSET_Y",
            "Item", "LAYOUTS", "LINE_SPACING", "MARKING_SIZE", "Planned", "SECTION", "SPACE_BEFORE", "Slide",
-           "TITLE_LINE_SPACING", "TITLE_MIN", "TITLE_SLIDE", "TWO_CONTENT", "WIDTH_RESERVE", "compose", "numbered"]
+           "TITLE_MIN", "TITLE_SLIDE", "TWO_CONTENT", "WIDTH_RESERVE", "compose", "numbered"]

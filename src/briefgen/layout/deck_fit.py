@@ -18,8 +18,8 @@ from .document import cutoff_line, in_text_name
 from .measure import Line, Metrics, lines_between, metrics_for, rewraps_from, split_at
 from .line_breaks import last_words_together, last_words_together_in
 from .outline import ENGLISH, Outline
-from .slides import CONTENT, LINE_SPACING, SPACE_BEFORE, BADGE_SPACE, TITLE_LINE_SPACING, TITLE_SLIDE, \
-    TWO_CONTENT, Frame, Geometry, Item, Planned, Slide
+from .slides import CONTENT, LINE_SPACING, SPACE_BEFORE, BADGE_SPACE, TITLE_SLIDE, TWO_CONTENT, Frame, Geometry, \
+    Item, Planned, Slide
 from ..value import replace
 
 # What LibreOffice and PowerPoint may do differently from a greedy measure
@@ -69,8 +69,8 @@ class Fitter:
         size = next((s for s in (self.deck.body.size + 2, *self.sizes) if len(self.pack(items, frame, s)) == 1),
                     self.deck.min_body)
         pages = self.pack(items, frame, size)
-        title, title_size, rest = self.title(brief.title, TITLE_SLIDE, role=self.deck.title_slide)
-        return Slide(TITLE_SLIDE, title, title_size, bodies=((*rest, *pages[0]),), size=size, notes=notes)
+        title, title_size, pitch, rest = self.title(brief.title, TITLE_SLIDE, role=self.deck.title_slide)
+        return Slide(TITLE_SLIDE, title, title_size, pitch, bodies=((*rest, *pages[0]),), size=size, notes=notes)
 
     def figure_slides(self, brief: Brief, planned: Planned, pen: drawn.Pen) -> list[Slide]:
         """The figure (or its parts, a slide each) fitted to the body frame and titled with its caption.
@@ -87,9 +87,9 @@ class Fitter:
                                               pen, frame.width, frame.height)
         slides = []
         for n, figure in enumerate(made):
-            title, title_size, _ = self.title(figure.caption + (self.continued if n else ""), CONTENT)
+            title, title_size, pitch, _ = self.title(figure.caption + (self.continued if n else ""), CONTENT)
             notes = "\n".join(x for x in (figure.alt, planned.notes) if x)  # what it shows, then where the talk goes
-            slides.append(Slide(CONTENT, title, title_size, notes=notes, figure=figure, key=planned.key))
+            slides.append(Slide(CONTENT, title, title_size, pitch, notes=notes, figure=figure, key=planned.key))
         return slides
 
     def fit(self, planned: Planned) -> list[Slide]:
@@ -122,20 +122,24 @@ class Fitter:
 
     def slide(self, planned: Planned, n: int, columns: tuple[tuple[Item, ...], ...], size: float) -> Slide:
         suffix = "" if n == 0 else self.continued if n == 1 else self.continued_again.format(number=n)
-        title, title_size, rest = self.title(planned.title, planned.layout, suffix=suffix)
+        title, title_size, pitch, rest = self.title(planned.title, planned.layout, suffix=suffix)
         if rest and columns:
             columns = ((*rest, *columns[0]), *columns[1:])
         notes = [planned.notes] if planned.notes and n == 0 else []
         notes += [i.notes for col in columns for i in col if i.notes]
-        return Slide(planned.layout, title, title_size, bodies=columns, size=size,
+        return Slide(planned.layout, title, title_size, pitch, bodies=columns, size=size,
                      notes="\n".join(notes) or planned.title, key=planned.key, aliases=planned.aliases)
 
     def title(self, text: str, layout: str, role: Role | None = None,
-              suffix: str = "") -> tuple[str, float, tuple[Item, ...]]:
-        """The title (with its continuation ``suffix``) at the largest size that fits, from its ``role``'s (a
-        slide title's) down to TITLE_MIN, and to TITLE_LEAST for a long one, measured in the role's family. A
-        title too long even then keeps the words that fit, and the whole of it opens the body (returned as its
-        first item, in the body's family): nothing is cut short."""
+              suffix: str = "") -> tuple[str, float, float, tuple[Item, ...]]:
+        """The title (with its continuation ``suffix``), its size and line pitch: the largest size that fits, from
+        its ``role``'s (a slide title's) down to TITLE_MIN, and to TITLE_LEAST for a long one, measured in the
+        role's family. A title too long even then keeps the words that fit, and the whole of it opens the body
+        (returned as its first item, in the body's family): nothing is cut short.
+
+        Its lines are set at the family's own single line, as the PDF sets a title's: a tighter pitch than the
+        font's height puts a second line's capitals into the first's descenders, and LibreOffice then sets the
+        two lines taller than they were measured."""
         frame = self.geometry.titles[layout]
         role = role or self.deck.title
         size, metrics = role.size, metrics_for(role.font)
@@ -143,19 +147,20 @@ class Fitter:
         spans = (Span(whole, bold=True),)
         while True:
             lines = metrics.count(spans, frame.width * WIDTH_RESERVE, size)
-            fits = int((frame.height - HEIGHT_RESERVE) // (size * TITLE_LINE_SPACING))
+            pitch = metrics.line(size)
+            fits = int((frame.height - HEIGHT_RESERVE) // pitch)
             if lines <= fits or size <= TITLE_LEAST:
                 break
             size -= 2
         if lines <= fits:
             # A title on one line has no last line to leave a word alone on: it keeps its plain spaces.
-            return (whole if lines > 1 else text + suffix), size, ()
+            return (whole if lines > 1 else text + suffix), size, pitch, ()
         words = text.split()
         while words and metrics.count((Span(last_words_together(" ".join(words) + suffix), bold=True),),
                                       frame.width * WIDTH_RESERVE, size) > max(fits, 1):
             words.pop()
-        return last_words_together(" ".join(words) + suffix), size, (Item((Span(plain(text), bold=True),),
-                                                                          bullet=False),)
+        return last_words_together(" ".join(words) + suffix), size, pitch, (Item((Span(plain(text), bold=True),),
+                                                                                 bullet=False),)
 
     def balance(self, items: list[Item], frame: Frame, size: float, count: int) -> list[list[Item]]:
         """The same number of slides, filled evenly: the least room per slide that still needs only ``count``."""

@@ -27,7 +27,6 @@ LAYOUTS = (TITLE_SLIDE, CONTENT, SECTION, TWO_CONTENT)
 
 # Typesetting the renderer applies exactly as measured here (multiples of the font size).
 LINE_SPACING = 1.25     # exact line pitch; above Carlito's (Calibri's) own 1.221, so nothing is clipped
-TITLE_LINE_SPACING = 1.1
 SPACE_BEFORE = 0.5      # between items
 BADGE_SPACE = 0.15      # between an item and its badge
 INDENT = 1.0            # hanging indent of a bulleted item
@@ -109,6 +108,7 @@ class Slide(Value):
     layout: str               # the template layout's name
     title: str
     title_size: float
+    title_pitch: float        # its exact line pitch in points: its family's single line at its size (deck_fit.py)
     bodies: tuple[tuple[Item, ...], ...] = ()  # one per body placeholder of the layout
     size: float = 0.0         # the body text size all bodies use
     notes: str = ""
@@ -144,4 +144,4 @@ class Deck(Value):
 
 __all__ = ["BADGE_SPACE", "Box", "CONTENT", "COPY_SIZE", "Deck", "DeckLogo", "Frame", "Geometry", "INDENT", "INSET_X", "INSET_Y", "Item",
            "LAYOUTS", "LINE_SPACING", "MARKING_SIZE", "NUMBER_INDENT", "Planned", "SECTION", "SPACE_BEFORE", "Slide",
-           "TITLE_LINE_SPACING", "TITLE_SLIDE", "TWO_CONTENT"]
+           "TITLE_SLIDE", "TWO_CONTENT"]

@@ -109,7 +109,7 @@ def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text:
     """The slide's XML: a copy of its layout's prototype with its title, bodies (or drawing) and number written."""
     element = deepcopy(prototype.element)
     bodies = list(element.iter(TXBODY))
-    p = text.paragraph(bodies[prototype.title], pitch=s.title_size * layout.TITLE_LINE_SPACING)
+    p = text.paragraph(bodies[prototype.title], pitch=s.title_pitch)
     roles = typography(theme).deck
     title = roles.title_slide if s.layout == layout.TITLE_SLIDE else roles.title
     text.runs(p, (Span(s.title, bold=True),), s.title_size, family=title.font.family)

@@ -47,7 +47,8 @@ from briefgen.layout.outline import labels
 from briefgen.load import load
 from briefgen.render.docx import internals as docx_internals, package as docx_package
 from briefgen.render.office import core_properties
-from briefgen.render.pdf import internals as pdf_internals, paragraph as pdf_paragraph
+from briefgen.render.pdf import internals as pdf_internals, paragraph as pdf_paragraph, word_breaks
+from briefgen.render.pdf.word_breaks import LINE_MAY_END
 from briefgen.render.pptx import core as pptx_core, internals as pptx_internals, notes as pptx_notes
 from briefgen.render.pptx import package as pptx_package, reader as pptx_reader, template as pptx_template
 from briefgen.render.pptx import xml as pptx_xml
@@ -231,6 +232,36 @@ class DescribeReportlabInternals:
         assert shown(our_parts) == shown(their_parts)
         assert [p.wrap(60, 800) for p in our_parts] == [p.wrap(60, 800) for p in their_parts]
         assert [type(f) for f in ours.frags] == own_words
+
+    def it_ends_a_line_where_the_markup_allows_inside_a_word_and_draws_the_word_whole_elsewhere(self):
+        style = getSampleStyleSheet()["BodyText"]
+        parts = ["https://example.org/", "research/", "briefs/", "2022/", "secessionist-currents"]
+        markup = "See " + LINE_MAY_END.join(parts) + " now."
+        ours, theirs = pdf_paragraph.Paragraph(markup, style), PlatypusParagraph(markup, style)
+        ours.wrap(130, 800)
+        theirs.wrap(130, 800)
+        texts = ["".join(word.text for word in line.words) for line in ours.blPara.lines]
+        assert texts == ["See https://example.org/", "research/briefs/2022/", "secessionist-currents now."]
+        # reportlab alone reads the <onDraw>s as part of one word, which it cuts between any two characters.
+        theirs_texts = ["".join(word.text for word in line.words) for line in theirs.blPara.lines]
+        assert not all(text.endswith(("/", " ")) for text in theirs_texts[:-1]), theirs_texts
+        # Where no line ends, the parts are one text again, as they were drawn before they had places to end.
+        ours.wrap(600, 800)
+        [line] = ours.blPara.lines
+        assert [word.text for word in line.words if word.text] == ["See " + "".join(parts) + " now."]
+
+    def it_cuts_a_word_longer_than_its_line_as_reportlab_does_each_piece_ending_where_a_line_may(self):
+        style = getSampleStyleSheet()["BodyText"]
+        markup = "A <b>" + "long" * 30 + "</b> word"
+        ours, theirs = pdf_paragraph.Paragraph(markup, style), PlatypusParagraph(markup, style)
+        assert ours.wrap(100, 800) == theirs.wrap(100, 800)
+        def shown(paragraph) -> list:
+            return [[(w.fontName, w.text) for w in line.words if w.text] for line in paragraph.blPara.lines]
+        assert shown(ours) == shown(theirs)
+        # A line that ends inside the word ends at a place to end (then reportlab's forced break), drawn as no space.
+        for line in ours.blPara.lines[:-1]:
+            last = max(n for n, word in enumerate(line.words) if word.text)
+            assert [getattr(w, "cbDefn", None) and w.cbDefn.name for w in line.words[last + 1:]][:1] == [word_breaks.NAME]
 
     def it_reads_what_line_breaking_leaves(self):
         style = getSampleStyleSheet()["BodyText"]

@@ -9,19 +9,19 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from briefgen.inline import Span
-from briefgen.layout.line_breaks import (NO_BREAK_SPACE, WORD_JOINER, ZERO_WIDTH_SPACE, address, breakable_address,
-                                         last_words_together, last_words_together_in, unbroken_ranges,
-                                         without_break_marks)
+from briefgen.layout.line_breaks import (NO_BREAK_SPACE, WORD_JOINER, ZERO_WIDTH_SPACE, address, address_parts,
+                                         breakable_address, last_words_together, last_words_together_in,
+                                         unbroken_ranges, without_break_marks)
 from briefgen.layout.measure import metrics_for
 from briefgen.load import load
 from briefgen.theme import load_theme
 from briefgen.typography import typography
 
-from .conftest import LONG_URL, NRF, run_briefgen
+from .conftest import EXAMPLE, LONG_URL, NRF, run_briefgen
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -258,6 +258,10 @@ def test_an_address_may_break_after_each_slash_of_its_path_and_nowhere_else(url)
     # A word joiner after every hyphen that something follows: no break there in any reader.
     assert all(shown[m.end()] == WORD_JOINER for m in re.finditer("-", shown) if m.end() < len(shown))
     assert address(url).href == url
+    # The PDF's parts, as written: a line ends between them, after a slash of the path.
+    parts = address_parts(shown)
+    assert "".join(parts) == url and len(parts) == len(path_slashes) + 1
+    assert all(part.endswith("/") for part in parts[:-1])
 
 
 def _address_lines(text: str, url: str) -> list[str]:
@@ -270,11 +274,7 @@ def _address_lines(text: str, url: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("form", [
-    pytest.param("pdf", marks=pytest.mark.xfail(strict=True, reason=(
-        "reportlab splits an address at its slashes only where a part fits the rest of the line; where none does "
-        "it cuts the address between characters ('http' / 's://…'), as it does in Carlito on the long-titled brief"))),
-    "word"])
+@pytest.mark.parametrize("form", ["pdf", "word"])
 def test_an_address_breaks_at_its_slashes_and_is_copied_as_written(form, products, converted):
     pdf = products[("titled", "pdf")] if form == "pdf" else converted[("titled", "docx")]
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
@@ -286,6 +286,92 @@ def test_an_address_breaks_at_its_slashes_and_is_copied_as_written(form, product
     # Followed as written.
     targets = {link["uri"] for page in pdfplumber.open(pdf).pages for link in page.hyperlinks}
     assert LONG_URL in targets
+
+
+# The example brief's source given an address and a title of each length, set in text of three widths.
+HOSTS = st.from_regex(r"[a-z]{1,10}(-[a-z]{1,8}){0,2}(\.[a-z]{2,8}){1,2}", fullmatch=True)
+# Path segments up to 160 characters, with hyphens: some longer than a narrow line.
+SEGMENTS = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,12}", fullmatch=True)
+PATHS = st.lists(SEGMENTS, max_size=7).map(lambda parts: "".join("/" + p for p in parts))
+WIDE_ADDRESSES = st.builds(lambda host, path, end: "https://" + host + path + end, HOSTS, PATHS,
+                           st.sampled_from(["", "/", "?q=a-b&n=2", "#part-2"]))
+MARGINS_MM = (22, 40, 60)  # each side: text 166, 130 and 90 mm wide on A4
+
+
+@pytest.fixture(scope="module")
+def margined_themes(tmp_path_factory) -> dict:
+    from .logos import themed
+
+    themes = {}
+    for margin in MARGINS_MM:
+        folder = themed(tmp_path_factory.mktemp(f"margin{margin}") / "theme", None)
+        toml = folder / "theme.toml"
+        toml.write_text(toml.read_text().replace("margin_left_mm = 22", f"margin_left_mm = {margin}")
+                        .replace("margin_right_mm = 22", f"margin_right_mm = {margin}"))
+        themes[margin] = load_theme(folder)
+    return themes
+
+
+def _example_citing(url: str, title: str, folder: Path) -> Path:
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["sources"][0].update(url=url, title=title)
+    path = folder / "cited.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _path_slashes(url: str) -> set[int]:
+    """Where a line may end in ``url`` by the rule: after each slash of its path."""
+    return {m.end() for m in re.finditer(r"(?<=[^/:])/(?=[^/])", url)}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(url=WIDE_ADDRESSES, title=st.lists(st.sampled_from(["River", "flow", "and", "the", "Upper", "dam's"]),
+                                          min_size=1, max_size=14).map(" ".join),
+       margin=st.sampled_from(MARGINS_MM))
+def test_the_pdf_breaks_any_address_after_its_slashes_or_cuts_a_part_longer_than_a_line(
+        url, title, margin, margined_themes, tmp_path):
+    """On the PDF as drawn: every line end inside the address follows a slash of its path, or cuts a part
+    that no line could hold, at the line's full end; never in its scheme and host; copied and linked as
+    written, by pdfplumber's characters and by pypdf."""
+    from pypdf import PdfReader
+
+    from briefgen.products import render
+
+    pdf = tmp_path / "cited.pdf"
+    pdf.write_bytes(render(load(_example_citing(url, title, tmp_path)), "pdf", margined_themes[margin]))
+    document = pdfplumber.open(pdf)
+    right = document.pages[0].width - margin * 72 / 25.4  # the text's right edge
+    lines = [line for page in document.pages for line in page.extract_text_lines()]
+    # The scheme and the host are set on one line: the address starts there.
+    first = "https://" + re.split(r"[/?#]", url[len("https://"):])[0]
+    starts = [n for n, line in enumerate(lines) if first in line["text"]]
+    assert starts, (url, "its scheme and host are not on one line")
+    set_on = [lines[starts[0]]["text"].split(first, 1)[1]]
+    set_on[0] = first + set_on[0]
+    ends = []  # (where in the address a line ends, that line)
+    while len("".join(set_on)) < len(url):
+        ends.append((len("".join(set_on)), lines[starts[0] + len(ends)]))
+        set_on.append(lines[starts[0] + len(set_on)]["text"])
+    # Copied as drawn: the address as written, with nothing between its lines.
+    assert "".join(set_on).startswith(url), set_on
+    metrics = metrics_for(load_theme().fonts)
+    slashes = _path_slashes(url)
+    for at, line in ends:
+        assert at > len(first), (url, set_on)  # not in the scheme and host
+        if at in slashes:
+            continue
+        # Else inside a part (from a slash of the path to the next) that no line holds, where its line is full.
+        size = line["chars"][-1]["size"]
+        assert line["x1"] > right - size, (url, at, set_on)
+        part = url[max(s for s in [0, *slashes] if s < at):min(s for s in [*slashes, len(url)] if s > at)]
+        assert metrics.width(part, size) > right - lines[starts[0] + 1]["x0"], (url, part, set_on)
+    # And by pypdf, whose lines start with the paragraph's hanging indent as a space.
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert url in "".join(line.lstrip() for line in text.splitlines())
+    assert url in {link["uri"] for page in document.pages for link in page.hyperlinks}
 
 
 def test_the_word_briefs_link_goes_to_the_address_as_written(products):

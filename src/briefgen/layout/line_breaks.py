@@ -10,13 +10,29 @@ A title or subtitle never ends on a line holding one word alone: its last two wo
 joined by a no-break space (U+00A0), which every reader and reportlab keep on one line and
 the deck's measurement reads as part of one word, so the word before comes down with it.
 
-An address (a URL) breaks after a slash, between the parts of its path, never at a hyphen
-inside a part, where Word and LibreOffice would otherwise break it ("secessionist-" at a
-line's end reads as a hyphenated word and is copied back wrong by hand). A zero-width space
-(U+200B) after each slash of its path allows the one break, a word joiner after each hyphen
-forbids the other. The link's target stays the address as written; the PDF draws the text
-without the marks, since reportlab breaks an address after its slashes, and only there, itself
-(render/pdf/markup.py), so what a reader copies from it is the address as written.
+An address (a URL) shown as itself breaks by one rule, in every product: a line may end after
+a slash of its path, between two of its parts, and nowhere else; never inside or right after its
+scheme ("https://"), never at a hyphen, where Word and LibreOffice would otherwise break it
+("secessionist-" at a line's end reads as a hyphenated word, and pdftotext joins the two lines
+dropping the hyphen). Only a part longer than a whole line (a path segment with no slash in a
+line's length) is cut where its line ends, as each reader cuts a word longer than its line; the
+first part holds the scheme and the host, which fit a line, so the scheme is never cut.
+(Breaking before a '.' or a '?' instead was weighed and left: a reader cannot tell Word or
+LibreOffice to take such a break only when no slash will do, and a dot ending a line reads as a
+full stop.)
+
+Word and LibreOffice are told where with characters, as they have no other way: a zero-width
+space (U+200B) after each slash of the path allows the break (what Word's own "no-width optional
+break" is for), a word joiner (U+2060) after each hyphen forbids the other. LibreOffice 7.4 breaks
+after no slash unaided (a long address without the marks broke at a hyphen; with w:noBreakHyphen
+for the joiners, at no slash either), a w:noBreakHyphen is U+2011 in the text LibreOffice copies
+and saves, and the text a field or a w:hyperlink shows is the text copied. So text selected and
+copied out of Word or LibreOffice keeps the two invisible marks; the link goes to the address as
+written (its relationship's target), as does each reader's "copy link".
+
+The PDF draws the address without the marks: it is laid out in its parts (``address_parts``),
+which reportlab may end a line between, drawing nothing there (render/pdf/word_breaks.py), so what a
+reader copies from it is the address as written.
 """
 
 from __future__ import annotations
@@ -63,6 +79,11 @@ def address(url: str, bold: bool = False, italic: bool = False) -> Span:
     return Span(breakable_address(url), bold, italic, url)
 
 
+def address_parts(shown: str) -> list[str]:
+    """An address as ``breakable_address`` shows it, in the parts a line may end between, as written."""
+    return [without_break_marks(part) for part in shown.split(ZERO_WIDTH_SPACE)]
+
+
 def without_break_marks(text: str) -> str:
     """``text`` as a reader copies it: without the marks that only place its line breaks."""
     for mark in BREAK_MARKS:
@@ -93,6 +114,7 @@ def last_words_together_in(spans: Inline) -> Inline:
     return tuple(joined)
 
 
-__all__ = ["BREAK_MARKS", "NO_BREAK_SPACE", "WORD_JOINER", "ZERO_WIDTH_SPACE", "address", "breakable_address",
+__all__ = ["BREAK_MARKS", "NO_BREAK_SPACE", "WORD_JOINER", "ZERO_WIDTH_SPACE", "address", "address_parts",
+           "breakable_address",
            "without_break_marks", "last_words_together", "last_words_together_in",
            "unbroken_ranges", "unbroken_ranges_in"]

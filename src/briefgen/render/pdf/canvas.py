@@ -19,7 +19,7 @@ from typing import Iterator
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from . import internals
+from . import internals, word_breaks
 from .structure_objects import write_structure
 from .tags import END, MARKER, Element, Inline, Structure
 
@@ -72,6 +72,9 @@ class TaggedCanvas(Canvas):
         self._text: PDFTextObject | None = None  # the text object being filled
         self._cursors: dict[Element, _Cursor] = {}
         self.setNamedCB(MARKER, self._on_marker)
+        # A place a line may end inside a word draws nothing. Where the line does end there, reportlab ends it
+        # with an empty text, which gets no space (_spaced_line_ends): the word is copied whole.
+        self.setNamedCB(word_breaks.NAME, lambda canvas, kind, label: None)
 
     @contextmanager
     def tagged(self, element: Element | None, label: Element | None = None) -> Iterator[None]:

@@ -22,6 +22,7 @@ from types import FunctionType
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
+from reportlab.lib.abag import ABag
 from reportlab.pdfbase.pdfdoc import (PDFBase85Encode, PDFDictionary, PDFDocument, PDFObject, PDFObjectReference, PDFPage,
                                       PDFStream, PDFString)
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
@@ -32,13 +33,14 @@ from reportlab.platypus import Paragraph as PlatypusParagraph
 # Line breaking in chunks and cheap splits (paragraph): how reportlab splits text into words
 # and frags into frag words, the classes of a word cut across lines, how it joins the pieces
 # of a split's rest again, and the kind of frag a forced line break is.
-from reportlab.platypus.paragraph import (_FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS, _SplitFrag, _SplitFragHY,
-                                          _SplitFragLL, _SplitWord, _SplitWordLL, _getFragWords, _processed_frags,
-                                          _yieldBLParaWords, split, strip)
+from reportlab.platypus.paragraph import (_FK_APPEND, _FK_BREAK, _InjectedFrag, _SHYWord, _SHYWordHS, _SplitFrag,
+                                          _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL, _getFragWords,
+                                          _processed_frags, _splitFragWord, _yieldBLParaWords, split, strip)
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.rl_config import _FUZZ
 
 from ...layout.ttf import characters
+from . import word_breaks
 
 # Narrower than this, a paragraph breaks nothing (reportlab's own tolerance).
 FUZZ = _FUZZ
@@ -69,8 +71,71 @@ def _with_globals(function: FunctionType, **names: object) -> FunctionType:
                         function.__defaults__, function.__closure__)
 
 
-break_lines = _with_globals(PlatypusParagraph.breakLines, sameFrag=same_frag)
-"""reportlab's Paragraph.breakLines, comparing frags with ``same_frag``."""
+class _Nothing(float):
+    """A width of nothing that reportlab's _getFragWords still takes for a width (it asks ``if width:``)."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+_NOTHING = _Nothing(0.0)
+
+
+def _is_place_to_end(frag: object) -> bool:
+    return getattr(frag.__dict__.get("cbDefn"), "name", None) == word_breaks.NAME
+
+
+def without_unused_places_to_end(broken: object) -> None:
+    """Each line of ``broken`` (breakLines's) without the places a line may end that it did not end at, the
+    text either side joined again: an address a line does not end in is drawn as one text, as it was before
+    it had such places (a line that ends at one keeps it, which draws no space at its end)."""
+    if broken.kind != 1:  # a plain paragraph's lines (words as strings) hold no such place
+        return
+    for line in broken.lines:
+        words = line.words
+        # The line ends at a place after which it shows no more text (a forced break may follow it).
+        shown = [n for n, word in enumerate(words) if getattr(word, "text", "")]
+        if not shown or not any(map(_is_place_to_end, words[:shown[-1]])):
+            continue
+        kept, dropped = [], False
+        for n, word in enumerate(words):
+            if n < shown[-1] and _is_place_to_end(word):
+                dropped = True
+                continue
+            if dropped and kept and same_frag(kept[-1], word):
+                kept[-1].text += word.text
+            else:
+                kept.append(word)
+            dropped = False
+        line.words = kept
+
+
+def may_end_line_at(frags: list) -> None:
+    """Let a line end at each place ``frags`` mark for it (word_breaks's <onDraw>), with no space.
+
+    reportlab reads a zero-width <onDraw> as part of the word around it; one with a width
+    ends the word before it and is a word of its own, with no space on either side (neither
+    word is followed by whitespace). This width is nothing, so nothing moves on the line.
+    """
+    for frag in frags:
+        definition = frag.__dict__.get("cbDefn")
+        if definition is not None and getattr(definition, "name", None) == word_breaks.NAME:
+            definition.width = _NOTHING
+
+
+def _cut_word(word: list, room: float, widths: list[float], line: int) -> list:
+    """reportlab's cut of a word longer than its line (_splitFragWord), each piece but the last ending
+    where a line may end inside a word (word_breaks): the line is drawn without a space at its end, so
+    the word is copied whole (a part of an address longer than a line is cut so, layout/line_breaks.py)."""
+    pieces = _splitFragWord(word, room, widths, line)
+    for piece in pieces[:-1]:
+        piece.append((piece[-1][0].clone(cbDefn=ABag(kind="onDraw", name=word_breaks.NAME, label=None,
+                                                     width=_NOTHING), text="", _fkind=_FK_APPEND), ""))
+    return pieces
+
+
+break_lines = _with_globals(PlatypusParagraph.breakLines, sameFrag=same_frag, _splitFragWord=_cut_word)
+"""reportlab's Paragraph.breakLines, comparing frags with ``same_frag``, cutting a long word with ``_cut_word``."""
 
 # Line breaking in chunks and cheap splits (paragraph.py), under names that say what each is.
 frag_words = _getFragWords

@@ -16,10 +16,11 @@ from typing import Iterable
 from ... import scripts
 from ...inline import Span
 from ...layout.document import NoteMark
-from ...layout.line_breaks import without_break_marks
+from ...layout.line_breaks import address_parts, without_break_marks
 from .bidi import visual
 from .fonts import Family
 from .tags import Inline as InlineElement, marker
+from .word_breaks import LINE_MAY_END
 from ...value import Value
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -87,10 +88,13 @@ class Markup(Value):
 
     def _made(self, text: str, *, bold: bool, italic: bool, href: str | None) -> str:
         if href:
-            # An address shown as itself: reportlab breaks it after its slashes, as the layout's marks
-            # allow in Word and the deck, and only there; drawn without them, it is copied as written.
+            # An address shown as itself, in the parts a line may end between (layout/line_breaks.py): drawn
+            # without the marks that say so in Word, it is copied as written.
+            inner = LINE_MAY_END.join("".join(self._scripts(part, bold=bold, italic=italic))
+                                      for part in address_parts(text))
             text = without_break_marks(text)
-        inner = "".join(self._scripts(text, bold=bold, italic=italic))
+        else:
+            inner = "".join(self._scripts(text, bold=bold, italic=italic))
         target = safe_target(href)
         if target is None:
             return inner

@@ -33,9 +33,10 @@ from typing import Iterator
 
 from reportlab.platypus import Flowable
 
+from . import word_breaks
 from .internals import (FUZZ, WRAP_STATE, SplitParagraph, are_processed, break_lines, end_of_part, forces_break,
-                        frag_words, is_cut_frag, is_cut_word, line_counts, rejoined_words, set_line_counts,
-                        split as split_words, strip)
+                        frag_words, is_cut_frag, is_cut_word, line_counts, may_end_line_at, rejoined_words,
+                        set_line_counts, split as split_words, strip, without_unused_places_to_end)
 from .tags import Element
 
 # What wrap leaves for split and draw to read: reportlab's, and where this paragraph's words start.
@@ -96,6 +97,7 @@ class Paragraph(SplitParagraph):
     _split = False  # whether split was asked of it: then its lines may have changed
     _earlier_breaks: dict = {}  # the lines of the same paragraph in the last render, by width
     _given_lines = None  # for the rest of a split: the widths, lines, frag base and words split gave it
+    _places_to_end = False  # whether its text has places a line may end inside a word (word_breaks)
 
     _markup: tuple | None = None  # (text, reportlab's keywords) until the paragraph is first laid out
 
@@ -124,8 +126,11 @@ class Paragraph(SplitParagraph):
         text, kwargs = self._markup
         self._markup = None
         earlier = LAID_OUT.earlier(self, (text, self.style, *sorted(kwargs.items())))
+        self._places_to_end = word_breaks.LINE_MAY_END in text  # an address, whose parts a line may end between
         if earlier is None:
             super().__init__(text, self.style, **kwargs)
+            if self._places_to_end:
+                may_end_line_at(self.frags)
         else:
             super().__init__(text, self.style, frags=earlier[0], **kwargs)
             self._earlier_breaks = earlier[1]
@@ -154,15 +159,19 @@ class Paragraph(SplitParagraph):
         self._frag_base, self._line_words = 0, None
         words = self._words(widths[0])
         if words is None or len(words) <= CHUNK:
-            return break_lines(self, width)
-        return self._break_in_chunks(words, widths)
+            broken = break_lines(self, width)
+        else:
+            broken = self._break_in_chunks(words, widths)
+        if self._places_to_end:
+            without_unused_places_to_end(broken)
+        return broken
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
         self._split = True
         parts = super().split(availWidth, availHeight)
         for part in parts:
             if part is not self:
-                part.tag, part.label = self.tag, self.label
+                part.tag, part.label, part._places_to_end = self.tag, self.label, self._places_to_end
         if len(parts) == 2 and getattr(self, "blPara", None) is not None:
             first, rest = parts
             lines = self.blPara.lines

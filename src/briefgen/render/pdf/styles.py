@@ -60,11 +60,13 @@ def styles(theme: Theme, family: Family) -> Styles:
     roles = typography(theme).brief
     font = family.regular.name
     body = roles.body.in_pdf
+    # reportlab's own breaking of addresses stays off (uriWasteReduce): it breaks after "https://" and sets the
+    # rest past the margin. Where an address breaks is the layout's rule (layout/line_breaks.py, word_breaks.py).
     base = ParagraphStyle(
         "body", fontName=font, fontSize=body.size, leading=body.size * body.flow.line * _single(body),
         textColor=colour(body.colour),
         spaceAfter=body.flow.after, alignment=TA_LEFT, bulletFontName=font, allowWidows=0, allowOrphans=0,
-        splitLongWords=1, uriWasteReduce=0.3)
+        splitLongWords=1, uriWasteReduce=0)
 
     def derive(name: str, look: Look, *, mark: Look | None = None, mark_face: str | None = None) -> ParagraphStyle:
         """A style of ``look``; ``mark``: the look of the number or bullet hanging before its text."""

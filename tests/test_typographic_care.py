@@ -344,19 +344,24 @@ def test_the_pdf_breaks_any_address_after_its_slashes_or_cuts_a_part_longer_than
     pdf.write_bytes(render(load(_example_citing(url, title, tmp_path)), "pdf", margined_themes[margin]))
     document = pdfplumber.open(pdf)
     right = document.pages[0].width - margin * 72 / 25.4  # the text's right edge
-    lines = [line for page in document.pages for line in page.extract_text_lines()]
+    page_setup = margined_themes[margin].page
+    top, bottom = page_setup.margin_top_mm * 72 / 25.4, document.pages[0].height - page_setup.margin_bottom_mm * 72 / 25.4
+    # The body's lines, page after page (not the running header and footer, should the address go over a page).
+    lines = [(number, line) for number, page in enumerate(document.pages) for line in page.extract_text_lines()
+             if top <= line["top"] and line["bottom"] <= bottom]
     # The scheme and the host are set on one line: the address starts there.
     first = "https://" + re.split(r"[/?#]", url[len("https://"):])[0]
-    starts = [n for n, line in enumerate(lines) if first in line["text"]]
+    starts = [n for n, (_, line) in enumerate(lines) if first in line["text"]]
     assert starts, (url, "its scheme and host are not on one line")
-    set_on = [lines[starts[0]]["text"].split(first, 1)[1]]
-    set_on[0] = first + set_on[0]
+    set_on = [(lines[starts[0]][0], first + lines[starts[0]][1]["text"].split(first, 1)[1])]  # (page, text)
     ends = []  # (where in the address a line ends, that line)
-    while len("".join(set_on)) < len(url):
-        ends.append((len("".join(set_on)), lines[starts[0] + len(ends)]))
-        set_on.append(lines[starts[0] + len(set_on)]["text"])
-    # Copied as drawn: the address as written, with nothing between its lines.
-    assert "".join(set_on).startswith(url), set_on
+    while len("".join(text for _, text in set_on)) < len(url):
+        ends.append((len("".join(text for _, text in set_on)), lines[starts[0] + len(ends)][1]))
+        number, line = lines[starts[0] + len(set_on)]
+        set_on.append((number, line["text"]))
+    # Copied as drawn: the address as written, with nothing between its lines, none past the margin.
+    assert "".join(text for _, text in set_on).startswith(url), set_on
+    assert all(line["x1"] <= right + 0.5 for _, line in lines[starts[0]:starts[0] + len(set_on)]), (url, set_on)
     metrics = metrics_for(load_theme().fonts)
     slashes = _path_slashes(url)
     for at, line in ends:
@@ -367,10 +372,12 @@ def test_the_pdf_breaks_any_address_after_its_slashes_or_cuts_a_part_longer_than
         size = line["chars"][-1]["size"]
         assert line["x1"] > right - size, (url, at, set_on)
         part = url[max(s for s in [0, *slashes] if s < at):min(s for s in [*slashes, len(url)] if s > at)]
-        assert metrics.width(part, size) > right - lines[starts[0] + 1]["x0"], (url, part, set_on)
-    # And by pypdf, whose lines start with the paragraph's hanging indent as a space.
-    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert url in "".join(line.lstrip() for line in text.splitlines())
+        assert metrics.width(part, size) > right - lines[starts[0] + 1][1]["x0"], (url, part, set_on)
+    # And by pypdf, on each page the address is set on; its lines start with the hanging indent as a space.
+    pages = PdfReader(pdf).pages
+    for number in {number for number, _ in set_on}:
+        shown = "".join(text for on, text in set_on if on == number)
+        assert shown in "".join(line.lstrip() for line in pages[number].extract_text().splitlines()), shown
     assert url in {link["uri"] for page in document.pages for link in page.hyperlinks}
 
 
@@ -378,6 +385,30 @@ def test_the_word_briefs_link_goes_to_the_address_as_written(products):
     with zipfile.ZipFile(products[("titled", "docx")]) as package:
         targets = etree.fromstring(package.read("word/_rels/document.xml.rels")).xpath("//@Target")
     assert LONG_URL in targets
+
+
+def _links(node) -> list[tuple[str, str]]:
+    """Every link in pandoc's JSON ``node``: (its target, its text)."""
+    if isinstance(node, list):
+        return [link for kid in node for link in _links(kid)]
+    if not isinstance(node, dict):
+        return []
+    if node.get("t") == "Link":
+        _, shown, (target, _) = node["c"]
+        return [(target, "".join(piece.get("c", " ") for piece in shown if piece["t"] in ("Str", "Space")))]
+    return _links(list(node.values()))
+
+
+def test_pandoc_reads_the_word_briefs_address_as_a_link_to_itself_with_only_its_break_marks_unseen(products):
+    """As a reader of the .docx: the link goes to the address as written; its text is the address with only the
+    marks Word and LibreOffice need to break it after its slashes and not at its hyphens (layout/line_breaks.py:
+    no other way was found, so what is copied out of Word carries them)."""
+    import json
+
+    read = json.loads(subprocess.run(["pandoc", str(products[("titled", "docx")]), "-t", "json"],
+                                     capture_output=True, text=True, check=True).stdout)
+    [(target, shown)] = [link for link in _links(read["blocks"]) if link[0] == LONG_URL]
+    assert shown == breakable_address(LONG_URL) and without_break_marks(shown) == LONG_URL
 
 
 # --- no break inside a range, as each reader sets the lines --------------------------------------------------

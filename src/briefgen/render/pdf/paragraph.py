@@ -88,6 +88,13 @@ class LaidOut:
 LAID_OUT = LaidOut()
 
 
+def _overflows(broken) -> bool:
+    """Whether a line after the first of ``broken`` (breakLines's) holds one word, wider than the line."""
+    if broken.kind == 1:
+        return any(line.wordCount == 1 and line.extraSpace < -FUZZ for line in broken.lines[1:])
+    return any(len(words) == 1 and extra < -FUZZ for extra, words in broken.lines[1:])
+
+
 class Paragraph(SplitParagraph):
     """A reportlab Paragraph; see the module's docstring for what it does differently and why."""
 
@@ -157,14 +164,21 @@ class Paragraph(SplitParagraph):
             self._frag_base, self._line_words = given[2], given[3]
             return given[1]
         self._frag_base, self._line_words = 0, None
-        words = self._words(widths[0])
-        if words is None or len(words) <= CHUNK:
-            broken = break_lines(self, width)
-        else:
-            broken = self._break_in_chunks(words, widths)
+        broken = self._broken(widths)
+        if widths[0] > widths[-1] and _overflows(broken):
+            # reportlab cuts a word that no line holds by the width of the line it meets it on: one wider than
+            # the lines after a wider first line (a hanging indent's), met there, goes down whole and past the
+            # margin. Broken as if every line were as narrow, the first line ends a little early instead.
+            broken = self._broken(widths[-1:])
         if self._places_to_end:
             without_unused_places_to_end(broken)
         return broken
+
+    def _broken(self, widths: list[float]):
+        words = self._words(widths[0])
+        if words is None or len(words) <= CHUNK:
+            return break_lines(self, widths if len(widths) > 1 else widths[0])
+        return self._break_in_chunks(words, widths)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
         self._split = True

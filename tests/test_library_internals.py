@@ -14,6 +14,7 @@ import importlib.util
 import inspect
 import io
 import zipfile
+from typing import BinaryIO, Callable
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -144,7 +145,25 @@ class DescribeDocxPackage:
         saved = io.BytesIO()
         word.save(saved)
         with zipfile.ZipFile(saved) as theirs:
-            assert list(docx_package.entries(word)) == [(name, theirs.read(name)) for name in theirs.namelist()]
+            assert [(name, _bytes_of(entry)) for name, entry in docx_package.entries(word)] == [
+                (name, theirs.read(name)) for name in theirs.namelist()]
+
+    def it_writes_the_xml_parts_from_their_elements_and_the_rest_as_bytes(self):
+        word = docx.Document()
+        given = dict(docx_package.entries(word))
+        assert callable(given["word/document.xml"]) and callable(given["word/styles.xml"])
+        assert isinstance(given["[Content_Types].xml"], bytes)
+        # python-docx's own test of a part it writes from its element, which is what lets us write it streaming.
+        assert docx_internals.is_xml_part(word.part) and word.part.blob == _bytes_of(given["word/document.xml"])
+
+
+def _bytes_of(entry: bytes | Callable[[BinaryIO], None]) -> bytes:
+    """An entry's bytes, whether given whole or written into a stream."""
+    if isinstance(entry, bytes):
+        return entry
+    stream = io.BytesIO()
+    entry(stream)
+    return stream.getvalue()
 
 
 class DescribeOurPptxNames:

@@ -17,12 +17,16 @@ from pathlib import Path
 import pytest
 
 from briefgen import batch, products
+from briefgen.inline import Span
 from briefgen.layout import deck_plan
+from briefgen.layout.measure import ONCE_KEPT, Metrics
+from briefgen.output import package
 from briefgen.load import Places, load_placed
 from briefgen.render.pdf import canvas, internals
 from briefgen.theme import load_theme
 
 from .conftest import NRF
+from datetime import datetime, timezone
 
 THEME = load_theme()
 
@@ -109,3 +113,30 @@ def test_a_places_of_the_whole_file_is_what_load_gives():
     places = load_placed(NRF)[1]
     assert isinstance(places, Places) and places._tree.text and len(list(places.fields())) > 100
     assert Path(places.file) == NRF
+
+
+class DescribeATextCountedOnce:
+    def it_counts_the_lines_a_kept_text_counts_and_keeps_a_long_one_no_longer(self):
+        metrics = Metrics(THEME.fonts)
+        long = (Span("the front said its fighters held the valley " * (ONCE_KEPT // 40)),)
+        short = (Span("the front said its fighters held the valley"),)
+        for spans in (long, short):
+            assert metrics.count(spans, 300, 11, once=True) == Metrics(THEME.fonts).count(spans, 300, 11)
+        assert short in metrics._texts and long not in metrics._texts
+
+    def it_breaks_a_word_wider_than_a_line_as_a_kept_text_does(self):
+        spans = (Span("x" * 200 + " and " * (ONCE_KEPT // 5)),)
+        assert Metrics(THEME.fonts).count(spans, 100, 11, once=True) == Metrics(THEME.fonts).count(spans, 100, 11)
+
+
+class DescribeAPackageEntryWrittenIntoItsStream:
+    def it_gives_the_bytes_the_same_entry_given_whole_gives(self):
+        body = b"<w:document>" + b"<w:r><w:t>word</w:t></w:r>" * 50_000 + b"</w:document>"
+        when = datetime(2026, 12, 6, tzinfo=timezone.utc)
+
+        def written(stream):  # in pieces, as lxml writes a tree into a file
+            for start in range(0, len(body), 4096):
+                stream.write(body[start:start + 4096])
+
+        assert package([("a.xml", b"<a/>"), ("word/document.xml", written)], when) == package(
+            [("a.xml", b"<a/>"), ("word/document.xml", body)], when)

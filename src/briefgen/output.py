@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from .errors import OutputError
 from .interruption import signals_held, unwinding
@@ -131,11 +131,18 @@ def write_stdout(data: bytes) -> None:
         raise OutputError(f"<stdout>: cannot write: {exc.strerror or exc}") from None
 
 
-def package(entries: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
+# An entry's bytes, or what writes them into the entry's stream: a large part (a long brief's body) is then
+# compressed as it is written, never whole in memory beside the tree it is written from.
+Entry = bytes | Callable[[BinaryIO], None]
+
+
+def package(entries: Iterable[tuple[str, Entry]], when: datetime) -> bytes:
     """An OOXML package (.docx, .pptx) of ``entries`` in their order, each stamped with ``when``.
 
     python-docx and python-pptx stamp the wall clock into every zip entry as they save; writing
-    the entries here, once, makes the bytes depend only on the content and ``when``.
+    the entries here, once, makes the bytes depend only on the content and ``when``. An entry
+    written into its stream is deflated as the same bytes given whole would be (zlib's output does
+    not depend on how its input is cut), so the package's bytes are the same either way.
     """
     stamp = max(when.astimezone(timezone.utc).timetuple()[:6], (1980, 1, 1, 0, 0, 0))
     out = io.BytesIO()
@@ -145,5 +152,9 @@ def package(entries: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, data)
+            if isinstance(data, bytes):
+                target.writestr(info, data)
+                continue
+            with target.open(info, "w") as stream:
+                data(stream)
     return out.getvalue()

@@ -127,8 +127,9 @@ def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
             layout = document_layout.numbered(layout, copy, words)
     if fmt == "docx":
         from .render import docx
-        data = docx.render(layout, theme, reference=template, when=when, warnings=warnings)
-        return data, (_docx_pages(layout, theme) if brief.page_budget else None)
+        # Estimated before the render, whose tree is most of a long brief's memory: the measured words go first.
+        pages = _docx_pages(layout, theme) if brief.page_budget else None
+        return docx.render(layout, theme, reference=template, when=when, warnings=warnings), pages
     if fmt == "pdf":
         from .render import pdf
         data = pdf.render(layout, theme, when=when)

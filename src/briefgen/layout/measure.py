@@ -28,6 +28,7 @@ class Piece(Value):
 Line = tuple[Piece, ...]
 WORDS_KEPT = 2048  # texts whose measured words are kept: more than a slide's items, bounded memory
 WIDTHS_KEPT = 65536  # words whose widths are kept, per face
+ONCE_KEPT = 20_000  # characters of a text counted once (count's ``once``) up to which its measured words are kept
 # A word and the spaces after it; a span may end inside a word that the next span goes on. A zero-width
 # space (after an address's slash, line_breaks.py) is a place to break that takes no room.
 _WORD = re.compile(r"[^ \u200b]*([ \u200b]+)|[^ \u200b]+")
@@ -70,15 +71,20 @@ class Metrics:
         """
         return [tuple(Piece(*p) for p in _joined(line)) for line in self._broken(spans, width, size) if line] or [()]
 
-    def count(self, spans: Inline, width: float, size: float) -> int:
-        """How many lines ``wrap`` breaks ``spans`` into."""
+    def count(self, spans: Inline, width: float, size: float, *, once: bool = False) -> int:
+        """How many lines ``wrap`` breaks ``spans`` into.
+
+        ``once``: the caller asks this of the text once (the Word brief's page estimate), so a long text's
+        measured words are not kept for a next time: a paragraph of a million characters measured is ~30 MB.
+        """
         # What _broken does, counting only: fitting asks this of every item at every size and room.
+        text = _Text(self._measured(spans)) if once and _length(spans) > ONCE_KEPT else self._text(spans)
         lines, used, empty = 1, 0.0, True
-        for word_width, glyphs_width in self._text(spans).at(size):
+        for word_width, glyphs_width in text.at(size):
             if not empty and used + glyphs_width > width:
                 lines, used, empty = lines + 1, 0.0, True
             if empty and glyphs_width > width:
-                return len(self._broken(spans, width, size))  # a word broken between characters
+                return len(self._broken(spans, width, size, text))  # a word broken between characters
             used += word_width
             empty = False
         return lines
@@ -95,8 +101,9 @@ class Metrics:
         self._last = (spans, text)
         return text
 
-    def _broken(self, spans: Inline, width: float, size: float) -> list[list[tuple[int, int, int]]]:
-        text = self._text(spans)
+    def _broken(self, spans: Inline, width: float, size: float,
+                text: _Text | None = None) -> list[list[tuple[int, int, int]]]:
+        text = text or self._text(spans)
         lines: list[list[tuple[int, int, int]]] = [[]]
         used = 0.0
         for word, (word_width, glyphs_width) in zip(text.words, text.at(size)):
@@ -227,6 +234,10 @@ class _Word:
 
     def characters(self) -> list[tuple[int, int, int]]:
         return [(i, k, k + 1) for i, a, b in self.parts for k in range(a, b)]
+
+
+def _length(spans: Inline) -> int:
+    return sum(len(span.text) for span in spans)
 
 
 def _joined(line: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -30,7 +30,7 @@ def pages(document: Document, theme: Theme, text_width_pt: float) -> int:
     text_height = page.size_pt[1] - (page.margin_top_mm + page.margin_bottom_mm) * 72 / 25.4
 
     def block(text: str, size: float, after: float = 4, width: float = text_width_pt, font: Metrics = metrics) -> float:
-        lines = sum(font.count((Span(part),), width, size) for part in text.split("\n"))
+        lines = sum(font.count((Span(part),), width, size, once=True) for part in text.split("\n"))
         return lines * font.line(size) + after
 
     height = 0.0

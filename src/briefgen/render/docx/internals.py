@@ -9,6 +9,7 @@ tests/test_library_internals.py fails if a release changes what they rely on.
 
 from __future__ import annotations
 
+from docx.opc.part import XmlPart
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph
@@ -17,6 +18,12 @@ from docx.text.paragraph import Paragraph
 def paragraph_element(paragraph: Paragraph) -> CT_P:
     """The w:p element ``paragraph`` stands for (python-docx's ``_p``)."""
     return paragraph._p
+
+
+def is_xml_part(part: object) -> bool:
+    """Whether ``part``'s blob is its element as python-docx's serialize_part_xml writes it
+    (``etree.tostring(element, encoding="UTF-8", standalone=True)``), so it may be written from the element."""
+    return type(part).blob is XmlPart.blob
 
 
 def content_types(parts) -> bytes:

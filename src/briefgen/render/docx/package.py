@@ -8,16 +8,22 @@ from python-docx's PackageWriter through internals.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from docx.document import Document as WordDocument
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from lxml import etree
 
-from .internals import content_types
+from ...output import Entry
+from .internals import content_types, is_xml_part
 
 
-def entries(word: WordDocument) -> Iterator[tuple[str, bytes]]:
-    """The package of ``word`` as (entry name, bytes), in python-docx's order."""
+def entries(word: WordDocument) -> Iterator[tuple[str, Entry]]:
+    """The package of ``word`` as (entry name, bytes), in python-docx's order.
+
+    An XML part is given as what writes it into its entry, with the bytes its ``blob`` would have
+    (python-docx's serialize_part_xml): a long brief's body, whole, is as large again as its tree.
+    """
     package = word.part.package
     parts = list(package.iter_parts())
     for part in parts:  # what python-docx's save does first (a part may serialise state it keeps aside)
@@ -25,6 +31,12 @@ def entries(word: WordDocument) -> Iterator[tuple[str, bytes]]:
     yield CONTENT_TYPES_URI.membername, content_types(parts)
     yield PACKAGE_URI.rels_uri.membername, package.rels.xml
     for part in parts:
-        yield part.partname.membername, part.blob
+        yield part.partname.membername, (_written(part.element) if is_xml_part(part) else part.blob)
         if len(part.rels):
             yield part.partname.rels_uri.membername, part.rels.xml
+
+
+def _written(element: etree._Element) -> Callable[[BinaryIO], None]:
+    def write(stream: BinaryIO) -> None:
+        element.getroottree().write(stream, encoding="UTF-8", standalone=True)
+    return write

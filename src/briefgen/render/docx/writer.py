@@ -48,6 +48,9 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
         word, width = _base(theme, document.marking, document.language)
     else:
         word, width = _prepared(reference, theme, document.marking, document.language, warnings)
+    # The pages are estimated before the body is built: a long text's measured words are gone by the time the
+    # body's tree, most of a long brief's memory, is made.
+    estimate = pages.pages(document, theme, width.pt)
     # A footnote reference's bookmark is numbered by its note; the fields' marks take the ids after them.
     writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1))
     if document.notes and not document.footnotes:
@@ -59,7 +62,7 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     if document.redline is not None:
         # Ids after every bookmark's: Word wants an annotation's id unique among them all.
         tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
-    page.running(word, document.running, width, pages.pages(document, theme, width.pt),
+    page.running(word, document.running, width, estimate,
                  typography(theme).brief.watermark, theme.fonts.family)
     if reference is not None and reference.header_pictures and warnings is not None:
         instead = ("the theme's logo is in the header instead" if document.running.logo else

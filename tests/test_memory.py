@@ -77,35 +77,42 @@ class DescribeThePlacesKeptAfterTheWarnings:
         assert kept._tree.text == "" and not kept._tree.value_spans
 
 
-def _inherited(fmt: str, content: Path) -> str:
-    """What a worker found it held when its task began: the text of ``content`` and the deck plans."""
+def _inherited(fmt: str, content: Path, title: str) -> str:
+    """What a worker found it held when its task began: the text of ``content``, the deck plans, and the briefs
+    titled ``title``."""
     gc.collect()
-    trees = [obj for obj in gc.get_objects()
-             if type(obj).__name__ == "_Tree" and obj.name == str(content) and obj.text]
-    return f"{fmt}: texts={len(trees)} plans={len(deck_plan._last)}"
+    found = gc.get_objects()
+    trees = [obj for obj in found if type(obj).__name__ == "_Tree" and obj.name == str(content) and obj.text]
+    briefs = [obj for obj in found if type(obj).__name__ == "Brief" and obj.title == title]
+    return f"{fmt}: texts={len(trees)} plans={len(deck_plan._last)} briefs={len(briefs)}"
 
 
 class DescribeAForkedWorker:
     @pytest.mark.skipif(not batch.can_fork(), reason="workers are forked only where fork is")
-    def it_inherits_neither_the_files_text_nor_a_deck_plan_it_will_not_use(self, tmp_path, monkeypatch,
+    def it_holds_only_the_brief_it_is_handed(self, tmp_path, monkeypatch,
                                                                            briefgen_in_process):
         content = tmp_path / "nrf.yaml"
-        content.write_text(NRF.read_text(encoding="utf-8"), encoding="utf-8")
+        title = f"A brief of its own {tmp_path.name}"
+        content.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", NRF.read_text(encoding="utf-8"), count=1),
+                           encoding="utf-8")
         seen = tmp_path / "seen"
         seen.mkdir()
         make = batch.make
 
         def observed(brief, fmt, out, theme, **kwargs):  # runs in the worker, after it forgot what it will not use
-            (seen / fmt).write_text(_inherited(fmt, content), encoding="utf-8")
+            (seen / fmt).write_text(_inherited(fmt, content, title), encoding="utf-8")
             return make(brief, fmt, out, theme, **kwargs)
 
         monkeypatch.setattr(batch, "make", observed)
         monkeypatch.setattr(batch, "cpus", lambda: 2)  # forked workers even on a machine of one CPU
+        deck_plan.forget()  # a plan an earlier test left in this process would be inherited, whoever made it
         result = briefgen_in_process("all", content, "--out-dir", tmp_path / "out", "-j", "2")
         assert result.code == 0, result.err
         said = {path.name: path.read_text(encoding="utf-8") for path in seen.iterdir()}
-        assert said == {"docx": "docx: texts=0 plans=0", "pdf": "pdf: texts=0 plans=0",
-                        "pptx": "pptx: texts=0 plans=1"}
+        # Forked before the brief was loaded: each holds the one brief it was handed, and no plan of the parent's
+        # (the deck's worker plans its deck itself).
+        assert said == {"docx": "docx: texts=0 plans=0 briefs=1", "pdf": "pdf: texts=0 plans=0 briefs=1",
+                        "pptx": "pptx: texts=0 plans=0 briefs=1"}
 
 
 def test_a_places_of_the_whole_file_is_what_load_gives():

@@ -4,9 +4,9 @@ Most of a render's cost is importing python-docx, python-pptx and reportlab, and
 format needs only one of them; on two cores, rendering the formats in parallel
 processes hides most of that cost. Briefs are loaded once, in the parent (which says
 their warnings); a worker is handed the validated model, never parses it again. When the
-briefs come one by one (``run``'s ``planned``), the workers are started at the first and
-render while the parent loads the rest; numbered copies, laid out in the parent, are
-inherited by workers forked after them.
+briefs come one by one (``run``'s ``planned``), the workers are forked before the first is
+loaded (so that none holds a copy of what its parent had loaded) and render while the parent
+loads the rest; numbered copies, laid out in the parent, are inherited by workers forked after them.
 """
 
 from __future__ import annotations

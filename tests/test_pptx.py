@@ -204,6 +204,17 @@ class TestPagesInLibreOffice:
                            for x0, y0, x1, y1 in boxes), \
                     f"slide {number} ({slide.title}): {w} lies outside every text frame"
 
+    # pandoc's and LibreOffice's templates set their titles at the slide's top, across it; "heading" sets pandoc's
+    # in DejaVu Serif, whose long titles take two lines; hostile's marking is the widest, TLP:AMBER+STRICT.
+    @pytest.mark.parametrize("case", ["nrf", "hostile", "pandoc", "libreoffice", "heading", "serif-headings"])
+    def it_keeps_every_word_clear_of_the_marking(self, case, products, converted):
+        package = Package(products[(case, "pptx")])
+        for number, (slide, words) in enumerate(zip(package.slides, words_by_page(converted[(case, "pptx")])), 1):
+            marking = next(s for s in slide.shapes if s.ph_type is None and s.text.startswith("TLP:"))
+            x0, y0, x1, y1 = marking.box
+            inside = [w for w in words if w.x0 < x1 and w.x1 > x0 and w.y0 < y1 and w.y1 > y0]
+            assert [w.text for w in inside] == [marking.text], f"slide {number} ({slide.title}): {inside}"
+
     @pytest.mark.parametrize("case", ["titled", "serif-headings"])
     def it_sets_a_titles_lines_a_whole_line_of_its_font_apart(self, case, products, converted, serif_headings):
         """A title of two lines or more is set at its family's single line, as the PDF sets its title and as the

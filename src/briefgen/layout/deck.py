@@ -21,8 +21,8 @@ from .measure import metrics_for
 from .outline import Labels, Outline
 from .properties import fit, properties_of
 from .publication import Copy, copy_line
-from .slides import (BADGE_SPACE, Box, CONTENT, DeckLogo, COPY_SIZE, INDENT, INSET_X, INSET_Y, LAYOUTS, LINE_SPACING, MARKING_SIZE,
-                     SECTION,
+from .slides import (BADGE_SPACE, Box, CONTENT, DeckLogo, COPY_SIZE, EDGE, INDENT, INSET_X, INSET_Y, LAYOUTS, LINE_SPACING,
+                     MARKING_GAP, MARKING_HEIGHT, MARKING_SIZE, MARKING_TOP, SECTION,
                      SPACE_BEFORE, TITLE_SLIDE, TWO_CONTENT, Deck, Frame, Geometry, Item, Planned,
                      Slide)
 from ..inline import Span
@@ -36,6 +36,8 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     outline = Outline.of(brief)
     words = outline.labels
     planned = plan(outline)
+    marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
+    geometry, title_boxes = _clear_of_marking(geometry, marking_width)
     fitter = Fitter(metrics, theme, geometry, words.continued, words.continued_again)
     # The figures' legends number the judgments as the slides do; their captions are numbered as in the brief
     # (both take them in the outline's order), though a slide's title says what its caption would.
@@ -66,7 +68,6 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
                       bodies=tuple(tuple(replace(i, spans=unbroken_ranges_in(i.spans)) for i in body)
                                    for body in s.bodies))
               for s in _linked(main + backup)]
-    marking_width = metrics.width(brief.marking.value, MARKING_SIZE, bold=True) + 2 * INSET_X + 2
     watermark = watermark_of(outline, theme, geometry.slide, typography(theme).deck.watermark.size)
     logo = _logo(theme, outline, geometry) if theme.logo else None
     left_out = ()
@@ -79,8 +80,27 @@ def compose(brief: Brief, theme: Theme, geometry: Geometry) -> Deck:
     dated_left = logo.layouts[0] + logo.layouts[2] + LOGO_GAP if logo and logo.layouts and \
         logo.layouts[1] > geometry.slide[1] / 2 else 0.0
     return Deck(properties=properties_of(brief, words), slides=tuple(slides), marking_width=marking_width,
+                title_boxes=title_boxes,
                 main=len(main), watermark=watermark, dated=outline.dated if watermark else "",
                 dated_left=dated_left, logo=logo, left_out=left_out)
+
+
+def _clear_of_marking(geometry: Geometry, marking_width: float) -> tuple[Geometry, dict[str, Box]]:
+    """The geometry with each layout's title that reaches into the marking's box narrowed to end MARKING_GAP
+    before it, and those titles' new boxes. A template may set its titles at the very top and across the
+    slide (pandoc's does): a title filling its box would run under the label. A title that would keep less
+    than half its width is left as it is."""
+    left = geometry.slide[0] - EDGE - marking_width - MARKING_GAP
+    below = MARKING_TOP + MARKING_HEIGHT + MARKING_GAP
+    boxes = {name: (x, y, left - x, h) for name, ((x, y, w, h), *_) in geometry.furniture.items()
+             if y < below and x + w > left and left - x >= w / 2}
+    if not boxes:
+        return geometry, {}
+    titles = {name: replace(frame, width=boxes[name][2] - 2 * INSET_X) if name in boxes else frame
+              for name, frame in geometry.titles.items()}
+    furniture = {name: (boxes[name], *rest) if name in boxes else (box, *rest)
+                 for name, (box, *rest) in geometry.furniture.items()}
+    return replace(geometry, titles=titles, furniture=furniture), boxes
 
 
 # The boxes a logo is fitted into on a slide, keeping its proportions (points): on the title slide as large as

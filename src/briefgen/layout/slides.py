@@ -34,6 +34,14 @@ NUMBER_INDENT = 1.8     # and of a numbered one: room for "99."
 INSET_X = 7.2           # text frame insets in points, set on every placeholder the deck fills
 INSET_Y = 3.6
 
+# The TLP label's box at the top right of every slide, in points: its top edge MARKING_TOP from the slide's,
+# its right edge EDGE from the slide's (as the draft's line at the foot is from the left edge), one line high.
+# A title that reaches into it is narrowed to end MARKING_GAP before it (deck.py).
+MARKING_TOP = 8.64      # 0.12 in
+EDGE = 21.6             # 0.3 in
+MARKING_HEIGHT = MARKING_SIZE * LINE_SPACING + 2 * INSET_Y
+MARKING_GAP = 3.6
+
 
 Box = tuple[float, float, float, float]  # left, top, width, height in points, from the slide's top-left corner
 
@@ -132,6 +140,8 @@ class Deck(Value):
     properties: Properties
     slides: tuple[Slide, ...]
     marking_width: float  # of the TLP label's box, in points: its text at MARKING_SIZE within the insets
+    # The layouts whose title placeholder is narrowed clear of the marking, with its box (left, top, width, height)
+    title_boxes: dict[str, Box] = {}
     main: int = 0         # how many slides the meeting sees, the title slide included; the backup follows
     copy: str = ""          # a numbered copy's line, just left of the marking on every slide
     copy_width: float = 0.0  # its box's width in points: its text at COPY_SIZE within the insets
@@ -142,6 +152,6 @@ class Deck(Value):
     left_out: tuple[str, ...] = ()  # what the layout could not show, said to the reader as warnings
 
 
-__all__ = ["BADGE_SPACE", "Box", "CONTENT", "COPY_SIZE", "Deck", "DeckLogo", "Frame", "Geometry", "INDENT", "INSET_X", "INSET_Y", "Item",
-           "LAYOUTS", "LINE_SPACING", "MARKING_SIZE", "NUMBER_INDENT", "Planned", "SECTION", "SPACE_BEFORE", "Slide",
+__all__ = ["BADGE_SPACE", "Box", "CONTENT", "COPY_SIZE", "Deck", "DeckLogo", "EDGE", "Frame", "Geometry", "INDENT", "INSET_X",
+           "INSET_Y", "Item", "LAYOUTS", "LINE_SPACING", "MARKING_GAP", "MARKING_HEIGHT", "MARKING_SIZE", "MARKING_TOP", "NUMBER_INDENT", "Planned", "SECTION", "SPACE_BEFORE", "Slide",
            "TITLE_SLIDE", "TWO_CONTENT"]

@@ -29,12 +29,12 @@ from .package import Part
 from ...errors import TemplateError
 from .prepared import Placeholder, Prepared, Prototype
 from .text import frame
-from .xml import qn
+from .xml import emu, qn
 
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 BODY_COUNT = {layout.TWO_CONTENT: 2}
-MARKING_TOP = Inches(0.12)
+MARKING_TOP = Emu(emu(layout.MARKING_TOP))
 # The slide number's box where a layout has no placeholder for it: its left and top edges' distances from
 # the slide's right and bottom edges, its width and height.
 NUMBER_BOX = (Inches(2.3), Inches(0.5), Inches(2.0), Inches(0.4))
@@ -156,7 +156,7 @@ def _prototype(prs, title_ph, body_phs, number_ph, count: int) -> tuple:
 
 def _marking_box(slide):
     """The TLP label's box, top right, black: where it stands and its text depend on the marking (pptx.py)."""
-    height = Pt(layout.MARKING_SIZE * layout.LINE_SPACING + 2 * layout.INSET_Y)
+    height = Pt(layout.MARKING_HEIGHT)
     box = slide.shapes.add_textbox(0, MARKING_TOP, 0, height)
     box.name = "Marking"
     box.fill.solid()

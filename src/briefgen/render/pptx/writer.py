@@ -29,11 +29,11 @@ from .package import Part
 from .prepared import Prototype
 from .template import prepared
 from .text import Typesetter
-from .xml import EMU_PER_INCH, EMU_PER_PT, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
+from .xml import EMU_PER_PT, HYPERLINK, IMAGE, IMAGE_TYPES, NOTES_MASTER, SLIDE, SLIDE_LAYOUT, SLIDE_TYPE
 from .xml import emu, parsed, qn, serialized
 from ...typography import WATERMARK_OPACITY, typography
 
-EDGE = int(0.3 * EMU_PER_INCH)  # the marking's distance from the slide's right edge
+EDGE = emu(layout.EDGE)  # the marking's distance from the slide's right edge, and the draft line's from the foot
 FIRST_SLIDE_ID = 256  # the lowest a slide id may be; the template's own slides are dropped
 TXBODY, SLIDE_ID, RID = qn("p:txBody"), qn("p:sldId"), qn("r:id")
 _OFF, _EXT, _SLIDE_IDS = qn("a:off"), qn("a:ext"), qn("p:sldIdLst")
@@ -65,6 +65,8 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0],
                                (deck.copy, emu(deck.copy_width), roles.copy.colour))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
+    prototypes = {key: _title_placed(prototype, deck.title_boxes[key[0]]) if key[0] in deck.title_boxes else prototype
+                  for key, prototype in prototypes.items()}
     if deck.watermark:
         prototypes = {key: _drafted(prototype, deck, text, theme, base.slide_size)
                       for key, prototype in prototypes.items()}
@@ -154,6 +156,24 @@ def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_w
     xfrm.find(_EXT).set("cx", str(width))
     p = text.paragraph(body, pitch=layout.MARKING_SIZE * layout.LINE_SPACING, align="ctr")
     text.runs(p, (Span(marking.value, bold=True),), layout.MARKING_SIZE, colour=marking.colour)
+    return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
+                     prototype.marking)
+
+
+def _title_placed(prototype: Prototype, box: layout.Box) -> Prototype:
+    """The prototype with its title placeholder at ``box`` (points), where the layout narrowed it clear of the marking."""
+    element = deepcopy(prototype.element)
+    shape = list(element.iter(TXBODY))[prototype.title].getparent()
+    properties = shape.find(qn("p:spPr"))
+    xfrm = properties.find(qn("a:xfrm"))
+    if xfrm is None:  # a placeholder that inherits its place from the layout
+        xfrm = etree.Element(qn("a:xfrm"))
+        properties.insert(0, xfrm)
+        etree.SubElement(xfrm, _OFF)
+        etree.SubElement(xfrm, _EXT)
+    left, top, width, height = (emu(v) for v in box)
+    xfrm.find(_OFF).attrib.update({"x": str(left), "y": str(top)})
+    xfrm.find(_EXT).attrib.update({"cx": str(width), "cy": str(height)})
     return Prototype(prototype.layout, element, prototype.title, prototype.bodies, prototype.number,
                      prototype.marking)
 

@@ -8,6 +8,7 @@ paragraph styles (its faces embedded) and the deck (its titles measured with its
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -28,7 +29,7 @@ from briefgen.theme import ThemeError, load_theme, refonted
 from briefgen.typography import Role, typography
 from briefgen.value import fields
 
-from .conftest import HEADING_REFERENCE_COLOURS, NRF, SERIF, pandoc_with_fonts, run_briefgen, serif_headings_theme
+from .conftest import HEADING_REFERENCE_COLOURS, NRF, ROOT, SERIF, pandoc_with_fonts, run_briefgen, serif_headings_theme
 
 HEADING_FACE, BODY_FACE = "DejaVuSerif", "Carlito"  # the faces' PostScript names start so
 PLUM, GREEN, PURPLE = (HEADING_REFERENCE_COLOURS[slot] for slot in ("accent1", "accent2", "hlink"))
@@ -295,3 +296,21 @@ def deck_typefaces(deck: Path) -> tuple[set[str], set[str]]:
                 title = placeholder is not None and placeholder.get("type") in ("title", "ctrTitle")
                 (titles if title else text).update(latin.get("typeface") for latin in shape.iter(f"{{{_A}}}latin"))
     return titles, text
+
+
+def test_each_command_draws_what_all_draws_from_a_theme_folders_references(tmp_path):
+    """A theme folder's reference documents restyle every product, whichever command makes it; the PDF takes the
+    Word brief's look from a reference .docx given to `briefgen pdf` as to `briefgen all`."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "templates" / "default", theme)
+    for fmt in ("docx", "pptx"):
+        pandoc_with_fonts(theme, fmt, body="Calibri", heading=SERIF, colours=HEADING_REFERENCE_COLOURS)
+    assert run_briefgen("all", NRF, "--out-dir", tmp_path / "all", "--template", theme).returncode == 0
+    for fmt in ("docx", "pdf", "pptx"):
+        single = tmp_path / f"single.{fmt}"
+        result = run_briefgen(fmt, NRF, "-o", single, "--template", theme)
+        assert result.returncode == 0, result.stderr
+        assert single.read_bytes() == (tmp_path / "all" / f"nrf-secession.{fmt}").read_bytes(), fmt
+    given = tmp_path / "given.pdf"
+    assert run_briefgen("pdf", NRF, "-o", given, "--reference-docx", theme / "reference.docx").returncode == 0
+    assert any(name.endswith("DejaVuSerif-Bold") for name, _ in _pdffonts(given))

@@ -124,8 +124,7 @@ def _single(fmt: str) -> click.Command:
         command = _paper_option(command)
     else:  # and a meeting to fit
         command = _minutes_option(command)
-    if fmt != "pdf":
-        command = _reference_option(fmt)(command)
+    command = _reference_option("docx" if fmt == "pdf" else fmt)(command)  # the PDF takes the Word brief's look
     return cli.command(fmt, help=f"Render CONTENT as a .{fmt} file (- reads standard input).")(command)
 
 
@@ -390,7 +389,9 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
     """The theme and each format's reference document, from --template, --reference-docx/-pptx and the theme folder.
 
     --template takes a theme folder or a reference .docx/.pptx; a theme folder may hold reference.docx
-    and reference.pptx, which the explicit options override.
+    and reference.pptx, which the explicit options override. The PDF takes the Word brief's look, so a
+    reference .docx counts for it too. Every reference given restyles the theme (its colours and fonts),
+    whichever products are made: `briefgen pdf` draws the PDF that `briefgen all` draws.
     """
     from .render.office.template import EXTENSIONS, read, theme_deck
     from .theme import load_theme
@@ -402,7 +403,7 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
             if folder is not None:
                 raise click.BadParameter("give one theme folder", param_hint="--template")
             folder = template if template.is_dir() else template.parent
-        elif kind in formats:
+        elif kind in formats or (kind == "docx" and "pdf" in formats):
             references[kind] = template
         else:
             wanted = " or ".join(f"a reference {_REFERENCE_KINDS[f]} ({', '.join(EXTENSIONS[f])})"
@@ -420,11 +421,12 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
             references[fmt] = folder / f"reference.{fmt}"
     theme = load_theme(folder, paper=paper)
     # Each reference document is read as untrusted input, once, before any product is rendered.
-    sanitised = {f: read(p, f) for f, p in references.items() if f in formats}
+    read_references = {f: read(p, f) for f, p in references.items()}
+    sanitised = {f: template for f, template in read_references.items() if f in formats}
     for template in (theme_deck(theme) if "pptx" in formats else None, *sanitised.values()):
         if template is not None and template.warning and not quiet:
             click.echo(f"warning: {template.warning}", err=True)
-    theme, said = _restyled(theme, sanitised)
+    theme, said = _restyled(theme, read_references)
     for warning in said if not quiet else ():
         click.echo(f"warning: {warning}", err=True)
     return theme, sanitised

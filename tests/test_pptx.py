@@ -215,6 +215,26 @@ class TestPagesInLibreOffice:
             inside = [w for w in words if w.x0 < x1 and w.x1 > x0 and w.y0 < y1 and w.y1 > y0]
             assert [w.text for w in inside] == [marking.text], f"slide {number} ({slide.title}): {inside}"
 
+    @pytest.mark.parametrize("maker", ["pandoc", "built-in"])
+    def it_sets_a_copys_line_clear_of_every_other_box(self, maker, foreign_references, tmp_path):
+        """A numbered copy's line sits beside the marking where the titles leave it room (the built-in template),
+        and at the foot where a template's titles reach up beside the marking (pandoc's): a title fitted before
+        the copy's line was known would otherwise run into it."""
+        (tmp_path / "r.csv").write_text("name,organisation\nAlexandra Montgomery-Smythe,Ministry of Foreign Affairs "
+                                        "and International Cooperation\n", encoding="utf-8")
+        template = ["--template", foreign_references[("pandoc", "pptx")]] if maker == "pandoc" else []
+        result = run_briefgen("pptx", NRF, "--recipients", "r.csv", *template, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        package = Package(next((tmp_path / "out" / "nrf-secession").glob("*.pptx")))
+        for number, slide in enumerate(package.slides, 1):
+            [line] = [s for s in slide.shapes if s.text.startswith("Copy 1 of 1")]
+            x0, y0, x1, y1 = line.box
+            assert (y0 > package.height / 2) == (maker == "pandoc"), (number, line.box)
+            for other in slide.shapes:
+                if other is not line and other.box and other.text:
+                    a0, b0, a1, b1 = other.box
+                    assert x1 <= a0 or a1 <= x0 or y1 <= b0 or b1 <= y0, (number, other.text[:40], other.box, line.box)
+
     @pytest.mark.parametrize("case", ["titled", "serif-headings"])
     def it_sets_a_titles_lines_a_whole_line_of_its_font_apart(self, case, products, converted, serif_headings):
         """A title of two lines or more is set at its family's single line, as the PDF sets its title and as the

@@ -151,10 +151,14 @@ def logo_corner(image, box: tuple[float, float], left: float, furniture, slide: 
 
 
 def numbered(deck: Deck, copy: Copy, theme: Theme, words: Labels) -> Deck:
-    """The fitted deck as ``copy``: only the line beside each slide's marking, and its properties, differ."""
+    """The fitted deck as ``copy``: only the line beside each slide's marking, and its properties, differ.
+
+    Where the template's titles were narrowed clear of the marking, the line goes to the slides' foot: beside
+    the marking it would run into a title fitted before the copy's line was known."""
     line = copy_line(copy, words)
     width = metrics_for(theme.fonts).width(line, COPY_SIZE) + 2 * INSET_X + 2
-    return replace(deck, copy=line, copy_width=width, properties=replace(deck.properties, copy=fit(line)))
+    return replace(deck, copy=line, copy_width=width, copy_at_foot=bool(deck.title_boxes),
+                   properties=replace(deck.properties, copy=fit(line)))
 
 
 def _title_notes(outline: Outline, planned: Plan) -> str:

@@ -145,6 +145,8 @@ class Deck(Value):
     main: int = 0         # how many slides the meeting sees, the title slide included; the backup follows
     copy: str = ""          # a numbered copy's line, just left of the marking on every slide
     copy_width: float = 0.0  # its box's width in points: its text at COPY_SIZE within the insets
+    # That line at the foot of the slides, at the left, instead: the template's titles reach up beside the marking
+    copy_at_foot: bool = False
     watermark: Watermark | None = None  # "DRAFT" across every slide of a draft
     dated: str = ""         # a draft's version and date, at the foot of every slide
     dated_left: float = 0.0  # where that line starts, in points from the slide's left edge (0: the renderer's edge)

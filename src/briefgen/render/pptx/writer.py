@@ -62,8 +62,8 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     about = deck.properties
     text = Typesetter(theme.fonts.family, about.language)
     roles = typography(theme).deck
-    prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size[0],
-                               (deck.copy, emu(deck.copy_width), roles.copy.colour))
+    prototypes = {key: _marked(base.prototype(*key), text, about.marking, emu(deck.marking_width), base.slide_size,
+                               (deck.copy, emu(deck.copy_width), roles.copy.colour), _copy_foot(deck, theme))
                   for key in dict.fromkeys((s.layout, len(s.bodies)) for s in deck.slides)}
     prototypes = {key: _title_placed(prototype, deck.title_boxes[key[0]]) if key[0] in deck.title_boxes else prototype
                   for key, prototype in prototypes.items()}
@@ -142,15 +142,19 @@ def _logo_on_layout(part: Part, logo: layout.DeckLogo, image: Part) -> None:
     part.blob = serialized(element)
 
 
-def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide_width: int,
-            copy: tuple[str, int, str]) -> Prototype:
+def _marked(prototype: Prototype, text: Typesetter, marking, width: int, slide: tuple[int, int],
+            copy: tuple[str, int, str], foot: tuple[int, int] | None) -> Prototype:
     """The prototype with the TLP label top right, as wide as its text, in its colour on black (TLP 2.0),
-    and a numbered copy's line just left of it."""
+    and a numbered copy's line just left of it, or at ``foot`` (its left edge and its distance above the
+    slide's foot)."""
+    slide_width = slide[0]
     element = deepcopy(prototype.element)
     body = list(element.iter(TXBODY))[prototype.marking]
     shape = body.getparent()
-    if copy[0]:
-        _copy_line(shape, text, *copy, right=slide_width - EDGE - width)
+    if copy[0] and foot:
+        _copy_line(shape, text, *copy, left=foot[0], bottom=slide[1] - foot[1])
+    elif copy[0]:
+        _copy_line(shape, text, *copy, left=slide_width - EDGE - width - copy[1])
     xfrm = shape.find(qn("p:spPr")).find(qn("a:xfrm"))
     xfrm.find(_OFF).set("x", str(slide_width - EDGE - width))
     xfrm.find(_EXT).set("cx", str(width))
@@ -196,8 +200,19 @@ def _drafted(prototype: Prototype, deck: layout.Deck, text: Typesetter, theme: T
                      prototype.marking)
 
 
-def _copy_line(marking_shape, text: Typesetter, line: str, width: int, colour: str, *, right: int) -> None:
-    """A box like the marking's, left of it and without its fill, holding the copy's line in the muted colour."""
+def _copy_foot(deck: layout.Deck, theme: Theme) -> tuple[int, int] | None:
+    """Where a copy's line at the foot goes: the left edge of a draft's line there, and above it if the deck is a
+    draft (see _drafted)."""
+    if not deck.copy_at_foot:
+        return None
+    above = emu(typography(theme).deck.footer.size * 2) if deck.watermark else 0
+    return (emu(deck.dated_left) if deck.dated_left else EDGE), EDGE + above
+
+
+def _copy_line(marking_shape, text: Typesetter, line: str, width: int, colour: str, *, left: int,
+               bottom: int | None = None) -> None:
+    """A box like the marking's, without its fill, holding the copy's line in the muted colour: left of the
+    marking, or with its foot at ``bottom``, aligned left."""
     shape = deepcopy(marking_shape)
     # Last in the shape tree, so that the prototype's indices of its text bodies still hold.
     marking_shape.getparent().append(shape)
@@ -208,12 +223,15 @@ def _copy_line(marking_shape, text: Typesetter, line: str, width: int, colour: s
     properties = shape.find(qn("p:spPr"))
     for fill in [c for c in properties if c.tag in (qn("a:solidFill"), qn("a:gradFill"), qn("a:pattFill"))]:
         properties.remove(fill)
-    properties.find(qn("a:xfrm")).find(_OFF).set("x", str(right - width))
-    properties.find(qn("a:xfrm")).find(_EXT).set("cx", str(width))
+    xfrm = properties.find(qn("a:xfrm"))
+    xfrm.find(_OFF).set("x", str(left))
+    xfrm.find(_EXT).set("cx", str(width))
+    if bottom is not None:
+        xfrm.find(_OFF).set("y", str(bottom - int(xfrm.find(_EXT).get("cy"))))
     body = shape.find(TXBODY)
     for old in body.findall(qn("a:p")):
         body.remove(old)
-    p = text.paragraph(body, pitch=layout.COPY_SIZE * layout.LINE_SPACING, align="r")
+    p = text.paragraph(body, pitch=layout.COPY_SIZE * layout.LINE_SPACING, align="r" if bottom is None else "l")
     text.runs(p, (Span(line),), layout.COPY_SIZE, colour=colour)
 
 

@@ -18,14 +18,13 @@ does not give (no theme part, no such slot) stays the theme's too.
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 
 from lxml import etree
 
 from ...theme import Colours
-from .template import Template, untrusted_xml
+from .template import Template, theme_element, untrusted_xml
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -60,10 +59,7 @@ def colours_of(template: Template) -> dict[str, str]:
 
 def _scheme(package: zipfile.ZipFile, names: list[str]) -> dict[str, str]:
     """The colour scheme of the package's first theme part (the document's, or the first master's)."""
-    themes = sorted(n for n in names if posixpath.basename(posixpath.dirname(n)) == "theme" and n.endswith(".xml"))
-    if not themes:
-        return {}
-    scheme = untrusted_xml(package.read(themes[0])).find(f"{{{_A}}}themeElements/{{{_A}}}clrScheme")
+    scheme = theme_element(package, names, "clrScheme")
     found = {}
     for slot in scheme if scheme is not None else ():
         if not isinstance(slot.tag, str) or len(slot) == 0:

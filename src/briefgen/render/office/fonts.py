@@ -15,11 +15,10 @@ its widths (theme.py: refonted). Each is read where Word and PowerPoint take it 
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 
-from .template import Template, untrusted_xml
+from .template import Template, theme_element, untrusted_xml
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,10 +39,7 @@ def fonts_of(template: Template) -> dict[str, str]:
 
 def _theme_fonts(package: zipfile.ZipFile, names: list[str]) -> dict[str, str]:
     """The first theme part's major and minor Latin fonts: {"major": ..., "minor": ...}."""
-    themes = sorted(n for n in names if posixpath.basename(posixpath.dirname(n)) == "theme" and n.endswith(".xml"))
-    if not themes:
-        return {}
-    scheme = untrusted_xml(package.read(themes[0])).find(f"{{{_A}}}themeElements/{{{_A}}}fontScheme")
+    scheme = theme_element(package, names, "fontScheme")
     found = {}
     for kind in ("major", "minor"):
         latin = scheme.find(f"{{{_A}}}{kind}Font/{{{_A}}}latin") if scheme is not None else None

@@ -464,6 +464,16 @@ def untrusted_xml(data: bytes) -> etree._Element:
     return tree.getroot()
 
 
+def theme_element(package: zipfile.ZipFile, names: list[str], element: str) -> etree._Element | None:
+    """The ``element`` (a:clrScheme, a:fontScheme) of the package's first theme part: the document's, or the
+    first master's; None if there is none."""
+    themes = sorted(n for n in names if posixpath.basename(posixpath.dirname(n)) == "theme" and n.endswith(".xml"))
+    if not themes:
+        return None
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    return untrusted_xml(package.read(themes[0])).find(f"{{{drawing}}}themeElements/{{{drawing}}}{element}")
+
+
 def _cut_references(root: etree._Element, dropped_ids: set[str]) -> None:
     """Remove every element that points at a dropped relationship (with its picture or object frame)."""
     doomed = []

@@ -195,10 +195,7 @@ def cpus() -> int:
 
 def _render_index(index: int, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
     # Only the small result goes back through the pipe; the Brief stays where fork put it.
-    try:
-        return render(_tasks[index], theme, debug)
-    except interruption.Interrupted as stop:  # its temporary file is gone: leave, the parent reports
-        interruption.leave(stop)
+    return _render_task(_tasks[index], theme, debug)
 
 
 def _render_task(task: Task, theme: Theme, debug: bool) -> tuple[Written | None, str | None]:

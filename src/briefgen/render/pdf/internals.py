@@ -118,9 +118,8 @@ def may_end_line_at(frags: list) -> None:
     word is followed by whitespace). This width is nothing, so nothing moves on the line.
     """
     for frag in frags:
-        definition = frag.__dict__.get("cbDefn")
-        if definition is not None and getattr(definition, "name", None) == word_breaks.NAME:
-            definition.width = _NOTHING
+        if _is_place_to_end(frag):
+            frag.cbDefn.width = _NOTHING
 
 
 def _cut_word(word: list, room: float, widths: list[float], line: int) -> list:

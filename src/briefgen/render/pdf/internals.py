@@ -19,6 +19,7 @@ import zlib
 from fnmatch import fnmatch
 from functools import cached_property
 from types import FunctionType
+from typing import Iterator
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
@@ -37,6 +38,9 @@ from reportlab.platypus.paragraph import (_FK_APPEND, _FK_BREAK, _InjectedFrag, 
                                           _SplitFragHY, _SplitFragLL, _SplitWord, _SplitWordLL, _getFragWords,
                                           _processed_frags, _splitFragWord, _yieldBLParaWords, split, strip)
 from reportlab.platypus.doctemplate import BaseDocTemplate
+# A long paragraph parsed a piece at a time (paragraph): the parser and the cleaning Paragraph gives its text.
+from reportlab.platypus.paragraph import ParaLines, cleanBlockQuotedText, lstrip as lstrip_words, whitespace
+from reportlab.platypus.paraparser import ParaParser, _re_para
 from reportlab.rl_config import _FUZZ
 
 from ...layout.ttf import characters
@@ -143,6 +147,59 @@ are_processed = _processed_frags
 """Whether a paragraph's frags are already frag words (breakLines has run on them)."""
 rejoined_words = _yieldBLParaWords
 """The words of a plain paragraph's lines from ``start`` to ``stop``, a word cut across lines joined again."""
+
+
+def frag_lines(lines: list) -> ParaLines:
+    """Lines of frags (breakLines's "kind 1") as breakLines returns them."""
+    return ParaLines(kind=1, lines=lines)
+
+
+def cleaned(text: str) -> str:
+    """A paragraph's markup as reportlab's Paragraph cleans it before parsing (its lines stripped and joined)."""
+    return cleanBlockQuotedText(text)
+
+
+def parsed_pieces(text: str, style: object, piece: int) -> Iterator[list]:
+    """The frags of ``cleaned`` markup as reportlab's Paragraph parses them, about ``piece`` characters at a time.
+
+    reportlab's parser (an html.parser.HTMLParser, its character references not converted) hands
+    on the text between two tags or references as one frag, and only text: fed in pieces that
+    end just before a '<', each piece ends with whole text and whole tags, so the frags are those
+    of parsing the markup at once, in order. A parse error raises as Paragraph's would.
+    """
+    parser = ParaParser()
+    parser.caseSensitive = 1  # Paragraph's default
+    parser._setup_for_parse(style)
+    bare = not (len(text) >= 6 and text[0] == "<" and _re_para.match(text))
+    if bare:
+        parser.feed("<para>")
+    at = 0
+    while at < len(text):
+        cut = text.find("<", at + piece)
+        cut = len(text) if cut < 0 else cut
+        parser.feed(text[at:cut])
+        at = cut
+        frags, parser.fragList = parser.fragList, []
+        yield frags
+    if bare:
+        parser.feed("</para>")
+    _, frags, _ = parser._complete_parse()
+    if frags is None:
+        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n'{text[:30]}'")
+    yield frags
+
+
+def may_start_words(before: object, frag: object) -> bool:
+    """Whether reportlab makes the same frag words of a paragraph's frags from ``frag`` on whether or not the
+    frags before it were made into words first, as long as some text that is not space was among those.
+
+    _getFragWords carries from one frag to the next the word being made and whether the last one
+    was followed by a space: after a text ending in a space there is no word being made, and a
+    text starting with no space (that its leading-space strip would remove) starts a new one.
+    """
+    ended, text = getattr(before, "text", ""), getattr(frag, "text", "")
+    return (ended != "" and ended[-1] in whitespace and text != "" and text[0] not in whitespace
+            and lstrip_words(text) == text)
 
 
 def is_cut_word(word: object) -> bool:

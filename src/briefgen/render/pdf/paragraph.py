@@ -12,7 +12,10 @@ of the remaining words that breaks them all again: quadratic in pages too. So he
   its start);
 - the rest of a split paragraph keeps the lines already broken for that width;
 - lines broken at a width are remembered, since a table measures its cells again each time
-  it splits across a page and once more to draw them.
+  it splits across a page and once more to draw them;
+- a long paragraph (longer than ``LaidOut`` keeps) is parsed and broken only as far as the
+  page being laid out needs (``_Lines``): parsed whole, a dense paragraph of a million
+  characters held ~230 MB of frags while its pages were drawn.
 
 And a paragraph laid out by the last render (the same markup, style and bullet) is not
 parsed again, nor broken again at a width it was broken at: watch mode renders a brief again
@@ -30,13 +33,15 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from typing import Iterator
+from weakref import WeakSet
 
 from reportlab.platypus import Flowable
 
 from . import word_breaks
-from .internals import (FUZZ, WRAP_STATE, SplitParagraph, are_processed, break_lines, end_of_part, forces_break,
-                        frag_words, is_cut_frag, is_cut_word, line_counts, may_end_line_at, rejoined_words,
-                        set_line_counts, split as split_words, strip, without_unused_places_to_end)
+from .internals import (FUZZ, WRAP_STATE, SplitParagraph, are_processed, break_lines, cleaned, end_of_part,
+                        forces_break, frag_lines, frag_words, is_cut_frag, is_cut_word, line_counts, may_end_line_at,
+                        may_start_words, parsed_pieces, rejoined_words, set_line_counts, split as split_words, strip,
+                        without_unused_places_to_end)
 from .tags import Element
 
 # What wrap leaves for split and draw to read: reportlab's, and where this paragraph's words start.
@@ -44,6 +49,9 @@ _WRAP_STATE = (*WRAP_STATE, "_frag_base", "_line_words")
 
 CHUNK = 1000
 """Words broken at a time: reportlab's cost per chunk grows as its square, the carried line's as its length."""
+
+PIECE = 16 * CHUNK
+"""Characters of a long paragraph's markup parsed at a time: about CHUNK words of densely marked-up text."""
 
 
 class LaidOut:
@@ -88,6 +96,21 @@ class LaidOut:
 LAID_OUT = LaidOut()
 
 
+def _breaks_in_chunks(style: object) -> bool:
+    """Whether reportlab breaks a paragraph of this style into the lines breaking its words in chunks gives: not
+    where it moves words about in a line (bidi, shaping), hyphenates them, or fills the last line with dots."""
+    return not (style.wordWrap or style.shaping or getattr(style, "hyphenationLang", "") or style.endDots)
+
+
+def _breaks_lazily(style: object) -> bool:
+    """Whether a long paragraph of this style may be parsed and broken as it is laid out (_Lines): its words as
+    reportlab parses them whole (no text transform), its lines in chunks, the first no wider than the rest
+    (a wider one is broken again as narrow if a later line overflows, which only the whole tells), and each as
+    high as the style's leading."""
+    return (_breaks_in_chunks(style) and not style.textTransform and not getattr(style, "bulletText", None)
+            and style.firstLineIndent >= 0 and getattr(style, "autoLeading", "") in ("", "off", None))
+
+
 def _overflows(broken) -> bool:
     """Whether a line after the first of ``broken`` (breakLines's) holds one word, wider than the line."""
     if broken.kind == 1:
@@ -107,6 +130,8 @@ class Paragraph(SplitParagraph):
     _places_to_end = False  # whether its text has places a line may end inside a word (word_breaks)
 
     _markup: tuple | None = None  # (text, reportlab's keywords) until the paragraph is first laid out
+    _lazy: tuple | None = None  # a long paragraph's (_Lines or None, the number of this part's first line in them)
+    _room = 0.0  # the height the last wrap was given, which a long paragraph breaks lines for
 
     def __init__(self, text: str | None, style: object, *, tag: Element | None = None,
                  label: Element | None = None, **kwargs: object):
@@ -132,6 +157,12 @@ class Paragraph(SplitParagraph):
     def _parse(self) -> None:
         text, kwargs = self._markup
         self._markup = None
+        if len(text) > LaidOut.LIMIT and not kwargs and _breaks_lazily(self.style):
+            # Parsed and broken as it is laid out (_Lines); too long to be kept for the next render anyway.
+            super().__init__(None, self.style, frags=[])
+            self.text, self._places_to_end = cleaned(text), word_breaks.LINE_MAY_END in text
+            self._lazy, self._parsed = (None, 0), []
+            return
         earlier = LAID_OUT.earlier(self, (text, self.style, *sorted(kwargs.items())))
         self._places_to_end = word_breaks.LINE_MAY_END in text  # an address, whose parts a line may end between
         if earlier is None:
@@ -144,6 +175,13 @@ class Paragraph(SplitParagraph):
         self._parsed = self.frags  # before line breaking replaces them with frag words
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._markup is not None:
+            self._parse()
+        if self._lazy is not None:
+            # A long paragraph breaks a few lines more than this height holds: if it does not end within them,
+            # its height is theirs, more than it was given, and it is split; a frame asks no more of it.
+            self._room = availHeight
+            return super().wrap(availWidth, availHeight)
         breaks = self._breaks
         known = breaks.get(availWidth)
         if known is None and availWidth in self._earlier_breaks:
@@ -159,6 +197,10 @@ class Paragraph(SplitParagraph):
 
     def breakLines(self, width):  # noqa: N802 - reportlab's name
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        if self._lazy is not None:
+            broken = self._lazy_lines(widths)
+            if broken is not None:
+                return broken
         given, self._given_lines = self._given_lines, None
         if given is not None and given[0] == widths:
             self._frag_base, self._line_words = given[2], given[3]
@@ -174,6 +216,26 @@ class Paragraph(SplitParagraph):
             without_unused_places_to_end(broken)
         return broken
 
+    def _lazy_lines(self, widths: list[float]):
+        """A long paragraph's lines, as far as the height last given asks; None where they are left to the rest of
+        breakLines: a paragraph reportlab breaks as plain words, or a part asked for at another width."""
+        lines, first = self._lazy
+        if lines is None or widths != (lines.widths if first == 0 else lines.widths[-1:] * 2):
+            if first:  # the words from this part's first line on, as reportlab would break them again
+                self.frags, self._lazy = lines.rest(first), None
+                return None
+            lines = _Lines(self.text, self.style, self._places_to_end, widths)
+            if lines.single is not None:
+                self.frags = self._parsed = lines.single
+                self._lazy = None
+                return None
+            lines.parts.add(self)
+            self._lazy = (lines, 0)
+        lines.upto(first + int(self._room / self.style.leading) + 2)
+        known, self.frags, self._frag_base = lines.view(first)
+        set_line_counts(self, lines.breaker.width_max, lines.breaker.long_words)
+        return frag_lines(known)
+
     def _broken(self, widths: list[float]):
         words = self._words(widths[0])
         if words is None or len(words) <= CHUNK:
@@ -182,6 +244,9 @@ class Paragraph(SplitParagraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
         self._split = True
+        if self._markup is not None or self._lazy is not None:
+            self.wrap(availWidth, availHeight)  # a long paragraph's lines for this height
+        lazy = self._lazy
         parts = super().split(availWidth, availHeight)
         for part in parts:
             if part is not self:
@@ -195,6 +260,10 @@ class Paragraph(SplitParagraph):
             processed = self.blPara.kind == 1
             # Each part's frag words start where its first line's do, in this paragraph's numbering.
             first._frag_base = lines[0].sFW if processed else 0
+            if lazy is not None:  # the rest goes on with the lines of this one, broken as it is laid out
+                rest._lazy = (lazy[0], lazy[1] + start)
+                lazy[0].parts.add(rest)
+                return parts
             words = self._line_words
             # The rest keeps the lines already broken, should it be laid out at the same width.
             rest._given_lines = ([later - style.firstLineIndent, later], self.blPara.clone(lines=lines[start:]),
@@ -250,8 +319,7 @@ class Paragraph(SplitParagraph):
 
     def _words(self, width: float) -> list | None:
         """The paragraph's words in the form breakLines takes them, or None where chunks would not be exact."""
-        style = self.style
-        if style.wordWrap or style.shaping or getattr(style, "hyphenationLang", "") or style.endDots:
+        if not _breaks_in_chunks(self.style):
             return None
         frags = self.frags
         if self._simple():
@@ -274,49 +342,154 @@ class Paragraph(SplitParagraph):
     def _break_in_chunks(self, words: list, widths: list[float]):
         simple = self._simple()
         original = self.frags
+        breaker = _Breaker(self, widths, simple)
         lines: list = []
         frag_words: list = []
-        carry: list = []
-        width_max = long_words = 0
-        position = 0
-        part = None
-        while position < len(words) or carry:
-            chunk = carry + words[position:position + CHUNK]
-            position += CHUNK
-            last = position >= len(words)
-            if simple:
-                frag = original[0].clone()
-                if hasattr(frag, "text"):
-                    del frag.text
-                frag.words = chunk
-                self.frags = [frag]
-            else:
-                self.frags = chunk
-            # Only the paragraph's first line may be indented differently.
-            part = break_lines(self, widths if not lines else widths[-1:])
-            widest, cut = line_counts(self)
-            width_max, long_words = max(width_max, widest), long_words + cut
-            broken = part.lines
-            # The last line of a chunk may take words from the next one: break it again with them,
-            # from the start of a line that starts with a whole word (not the rest of one cut in two).
-            keep = len(broken) if last else max(len(broken) - 1, 0)
-            if simple:
-                while 0 < keep < len(broken) and is_cut_word(broken[keep][1][0]):
-                    keep -= 1
-                # Pieces of a word cut across lines are joined again, as reportlab does for a split's rest.
-                carry = list(rejoined_words(part, keep, len(broken)))
-            else:
-                chunk_words = self.frags  # breakLines leaves its frag words here
-                while 0 < keep < len(broken) and is_cut_frag(chunk_words[broken[keep].sFW]):
-                    keep -= 1
-                end = len(chunk_words) if keep == len(broken) else broken[keep].sFW
-                for line in broken[:keep]:
-                    line.sFW += len(frag_words)
-                carry = chunk_words[end:]
-                frag_words += chunk_words[:end]
-            lines += broken[:keep]
-            if last and not carry:
-                break
+        for position in range(0, len(words), CHUNK):
+            broken, chunk_words = breaker.lines(words[position:position + CHUNK], position + CHUNK >= len(words))
+            lines += broken
+            frag_words += chunk_words
         self.frags = original if simple else frag_words
-        set_line_counts(self, width_max, long_words)
-        return part.clone(lines=lines)
+        set_line_counts(self, breaker.width_max, breaker.long_words)
+        return breaker.broken.clone(lines=lines)
+
+
+class _Breaker:
+    """A paragraph's lines, broken from its words a chunk at a time (see the module's docstring).
+
+    The line still being filled at the end of a chunk is carried into the next, with its words:
+    breaking is greedy, so a line depends only on the words from its start.
+    """
+
+    def __init__(self, paragraph: SplitParagraph, widths: list[float], simple: bool):
+        self._paragraph, self._widths, self._simple = paragraph, widths, simple
+        self._frag = paragraph.frags[0] if simple else None
+        self._carry: list = []
+        self._lines = 0  # lines given so far
+        self._words = 0  # frag words of the lines given so far
+        self.width_max, self.long_words = 0.0, 0  # what breakLines leaves beside the lines, over all of them
+        self.broken = None  # breakLines's last answer
+
+    def lines(self, words: list, last: bool) -> tuple[list, list]:
+        """The lines ``words`` complete after what was carried (all that are left if ``last``), and their frag
+        words (none for plain words), their frag-word numbers counted from the paragraph's first."""
+        paragraph = self._paragraph
+        chunk = self._carry + words
+        if self._simple:
+            frag = self._frag.clone()
+            if hasattr(frag, "text"):
+                del frag.text
+            frag.words = chunk
+            paragraph.frags = [frag]
+        else:
+            paragraph.frags = chunk
+        # Only the paragraph's first line may be indented differently.
+        part = self.broken = break_lines(paragraph, self._widths if not self._lines else self._widths[-1:])
+        widest, cut = line_counts(paragraph)
+        self.width_max, self.long_words = max(self.width_max, widest), self.long_words + cut
+        broken = part.lines
+        # The last line of a chunk may take words from the next one: break it again with them,
+        # from the start of a line that starts with a whole word (not the rest of one cut in two).
+        keep = len(broken) if last else max(len(broken) - 1, 0)
+        done: list = []
+        if self._simple:
+            while 0 < keep < len(broken) and is_cut_word(broken[keep][1][0]):
+                keep -= 1
+            # Pieces of a word cut across lines are joined again, as reportlab does for a split's rest.
+            self._carry = list(rejoined_words(part, keep, len(broken)))
+        else:
+            chunk_words = paragraph.frags  # breakLines leaves its frag words here
+            while 0 < keep < len(broken) and is_cut_frag(chunk_words[broken[keep].sFW]):
+                keep -= 1
+            end = len(chunk_words) if keep == len(broken) else broken[keep].sFW
+            for line in broken[:keep]:
+                line.sFW += self._words
+            self._carry, done = chunk_words[end:], chunk_words[:end]
+            self._words += end
+        self._lines += keep
+        return broken[:keep], done
+
+
+class _Lines:
+    """A long paragraph's lines at one width, parsed from its markup and broken only as far as they are asked for.
+
+    reportlab parses a paragraph whole and breaks it whole: the frags of a dense paragraph of a
+    million characters (a word each, ~170,000 of them, with a copy of each in its line) were
+    ~230 MB, all alive while its 76 pages were drawn. Here the markup is parsed a ``PIECE`` at a
+    time (internals.parsed_pieces: the same frags), made into frag words up to a frag they may
+    start at (internals.may_start_words: the same words), and broken in chunks (``_Breaker``: the
+    same lines). The paragraph and the parts a page break splits it into share the lines; the
+    lines before the first line of every part still alive are let go.
+    """
+
+    def __init__(self, text: str, style: object, places_to_end: bool, widths: list[float]):
+        self.widths = widths
+        self._pieces = parsed_pieces(text, style, PIECE)
+        self._places_to_end = places_to_end
+        self._frags: list = []  # parsed, not yet made into words
+        self._some_text = False  # whether words were made of a text that is not space
+        self.lines: list = []  # the lines broken and not let go, from line ``first``
+        self.first = 0
+        self.words: list = []  # their frag words, from frag word ``first_word``
+        self.first_word = 0
+        self.done = False  # whether every line is broken
+        self.parts: WeakSet = WeakSet()  # the paragraph and its parts that may still ask for lines
+        # reportlab breaks one frag alone as plain words (its "kind 0"): such a paragraph is left to it.
+        while len(self._frags) < 2 and self._parse():
+            pass
+        self.single = self._frags if len(self._frags) < 2 else None
+        self.breaker = _Breaker(SplitParagraph(None, style, frags=[]), widths, simple=False)
+
+    def _parse(self) -> bool:
+        """Parse the next piece of markup; False if there was none."""
+        frags = next(self._pieces, None)
+        if frags is None:
+            return False
+        if self._places_to_end:
+            may_end_line_at(frags)
+        self._frags += frags
+        return True
+
+    def _words(self) -> tuple[list, bool]:
+        """The next frag words, and whether they are the last."""
+        searched = 1  # the frags before this one were looked at as a place to start words
+        while self._parse():
+            frags = self._frags
+            for start in range(len(frags) - 1, searched - 1, -1):
+                if may_start_words(frags[start - 1], frags[start]):
+                    # reportlab strips the space a paragraph starts with: words start after some text.
+                    if not (self._some_text or any(strip(getattr(f, "text", "")) for f in frags[:start])):
+                        break
+                    self._frags, self._some_text = frags[start:], True
+                    return frag_words(frags[:start]), False
+            searched = len(frags)
+        frags, self._frags = self._frags, []
+        return frag_words(frags), True
+
+    def upto(self, count: int) -> None:
+        """Break lines until ``count`` are known (counted from the paragraph's first) or all are."""
+        while not self.done and self.first + len(self.lines) < count:
+            words, last = self._words()
+            lines, words = self.breaker.lines(words, last)
+            without_unused_places_to_end(frag_lines(lines))
+            self.lines += lines
+            self.words += words
+            self.done = last
+        needed = min((part._lazy[1] for part in self.parts), default=self.first)
+        if self.first < needed < self.first + len(self.lines):
+            drop = needed - self.first
+            first_word = self.lines[drop].sFW
+            del self.lines[:drop], self.words[:first_word - self.first_word]
+            self.first, self.first_word = needed, first_word
+
+    def view(self, first: int) -> tuple[list, list, int]:
+        """The known lines from line ``first``, their frag words, and the number of the first of those."""
+        lines = self.lines[first - self.first:]
+        start = lines[0].sFW if lines else self.first_word + len(self.words)
+        return lines, self.words[start - self.first_word:], start
+
+    def rest(self, first: int) -> list:
+        """Every frag word from line ``first`` on, every line broken: what reportlab breaks a part from at a width
+        other than the lines'."""
+        self.upto(1 << 62)
+        return self.view(first)[1]

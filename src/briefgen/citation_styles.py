@@ -1,6 +1,7 @@
 """Citation Style Language styles: the ones briefgen ships, by name, and a user's .csl file, read and checked.
 
-The styles are package data (src/briefgen/csl/, read with importlib.resources; see its README for
+The styles are package data (src/briefgen/csl/, read from the installed package's folder, as the themes are:
+importlib.resources alone was ~4 ms of every render's start; see the folder's README for
 their origin and CC BY-SA licence). A ``.csl`` file is untrusted input: it is read through a size
 cap and parsed without a DTD, entities or the network before citeproc-py sees it, and whatever
 cannot be read is a StyleError that the loader or the theme places. layout/csl.py formats with them.
@@ -21,6 +22,7 @@ DEFAULT = "chicago-note-bibliography"
 LOCALES = ("en-GB", "en-US")
 MAX_BYTES = 2 * 1024 * 1024  # the largest style in the CSL repository is under 300 kB
 _NS = "{http://purl.org/net/xbiblio/csl}"
+SHIPPED_FOLDER = Path(__file__).parent / "csl"
 
 
 class StyleError(ValueError):
@@ -45,8 +47,7 @@ def resolve(spec: str, folder: Path) -> str:
 
 def _style_bytes(key: str) -> bytes:
     if key in SHIPPED:
-        from importlib import resources  # here, not at the top: it imports tempfile, shutil and the compressors, ~3 ms of every start
-        return (resources.files("briefgen") / "csl" / SHIPPED[key]).read_bytes()
+        return (SHIPPED_FOLDER / SHIPPED[key]).read_bytes()
     from .user_files import Unreadable, read_file
     try:
         return read_file(Path(key), MAX_BYTES, too_big="a CSL style is at most a few hundred kilobytes")
@@ -87,8 +88,7 @@ def terms_locale(locale: str) -> str:
 
 def locale_bytes(locale: str) -> bytes:
     """The shipped locale file a brief in ``locale`` takes its terms from."""
-    from importlib import resources
-    return (resources.files("briefgen") / "csl" / "locales" / f"locales-{terms_locale(locale)}.xml").read_bytes()
+    return (SHIPPED_FOLDER / "locales" / f"locales-{terms_locale(locale)}.xml").read_bytes()
 
 
 def parsed(key: str, locale: str = "en-US") -> Any:
@@ -99,15 +99,13 @@ def parsed(key: str, locale: str = "en-US") -> Any:
     from citeproc import CitationStylesStyle, frontend
     # The terms ("p.", "sec.", "Ibid.") from the current locales we ship, not citeproc-py's older copies: it
     # reads locale files from one folder, frontend.LOCALES_PATH, while the style is built.
-    from importlib import resources
-    with resources.as_file(resources.files("briefgen") / "csl" / "locales") as folder:
-        own, frontend.LOCALES_PATH = frontend.LOCALES_PATH, str(folder)
-        try:
-            style = CitationStylesStyle(io.BytesIO(data), locale=terms_locale(locale), validate=False)
-        except Exception as exc:  # citeproc-py's own complaints about a style it cannot build
-            raise StyleError(f"{key}: citeproc-py cannot use this style: {type(exc).__name__}: {exc}") from None
-        finally:
-            frontend.LOCALES_PATH = own
+    own, frontend.LOCALES_PATH = frontend.LOCALES_PATH, str(SHIPPED_FOLDER / "locales")
+    try:
+        style = CitationStylesStyle(io.BytesIO(data), locale=terms_locale(locale), validate=False)
+    except Exception as exc:  # citeproc-py's own complaints about a style it cannot build
+        raise StyleError(f"{key}: citeproc-py cannot use this style: {type(exc).__name__}: {exc}") from None
+    finally:
+        frontend.LOCALES_PATH = own
     _STYLES[(key, locale)] = style
     return style
 

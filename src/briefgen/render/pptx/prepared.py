@@ -13,7 +13,6 @@ import io
 import json
 import zipfile
 import zlib
-from importlib.resources import files
 from pathlib import Path
 
 from ...layout import deck as layout
@@ -171,6 +170,7 @@ def built_in_source() -> str:
 
 def saved_built_in() -> tuple[str, bytes]:
     """The prepared built-in template as saved, and the deck.pptx it was prepared from (built_in_source)."""
-    data = files(__package__).joinpath(BUILT_IN_PREPARED).read_bytes()
+    # Read beside this module, as the themes are: importlib.resources alone was ~4 ms of a cold start.
+    data = (Path(__file__).parent / BUILT_IN_PREPARED).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as saved:
         return json.loads(saved.read("manifest.json"))["source"], data

@@ -379,3 +379,12 @@ class DescribeTheInformationCutoff:
     def it_is_on_the_title_slide(self, converted):
         from .conftest import pdf_pages_text
         assert self.LINE in " ".join(pdf_pages_text(converted[("example", "pptx")])[0].split())
+
+
+def test_a_months_days_are_the_calendars():
+    import calendar
+
+    from briefgen.lint import _month_days
+    for year in (1, 1900, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert _month_days(year, month) == calendar.monthrange(year, month)[1]

@@ -112,3 +112,24 @@ class DescribeTwoInputsForOneOutput:
         assert result.returncode == 2
         assert "given twice" in result.stderr
         assert not list((workspace / "products").glob("*"))
+
+
+class DescribeTheTemporaryFileBesideAProduct:
+    def it_is_new_and_its_owners_alone_and_a_taken_name_is_drawn_again(self, tmp_path, monkeypatch):
+        from briefgen import output
+        draws = iter([b"\x01" * 6, b"\x01" * 6, b"\x02" * 6])
+        monkeypatch.setattr(output.os, "urandom", lambda n: next(draws))
+        first_fd, first = output._temporary(tmp_path, "b.docx")
+        second_fd, second = output._temporary(tmp_path, "b.docx")  # the first name is taken: drawn again
+        for fd in (first_fd, second_fd):
+            os.close(fd)
+        assert Path(first).name == ".b.docx.010101010101.part" and Path(second).name == ".b.docx.020202020202.part"
+        assert stat.S_IMODE(Path(first).stat().st_mode) == 0o600
+
+    def it_never_opens_a_name_that_is_taken(self, tmp_path, monkeypatch):
+        from briefgen import output
+        monkeypatch.setattr(output.os, "urandom", lambda n: b"\x01" * n)
+        (tmp_path / ".b.docx.010101010101.part").write_bytes(b"someone's")
+        with pytest.raises(FileExistsError):
+            output._temporary(tmp_path, "b.docx")
+        assert (tmp_path / ".b.docx.010101010101.part").read_bytes() == b"someone's"

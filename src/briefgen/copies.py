@@ -7,12 +7,14 @@ only in the line that names their holder; the manifest lists each file's SHA-256
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .marking import Tlp
-from .recipients import Recipient
+
+if TYPE_CHECKING:  # every render asks unnumbered_red; only --recipients reads a recipients file or writes a CSV
+    from .recipients import Recipient
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("copy", "recipient", "email", "format", "file", "sha256", "size")
@@ -34,6 +36,7 @@ def target(product: Path, recipient: Recipient, count: int) -> Path:
 
 def manifest(rows: list[tuple[Recipient, str, Path, str, int]]) -> bytes:
     """The manifest's CSV bytes: one row per (recipient, format, file, sha256, size), by copy then format."""
+    import csv
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(MANIFEST_COLUMNS)

@@ -8,7 +8,7 @@ from typing import Any, BinaryIO, Iterator
 
 import yaml
 
-from . import inline, yaml_hints
+from . import inline
 from .errors import ContentError
 from .model import FIRST_STAMP_YEAR, LAST_STAMP_YEAR, Brief, FieldPath, dotted, text_fields
 from .parts import Issue, build, field_names, part_at
@@ -298,6 +298,7 @@ class _Tree:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = " ".join(filter(None, [exc.context, exc.problem]))
+            from . import yaml_hints  # only for a file YAML cannot read: its patterns are ~1 ms of every start
             advice = yaml_hints.hint(text, exc.problem or "", line, col)
             raise ContentError([Problem(self.name, line, col, "", f"YAML syntax error: {message}"
                                         + (f"; {advice}" if advice else ""))]) from None

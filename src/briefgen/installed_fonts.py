@@ -9,6 +9,7 @@ METRIC_COMPATIBLE: Caladea for Cambria), which Word and PowerPoint are told by t
 
 from __future__ import annotations
 
+import mmap
 import os
 import struct
 import sys
@@ -61,6 +62,43 @@ def _fonts_in(folder: Path, contained: bool) -> list[Path]:
             if name.lower().endswith(".ttf") and (not contained or path.resolve().is_relative_to(inside)):
                 found.append(path)
     return found
+
+
+def font_tables(path: Path, tags: tuple[str, ...], limit: int | None = None) -> bytes | mmap.mmap:
+    """The font file at ``path`` (its first ``limit`` bytes) with only its table directory and the tables ``tags``
+    read: every other byte reads as zero, at the offsets the file has. The theme's checks and the layout's measure
+    read a few small tables of files of hundreds of kilobytes: the built-in theme's faces read whole were ~5 ms
+    of every cold render, once for the checks and once for the widths. A collection (ttcf) gives its first font's."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if limit is not None:
+            size = min(size, limit)
+        data = mmap.mmap(-1, max(size, 1))  # anonymous: pages never written are never made
+        if size == 0:
+            return b""
+
+        def fill(start: int, length: int) -> bytes:
+            length = max(0, min(length, size - start))
+            handle.seek(start)
+            found = handle.read(length)
+            data[start:start + len(found)] = found
+            return found
+
+        start = 0
+        header = fill(0, 16)
+        if header[:4] == b"ttcf" and len(header) >= 16:
+            start = struct.unpack_from(">L", header, 12)[0]
+            fill(start, 12)
+        try:
+            count = struct.unpack_from(">H", data, start + 4)[0]
+        except struct.error:
+            return data
+        directory = fill(start + 12, 16 * count)
+        wanted = {tag.encode("latin-1") for tag in tags}
+        for tag, _, offset, length in struct.iter_unpack(">4sLLL", directory[:len(directory) // 16 * 16]):
+            if tag in wanted and offset < size:
+                fill(offset, length)
+        return data
 
 
 def _name(path: Path) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import ThemeError
 from .images import Image, ImageProblem, read as read_image
+from .installed_fonts import font_tables
 from .user_files import Unreadable, decode, read_file
 from .value import Value, replace, required
 
@@ -290,9 +291,8 @@ class _Checker:
             return self.problem(field, f"{relative!r} is outside the theme folder; put the font file in it")
         if not path.is_file():
             return self.problem(field, f"font file {path} does not exist")
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_FONT_BYTES + 1)
+        try:  # only what the checks read: the layout and the renderers read the rest themselves
+            data = font_tables(path, ("head", "name"), MAX_FONT_BYTES + 1)
         except OSError as exc:
             return self.problem(field, f"{path} cannot be read: {exc.strerror or exc}")
         why = _not_truetype(data)

@@ -16,13 +16,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import FontError
+from ..installed_fonts import font_tables
+
+# The tables a face's advances, capitals' height and line are read from (with the glyphs' when its OS/2 table
+# gives no capitals' height).
+_MEASURED = ("head", "hhea", "maxp", "hmtx", "cmap", "OS/2")
 
 
 def advances(path: Path) -> Advances:
     """Each character's advance at 1000 pt; a character the font lacks has the advance of its glyph 0."""
-    data = path.read_bytes()
+    data = font_tables(path, _MEASURED)
     try:
         tables = _tables(data)
+        if "OS/2" not in tables or _ushort(data, tables["OS/2"]) < 2:  # the capitals' height is the "H" glyph's
+            data = path.read_bytes()
+            tables = _tables(data)
         units_per_em = _ushort(data, tables["head"] + 18)
         metrics = _ushort(data, tables["hhea"] + 34)
         glyphs = _ushort(data, tables["maxp"] + 4)

@@ -3,8 +3,9 @@
 import keyword
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
+from briefgen import value
 from briefgen.value import REQUIRED, FrozenError, Value, fields, replace
 
 NAMES = st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True).filter(
@@ -63,3 +64,31 @@ class DescribeAValuesInit:
 
         Span("a")
         assert Span.__init__.__qualname__.endswith("Span.__init__")
+
+
+class DescribeAWideValuesInit:
+    """A class of more than WIDE fields binds its arguments in a loop: as the compiled __init__ does, errors too."""
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(NAMES, DEFAULTS), min_size=1, max_size=8, unique_by=lambda f: f[0]), st.data())
+    def it_binds_what_the_compiled_init_binds(self, declared, data):
+        names = [name for name, _ in declared]
+        made = _value_class(names, [default for _, default in declared])
+        positional = data.draw(st.lists(st.integers(), max_size=len(names) + 1))
+        keywords = data.draw(st.dictionaries(st.sampled_from([*names, "unknown_field"]), st.integers(), max_size=4))
+        outcomes = []
+        for initialiser in (value._compiled(made), value._bound(made)):
+            target = object.__new__(made)
+            try:
+                initialiser(target, *positional, **keywords)
+                outcomes.append(("made", dict(target.__dict__)))
+            except TypeError as exc:
+                outcomes.append(("refused", str(exc)))
+        assert outcomes[0] == outcomes[1]
+
+    def it_makes_the_labels_as_a_narrow_class_is_made(self):
+        from briefgen.layout.outline import labels
+        made = labels("en")
+        assert len(value.fields(made)) > value.WIDE and made == labels("en")
+        with pytest.raises(TypeError, match="missing field"):
+            type(made)(**{name: "x" for name in value.fields(made)[1:]})

@@ -79,12 +79,49 @@ class Value:
         return f"{type(self).__name__}({shown})"
 
 
-def _initialiser(cls: type[Value]) -> Any:
-    """An __init__ taking ``cls``'s fields by position or keyword, each defaulting to its default.
+# A value of more fields than this is made a handful of times in a process (the brief, its labels, the style
+# table): binding its arguments in a loop costs less than compiling an __init__ for it (2.4 ms for the labels'
+# 118 fields at a cold start).
+WIDE = 20
 
-    Its code is the template of the class's shape (_template) with the class's own names put in: compiling
-    source costs ~0.1-0.2 ms at a cold start, where seventy kinds of value come in some forty-five shapes.
-    """
+
+def _initialiser(cls: type[Value]) -> Any:
+    """An __init__ taking ``cls``'s fields by position or keyword, each defaulting to its default."""
+    return _bound(cls) if len(cls._names) > WIDE else _compiled(cls)
+
+
+def _bound(cls: type[Value]) -> Any:
+    """An __init__ that binds its arguments as _compiled's would, in a loop, with Python's messages."""
+    names, defaults = cls._names, tuple(cls._defaults.values())
+    positions = {name: n for n, name in enumerate(names)}
+    qualname = f"{cls.__qualname__}.__init__"
+
+    def __init__(self: Value, *args: Any, **kwargs: Any) -> None:
+        values = [*args[:len(names)], *defaults[len(args):]]
+        for name, value in kwargs.items():  # as Python does: the keywords first, then the count of the rest
+            n = positions.get(name)
+            if n is None:
+                raise TypeError(f"{qualname}() got an unexpected keyword argument {name!r}")
+            if n < len(args):
+                raise TypeError(f"{qualname}() got multiple values for argument {name!r}")
+            values[n] = value
+        if len(args) > len(names):
+            raise TypeError(f"{qualname}() takes from 1 to {len(names) + 1} positional arguments but "
+                            f"{len(args) + 1} were given")
+        for name, value, default in zip(names, values, defaults):
+            if default is REQUIRED and value is REQUIRED:
+                _missing(self, name)
+        self.__dict__.update({name: type(value)(value) if value is default and _kind(default) == "copied" else value
+                              for name, value, default in zip(names, values, defaults)})
+
+    __init__.__qualname__ = qualname
+    return __init__
+
+
+def _compiled(cls: type[Value]) -> Any:
+    """An __init__ compiled for ``cls``'s fields: the template of the class's shape (_template) with the class's
+    own names put in. Compiling source costs ~0.1-0.2 ms at a cold start, where seventy kinds of value come in
+    some forty-five shapes."""
     defaults = tuple(cls._defaults.values())
     template = _template(tuple(_kind(default) for default in defaults))
     renamed = {f"f{n}": name for n, name in enumerate(cls._names)}

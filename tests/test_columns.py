@@ -82,3 +82,24 @@ class DescribeFittedColumns:
         fresh = [columns._fitted((1.0, 1.0), [cells(*row) for row in table], METRICS, SIZE, WIDTH, PADDING)
                  for table in tables]
         assert first == fresh == list(reversed(again))
+
+
+WORDS = st.text(alphabet=st.sampled_from("aiMWmw .,-—ぁ\u00a0"), min_size=0, max_size=30)
+
+
+class DescribeACellsLinesAtEachWidth:
+    """Counted only where two widths differ (columns._lines), each width's lines are what counting it gives."""
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(WORDS, st.booleans(), st.booleans()), min_size=1, max_size=6),
+           st.integers(1, 19), st.integers(0, 19), st.floats(0, 12), st.sampled_from([6.0, 8.5, 10.5, 24.0]))
+    def it_is_each_widths_count(self, spans, first, more, padding, size):
+        from briefgen.layout.columns import STEPS, _lines
+        cell = tuple(Span(text, bold, italic) for text, bold, italic in spans)
+        last = min(STEPS, first + more)
+
+        def room(steps: float) -> float:
+            return WIDTH * steps / STEPS - 2 * padding
+
+        assert _lines(cell, first, last, room, METRICS, size) == [METRICS.count(cell, room(s), size)
+                                                                  for s in range(first, last + 1)]

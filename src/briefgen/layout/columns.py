@@ -10,7 +10,7 @@ no word is broken that the part's widths kept whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..inline import Inline, Span
 from .measure import Metrics
@@ -54,9 +54,13 @@ def _fitted(widths: tuple[float, ...], rows: list[tuple[Inline, ...]], metrics: 
     least = [max(1, _steps_for(w + 2 * padding, text_width)) for w in longest]
     if sum(least) > STEPS:
         return widths
-    # Each cell's lines at each width its column may take, counted once.
-    counts = [{steps: [metrics.count(row[c], room(steps), size) if row[c] else 1 for row in rows]
-               for steps in range(least[c], STEPS - sum(least) + least[c] + 1)} for c in range(columns)]
+    # Each cell's lines at each width its column may take.
+    counts = []
+    for c in range(columns):
+        first, last = least[c], STEPS - sum(least) + least[c]
+        cells = [_lines(row[c], first, last, room, metrics, size) if row[c] else [1] * (last - first + 1)
+                 for row in rows]
+        counts.append({steps: [cell[steps - first] for cell in cells] for steps in range(first, last + 1)})
     total = sum(widths)
     own = [w / total * STEPS for w in widths]
 
@@ -74,6 +78,35 @@ def _fitted(widths: tuple[float, ...], rows: list[tuple[Inline, ...]], metrics: 
         if given <= lines(best):
             return widths
     return tuple(float(s) for s in best)
+
+
+def _lines(cell: Inline, first: int, last: int, room: Callable[[int], float], metrics: Metrics,
+           size: float) -> list[int]:
+    """The lines of ``cell`` at each width from ``first`` to ``last`` steps, as metrics.count gives them.
+
+    Where no word is wider than the narrowest room, a wider room never takes more lines (count wraps word by
+    word), so between two widths that take as many lines every width takes that many: the widths between are
+    counted only where the two ends differ. Counting every cell at every width was half of a table's layout.
+    """
+    found: list[int | None] = [None] * (last - first + 1)
+
+    def at(steps: int) -> int:
+        n = found[steps - first]
+        if n is None:
+            n = found[steps - first] = metrics.count(cell, room(steps), size)
+        return n
+
+    if metrics.widest(cell, size) > room(first):  # a word broken between characters somewhere: each counted
+        return [at(steps) for steps in range(first, last + 1)]
+    ends = [(first, last)]
+    while ends:
+        low, high = ends.pop()
+        if at(low) == at(high):
+            found[low - first:high - first + 1] = [at(low)] * (high - low + 1)
+        elif high - low > 1:
+            middle = (low + high) // 2
+            ends += [(low, middle), (middle, high)]
+    return [at(steps) for steps in range(first, last + 1)]
 
 
 def _shares(options: list[list[int]], total: int) -> Iterator[tuple[int, ...]]:

@@ -89,6 +89,11 @@ class Metrics:
             empty = False
         return lines
 
+    def widest(self, spans: Inline, size: float) -> float:
+        """The glyphs of the widest word of ``spans`` at ``size``, in points: at any width at least this, ``count``
+        wraps word by word, breaking none, so that a wider width never takes more lines."""
+        return max((glyphs_width for _, glyphs_width in self._text(spans).at(size)), default=0.0)
+
     def _text(self, spans: Inline) -> _Text:
         last = self._last
         if last is not None and last[0] is spans:

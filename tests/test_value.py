@@ -92,3 +92,16 @@ class DescribeAWideValuesInit:
         assert len(value.fields(made)) > value.WIDE and made == labels("en")
         with pytest.raises(TypeError, match="missing field"):
             type(made)(**{name: "x" for name in value.fields(made)[1:]})
+
+
+class DescribeAValuesFields:
+    @given(st.lists(st.tuples(NAMES, st.integers()), max_size=4, unique_by=lambda f: f[0]))
+    def it_equals_and_hashes_by_its_fields_in_order(self, declared):
+        names = [name for name, _ in declared]
+        made = _value_class(names, [REQUIRED] * len(names))
+        one, other = made(*[v for _, v in declared]), made(*[v for _, v in declared])
+        assert one._values() == tuple(v for _, v in declared)
+        assert one == other and hash(one) == hash(other)
+        if declared:
+            changed = replace(one, **{names[-1]: declared[-1][1] + 1})
+            assert changed != one and changed._values()[-1] == declared[-1][1] + 1

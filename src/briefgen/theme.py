@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import re
 import struct
+import sys
 from pathlib import Path
 from typing import Any
 
+from . import user_cache
 from .errors import ThemeError
 from .images import Image, ImageProblem, read as read_image
 from .installed_fonts import font_tables
@@ -131,13 +133,7 @@ def load_theme(folder: str | Path | None = None, *, paper: str | None = None) ->
     folder = Path(folder) if folder else templates_root() / "default"
     toml_path = folder / "theme.toml"
     text = _read_toml(toml_path)
-    import tomllib  # here, not at the top: validate imports this module for its types and reads no theme
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = f"{found.group(1)}:{found.group(2)}" if found else "1:1"
-        raise ThemeError(f"{toml_path}:{where}: TOML syntax error: {re.sub(r' [(]at .*[)]$', '', str(exc))}") from None
+    data = _parsed(text, toml_path)
     checker = _Checker(toml_path, text, folder)
     sections = {name: checker.section(cls, data, name) for name, cls in _SECTIONS.items()}
     name = data.get("name", folder.name)
@@ -210,6 +206,45 @@ METRIC_COMPATIBLE = {"Carlito": "Calibri", "Caladea": "Cambria", "Liberation San
 OFFICE_FONTS = frozenset(name.casefold() for name in (
     "Arial", "Calibri", "Calibri Light", "Cambria", "Candara", "Consolas", "Constantia", "Corbel", "Courier New",
     "Georgia", "Tahoma", "Times New Roman", "Trebuchet MS", "Verdana"))
+
+
+TOML_CACHED = "themes"  # the kind of user_cache entry: a theme.toml as tomllib read it
+_TOML_ENTRY = b"briefgen theme.toml 1"
+
+
+def _parsed(text: str, path: Path) -> dict[str, Any]:
+    """theme.toml's text as tomllib reads it (ThemeError, placed, if it cannot).
+
+    What tomllib made is kept on disk (user_cache) by a digest of the text and of the Python that read it: importing
+    tomllib and parsing was ~3 ms of every render's start, and a theme seldom changes. An entry names its digest
+    and holds JSON; anything else (torn, edited, not ours) is a miss, and the text is read again. What follows
+    (every check of the theme's values) is done on what was kept as on what was read.
+    """
+    import hashlib
+    import json
+    digest = hashlib.sha256(b"\0".join([_TOML_ENTRY, sys.version.encode(), text.encode()])).hexdigest()
+    kept = user_cache.read(TOML_CACHED, digest)
+    if kept is not None:
+        try:
+            entry = json.loads(kept)
+        except ValueError:
+            entry = None
+        if isinstance(entry, dict) and entry.get("digest") == digest and isinstance(entry.get("toml"), dict):
+            return entry["toml"]
+    import tomllib  # here, not at the top: validate imports this module for its types and reads no theme
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f"{found.group(1)}:{found.group(2)}" if found else "1:1"
+        raise ThemeError(f"{path}:{where}: TOML syntax error: {re.sub(r' [(]at .*[)]$', '', str(exc))}") from None
+    try:
+        written = json.dumps({"digest": digest, "toml": data}, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):  # a value JSON cannot hold as it is (a date, an infinity): not kept
+        return data
+    if json.loads(written)["toml"] == data:
+        user_cache.write(TOML_CACHED, digest, written.encode())
+    return data
 
 
 def _read_toml(path: Path) -> str:

@@ -27,6 +27,7 @@ EDITS = {
     "a citation's place": ("[@report2024]; the talks'", "[@report2024, p. 7]; the talks'"),
     "a timeline event's date": ("  - date: 2023-08-01", "  - date: 2023-09-14"),
     "a paragraph's words": ("cutting flow downstream by a tenth", "cutting flow downstream by a fifth"),
+    "a table cell's words": ("role: Owns and operates the dam.", "role: Owns and runs the dam, and the sluices."),
     "the marking": ("marking: TLP:CLEAR ", "marking: TLP:GREEN "),
     "the language": ("language: en-GB", "language: en-US"),
 }

@@ -57,7 +57,8 @@ PIECE = 16 * CHUNK
 class LaidOut:
     """The paragraphs one render lays out, kept for the next: their parsed markup, and their lines at each width.
 
-    Kept by markup, style and bullet text, which decide both. A paragraph that was split is not
+    Kept by markup, style and bullet text, which decide both; each of several alike (a table's
+    column repeating "Unlikely") is kept, for one of the next render's. A paragraph that was split is not
     kept: reportlab's split may change the lines it splits (it marks a hyphenated word that ends
     a part). A paragraph of the next render takes over what it reuses (only one may: the last
     render is over). Only the last render's paragraphs are kept, and only the first ``LIMIT``
@@ -68,8 +69,8 @@ class LaidOut:
     LIMIT = 60_000  # about 4 MB of lines and words; the NRF brief has 30,000 characters
 
     def __init__(self) -> None:
-        self._last: dict[tuple, tuple[list, dict]] = {}
-        self._now: dict[tuple, Paragraph] | None = None  # the paragraphs of the render under way
+        self._last: dict[tuple, list[tuple[list, dict]]] = {}
+        self._now: dict[tuple, list[Paragraph]] | None = None  # the paragraphs of the render under way
         self._room = 0  # characters of markup the render under way may still keep
 
     @contextmanager
@@ -78,7 +79,8 @@ class LaidOut:
         self._now, self._room = {}, self.LIMIT
         try:
             yield
-            self._last = {key: (p._parsed, p._breaks) for key, p in self._now.items() if not p._split}
+            kept = ((key, [(p._parsed, p._breaks) for p in alike if not p._split]) for key, alike in self._now.items())
+            self._last = {key: alike for key, alike in kept if alike}
         finally:
             self._now = None
 
@@ -87,10 +89,11 @@ class LaidOut:
         if self._now is None:
             return None
         text = key[0]
-        if len(text) <= self._room and key not in self._now:
-            self._now[key] = paragraph
+        if len(text) <= self._room:
+            self._now.setdefault(key, []).append(paragraph)
             self._room -= len(text)
-        return self._last.pop(key, None)
+        alike = self._last.get(key)
+        return alike.pop(0) if alike else None  # in order: the n-th alike of the last render may share its width
 
 
 LAID_OUT = LaidOut()
@@ -175,7 +178,7 @@ class Paragraph(SplitParagraph):
         self._parsed = self.frags  # before line breaking replaces them with frag words
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        if self._markup is not None:
+        if self._markup is not None:  # parsed first: that finds the lines the last render broke (_earlier_breaks)
             self._parse()
         if self._lazy is not None:
             # A long paragraph breaks a few lines more than this height holds: if it does not end within them,

@@ -13,6 +13,7 @@ own, a label or a generated line.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from typing import Callable, Iterable, Union
 
@@ -496,13 +497,20 @@ class _Resolver:
         return self._walk(value, spans)
 
     def _walk(self, value, spans):
+        # What ``spans`` leaves as it was is kept, not copied: most blocks hold no citation and no range.
         if isinstance(value, tuple):
             if value and isinstance(value[0], Span):
                 return spans(value)
-            return tuple(self._walk(v, spans) for v in value)
+            walked = tuple(self._walk(v, spans) for v in value)
+            return value if all(map(operator.is_, walked, value)) else walked
         if isinstance(value, Value):
-            changed = {name: self._walk(getattr(value, name), spans) for name in fields(value)
-                       if isinstance(getattr(value, name), tuple)}
+            changed = {}
+            for name in fields(value):
+                field = getattr(value, name)
+                if isinstance(field, tuple):
+                    walked = self._walk(field, spans)
+                    if walked is not field:
+                        changed[name] = walked
             return replace(value, **changed) if changed else value
         return value
 
@@ -530,6 +538,8 @@ class _Resolver:
         return spans
 
     def _apply(self, spans: Inline) -> tuple:
+        if all(span.cite is None for span in spans):
+            return spans
         out: list = []
         for group in self._groups(spans):
             if isinstance(group, Span):

@@ -65,6 +65,8 @@ def unbroken_ranges(text: str) -> str:
 def unbroken_ranges_in(spans: Inline) -> Inline:
     """``spans`` with no line break inside any numeric range, whatever text holds it: an estimate, a table's
     cell, the analyst's own prose ("1992–97")."""
+    if not any(_RANGE_DASH.search(span.text) for span in spans):
+        return spans
     return tuple(replace(span, text=unbroken_ranges(span.text)) if _RANGE_DASH.search(span.text) else span
                  for span in spans)
 

@@ -88,6 +88,27 @@ def test_watch_renders_after_a_save_survives_a_content_error_and_stops_cleanly(t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml", "out"]
 
 
+def test_a_save_collects_the_cycles_it_leaves_and_leaves_the_collector_on(tmp_path):
+    # A save renders without the cycle collector, which collects once the products are written and said.
+    import gc
+
+    from briefgen import watch
+    from briefgen.theme import load_theme
+
+    content = tmp_path / "brief.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    watched = watch.Watched((content,), ("pdf",), lambda path, fmt: tmp_path / f"brief.{fmt}")
+    said: list[str] = []
+    voices = watch.Voices(said.append, said.append, said.append)
+    for n in range(3):
+        content.write_text(text.replace("title: ", f"title: Save {n} ", 1), encoding="utf-8")
+        watch._render(content, watched, load_theme(), {}, None, voices, set())
+        assert gc.isenabled()
+        assert gc.collect() == 0, "the save left cycles for a later collection"
+    assert "Save 2" in (tmp_path / "brief.pdf").read_bytes().decode("latin-1")
+    assert len([line for line in said if "brief.pdf" in line]) == 3
+
+
 def processes_in(folder: Path) -> list[int]:
     """The processes whose working folder is ``folder``: a watch's format workers are forked there."""
     found = []

@@ -192,8 +192,11 @@ def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:
     a PDF can only use what it embeds, so only the PDF is checked.
     """
     from .render.pdf.fonts import missing_glyphs, replacement
+    fields = list(text_fields(brief))
+    if not missing_glyphs("".join(text for _, text in fields), theme):  # as nearly always: one look at every text
+        return []
     found = []
-    for path, text in text_fields(brief):
+    for path, text in fields:
         missing = missing_glyphs(text, theme)
         if missing:
             shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)[:5])

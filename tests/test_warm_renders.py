@@ -28,6 +28,8 @@ EDITS = {
     "a timeline event's date": ("  - date: 2023-08-01", "  - date: 2023-09-14"),
     "a paragraph's words": ("cutting flow downstream by a tenth", "cutting flow downstream by a fifth"),
     "a table cell's words": ("role: Owns and operates the dam.", "role: Owns and runs the dam, and the sluices."),
+    # Each character first used changes what the PDF embeds of its face (the subsets kept between renders).
+    "characters new to the brief": ("Writes on water security", "Writes on Zürich’s “água” security"),
     "the marking": ("marking: TLP:CLEAR ", "marking: TLP:GREEN "),
     "the language": ("language: en-GB", "language: en-US"),
 }

@@ -3,8 +3,8 @@
 A brief near the 5 MB content cap is loaded once, and its products are drawn by workers forked from the
 process that loaded it; each worker starts with what its parent held. These tests hold the behaviour
 that keeps that small (benchmarks/run.py and docs/performance.md give the numbers): the PDF's pages are
-compressed as each one ends, a worker inherits neither the content file's text nor every field's place,
-and a worker that makes no deck lets the deck's plan go.
+compressed as each one ends, the Word body's blocks are written as each is made, a worker inherits neither
+the content file's text nor every field's place, and a worker that makes no deck lets the deck's plan go.
 """
 
 from __future__ import annotations
@@ -22,10 +22,13 @@ from briefgen.layout import deck_plan
 from briefgen.layout.measure import ONCE_KEPT, Metrics
 from briefgen.output import package
 from briefgen.load import Places, load_placed
+from briefgen.render.docx import body as word_body, page as word_page
+from briefgen.render.office import template
 from briefgen.render.pdf import canvas, internals
 from briefgen.theme import load_theme
 
-from .conftest import NRF
+from .conftest import LIBREOFFICE_REFERENCES, NRF, example_changed
+from .logos import logo_png, themed
 from datetime import datetime, timezone
 
 THEME = load_theme()
@@ -147,3 +150,64 @@ class DescribeAPackageEntryWrittenIntoItsStream:
 
         assert package([("a.xml", b"<a/>"), ("word/document.xml", written)], when) == package(
             [("a.xml", b"<a/>"), ("word/document.xml", body)], when)
+
+
+class DescribeTheWordBody:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def drawn(cls, tmp_path_factory):
+        """The example brief with a picture among its drawn figures, in a theme whose logo heads the brief and
+        every page: drawings numbered across the body and the header."""
+        folder = tmp_path_factory.mktemp("drawn")
+        from PIL import Image
+        Image.new("RGB", (40, 20), "teal").save(folder / "map.png")
+        content = example_changed(folder, lambda data: data.update(
+            images=[{"image": "map.png", "caption": "A map", "alt": "A teal map"}]))
+        theme = load_theme(themed(folder / "theme", '"logo.png"', header=True, files={"logo.png": logo_png()}))
+        return load_placed(content)[0], theme
+
+    def it_holds_none_of_the_blocks_once_they_are_made(self, drawn, monkeypatch):
+        held: list[list[str]] = []
+        running = word_page.running
+
+        def observed(word, *args):  # after the last block, before the header and footer
+            held.append([element.tag.rsplit("}", 1)[-1] for element in word.element.body])
+            running(word, *args)
+
+        monkeypatch.setattr(word_page, "running", observed)
+        data = products.render(drawn[0], "docx", drawn[1])
+        assert held == [["sectPr"]]
+        assert _entry(data, "word/document.xml").count(b"<w:p>") > 20  # written all the same
+
+    @pytest.mark.parametrize("case", ["drawn", "nrf", "reference", "redline"])
+    def it_writes_the_bytes_of_the_whole_tree(self, case, drawn, monkeypatch, tmp_path):
+        brief, theme, reference = (*drawn, None) if case == "drawn" else (load_placed(NRF)[0], THEME, None)
+        if case == "reference":
+            reference = template.read(LIBREOFFICE_REFERENCES["docx"], "docx")
+        if case == "redline":  # an earlier edition, its title longer
+            old = tmp_path / "old.yaml"
+            old.write_text(re.sub(r"(?m)^title: ", "title: Earlier, ", NRF.read_text(encoding="utf-8")),
+                           encoding="utf-8")
+
+        def rendered() -> bytes:
+            if case == "redline":
+                laid = products.redlined(brief, load_placed(old)[0], theme)
+                return products._rendered(brief, "docx", theme, None, [], laid)[0]
+            return products.render(brief, "docx", theme, template=reference)
+
+        flushed = rendered()
+        monkeypatch.setattr(word_body.Body, "flush", lambda self: None)  # every block kept in the tree
+        assert rendered() == flushed
+        if case == "redline":
+            assert b"<w:del " in _entry(flushed, "word/document.xml")  # the title's first words
+        if case == "drawn":  # ids after every drawing's, in the body and in the header
+            xml = _entry(flushed, "word/document.xml") + _entry(flushed, "word/header1.xml")
+            ids = [int(found) for found in re.findall(rb'<wp:docPr id="(\d+)"', xml)]
+            assert len(ids) >= 4 and len(set(ids)) == len(ids)
+
+
+def _entry(package_bytes: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(package_bytes)) as archive:
+        return archive.read(name)

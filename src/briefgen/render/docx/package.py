@@ -15,11 +15,13 @@ from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from lxml import etree
 
 from ...output import Entry
+from .body import Body
 from .internals import content_types, is_xml_part
 
 
-def entries(word: WordDocument) -> Iterator[tuple[str, Entry]]:
-    """The package of ``word`` as (entry name, bytes), in python-docx's order.
+def entries(word: WordDocument, body: Body | None = None) -> Iterator[tuple[str, Entry]]:
+    """The package of ``word`` as (entry name, bytes), in python-docx's order; its document part written by
+    ``body``, which may have written its blocks as they were made (body.py).
 
     An XML part is given as what writes it into its entry, with the bytes its ``blob`` would have
     (python-docx's serialize_part_xml): a long brief's body, whole, is as large again as its tree.
@@ -31,7 +33,10 @@ def entries(word: WordDocument) -> Iterator[tuple[str, Entry]]:
     yield CONTENT_TYPES_URI.membername, content_types(parts)
     yield PACKAGE_URI.rels_uri.membername, package.rels.xml
     for part in parts:
-        yield part.partname.membername, (_written(part.element) if is_xml_part(part) else part.blob)
+        if body is not None and part is word.part:
+            yield part.partname.membername, body.write
+        else:
+            yield part.partname.membername, (_written(part.element) if is_xml_part(part) else part.blob)
         if len(part.rels):
             yield part.partname.rels_uri.membername, part.rels.xml
 

@@ -70,9 +70,10 @@ def _text_width(section) -> Length:
 
 
 def running(document: WordDocument, running: Running, text_width: Length, pages: int, watermark: Role,
-            family: str) -> None:
+            family: str, last_drawing_id: int) -> None:
     """One header and one footer for every page, as the layout decided them: text left, page centred, marking right;
-    a draft's watermark behind every page, in the ``watermark`` role and the font ``family``."""
+    a draft's watermark behind every page, in the ``watermark`` role and the font ``family``. ``last_drawing_id``
+    is the largest of the body's drawings' ids (body.Body.last_drawing_id)."""
     section = document.sections[-1]
     # A first-page or even-page header from a reference document would hide the marking on those pages.
     section.different_first_page_header_footer = False
@@ -93,8 +94,7 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
 
     line = _line(document, header, HEADER, text_width, centre=False)
     if running.logo:  # at the left, the short title at a stop just after it
-        ids = [int(i) for i in document.element.body.xpath(".//wp:docPr/@id") if i.isdigit()]
-        pictures.add_logo(line, running.logo, shape_id=max(ids, default=0) + 1)
+        pictures.add_logo(line, running.logo, shape_id=last_drawing_id + 1)
         line.paragraph_format.tab_stops.add_tab_stop(Pt(running.logo.width + running.logo.gap))
         line.add_run("\t")
     line.add_run(running.header)

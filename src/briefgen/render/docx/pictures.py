@@ -34,7 +34,8 @@ DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 def add_logo(paragraph: Paragraph, logo: Logo, shape_id: int | None = None) -> None:
     """The logo as an inline picture at the size the layout gave it: its alt text said, or, where the layout
     gave none (a running header repeats it), marked decorative. ``shape_id`` is its drawing's id where the
-    part's own count would repeat one of the document's (a header's)."""
+    part's own count would repeat one of the document's (a header's) or not see them all (the body's, whose
+    blocks are taken out of the tree as they are written: body.py)."""
     run = paragraph.add_run()
     run.add_picture(io.BytesIO(logo.image.data), width=Pt(logo.width), height=Pt(logo.height))
     for inline in run.element.iter(qn("wp:inline")):
@@ -67,11 +68,14 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Ma
     placed.keep_with_next = flow.keep
     placed.space_before = Pt(flow.before)
     if figure.image:
+        shape_id = body.next_id  # python-docx's own counts only the blocks the tree still holds
         run = paragraph.add_run()
         # Without its metadata; a stream also gives the picture no file name.
         run.add_picture(io.BytesIO(figure.image.data), width=Emu(shown),
                         height=Emu(round(shown * figure.height / figure.width)))
         for doc_pr in run.element.iter(qn("wp:docPr")):
+            doc_pr.set("id", str(shape_id))
+            doc_pr.set("name", f"Picture {shape_id}")  # as python-docx names a picture, by its id
             doc_pr.set("descr", figure.alt)
             doc_pr.set("title", figure.caption)
         # python-docx leaves out the space around the picture, and LibreOffice then puts its own 0.32 cm on
@@ -81,7 +85,7 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Ma
                 inline.set(f"dist{side}", "0")
     else:
         drawn = figure if shown >= Pt(figure.width) else figure.scaled(Length(shown).pt / figure.width)
-        paragraph_element(paragraph).append(drawing.figure_run(drawn, body.part.next_id))
+        paragraph_element(paragraph).append(drawing.figure_run(drawn, body.next_id))
     caption = add_paragraph(body, CAPTION, figure.title)
     if figure.credit:
         caption.add_run().add_break()

@@ -57,13 +57,15 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
         raise ValueError("the Word brief's notes are its footnotes: lay it out with compose(..., footnotes=True)")
     for block in document.blocks:
         writer.add(block)
+        if document.redline is None:  # a redline's changes are numbered across the whole body, once it is made
+            writer.body.flush()  # the block written: a long brief's tree is never whole (body.py)
     if document.footnotes:
         footnotes.write(word, document.notes, writer.mark)
     if document.redline is not None:
         # Ids after every bookmark's: Word wants an annotation's id unique among them all.
         tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
     page.running(word, document.running, width, estimate,
-                 typography(theme).brief.watermark, theme.fonts.family)
+                 typography(theme).brief.watermark, theme.fonts.family, writer.body.last_drawing_id)
     if reference is not None and reference.header_pictures and warnings is not None:
         instead = ("the theme's logo is in the header instead" if document.running.logo else
                    'to have a logo in the header, name it in the theme: logo = "logo.png" and logo_in_header = true')
@@ -76,7 +78,7 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     if warnings is not None:
         warnings += refused
     properties.stamp(word, document.properties, when)
-    return package(entries(word), when)
+    return package(entries(word, writer.body), when)
 
 
 # The base document with our styles installed and its page set up, by what it is made of: making it is a fifth
@@ -195,7 +197,7 @@ class _Writer:
             logo.paragraph_format.space_before = Pt(0)
             logo.paragraph_format.space_after = Pt(block.logo.gap)
             logo.paragraph_format.keep_with_next = True
-            pictures.add_logo(logo, block.logo)
+            pictures.add_logo(logo, block.logo, shape_id=self.body.next_id)
         self._paragraph(block.title, TITLE, title)
         if block.subtitle:
             self._paragraph(block.subtitle, SUBTITLE, subtitle)

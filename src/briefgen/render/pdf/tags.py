@@ -23,18 +23,26 @@ from ...value import Value
 HEADINGS = ("H1", "H2", "H3", "H4", "H5", "H6")
 
 
-class Marked(Value):
-    """A marked-content sequence: the ``mcid``-th on page ``page`` (counted from 0)."""
+class Marked:
+    """A marked-content sequence: the ``mcid``-th on page ``page`` (counted from 0).
 
-    page: int
-    mcid: int
+    Slotted, as are the two classes below: a dense paragraph of a million characters has one
+    per line and per link, ~50,000, kept until the file is written.
+    """
+
+    __slots__ = ("page", "mcid")
+
+    def __init__(self, page: int, mcid: int):
+        self.page, self.mcid = page, mcid
 
 
-class Annotated(Value):
+class Annotated:
     """A link annotation on page ``page``, by the opaque key the canvas gave it."""
 
-    page: int
-    key: object
+    __slots__ = ("page", "key")
+
+    def __init__(self, page: int, key: object):
+        self.page, self.key = page, key
 
 
 class Element:
@@ -48,6 +56,7 @@ class Element:
     """
 
     ATTRIBUTES = ("alt", "actual_text", "lang", "scope", "numbering", "id", "contents", "target")
+    __slots__ = ("role", "parent", "kids", *ATTRIBUTES)
 
     def __init__(self, role: str, parent: Element | None = None, **attributes: str | None) -> None:
         unknown = set(attributes) - set(self.ATTRIBUTES)
@@ -57,8 +66,6 @@ class Element:
         for name in self.ATTRIBUTES:
             setattr(self, name, attributes.get(name))
         self.kids: list[Element | Marked | Annotated] = []
-        # Inline elements still open where a paragraph broke across pages: the next part reopens them.
-        self.open_inline: list[Element] = []
 
     def add(self, role: str, **attributes: str | None) -> Element:
         """A new last child of this element."""

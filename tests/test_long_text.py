@@ -8,6 +8,7 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
@@ -17,11 +18,15 @@ from reportlab.platypus import SimpleDocTemplate
 from briefgen.inline import Span
 from briefgen.layout.document import NoteMark
 from briefgen.layout.line_breaks import address
+from briefgen.load import load
+from briefgen.products import render
 from briefgen.render.pdf import paragraph as pdf_paragraph
 from briefgen.render.pdf.fonts import family
 from briefgen.render.pdf.markup import Markup
 from briefgen.render.pdf.styles import styles
 from briefgen.theme import load_theme
+
+from .conftest import NRF
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MARKUP = Markup(family(load_theme()), "1F4E79", "en-GB")
@@ -124,7 +129,7 @@ def test_a_long_paragraph_broken_as_it_is_laid_out_gives_the_lines_breaking_it_w
     whole = laid_out(pdf_paragraph.Paragraph(text, body_style), width, height)
     monkeypatch.setattr(pdf_paragraph.LaidOut, "LIMIT", 0)
     monkeypatch.setattr(pdf_paragraph, "PIECE", piece)
-    lazy = pdf_paragraph.Paragraph(text, body_style)
+    lazy = pdf_paragraph.Paragraph(text, body_style, in_frame=True)
     assert laid_out(lazy, width, height) == whole
     assert lazy._lazy is not None or len(lazy._parsed) < 2  # reportlab breaks one frag as plain words
 
@@ -134,7 +139,7 @@ def test_a_long_paragraph_keeps_only_the_lines_of_the_page_being_laid_out(body_s
     source = Span("a source ", href="https://example.org/source")
     text = MARKUP.spans([Span("valley ", bold=n % 3 == 0, italic=n % 2 == 0) if n % 5 else source
                          for n in range(20_000)])
-    paragraph = pdf_paragraph.Paragraph(text, body_style)
+    paragraph = pdf_paragraph.Paragraph(text, body_style, in_frame=True)
     pages = 0
     while paragraph.wrap(451, 700)[1] > 700:
         first, paragraph = paragraph.split(451, 700)
@@ -143,3 +148,21 @@ def test_a_long_paragraph_keeps_only_the_lines_of_the_page_being_laid_out(body_s
         assert len(store.lines) <= 150 and len(store.words) <= 150 * 12
         pages += 1
     assert pages > 20 and store.done
+
+
+def test_long_paragraphs_in_the_body_and_in_a_box_give_the_bytes_of_parsing_every_paragraph_whole(
+        tmp_path, monkeypatch):
+    data = yaml.safe_load(NRF.read_text(encoding="utf-8"))
+    source = data["sources"][0]["id"]
+    marks = (lambda w: f"*{w}*", lambda w: f"**{w}**", lambda w: f"[{w}](https://example.org/{w})",
+             lambda w: f"{w} [@{source}]", lambda w: w)
+    dense = " ".join(marks[n % len(marks)](word) for n, word in
+                     enumerate(["valley", "front", "talks", "autonomy", "Doha"] * 1200)) + "."
+    data["context"]["paragraphs"].append(dense)
+    data["summary"] = [dense[:30_000] + "."]  # in a box: a table's cell, which sizes its row by the paragraph
+    content = tmp_path / "long.yaml"
+    content.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    brief = load(content)
+    broken_as_laid_out = render(brief, "pdf", load_theme())
+    monkeypatch.setattr(pdf_paragraph.LaidOut, "LIMIT", 10**9)
+    assert render(brief, "pdf", load_theme()) == broken_as_laid_out

@@ -137,9 +137,12 @@ class Paragraph(SplitParagraph):
     _room = 0.0  # the height the last wrap was given, which a long paragraph breaks lines for
 
     def __init__(self, text: str | None, style: object, *, tag: Element | None = None,
-                 label: Element | None = None, **kwargs: object):
+                 label: Element | None = None, in_frame: bool = False, **kwargs: object):
         self._breaks: dict[float, tuple] = {}  # its lines by width, and what else wrap leaves, at each
         self.tag, self.label = tag, label
+        # Only a frame asks no more of a paragraph's height than whether it fits: a table sizes a row by its cells'
+        # heights. So only a paragraph the page's frame lays out may be broken as it is laid out (_Lines).
+        self._in_frame = in_frame
         if text is None:  # reportlab's split makes the parts without tag and label (nor text); split() passes them on
             super().__init__(text, style, **kwargs)
             self._parsed = self.frags
@@ -160,7 +163,7 @@ class Paragraph(SplitParagraph):
     def _parse(self) -> None:
         text, kwargs = self._markup
         self._markup = None
-        if len(text) > LaidOut.LIMIT and not kwargs and _breaks_lazily(self.style):
+        if self._in_frame and len(text) > LaidOut.LIMIT and not kwargs and _breaks_lazily(self.style):
             # Parsed and broken as it is laid out (_Lines); too long to be kept for the next render anyway.
             super().__init__(None, self.style, frags=[])
             self.text, self._places_to_end = cleaned(text), word_breaks.LINE_MAY_END in text
@@ -182,7 +185,7 @@ class Paragraph(SplitParagraph):
             self._parse()
         if self._lazy is not None:
             # A long paragraph breaks a few lines more than this height holds: if it does not end within them,
-            # its height is theirs, more than it was given, and it is split; a frame asks no more of it.
+            # its height is theirs, more than it was given, and it is split (a frame asks no more of it).
             self._room = availHeight
             return super().wrap(availWidth, availHeight)
         breaks = self._breaks

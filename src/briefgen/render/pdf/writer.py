@@ -132,7 +132,7 @@ class _Flow:
 
     def _paragraph(self, block: TextParagraph) -> list[Flowable]:
         style = self.styles.byline if block.role == "byline" else self.styles.body
-        return [Paragraph(self.markup.spans(block.spans), style, tag=self.tags.add("P"))]
+        return [Paragraph(self.markup.spans(block.spans), style, tag=self.tags.add("P"), in_frame=True)]
 
     def _bullets(self, block: BulletList) -> list[Flowable]:
         items = self.tags.add("L", numbering="Disc")

@@ -93,3 +93,36 @@ def test_a_pool_broken_while_briefs_are_loaded_leaves_their_products_to_run_alon
     assert "6 written, 0 failed" in result.out
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{name}.{fmt}" for name in ("one", "two") for fmt in ("docx", "pdf", "pptx"))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+@pytest.mark.parametrize("apart_from, apart", [(0, True), (10**9, False)], ids=["large", "small"])
+def test_a_large_product_is_drawn_in_a_process_of_its_own_with_the_bytes_one_process_makes(
+        apart_from, apart, tmp_path, monkeypatch, briefgen_in_process):
+    from briefgen import batch
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(batch, "APART_FROM", apart_from)  # which tasks count as large, by their pickled bytes
+    monkeypatch.setattr(batch, "cpus", lambda: 2)  # forked workers even on a machine of one CPU
+    seen = tmp_path / "seen"
+    seen.mkdir()
+    make = batch.make
+
+    def observed(brief, fmt, out, theme, **kwargs):  # where each product is drawn
+        (seen / fmt).write_text(f"{os.getpid()} {os.getppid()}", encoding="utf-8")
+        return make(brief, fmt, out, theme, **kwargs)
+
+    monkeypatch.setattr(batch, "make", observed)
+    for jobs in ("1", "2"):
+        result = briefgen_in_process("all", EXAMPLE, "--out-dir", tmp_path / f"out{jobs}", "-j", jobs)
+        assert result.code == 0, result.err
+    drawn = {path.name: tuple(map(int, path.read_text(encoding="utf-8").split())) for path in seen.iterdir()}
+    processes, parents = {pid for pid, _ in drawn.values()}, {parent for _, parent in drawn.values()}
+    assert len(drawn) == 3 and os.getpid() not in processes
+    if apart:  # three processes, each a fork of one of the two workers, which were forked by this one
+        assert len(processes) == 3 and os.getpid() not in parents and len(parents) <= 2
+    else:  # three products, two workers: one draws two
+        assert len(processes) == 2 and parents == {os.getpid()}
+    for fmt in ("docx", "pdf", "pptx"):
+        name = f"{EXAMPLE.stem}.{fmt}"
+        assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name

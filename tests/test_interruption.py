@@ -29,6 +29,8 @@ def held(source, target):
     real(source, target)
 os.replace = held
 sys.argv = ["briefgen", *sys.argv[1:]]
+from briefgen import batch
+batch.APART_FROM = int(os.environ.get("APART_FROM", batch.APART_FROM))
 from briefgen.cli import main
 main()
 """
@@ -44,14 +46,17 @@ def alive(pid: int) -> bool:
 
 class DescribeAStopSignal:
     @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
-    @pytest.mark.parametrize("command", [("all", "-j", "2"), ("pdf",)])
-    def it_stops_every_worker_removes_temporary_files_and_says_so_in_the_exit_status(self, command, signum,
+    @pytest.mark.parametrize("command, apart", [(("all", "-j", "2"), False), (("all", "-j", "2"), True),
+                                                (("pdf",), False)], ids=["all", "all-apart", "pdf"])
+    def it_stops_every_worker_removes_temporary_files_and_says_so_in_the_exit_status(self, command, apart, signum,
                                                                                       tmp_path):
         out = tmp_path / "out"
         out.mkdir()
         args = [*command, EXAMPLE, *(["--out-dir", out] if command[0] == "all" else ["-o", out / "x.pdf"])]
+        # apart: every product drawn in a process of its own, forked by its worker (batch._render_apart)
+        env = {**os.environ, **({"APART_FROM": "0"} if apart else {})}
         child = subprocess.Popen([sys.executable, "-c", HELD_AT_RENAME, *map(str, args)], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+                                 stderr=subprocess.PIPE, text=True, env=env)
         try:
             line = child.stdout.readline()
             assert line.startswith("writing"), child.stderr.read()
@@ -68,8 +73,13 @@ class DescribeAStopSignal:
 
 
 class DescribeAWorkerThatDies:
-    def it_names_the_products_that_failed_and_finishes_the_rest(self, tmp_path, monkeypatch, briefgen_in_process):
-        from briefgen import products
+    @pytest.mark.parametrize("apart", [False, True], ids=["in-worker", "apart"])
+    def it_names_the_products_that_failed_and_finishes_the_rest(self, apart, tmp_path, monkeypatch,
+                                                                briefgen_in_process):
+        from briefgen import batch, products
+
+        if apart:  # each product in a process of its own, whose death takes its worker with it
+            monkeypatch.setattr(batch, "APART_FROM", 0)
 
         real = products._render  # the seam between the pipeline and a renderer
 

@@ -92,8 +92,10 @@ def _inherited(fmt: str, content: Path, title: str) -> str:
 
 class DescribeAForkedWorker:
     @pytest.mark.skipif(not batch.can_fork(), reason="workers are forked only where fork is")
-    def it_holds_only_the_brief_it_is_handed(self, tmp_path, monkeypatch,
-                                                                           briefgen_in_process):
+    @pytest.mark.parametrize("apart_from", [batch.APART_FROM, 0], ids=["in-worker", "apart"])
+    def it_holds_only_the_brief_it_is_handed(self, apart_from, tmp_path, monkeypatch, briefgen_in_process):
+        # apart: each product drawn in a fork of its worker (batch._render_apart), which unpickles the task itself
+        monkeypatch.setattr(batch, "APART_FROM", apart_from)
         content = tmp_path / "nrf.yaml"
         title = f"A brief of its own {tmp_path.name}"
         content.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", NRF.read_text(encoding="utf-8"), count=1),

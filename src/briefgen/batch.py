@@ -7,15 +7,17 @@ their warnings); a worker is handed the validated model, never parses it again. 
 briefs come one by one (``run``'s ``planned``), the workers are forked before the first is
 loaded (so that none holds a copy of what its parent had loaded) and render while the parent
 loads the rest; numbered copies, laid out in the parent, are inherited by workers forked after them.
+A product of a long brief is drawn in a fork of its worker made for it alone (``_render_apart``).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NoReturn, Sequence
 
 from . import interruption
 from .model import Brief
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
+# A handed task that pickles to this many bytes or more (a brief of about 1 MB of content: the NRF brief's
+# is 18 kB, near the 5 MB cap 4.5 MB) is drawn in a process of its own: see _render_apart.
+APART_FROM = 1_000_000
 
 
 class Task(Value):
@@ -96,6 +101,7 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
     index (numbered copies share one large layout); any other is pickled to its worker (a brief's model pickles
     in well under a millisecond, where loading it again would take several).
     """
+    import pickle  # here, not for every command: a single product needs no pool
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
     handed: list[Task] = []
@@ -103,7 +109,7 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
     def submit(executor: ProcessPoolExecutor, index: int) -> Future:
         if inherited:
             return executor.submit(_render_index, index, theme, debug)
-        return executor.submit(_render_task, handed[index], theme, debug)
+        return executor.submit(_render_handed, [pickle.dumps(handed[index])], theme, debug)
 
     orphans = []  # tasks whose worker died under them or under another task: each runs again, alone
     with pool(workers) as executor:
@@ -202,6 +208,72 @@ def _render_task(task: Task, theme: Theme, debug: bool) -> tuple[Written | None,
         return render(task, theme, debug)
     except interruption.Interrupted as stop:  # its temporary file is gone: leave, the parent reports
         interruption.leave(stop)
+
+
+def _render_handed(box: list[bytes], theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
+    """A handed task, in its worker, pickled (the one item of ``box``): drawn here, or, if it is large, in a
+    process of its own."""
+    import pickle
+    if len(box[0]) < APART_FROM:
+        return _render_task(pickle.loads(box.pop()), theme, debug)
+    try:
+        return _render_apart(box, theme, debug)
+    except interruption.Interrupted as stop:  # the product's process is stopped and gone: leave, the parent reports
+        interruption.leave(stop)
+
+
+def _render_apart(box: list[bytes], theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
+    """Draw a large task in a fork of this worker made for it alone, which ends with it.
+
+    The memory a product of a long brief takes (about 200 MB near the content cap) stays with the process that
+    drew it: Python's arenas, lxml's and reportlab's heaps keep what they grew to, and a worker's next product, of
+    another format, could not use all of it (the deck then the Word brief took one worker to 230 MB at the cap,
+    each alone under 220). The worker was forked before the first brief was loaded and holds this task only as
+    bytes, in a box its fork empties (so that the bytes go once unpickled, not counted in its memory to the end):
+    a fork of it starts small and gives back all it took. A fork costs a millisecond, and a large product
+    seconds; a small one is drawn by the worker itself, whose warm caches (the fonts' faces read, the base
+    documents, the column widths and markup of the texts it drew before) save it more than a fresh start would.
+
+    If the product's process dies (killed, out of memory), so does this worker: its pool breaks and the task is
+    run again alone, as a task whose worker died is (_in_workers).
+    """
+    import pickle
+    read, write = os.pipe()
+    with interruption.unwinding():  # a stop signal raises here, so the product's process is stopped with this one
+        with interruption.signals_held():  # none between the fork and knowing the product's process
+            pid = os.fork()
+            if pid == 0:
+                interruption.in_worker()  # its own handling, not inside this worker's unwinding()
+        if pid == 0:
+            _draw_and_end(box, theme, debug, write)
+        os.close(write)
+        try:
+            with open(read, "rb") as pipe:
+                said = pipe.read()
+            os.waitpid(pid, 0)
+        except interruption.Interrupted:
+            os.kill(pid, signal.SIGTERM)  # it removes its temporary file and leaves
+            os.waitpid(pid, 0)
+            raise
+    if not said:
+        os._exit(1)
+    return pickle.loads(said)
+
+
+def _draw_and_end(box: list[bytes], theme: Theme, debug: bool, write: int) -> NoReturn:
+    """The product's own process: draw the task, send what was written (or why not) to the worker, end."""
+    import pickle
+    status = 1
+    try:
+        result = _render_task(pickle.loads(box.pop()), theme, debug)
+        with open(write, "wb") as pipe:
+            pickle.dump(result, pipe)
+        status = 0
+    except BaseException:  # never back into the worker's loop; the worker dies with it, and the task runs alone
+        import traceback
+        traceback.print_exc()
+    finally:
+        os._exit(status)
 
 
 def render(task: Task, theme: Theme, debug: bool = False) -> tuple[Written | None, str | None]:

@@ -9,6 +9,8 @@ import shutil
 from contextlib import contextmanager
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .conftest import EXAMPLE, NRF
 
@@ -67,30 +69,33 @@ def test_a_pool_broken_while_briefs_are_loaded_leaves_their_products_to_run_alon
     from briefgen import batch
 
     real_pool = batch.pool
+    made, broke = [], []
 
     @contextmanager
-    def breaking_after_the_first_brief(workers):
-        # What a pool does once a worker has died (killed, out of memory): it takes no more tasks.
+    def the_first_breaking_after_two_products(workers):
+        # What a pool does once its worker has died (killed, out of memory): it takes no more tasks.
         with real_pool(workers) as executor:
-            if workers > 1:
+            made.append(executor)
+            if len(made) == 1:  # the first worker's; the second draws on, and what the first lost runs alone
                 handed, real_submit = [], executor.submit
 
                 def submit(*args, **kwargs):
                     handed.append(args)
-                    if len(handed) > 3:
+                    if len(handed) > 3:  # the task that forks it, and two products
+                        broke.append(True)
                         raise BrokenProcessPool("A child process terminated abruptly")
                     return real_submit(*args, **kwargs)
 
                 executor.submit = submit
             yield executor
 
-    monkeypatch.setattr(batch, "pool", breaking_after_the_first_brief)
+    monkeypatch.setattr(batch, "pool", the_first_breaking_after_two_products)
     for name in ("one", "two"):
         shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
     result = briefgen_in_process("all", tmp_path / "one.yaml", tmp_path / "two.yaml", "--out-dir", tmp_path / "out",
                                  "-j", "2")
     assert result.code == 0, result.err
-    assert "6 written, 0 failed" in result.out
+    assert broke and "6 written, 0 failed" in result.out
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{name}.{fmt}" for name in ("one", "two") for fmt in ("docx", "pdf", "pptx"))
 
@@ -126,3 +131,51 @@ def test_a_large_product_is_drawn_in_a_process_of_its_own_with_the_bytes_one_pro
     for fmt in ("docx", "pdf", "pptx"):
         name = f"{EXAMPLE.stem}.{fmt}"
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+@pytest.mark.parametrize("apart_from", [10**9, 0], ids=["in-worker", "apart"])
+def test_the_deck_is_planned_once_for_the_warnings_and_the_deck(apart_from, tmp_path, monkeypatch,
+                                                                briefgen_in_process):
+    from briefgen import batch
+    from briefgen.layout import deck_plan
+
+    monkeypatch.setattr(batch, "APART_FROM", apart_from)
+    monkeypatch.setattr(batch, "cpus", lambda: 2)
+    planned = tmp_path / "planned"
+    real = deck_plan.Planner.plan
+
+    def counted(self):  # in whichever process plans
+        with planned.open("a", encoding="utf-8") as said:
+            said.write(f"{os.getpid()}\n")
+        return real(self)
+
+    monkeypatch.setattr(deck_plan.Planner, "plan", counted)
+    deck_plan.forget()
+    for name, source in (("one", NRF), ("two", EXAMPLE), ("three", EXAMPLE)):
+        shutil.copy(source, tmp_path / f"{name}.yaml")
+    result = briefgen_in_process("all", *(tmp_path / f"{name}.yaml" for name in ("one", "two", "three")),
+                                 "--out-dir", tmp_path / "out", "-j", "2")
+    assert result.code == 0, result.err
+    # Each brief planned by the parent for its warnings (a copy of the last one planned is not planned again);
+    # the deck's worker draws with that plan.
+    assert planned.read_text(encoding="utf-8").split() == [str(os.getpid())] * 2
+
+
+@settings(deadline=None)  # the first example imports briefgen.batch
+@given(waiting=st.lists(st.sampled_from(("docx", "pdf", "pptx")), max_size=8),
+       drawn=st.sets(st.sampled_from(("docx", "pdf", "pptx"))), others=st.sets(st.sampled_from(("docx", "pdf", "pptx"))),
+       idle=st.booleans())
+def test_a_worker_is_given_what_it_has_drawn_before_else_a_format_nobody_has_and_waits_rather_than_take_anothers(
+        waiting, drawn, others, idle):
+    from briefgen.batch import _choice
+
+    chosen = _choice(waiting, drawn, others, idle=idle)
+    warm = [at for at, fmt in enumerate(waiting) if fmt in drawn]
+    nobodys = [at for at, fmt in enumerate(waiting) if fmt not in others]
+    if warm:  # the first that came of a format it has drawn
+        assert chosen == warm[0]
+    elif nobodys:  # else the first of a format no other worker has drawn
+        assert chosen == nobodys[0]
+    else:  # else another's format, but only rather than stand idle
+        assert chosen == (0 if idle and waiting else None)

@@ -87,7 +87,9 @@ def _inherited(fmt: str, content: Path, title: str) -> str:
     found = gc.get_objects()
     trees = [obj for obj in found if type(obj).__name__ == "_Tree" and obj.name == str(content) and obj.text]
     briefs = [obj for obj in found if type(obj).__name__ == "Brief" and obj.title == title]
-    return f"{fmt}: texts={len(trees)} plans={len(deck_plan._last)} briefs={len(briefs)}"
+    # A deck's worker is handed its brief's plan with it (batch._unpacked): one of the brief it was handed.
+    plans = [made for made in deck_plan._last if any(made[0].brief is brief for brief in briefs)]
+    return f"{fmt}: texts={len(trees)} plans={len(deck_plan._last)} of its brief={len(plans)} briefs={len(briefs)}"
 
 
 class DescribeAForkedWorker:
@@ -115,9 +117,10 @@ class DescribeAForkedWorker:
         assert result.code == 0, result.err
         said = {path.name: path.read_text(encoding="utf-8") for path in seen.iterdir()}
         # Forked before the brief was loaded: each holds the one brief it was handed, and no plan of the parent's
-        # (the deck's worker plans its deck itself).
-        assert said == {"docx": "docx: texts=0 plans=0 briefs=1", "pdf": "pdf: texts=0 plans=0 briefs=1",
-                        "pptx": "pptx: texts=0 plans=0 briefs=1"}
+        # but the deck's worker the plan of its own brief, handed with it.
+        assert said == {"docx": "docx: texts=0 plans=0 of its brief=0 briefs=1",
+                        "pdf": "pdf: texts=0 plans=0 of its brief=0 briefs=1",
+                        "pptx": "pptx: texts=0 plans=1 of its brief=1 briefs=1"}
 
 
 def test_a_places_of_the_whole_file_is_what_load_gives():

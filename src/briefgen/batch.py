@@ -7,7 +7,9 @@ their warnings); a worker is handed the validated model, never parses it again. 
 briefs come one by one (``run``'s ``planned``), the workers are forked before the first is
 loaded (so that none holds a copy of what its parent had loaded) and render while the parent
 loads the rest; numbered copies, laid out in the parent, are inherited by workers forked after them.
-A product of a long brief is drawn in a fork of its worker made for it alone (``_render_apart``).
+Each task goes to a worker that has drawn its format before, which has its imports and warm caches
+(``_in_workers``); a product of a long brief is drawn in a fork of its worker made for it alone
+(``_render_apart``).
 """
 
 from __future__ import annotations
@@ -15,15 +17,15 @@ from __future__ import annotations
 import os
 import signal
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NoReturn, Sequence
 
 from . import interruption
 from .model import Brief
-from .layout.deck_plan import forget as forget_deck_plan
+from .layout import deck_plan
 from .layout.publication import Copy
-from .products import LaidOut, Written, make, prepare
+from .products import LaidOut, Written, make
 from .errors import BriefgenError
 from .render.office.template import Template
 from .theme import Theme
@@ -34,6 +36,9 @@ if TYPE_CHECKING:
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
+# How many tasks a worker is given at once: the one it draws and the next, so that it never waits for the
+# parent, which gives them between the briefs it loads; no more, so that each goes to the worker that suits it.
+_AHEAD = 2
 # A handed task that pickles to this many bytes or more (a brief of about 1 MB of content: the NRF brief's
 # is 18 kB, near the 5 MB cap 4.5 MB) is drawn in a process of its own: see _render_apart.
 APART_FROM = 1_000_000
@@ -68,7 +73,6 @@ def run(groups: Iterable[list[Task]], theme: Theme, *, jobs: int | None = None, 
     read before the first outcome is yielded.
     """
     if planned is not None and _workers(jobs, len(planned)) > 1:
-        _prepare(planned)
         yield from _in_workers((task for group in groups for task in sorted(group, key=_heaviest_first)),
                                theme, _workers(jobs, len(planned)), debug, inherited=False)
         return
@@ -78,65 +82,120 @@ def run(groups: Iterable[list[Task]], theme: Theme, *, jobs: int | None = None, 
         for task in tasks:
             yield Outcome(task, *render(task, theme, debug))
         return
-    _prepare([task.fmt for task in tasks])
     global _tasks
     _tasks = tasks
     yield from _in_workers(tasks, theme, workers, debug, inherited=True)
 
 
-def _prepare(formats: list[str]) -> None:
-    """A format more than one product is made in is most likely made by every worker: its libraries are imported
-    here, once, before the fork, rather than by each worker (~0.15 s of CPU each for the three formats).
-    A format with one product is left to the worker that makes it, alongside the others."""
-    counts = Counter(formats)
-    for fmt in sorted(counts, key=lambda f: _ORDER.get(f, 9)):
-        if counts[fmt] > 1:
-            prepare(fmt)
-
-
 def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, *, inherited: bool) -> Iterator[Outcome]:
     """Each task handed to a worker as it comes, its outcome yielded as it finishes.
 
+    Each worker is a pool of its own, so that each task goes to the worker that suits it (``_choice``): one that
+    has drawn its format before. A worker's first product of a format costs it the format's imports and its
+    first render (the PDF's faces read, the Word base document, the deck's template, the first of each warm
+    cache: ~0.3 s of CPU for the three on the NRF brief), which a shared pool had every worker pay for every
+    format; and the imports, done in the workers, are no longer done in the parent before it forks them, while
+    the other CPU waited.
+
     An ``inherited`` task is one of ``_tasks``, set before the workers are forked, and a worker is sent only its
     index (numbered copies share one large layout); any other is pickled to its worker (a brief's model pickles
-    in well under a millisecond, where loading it again would take several).
+    in well under a millisecond, where loading it again would take several), a deck's with the plan the parent
+    made of its brief for the warnings.
     """
     import pickle  # here, not for every command: a single product needs no pool
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
     handed: list[Task] = []
+    plans: dict[int, tuple] = {}  # a deck's plan, kept as its task came (the parent plans the next brief after)
 
     def submit(executor: ProcessPoolExecutor, index: int) -> Future:
         if inherited:
             return executor.submit(_render_index, index, theme, debug)
-        return executor.submit(_render_handed, [pickle.dumps(handed[index])], theme, debug)
+        # Pickled here, so that its worker can tell a large one by its bytes (a task run again alone, its worker
+        # having died, goes without the deck's plan).
+        return executor.submit(_render_handed, [pickle.dumps((handed[index], plans.pop(index, None)))], theme, debug)
 
-    orphans = []  # tasks whose worker died under them or under another task: each runs again, alone
-    with pool(workers) as executor:
+    waiting: list[int] = []  # handed, not yet given to a worker
+    given: dict[Future, tuple[int, int]] = {}  # each task given to a worker and not yet finished: (task, worker)
+    finished: list[Outcome] = []
+    orphans: list[int] = []  # tasks whose worker died under them or under another task: each runs again, alone
+    with ExitStack() as stack:
+        pools = [stack.enter_context(pool(1)) for _ in range(workers)]
+        drawn: list[set[str]] = [set() for _ in pools]  # the formats each worker has been given
+        live = set(range(workers))
         if not inherited:
-            # A forked pool forks all its workers at its first task: one that does nothing forks them now, before
-            # the first brief is loaded, so that a worker holds the briefs it is handed and not also a copy of
+            # A forked pool forks its worker at its first task: one that does nothing forks them now, before the
+            # first brief is loaded, so that a worker holds the briefs it is handed and not also a copy of
             # everything the parent held when it forked (a 5 MB brief loaded, ~50 MB).
-            executor.submit(int)
-        pending = {}
+            for executor in pools:
+                executor.submit(int)
+
+        def give() -> None:
+            """Give each worker tasks until it has _AHEAD of them (or nothing suits it)."""
+            while waiting and live:
+                load = Counter(worker for _, worker in given.values())
+                gave = False
+                for worker in sorted((w for w in live if load[w] < _AHEAD), key=lambda w: load[w]):
+                    others = set().union(*(drawn[w] for w in live if w != worker))
+                    chosen = _choice([handed[index].fmt for index in waiting], drawn[worker], others,
+                                     idle=load[worker] == 0)
+                    if chosen is None:
+                        continue
+                    index = waiting.pop(chosen)
+                    drawn[worker].add(handed[index].fmt)
+                    try:
+                        given[submit(pools[worker], index)] = (index, worker)
+                    except BrokenProcessPool:  # its worker died: it takes no more tasks
+                        live.discard(worker)
+                        orphans.append(index)
+                    gave = True
+                    break
+                if not gave:
+                    return
+            if not live:  # every worker died: what was left runs alone
+                orphans.extend(waiting)
+                waiting.clear()
+
+        def collect(done: Iterable[Future]) -> None:
+            for future in done:
+                index, worker = given.pop(future)
+                try:
+                    finished.append(Outcome(handed[index], *future.result()))
+                except BrokenProcessPool:
+                    live.discard(worker)
+                    orphans.append(index)
+
         for task in tasks:
             handed.append(task)
-            try:
-                pending[submit(executor, len(handed) - 1)] = len(handed) - 1
-            except BrokenProcessPool:  # a worker died while the briefs were still being loaded
-                orphans.append(len(handed) - 1)
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                index = pending.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    orphans.append(index)
-                    continue
-                yield Outcome(handed[index], *result)
+            made = deck_plan.made_for(task.brief) if task.fmt == "pptx" and not inherited else None
+            if made is not None:
+                plans[len(handed) - 1] = made
+            waiting.append(len(handed) - 1)
+            collect([future for future in given if future.done()])  # between briefs: keep the workers fed
+            give()
+        while given or waiting:
+            yield from finished
+            finished.clear()
+            give()
+            if not given:
+                continue
+            done, _ = wait(given, return_when=FIRST_COMPLETED)
+            collect(done)
+        yield from finished
     for index in orphans:
         yield _alone(handed[index], lambda alone: submit(alone, index))
+
+
+def _choice(waiting: Sequence[str], drawn: set[str], others: set[str], *, idle: bool) -> int | None:
+    """Which of the ``waiting`` tasks (their formats, in the order they came) a worker is given, if any: the first
+    of a format it has drawn (``drawn``), whose imports and caches it has; else the first of a format no other
+    worker has drawn (``others``), so that the formats are shared out; else, only if it has nothing to draw
+    (``idle``), the first, though another worker is warm for it."""
+    for wanted in (lambda fmt: fmt in drawn, lambda fmt: fmt not in others, lambda fmt: idle):
+        for position, fmt in enumerate(waiting):
+            if wanted(fmt):
+                return position
+    return None
 
 
 def _heaviest_first(task: Task) -> int:
@@ -213,13 +272,21 @@ def _render_task(task: Task, theme: Theme, debug: bool) -> tuple[Written | None,
 def _render_handed(box: list[bytes], theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
     """A handed task, in its worker, pickled (the one item of ``box``): drawn here, or, if it is large, in a
     process of its own."""
-    import pickle
     if len(box[0]) < APART_FROM:
-        return _render_task(pickle.loads(box.pop()), theme, debug)
+        return _render_task(_unpacked(box), theme, debug)
     try:
         return _render_apart(box, theme, debug)
     except interruption.Interrupted as stop:  # the product's process is stopped and gone: leave, the parent reports
         interruption.leave(stop)
+
+
+def _unpacked(box: list[bytes]) -> Task:
+    """The task handed in ``box``; a deck's plan handed with it is kept as if planned here."""
+    import pickle
+    task, made = pickle.loads(box.pop())
+    if made is not None:
+        deck_plan.keep(made)
+    return task
 
 
 def _render_apart(box: list[bytes], theme: Theme, debug: bool) -> tuple[Written | None, str | None]:
@@ -265,7 +332,7 @@ def _draw_and_end(box: list[bytes], theme: Theme, debug: bool, write: int) -> No
     import pickle
     status = 1
     try:
-        result = _render_task(pickle.loads(box.pop()), theme, debug)
+        result = _render_task(_unpacked(box), theme, debug)
         with open(write, "wb") as pipe:
             pickle.dump(result, pipe)
         status = 0
@@ -279,7 +346,7 @@ def _draw_and_end(box: list[bytes], theme: Theme, debug: bool, write: int) -> No
 def render(task: Task, theme: Theme, debug: bool = False) -> tuple[Written | None, str | None]:
     """Make one product: what was written, or the message that says why nothing was (never raised)."""
     if task.fmt != "pptx":  # the deck's tasks come first (_ORDER): the plan made for the warnings is not needed again
-        forget_deck_plan()
+        deck_plan.forget()
     try:
         return make(task.brief, task.fmt, task.out, theme, template=task.template, laid=task.laid,
                     copy=task.copy), None

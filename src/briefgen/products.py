@@ -85,18 +85,6 @@ def redlined(brief: Brief, old: Brief, theme: Theme) -> LaidOut:
                    tuple(new.left_out))
 
 
-def prepare(fmt: str) -> None:
-    """Import what rendering ``fmt`` needs, ahead of the first product: a batch does so once before it forks its
-    workers, which then share the imported code rather than each importing it again."""
-    if fmt == "docx":
-        from .render import docx  # noqa: F401
-    elif fmt == "pdf":
-        from .render import pdf  # noqa: F401
-    elif fmt == "pptx":
-        from .render import pptx  # noqa: F401
-    # Not citeproc-py: a brief's citations are most often formatted already (layout/csl.py keeps them on disk).
-
-
 def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = None) -> LaidOut:
     """The layout of one product, before it is drawn."""
     if fmt in ("docx", "pdf"):

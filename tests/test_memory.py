@@ -216,3 +216,26 @@ def _entry(package_bytes: bytes, name: str) -> bytes:
     import zipfile
     with zipfile.ZipFile(io.BytesIO(package_bytes)) as archive:
         return archive.read(name)
+
+
+class DescribeThePdfsLayout:
+    def it_is_let_go_before_the_pages_are_drawn(self, tmp_path, monkeypatch):
+        from briefgen.layout.document import Document
+        from briefgen.render.pdf import pages
+
+        title = f"A brief of its own {tmp_path.name}"
+        content = tmp_path / "nrf.yaml"
+        content.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", NRF.read_text(encoding="utf-8"), count=1),
+                           encoding="utf-8")
+        alive = []
+        build = pages.BriefTemplate.build
+
+        def observed(self, story, *args, **kwargs):  # as the pages begin to be drawn
+            gc.collect()
+            alive.append(sum(isinstance(obj, Document) and obj.properties.title == title for obj in gc.get_objects()))
+            return build(self, story, *args, **kwargs)
+
+        monkeypatch.setattr(pages.BriefTemplate, "build", observed)
+        brief = load_placed(content)[0]
+        assert products.render(brief, "pdf", THEME).startswith(b"%PDF")
+        assert alive == [0]  # the story holds what the pages show; the layout it was made from is gone

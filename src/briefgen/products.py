@@ -120,7 +120,9 @@ def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
         return docx.render(layout, theme, reference=template, when=when, warnings=warnings), pages
     if fmt == "pdf":
         from .render import pdf
-        data = pdf.render(layout, theme, when=when)
+        handed = [layout]
+        del laid, layout  # handed over: the PDF lets the layout go before it draws the pages
+        data = pdf.render(handed, theme, when=when)
         return data, (pdf.page_count(data) if brief.page_budget else None)
     from .render import pptx
     return pptx.render(layout, theme, template=template, when=when, warnings=warnings), None

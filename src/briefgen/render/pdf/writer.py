@@ -26,8 +26,12 @@ from .styles import Styles, colour, styles as paragraph_styles
 from .tags import Element, Structure
 
 
-def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
-    """The PDF's bytes; the same document, theme and ``when`` always give the same bytes."""
+def render(handed: list[Document], theme: Theme, *, when: datetime) -> bytes:
+    """The PDF's bytes, of the one document in ``handed``; the same document, theme and ``when`` always give the
+    same bytes. The caller hands the document over and holds it no more: it is let go once its flowables are
+    made, before the pages are drawn (the layout of a brief near the content cap is ~9 MB of its PDF's peak,
+    which drawing the pages then reuses)."""
+    document = handed.pop()
     family = font_family(theme)
     out = io.BytesIO()
     structure = Structure(document.properties.language)
@@ -36,9 +40,8 @@ def render(document: Document, theme: Theme, *, when: datetime) -> bytes:
                  Markup(family, typography(theme).brief.link.in_pdf.colour, document.properties.language), structure,
                  template.width, template.height)
     with _no_cycle_collection(), LAID_OUT.render():
-        story: list[Flowable] = []
-        for block in document.blocks:
-            story += flow.block(block)
+        story: list[Flowable] = [flowable for block in document.blocks for flowable in flow.block(block)]
+        del document
         template.build(story)
     return out.getvalue()
 

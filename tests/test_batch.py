@@ -166,16 +166,17 @@ def test_the_deck_is_planned_once_for_the_warnings_and_the_deck(apart_from, tmp_
 @given(waiting=st.lists(st.sampled_from(("docx", "pdf", "pptx")), max_size=8),
        drawn=st.sets(st.sampled_from(("docx", "pdf", "pptx"))), others=st.sets(st.sampled_from(("docx", "pdf", "pptx"))),
        idle=st.booleans())
-def test_a_worker_is_given_what_it_has_drawn_before_else_a_format_nobody_has_and_waits_rather_than_take_anothers(
+def test_a_worker_is_given_what_it_has_drawn_before_else_a_format_nobody_has_and_waits_rather_than_take_a_few_of_anothers(
         waiting, drawn, others, idle):
-    from briefgen.batch import _choice
+    from briefgen import batch
 
-    chosen = _choice(waiting, drawn, others, idle=idle)
+    chosen = batch._choice(waiting, drawn, others, idle=idle)
     warm = [at for at, fmt in enumerate(waiting) if fmt in drawn]
     nobodys = [at for at, fmt in enumerate(waiting) if fmt not in others]
     if warm:  # the first that came of a format it has drawn
         assert chosen == warm[0]
     elif nobodys:  # else the first of a format no other worker has drawn
         assert chosen == nobodys[0]
-    else:  # else another's format, but only rather than stand idle
-        assert chosen == (0 if idle and waiting else None)
+    else:  # else another's format, but only rather than stand idle, and only if more wait than its owner has in hand
+        many = [at for at, fmt in enumerate(waiting) if waiting.count(fmt) > batch._AHEAD]
+        assert chosen == (many[0] if idle and many else None)

@@ -190,8 +190,11 @@ def _choice(waiting: Sequence[str], drawn: set[str], others: set[str], *, idle: 
     """Which of the ``waiting`` tasks (their formats, in the order they came) a worker is given, if any: the first
     of a format it has drawn (``drawn``), whose imports and caches it has; else the first of a format no other
     worker has drawn (``others``), so that the formats are shared out; else, only if it has nothing to draw
-    (``idle``), the first, though another worker is warm for it."""
-    for wanted in (lambda fmt: fmt in drawn, lambda fmt: fmt not in others, lambda fmt: idle):
+    (``idle``), the first of a format more than _AHEAD of which wait, though another worker is warm for it: a
+    worker's first product of a format (its imports and first render: 0.2 s for the NRF brief's PDF) costs more
+    than the few its warm worker has left would."""
+    for wanted in (lambda fmt: fmt in drawn, lambda fmt: fmt not in others,
+                   lambda fmt: idle and waiting.count(fmt) > _AHEAD):
         for position, fmt in enumerate(waiting):
             if wanted(fmt):
                 return position

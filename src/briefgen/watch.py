@@ -11,11 +11,11 @@ reported with its place and the watch goes on; Ctrl-C ends it with status 0.
 from __future__ import annotations
 
 import gc
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from . import batch
+from . import batch, cycles
 from .layout.reviewer import open_warnings
 from .load import ContentError, load_placed
 from .render.office.template import Template, read
@@ -77,7 +77,7 @@ def _watch(watched: Watched, theme: Theme, workers: dict[str, ProcessPoolExecuto
     for path in watched.files:
         _render(path, watched, theme, templates, workers, voices, failing)
     # What the process keeps from here on (modules, the fonts, the theme, what the first renders left in the warm
-    # caches) is never collected: the cycle collector leaves it out of every later collection (see _collected_after).
+    # caches) is never collected: the cycle collector leaves it out of every later collection (see _render).
     gc.collect()
     gc.freeze()
     files = {p.resolve() for p in watched.files}
@@ -130,31 +130,15 @@ def _template(before: Template, voices: Voices) -> Template | None:
     return template
 
 
-@contextmanager
-def _collected_after() -> Iterator[None]:
-    """No cycle collection while a save is rendered; one full collection once its products are written and said.
-
-    Python's cycle collector ran as a save made its objects: ~5% of a warm PDF save in young collections, and
-    now and then a full pass over everything the warm process keeps (60 ms, against the 60 a save may take). What
-    a save leaves in cycles (a few thousand of reportlab's objects) is collected after it instead, while the watch
-    waits for the next one: with the warm state frozen (_watch), that takes a millisecond or two.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-        gc.collect()
-
-
 def _render(path: Path, watched: Watched, theme: Theme, templates: dict[str, Template],
             workers: dict[str, ProcessPoolExecutor] | None, voices: Voices, failing: set[Path]) -> None:
     """Load one file and write each of its products, one line each as it is written; problems are printed,
     never raised (a bug in one renderer must not end the watch). A file that failed last time and renders
     now is said to be fixed."""
-    with _collected_after():
+    # What a save leaves in cycles (a few thousand of reportlab's objects) is collected once its products are
+    # written and said, while the watch waits for the next save: with the warm state frozen (_watch), that takes
+    # a millisecond or two.
+    with cycles.paused(collect_after=True):
         _render_products(path, watched, theme, templates, workers, voices, failing)
 
 

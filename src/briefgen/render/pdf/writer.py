@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import io
 import re
-from contextlib import contextmanager
 from datetime import datetime
-from typing import Iterator
 
 from reportlab.platypus import Flowable, HRFlowable, Table
 from reportlab.platypus import TableStyle
 
+from ... import cycles
 from ...layout.document import (Bibliography, Block, BulletList, Callout, Document, Figure, Heading, Judgment, Notes,
                                Paragraph as TextParagraph, Quote, Table as DataTable, TitleBlock)
 from ...theme import Theme
@@ -39,7 +37,7 @@ def render(handed: list[Document], theme: Theme, *, when: datetime) -> bytes:
     flow = _Flow(family, paragraph_styles(theme, family),
                  Markup(family, typography(theme).brief.link.in_pdf.colour, document.properties.language), structure,
                  template.width, template.height)
-    with _no_cycle_collection(), LAID_OUT.render():
+    with cycles.paused(), LAID_OUT.render():
         story: list[Flowable] = [flowable for block in document.blocks for flowable in flow.block(block)]
         del document
         template.build(story)
@@ -56,23 +54,6 @@ def page_count(data: bytes) -> int:
     if found is None:
         raise ValueError("no page tree in the PDF")
     return int(found.group(1))
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while the brief is laid out.
-
-    Layout makes hundreds of thousands of small objects that all live until the file is
-    written; the collector walked them again and again, a tenth of the time of a long brief,
-    and found nothing that peak memory shows.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Flow:

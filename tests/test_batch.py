@@ -162,6 +162,52 @@ def test_the_deck_is_planned_once_for_the_warnings_and_the_deck(apart_from, tmp_
     assert planned.read_text(encoding="utf-8").split() == [str(os.getpid())] * 2
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_a_worker_imports_the_renderers_of_what_it_draws_first_before_it_is_given_it_and_freezes_them(
+        tmp_path, monkeypatch, briefgen_in_process):
+    import gc
+
+    from briefgen import batch
+
+    monkeypatch.setattr(batch, "cpus", lambda: 2)
+    seen = tmp_path / "seen"
+    real_prepare, real_make = batch.prepare, batch.make
+
+    def said(*words):
+        with seen.open("a", encoding="utf-8") as log:
+            log.write(" ".join(map(str, (os.getpid(), *words))) + "\n")
+
+    def prepared(fmt):  # in a worker
+        said("prepare", fmt)
+        real_prepare(fmt)
+
+    def observed(brief, fmt, out, theme, **kwargs):  # in a worker
+        said("draw", fmt, gc.get_freeze_count())
+        return real_make(brief, fmt, out, theme, **kwargs)
+
+    monkeypatch.setattr(batch, "prepare", prepared)
+    monkeypatch.setattr(batch, "make", observed)
+    gc.unfreeze()  # whatever an earlier test froze in this process, the workers froze it themselves or not at all
+    for name in ("one", "two"):
+        shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
+    result = briefgen_in_process("all", tmp_path / "one.yaml", tmp_path / "two.yaml", "--out-dir", tmp_path / "out",
+                                 "-j", "2")
+    assert result.code == 0, result.err
+    rows = [line.split() for line in seen.read_text(encoding="utf-8").splitlines()]
+    workers = {pid for pid, what, *_ in rows if what == "draw"}
+    assert len(workers) == 2 and str(os.getpid()) not in workers
+    for worker in workers:
+        mine = [(what, rest) for pid, what, *rest in rows if pid == worker]
+        prepared_formats = [fmt for what, (fmt, *_) in mine if what == "prepare"]
+        drawn = [fmt for what, (fmt, *_) in mine if what == "draw"]
+        # What it prepared is what it was given first (the two tasks it holds at the start), and it prepared it
+        # before it drew anything ...
+        assert prepared_formats == list(dict.fromkeys(drawn[:batch._AHEAD]))
+        assert [what for what, _ in mine[:len(prepared_formats)]] == ["prepare"] * len(prepared_formats)
+        # ... its collector walks neither that nor what it was forked with.
+        assert all(int(rest[1]) > 0 for what, rest in mine if what == "draw")
+
+
 @settings(deadline=None)  # the first example imports briefgen.batch
 @given(waiting=st.lists(st.sampled_from(("docx", "pdf", "pptx")), max_size=8),
        drawn=st.sets(st.sampled_from(("docx", "pdf", "pptx"))), others=st.sets(st.sampled_from(("docx", "pdf", "pptx"))),

@@ -14,6 +14,7 @@ Each task goes to a worker that has drawn its format before, which has its impor
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections import Counter
@@ -25,7 +26,7 @@ from . import interruption
 from .model import Brief
 from .layout import deck_plan
 from .layout.publication import Copy
-from .products import LaidOut, Written, make
+from .products import LaidOut, Written, make, prepare
 from .errors import BriefgenError
 from .render.office.template import Template
 from .theme import Theme
@@ -64,19 +65,21 @@ _tasks: list[Task] = []  # set before forking; workers find their task by index
 
 
 def run(groups: Iterable[list[Task]], theme: Theme, *, jobs: int | None = None, debug: bool = False,
-        planned: Sequence[str] | None = None) -> Iterator[Outcome]:
+        planned: Sequence[Sequence[str]] | None = None) -> Iterator[Outcome]:
     """Render every task, yielding each outcome as it finishes; one failure never stops the others.
 
-    ``groups`` are the tasks of one brief each. With ``planned`` (the format of every product the groups will
-    hold), they may be made as they are read, the loading of each brief: the workers are forked at the first
+    ``groups`` are the tasks of one brief each. With ``planned`` (the formats of each group's products, group by
+    group), they may be made as they are read, the loading of each brief: the workers are forked at the first
     group, and each task is handed to them as it comes, so they draw while the rest are loaded. Every group is
     read before the first outcome is yielded.
     """
-    if planned is not None and _workers(jobs, len(planned)) > 1:
-        yield from _in_workers((task for group in groups for task in sorted(group, key=_heaviest_first)),
-                               theme, _workers(jobs, len(planned)), debug, inherited=False)
+    workers = _workers(jobs, sum(map(len, planned))) if planned is not None else 1
+    if planned is not None and workers > 1:
+        handed = [fmt for formats in planned for fmt in sorted(formats, key=_heaviest_first)]
+        yield from _in_workers((task for group in groups for task in sorted(group, key=_task_order)), theme,
+                               workers, debug, inherited=False, openers=_openers(handed, workers))
         return
-    tasks = sorted((task for group in groups for task in group), key=_heaviest_first)
+    tasks = sorted((task for group in groups for task in group), key=_task_order)
     workers = _workers(jobs, len(tasks))
     if workers <= 1:
         for task in tasks:
@@ -87,7 +90,8 @@ def run(groups: Iterable[list[Task]], theme: Theme, *, jobs: int | None = None, 
     yield from _in_workers(tasks, theme, workers, debug, inherited=True)
 
 
-def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, *, inherited: bool) -> Iterator[Outcome]:
+def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, *, inherited: bool,
+                openers: Sequence[Sequence[str]] = ()) -> Iterator[Outcome]:
     """Each task handed to a worker as it comes, its outcome yielded as it finishes.
 
     Each worker is a pool of its own, so that each task goes to the worker that suits it (``_choice``): one that
@@ -100,7 +104,8 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
     An ``inherited`` task is one of ``_tasks``, set before the workers are forked, and a worker is sent only its
     index (numbered copies share one large layout); any other is pickled to its worker (a brief's model pickles
     in well under a millisecond, where loading it again would take several), a deck's with the plan the parent
-    made of its brief for the warnings.
+    made of its brief for the warnings. Handed tasks come after the first brief is loaded, and a worker forked
+    before it spends that time importing the renderers of its ``openers`` (the formats it will draw first).
     """
     import pickle  # here, not for every command: a single product needs no pool
     from concurrent.futures import FIRST_COMPLETED, wait
@@ -126,32 +131,26 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
         if not inherited:
             # A forked pool forks its worker at its first task: one that does nothing forks them now, before the
             # first brief is loaded, so that a worker holds the briefs it is handed and not also a copy of
-            # everything the parent held when it forked (a 5 MB brief loaded, ~50 MB).
-            for executor in pools:
-                executor.submit(int)
+            # everything the parent held when it forked (a 5 MB brief loaded, ~50 MB). Its first call imports the
+            # renderers it will need first, while the parent loads the first brief and it has nothing else to do.
+            for worker, executor in enumerate(pools):
+                executor.submit(_ready, openers[worker] if worker < len(openers) else ())
 
         def give() -> None:
             """Give each worker tasks until it has _AHEAD of them (or nothing suits it)."""
             while waiting and live:
                 load = Counter(worker for _, worker in given.values())
-                gave = False
-                for worker in sorted((w for w in live if load[w] < _AHEAD), key=lambda w: load[w]):
-                    others = set().union(*(drawn[w] for w in live if w != worker))
-                    chosen = _choice([handed[index].fmt for index in waiting], drawn[worker], others,
-                                     idle=load[worker] == 0)
-                    if chosen is None:
-                        continue
-                    index = waiting.pop(chosen)
-                    drawn[worker].add(handed[index].fmt)
-                    try:
-                        given[submit(pools[worker], index)] = (index, worker)
-                    except BrokenProcessPool:  # its worker died: it takes no more tasks
-                        live.discard(worker)
-                        orphans.append(index)
-                    gave = True
-                    break
-                if not gave:
+                pick = _next_given([handed[index].fmt for index in waiting], drawn, load, sorted(live))
+                if pick is None:
                     return
+                worker, chosen = pick
+                index = waiting.pop(chosen)
+                drawn[worker].add(handed[index].fmt)
+                try:
+                    given[submit(pools[worker], index)] = (index, worker)
+                except BrokenProcessPool:  # its worker died: it takes no more tasks
+                    live.discard(worker)
+                    orphans.append(index)
             if not live:  # every worker died: what was left runs alone
                 orphans.extend(waiting)
                 waiting.clear()
@@ -186,6 +185,39 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
         yield _alone(handed[index], lambda alone: submit(alone, index))
 
 
+def _next_given(waiting: Sequence[str], drawn: Sequence[set[str]], load: Counter, live: Sequence[int]
+                ) -> tuple[int, int] | None:
+    """Which worker is given which of the ``waiting`` tasks (their formats) next, if any: the least loaded of the
+    ``live`` workers with room (fewer than _AHEAD tasks in hand, ``load``) that may take one (``_choice``;
+    ``drawn``: the formats each worker has been given)."""
+    for worker in sorted((w for w in live if load[w] < _AHEAD), key=lambda w: load[w]):
+        others = set().union(*(drawn[w] for w in live if w != worker))
+        chosen = _choice(waiting, drawn[worker], others, idle=load[worker] == 0)
+        if chosen is not None:
+            return worker, chosen
+    return None
+
+
+def _openers(handed: Sequence[str], workers: int) -> list[list[str]]:
+    """The formats each worker will be given first, told before any brief is loaded: those it is given as the
+    tasks of these formats are handed in this order (``handed``), until every worker has _AHEAD in hand, none
+    having finished one yet (so it goes at the start of a batch, where the parent loads the first briefs)."""
+    drawn: list[list[str]] = [[] for _ in range(workers)]
+    load: Counter = Counter()
+    waiting: list[str] = []
+    for fmt in handed:
+        if all(load[worker] >= _AHEAD for worker in range(workers)):
+            break
+        waiting.append(fmt)
+        while (pick := _next_given(waiting, [set(formats) for formats in drawn], load, range(workers))) is not None:
+            worker, chosen = pick
+            fmt = waiting.pop(chosen)
+            load[worker] += 1
+            if fmt not in drawn[worker]:
+                drawn[worker].append(fmt)
+    return drawn
+
+
 def _choice(waiting: Sequence[str], drawn: set[str], others: set[str], *, idle: bool) -> int | None:
     """Which of the ``waiting`` tasks (their formats, in the order they came) a worker is given, if any: the first
     of a format it has drawn (``drawn``), whose imports and caches it has; else the first of a format no other
@@ -201,8 +233,12 @@ def _choice(waiting: Sequence[str], drawn: set[str], others: set[str], *, idle: 
     return None
 
 
-def _heaviest_first(task: Task) -> int:
-    return _ORDER.get(task.fmt, 9)
+def _heaviest_first(fmt: str) -> int:
+    return _ORDER.get(fmt, 9)
+
+
+def _task_order(task: Task) -> int:
+    return _heaviest_first(task.fmt)
 
 
 def _workers(jobs: int | None, products: int) -> int:
@@ -217,7 +253,7 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=interruption.in_worker)
+                               initializer=_started)
     try:
         with interruption.unwinding():
             yield executor
@@ -233,6 +269,22 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
                 child.join()
         raise
     executor.shutdown()
+
+
+def _started() -> None:
+    """A worker's start: its own signal handling, and what it was forked with frozen (``gc.freeze``): the modules
+    and the parent's state live as long as it does, and a full collection would walk them all again (and copy
+    the pages they share with the parent, each object's header being written as it is walked)."""
+    interruption.in_worker()
+    gc.freeze()
+
+
+def _ready(formats: Sequence[str]) -> None:
+    """A worker's first call: import the renderers of the formats it will draw first (``_openers``), while the
+    parent loads the first brief, and freeze them with the rest."""
+    for fmt in formats:
+        prepare(fmt)
+    gc.freeze()
 
 
 def _alone(task: Task, submit: Callable[[ProcessPoolExecutor], Future]) -> Outcome:

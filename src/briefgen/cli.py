@@ -553,7 +553,7 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
     by_number = {r.number: r for r in listed}
     # Plain products go to workers started with the first brief, which draw while the rest are loaded; numbered
     # copies and redlines share what the parent laid out, so their workers are forked after it all.
-    planned = None if recipients or old is not None else [fmt for _ in files for fmt in formats]
+    planned = None if recipients or old is not None else [formats for _ in files]
     for outcome in batch.run(loaded(), theme, jobs=jobs, debug=debug, planned=planned):
         if outcome.written:
             written += 1

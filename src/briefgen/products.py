@@ -85,6 +85,17 @@ def redlined(brief: Brief, old: Brief, theme: Theme) -> LaidOut:
                    tuple(new.left_out))
 
 
+def prepare(fmt: str) -> None:
+    """Import what rendering ``fmt`` needs, ahead of its first product: a batch's worker does so while it waits
+    for the first brief to be loaded."""
+    if fmt == "docx":
+        from .render import docx  # noqa: F401
+    elif fmt == "pdf":
+        from .render import pdf  # noqa: F401
+    elif fmt == "pptx":
+        from .render import pptx  # noqa: F401
+
+
 def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = None) -> LaidOut:
     """The layout of one product, before it is drawn."""
     if fmt in ("docx", "pdf"):

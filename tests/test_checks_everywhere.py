@@ -40,10 +40,33 @@ def test_a_sound_brief_renders_under_strict_as_it_validates(tmp_path, briefgen_i
 
 
 def test_watch_says_the_analytic_warnings_at_each_render(tmp_path):
-    write_brief(tmp_path, NEAR_TERM)
+    path = write_brief(tmp_path, NEAR_TERM)
     watcher = Watcher(tmp_path, "brief.yaml", "--format", "pdf", "--out-dir", "out")
     try:
-        assert WARNING in watcher.wait_for("err", "warning:")
-        watcher.wait_for("out", "out/brief.pdf")
+        # The product's line (stdout) and the warning (stderr, said after the product is written) may reach the
+        # reading threads in either order.
+        assert WARNING in watcher.wait_for_each(("out", "out/brief.pdf"), ("err", "warning:"))["err"]
+        watcher.wait_for("out", "watching 1 file")
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert WARNING in watcher.wait_for_each(("out", "out/brief.pdf"), ("err", "warning:"))["err"]
     finally:
         assert watcher.stop() == 0
+
+
+@pytest.mark.parametrize("formats", [("pdf",), ("docx", "pdf", "pptx")])
+def test_watch_says_the_warnings_after_the_products_it_writes(tmp_path, formats):
+    # A save's products are what the writer waits for: the warnings (the deck's plan most of them) come after them.
+    from briefgen import watch
+    from briefgen.theme import load_theme
+
+    path = write_brief(tmp_path, NEAR_TERM)
+    watched = watch.Watched((path,), formats, lambda content, fmt: tmp_path / f"brief.{fmt}")
+    said: list[str] = []
+    voices = watch.Voices(said.append, said.append, said.append)
+    for save in range(2):
+        said.clear()
+        path.write_text(path.read_text(encoding="utf-8") + "\n" * save, encoding="utf-8")
+        watch._render(path, watched, load_theme(), {}, None, voices, set())
+        products = [line for line in said if line.startswith(tuple(f"{tmp_path / f'brief.{fmt}'}  " for fmt in formats))]
+        assert len(products) == len(formats), said
+        assert [line for line in said if WARNING in line] == [said[-1]], said

@@ -45,6 +45,17 @@ class Watcher:
             if name == stream and text in line:
                 return line
 
+    def wait_for_each(self, *wanted: tuple[str, str]) -> dict[str, str]:
+        """The next line on each (stream, text) of ``wanted``, in whatever order they come, by stream."""
+        found: dict[str, str] = {}
+        while len(found) < len(wanted):
+            name, line = self.lines.get(timeout=PATIENCE)
+            for stream, text in wanted:
+                if name == stream and text in line and stream not in found:
+                    found[stream] = line
+                    break
+        return found
+
     def stop(self) -> int:
         self.process.send_signal(signal.SIGINT)
         return self.process.wait(timeout=PATIENCE)

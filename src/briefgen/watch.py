@@ -26,6 +26,8 @@ from .value import Value
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from .products import Written
+
 # How long (ms) the file system must stay quiet after a change before rendering: editors write
 # a file in a few steps, and rendering a half-written file would only print a spurious error. The steps
 # of one save follow each other within a millisecond; the watcher sees a change one to two of these
@@ -154,16 +156,30 @@ def _render_products(path: Path, watched: Watched, theme: Theme, templates: dict
         from .layout.deck_plan import for_minutes
         brief = for_minutes(brief, watched.minutes)
     tasks = [batch.Task(brief, fmt, watched.target(path, fmt), templates.get(fmt)) for fmt in watched.formats]
+    # What the brief says (the notes and what validate warns of) follows its products: a save's products are
+    # what the writer waits for, and the warnings (the deck's plan most of them) are worked out while workers
+    # render, or after the product is written where this process renders it.
     if workers is None:
-        done = (batch.render(task, theme) for task in tasks)
-    else:  # the workers start at once, while the warnings are worked out here
+        failed = _say_products((batch.render(task, theme) for task in tasks), voices)
+        warnings = open_warnings(brief, places)
+    else:
         from concurrent.futures import as_completed
         futures = [workers[task.fmt].submit(batch.render, task, theme) for task in tasks]
-        done = (future.result() for future in as_completed(futures))
+        warnings = open_warnings(brief, places)
+        failed = _say_products((future.result() for future in as_completed(futures)), voices)
     for said in places.notes:
         voices.say(str(said))
-    for said in open_warnings(brief, places):  # what validate says, at each save
+    for said in warnings:  # what validate says, at each save
         voices.warn(str(said))
+    if failed:
+        failing.add(path)
+    elif path in failing:
+        failing.discard(path)
+        voices.say(f"{path}: fixed")
+
+
+def _say_products(done: Iterable[tuple[Written | None, str | None]], voices: Voices) -> bool:
+    """Say each product as it is written, with what rendering it warned of; whether any failed."""
     failed = False
     for written, error in done:
         if error is not None:
@@ -173,11 +189,7 @@ def _render_products(path: Path, watched: Watched, theme: Theme, templates: dict
         voices.say(str(written))
         for warning in written.warnings:
             voices.warn(f"warning: {warning}")
-    if failed:
-        failing.add(path)
-    elif path in failing:
-        failing.discard(path)
-        voices.say(f"{path}: fixed")
+    return failed
 
 
 def formats_of(choice: str, all_formats: Iterable[str]) -> tuple[str, ...]:

@@ -13,11 +13,13 @@ import yaml
 from lxml import etree
 from pypdf import PdfReader
 
+from briefgen import products
 from briefgen.estimative import estimate_label
 from briefgen.inline import text_of
 from briefgen.layout.document import Heading, NoteMark, compose
 from briefgen.layout.line_breaks import without_break_marks
 from briefgen.load import load
+from briefgen.render.office.template import read as read_template
 from briefgen.theme import load_theme
 from briefgen.value import Value, fields
 
@@ -308,13 +310,37 @@ class DescribeHeaderAndFooter:
         assert part(nrf, "word/header1.xml").xpath("string(.)").startswith("NRF and secessionism")
 
     def it_caches_a_page_count_close_to_libreoffices(self, nrf, nrf_pdf):
-        footer = part(nrf, "word/footer1.xml")
-        # The cached result is the text run between the NUMPAGES field's separate and end.
-        runs = footer.xpath("//w:r", namespaces=NS)
-        start = next(i for i, r in enumerate(runs) if "NUMPAGES" in "".join(r.xpath("w:instrText/text()",
-                                                                                      namespaces=NS)))
-        cached = int(runs[start + 2].findtext(f"{{{W}}}t"))
-        assert abs(cached - len(PdfReader(nrf_pdf).pages)) <= 1
+        assert abs(cached_page_count(nrf) - len(PdfReader(nrf_pdf).pages)) <= 1
+
+
+def cached_page_count(docx: Path) -> int:
+    """The pages the NUMPAGES field shows until Word updates it: the text run between its separate and end."""
+    runs = part(docx, "word/footer1.xml").xpath("//w:r", namespaces=NS)
+    start = next(i for i, r in enumerate(runs) if "NUMPAGES" in "".join(r.xpath("w:instrText/text()",
+                                                                                  namespaces=NS)))
+    return int(runs[start + 2].findtext(f"{{{W}}}t"))
+
+
+class DescribePageEstimate:
+    def it_holds_the_page_budget_to_the_count_the_brief_carries(self, tmp_path):
+        # A reference whose margins leave half of A4's text width: the lines, and so the pages, are the
+        # reference's, not the theme's.
+        bare = bare_reference(tmp_path / "bare.docx")
+        narrow = tmp_path / "narrow.docx"
+        with zipfile.ZipFile(bare) as source, zipfile.ZipFile(narrow, "w") as target:
+            for name in source.namelist():
+                data = source.read(name)
+                if name == "word/document.xml":
+                    data = data.replace(b'w:right="1440"', b'w:right="3600"').replace(b'w:left="1440"',
+                                                                                       b'w:left="3600"')
+                target.writestr(name, data)
+        brief, theme = load(NRF), load_theme()
+        assert brief.page_budget
+        for template in (None, read_template(narrow, "docx")):
+            out = tmp_path / "out.docx"
+            written = products.make(brief, "docx", out, theme, template=template)
+            assert written.pages == cached_page_count(out)
+        assert written.pages > brief.page_budget  # the narrow page's count, which the theme's width did not give
 
 
 class DescribePaper:

@@ -126,9 +126,10 @@ def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
             layout = document_layout.numbered(layout, copy, words)
     if fmt == "docx":
         from .render import docx
-        # Estimated before the render, whose tree is most of a long brief's memory: the measured words go first.
-        pages = _docx_pages(layout, theme) if brief.page_budget else None
-        return docx.render(layout, theme, reference=template, when=when, warnings=warnings), pages
+        data, pages = docx.render(layout, theme, reference=template, when=when, warnings=warnings)
+        # Estimated, not counted: Word sets the pages itself when it opens the file. A PDF's pages are counted
+        # in it; a deck has slides, not pages.
+        return data, (pages if brief.page_budget else None)
     if fmt == "pdf":
         from .render import pdf
         handed = [layout]
@@ -177,13 +178,6 @@ def _refuse_open_warnings(brief: Brief, warnings: list[str], pages: int | None, 
     if found:
         raise OutputError(f"{product}: not written: status: final, and rendering it warned: {'; '.join(found)}; "
                           "a final brief goes out with no open warning (or set status: draft)")
-
-
-def _docx_pages(layout: document_layout.Document, theme: Theme) -> int:
-    """Pages of a Word brief: the layout's estimate, which the .docx carries (Word sets the pages itself
-    when it opens the file). A PDF's pages are counted in it; a deck has slides, not pages."""
-    from .layout.pages import pages
-    return pages(layout, theme, theme.page.text_width_pt)
 
 
 def glyph_warnings(brief: Brief, theme: Theme) -> list[str]:

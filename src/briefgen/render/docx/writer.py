@@ -39,9 +39,12 @@ CALLOUT_STYLES = {"bottom-line": BOTTOM_LINE, "editor-note": EDITOR_NOTE}
 
 
 def render(document: Document, theme: Theme, *, reference: Template | None, when: datetime,
-           warnings: list[str] | None = None) -> bytes:
-    """The brief as .docx bytes; ``reference`` is a user's sanitised .docx whose page setup and styles win over ours.
+           warnings: list[str] | None = None) -> tuple[bytes, int]:
+    """The brief as .docx bytes, and the pages it says it has; ``reference`` is a user's sanitised .docx whose
+    page setup and styles win over ours.
 
+    The pages are estimated here, once, at the text width of the page the brief is set on (the reference's, if
+    it sets one): the count the .docx carries (NUMPAGES) is the one a page budget is held to.
     Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
     """
     if reference is None:
@@ -78,7 +81,7 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     if warnings is not None:
         warnings += refused
     properties.stamp(word, document.properties, when)
-    return package(entries(word, writer.body), when)
+    return package(entries(word, writer.body), when), estimate
 
 
 # The base document with our styles installed and its page set up, by what it is made of: making it is a fifth

@@ -175,9 +175,9 @@ class DescribeTheWordBody:
         held: list[list[str]] = []
         running = word_page.running
 
-        def observed(word, *args):  # after the last block, before the header and footer
+        def observed(word, *args, **named):  # after the last block, before the header and footer
             held.append([element.tag.rsplit("}", 1)[-1] for element in word.element.body])
-            running(word, *args)
+            running(word, *args, **named)
 
         monkeypatch.setattr(word_page, "running", observed)
         data = products.render(drawn[0], "docx", drawn[1])

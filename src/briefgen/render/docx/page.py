@@ -70,10 +70,11 @@ def _text_width(section) -> Length:
 
 
 def running(document: WordDocument, running: Running, text_width: Length, pages: int, watermark: Role,
-            family: str, last_drawing_id: int) -> None:
+            family: str, last_drawing_id: int, *, reference: bool) -> None:
     """One header and one footer for every page, as the layout decided them: text left, page centred, marking right;
     a draft's watermark behind every page, in the ``watermark`` role and the font ``family``. ``last_drawing_id``
-    is the largest of the body's drawings' ids (body.Body.last_drawing_id)."""
+    is the largest of the body's drawings' ids (body.Body.last_drawing_id); ``reference``: the styles are a
+    reference document's."""
     section = document.sections[-1]
     # A first-page or even-page header from a reference document would hide the marking on those pages.
     section.different_first_page_header_footer = False
@@ -92,7 +93,7 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
         for child in list(root):
             root.remove(child)
 
-    line = _line(document, header, HEADER, text_width, centre=False)
+    line = _line(document, header, HEADER, text_width, centre=False, reference=reference)
     if running.logo:  # at the left, the short title at a stop just after it
         pictures.add_logo(line, running.logo, shape_id=last_drawing_id + 1)
         line.paragraph_format.tab_stops.add_tab_stop(Pt(running.logo.width + running.logo.gap))
@@ -106,7 +107,7 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
         paragraph_element(line).append(watermarks.run(running.watermark, family=family, colour=watermark.colour,
                                                       opacity=WATERMARK_OPACITY))
 
-    line = _line(document, footer, FOOTER, text_width, centre=True)
+    line = _line(document, footer, FOOTER, text_width, centre=True, reference=reference)
     line.add_run(running.footer)
     line.add_run("\t")
     for piece in running.page:
@@ -120,12 +121,14 @@ def running(document: WordDocument, running: Running, text_width: Length, pages:
     add_run(line, running.marking.value, MARKING_LABEL)
 
 
-def _line(document: WordDocument, story, style_id: str, text_width: Length, *, centre: bool) -> Paragraph:
+def _line(document: WordDocument, story, style_id: str, text_width: Length, *, centre: bool,
+          reference: bool) -> Paragraph:
     """A header or footer paragraph with a right stop at the text's right edge (and a ``centre`` stop mid-page)."""
     line = add_paragraph(story, style_id)
     stops = line.paragraph_format.tab_stops
-    # A reference's Header/Footer style may bring stops for another page width: clear them.
-    style = document.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)  # the default style if there is none
+    # A reference's Header/Footer style may bring stops for another page width: clear them. Ours set none (their
+    # properties are all ours: styles.install), and the styles part is not read (prepared.py).
+    style = document.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH) if reference else None
     for stop in style.paragraph_format.tab_stops if style is not None and style.style_id == style_id else ():
         stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
     if centre:

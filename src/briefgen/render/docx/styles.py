@@ -25,7 +25,7 @@ from ... import scripts
 from ...typography import Edge, Look, marking_in, typography
 from ...marking import Tlp
 from ...theme import Theme
-from ...value import Value, replace
+from ...value import Value, fields, replace
 from . import numbering
 from .internals import paragraph_element
 
@@ -97,6 +97,16 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
         Style("header", HEADER, "paragraph", roles.header.in_word, body),
         Style("footer", FOOTER, "paragraph", roles.footer.in_word, body),
     )
+
+
+def made_of(theme: Theme, marking: Tlp) -> str:
+    """What ``install`` makes Word's styles of without a reference document, as text: equal for two themes whose
+    styles come out the same (prepared.py). A look's font is its family there: its faces are not in the styles."""
+    def seen(value):
+        return (replace(value, font=None), value.font and value.font.family) if isinstance(value, Look) else value
+
+    return repr((theme.fonts.family, [tuple(seen(getattr(style, name)) for name in fields(Style))
+                                      for style in styles(theme, marking)]))
 
 
 def _w(tag: str, parent=None, **attributes: object):

@@ -26,7 +26,8 @@ from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
 from ...typography import typography
-from . import body as word_body, embedded_fonts, footnotes, inline, page, pictures, properties, styles, tables, tracked
+from . import (body as word_body, embedded_fonts, footnotes, inline, page, pictures, prepared, properties, styles,
+               tables, tracked)
 from .internals import paragraph_element
 from .markers import Markers
 from .package import entries
@@ -48,14 +49,14 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
     """
     if reference is None:
-        word, width = _base(theme, document.marking, document.language)
+        word, width, lists = _base(theme, document.marking, document.language)
     else:
-        word, width = _prepared(reference, theme, document.marking, document.language, warnings)
+        (word, width), lists = _prepared(reference, theme, document.marking, document.language, warnings), {}
     # The pages are estimated before the body is built: a long text's measured words are gone by the time the
     # body's tree, most of a long brief's memory, is made.
     estimate = pages.pages(document, theme, width.pt)
     # A footnote reference's bookmark is numbered by its note; the fields' marks take the ids after them.
-    writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1))
+    writer = _Writer(word, theme, width, Markers(first_id=len(document.notes) + 1), lists)
     if document.notes and not document.footnotes:
         raise ValueError("the Word brief's notes are its footnotes: lay it out with compose(..., footnotes=True)")
     for block in document.blocks:
@@ -67,8 +68,8 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     if document.redline is not None:
         # Ids after every bookmark's: Word wants an annotation's id unique among them all.
         tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
-    page.running(word, document.running, width, estimate,
-                 typography(theme).brief.watermark, theme.fonts.family, writer.body.last_drawing_id)
+    page.running(word, document.running, width, estimate, typography(theme).brief.watermark,
+                 theme.fonts.family, writer.body.last_drawing_id, reference=reference is not None)
     if reference is not None and reference.header_pictures and warnings is not None:
         instead = ("the theme's logo is in the header instead" if document.running.logo else
                    'to have a logo in the header, name it in the theme: logo = "logo.png" and logo_in_header = true')
@@ -84,41 +85,55 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     return package(entries(word, writer.body), when), estimate
 
 
-# The base document with our styles installed and its page set up, by what it is made of: making it is a fifth
-# of a warm render (parsing python-docx's template, then every style), a copy of it half that. Only without a
-# reference document, which watch reads again at each save and whose styles and page win over ours. It is kept
-# from the second render of its kind on: a process that renders once (the usual command) copies nothing.
+# The base document with our styles installed and its page set up, by what it is made of, for a theme whose
+# styles are not the built-in ones (those are kept prepared: prepared.py): making it is a fifth of a warm render
+# (parsing python-docx's template, then every style), a copy of it half that. Only without a reference
+# document, which watch reads again at each save and whose styles and page win over ours. It is kept from the
+# second render of its kind on: a process that renders once (the usual command) copies nothing.
 _BASES: dict[tuple[Theme, Tlp, str], tuple[WordDocument, Length] | None] = {}
 _BASES_KEPT = 4
 
 
-def _base(theme: Theme, marking: Tlp, language: str) -> tuple[WordDocument, Length]:
+def _base(theme: Theme, marking: Tlp, language: str) -> tuple[WordDocument, Length, dict[str, str | None]]:
+    """The base document without a reference, its text width, and the lists of the list styles it says."""
+    found = prepared.base(theme, marking, language)
+    if found is not None:
+        word, lists = found
+        width, _ = page.set_up(word, theme, reference=False)
+        return word, width, lists
     key = (theme, marking, language)
     if key not in _BASES:  # the first of its kind: made, and given away
         if len(_BASES) >= _BASES_KEPT:
             del _BASES[next(iter(_BASES))]
         _BASES[key] = None
-        return _prepared(None, theme, marking, language, None)
-    found = _BASES[key]
-    if found is None:
-        found = _BASES[key] = _prepared(None, theme, marking, language, None)
-    word, width = found
-    return copy.deepcopy(word), width
+        return *_prepared(None, theme, marking, language, None), {}
+    made = _BASES[key]
+    if made is None:
+        made = _BASES[key] = _prepared(None, theme, marking, language, None)
+    word, width = made
+    return copy.deepcopy(word), width, {}
 
 
 def _prepared(reference: Template | None, theme: Theme, marking: Tlp, language: str,
               warnings: list[str] | None) -> tuple[WordDocument, Length]:
     """The base document, emptied, with every style the brief uses and its page set up; and its text width."""
+    word = styled_base(reference, theme, marking, language, warnings)
+    width, page_notes = page.set_up(word, theme, reference=reference is not None)
+    if warnings is not None:
+        warnings += page_notes
+    return word, width
+
+
+def styled_base(reference: Template | None, theme: Theme, marking: Tlp, language: str,
+                warnings: list[str] | None) -> WordDocument:
+    """The base document, emptied, with every style the brief uses; its page not yet set up."""
     word = open_base(reference)
     empty_body(word)
     missing = styles.install(word, theme, marking, language=language, reference=reference is not None)
     if warnings is not None and missing:
         warnings.append(f"the reference document lacks {len(missing)} of briefgen's styles "
                         f"({', '.join(map(repr, missing))}); briefgen's own are used")
-    width, page_notes = page.set_up(word, theme, reference=reference is not None)
-    if warnings is not None:
-        warnings += page_notes
-    return word, width
+    return word
 
 
 def open_base(reference: Template | None) -> WordDocument:
@@ -146,12 +161,13 @@ def empty_body(word: WordDocument) -> None:
 class _Writer:
     """Appends layout blocks to the Word body in the theme's styles."""
 
-    def __init__(self, word: WordDocument, theme: Theme, width: Length, markers: Markers) -> None:
+    def __init__(self, word: WordDocument, theme: Theme, width: Length, markers: Markers,
+                 lists: dict[str, str | None]) -> None:
         self.word, self.theme, self.width = word, theme, width
         self.body = word_body.Body(word)
         self.markers = markers
         self.mark = markers.mark
-        self.lists: dict[str, str | None] = {}  # each list style's numId
+        self.lists = dict(lists)  # each list style's numId, looked up in the styles when not given
 
     def add(self, block: Block | Tracked) -> None:
         match block:

@@ -490,6 +490,20 @@ class TestMeasure:
             drawn = sum(METRICS.width(text, size, bold=b) for text, b in pieces)
             assert drawn <= width + 0.01 or len("".join(t for t, _ in pieces).strip()) == 1
 
+    @settings(max_examples=60, deadline=None)
+    @given(texts=st.lists(st.text(" \u200baeW\u2014.", min_size=1, max_size=60), min_size=2, max_size=6),
+           width=st.floats(5, 400), size=st.sampled_from([11.0, 22.0]))
+    def it_measures_a_text_after_others_as_afresh(self, texts, width, size):
+        """The widths of words and of the spaces after them are kept from text to text, per face."""
+        warm = Metrics(load_theme().fonts)
+        for text in texts[:-1]:
+            warm.wrap((Span(text), Span(text, bold=True)), width, size)
+        last = (Span(texts[-1]), Span(texts[0], bold=True))
+        fresh = Metrics(load_theme().fonts)
+        assert warm.wrap(last, width, size) == fresh.wrap(last, width, size)
+        assert warm.count(last, width, size, once=True) == fresh.count(last, width, size, once=True)
+        assert warm.widest(last, size) == fresh.widest(last, size)
+
     @pytest.mark.parametrize("face", ["regular", "bold", "italic", "bold_italic"])
     def it_measures_each_face_as_reportlab_does_for_the_pdf(self, face):
         from reportlab.pdfbase import pdfmetrics

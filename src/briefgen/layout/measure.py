@@ -146,9 +146,14 @@ class Metrics:
                         known.clear()
                     width = known[word] = _width(face, word)
                 units.append(width)
-                if match.group(1):
-                    # Trailing spaces may hang past the margin, as in every layout engine.
-                    words.append(_Word(tuple(parts), tuple(units), _width(face, match.group(1))))
+                spaces = match.group(1)
+                if spaces:
+                    # Trailing spaces may hang past the margin, as in every layout engine. Their widths are kept
+                    # with the words': a string's width is its width, whether a word or the spaces after one.
+                    trailing = known.get(spaces)
+                    if trailing is None:
+                        trailing = known[spaces] = _width(face, spaces)
+                    words.append(_Word(tuple(parts), tuple(units), trailing))
                     parts, units = [], []
         if parts:
             words.append(_Word(tuple(parts), tuple(units), 0.0))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import click
 
 from . import __version__
+from .cycles import imported
 from .errors import BriefgenError
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def _single(fmt: str) -> click.Command:
                 recipients: Path | None, jobs: int, quiet: bool, strict: bool, paper: str | None = None,
                 minutes: int | None = None, compare: Path | None = None,
                 **references: Path | None) -> None:
-        from . import products
+        products = imported(f"{__package__}.products")
         files = _content_files([content] if content else [])
         if recipients is not None and output is not None:
             raise click.UsageError("--recipients writes one copy per recipient under out/<brief>/; drop -o")
@@ -153,7 +154,7 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
                 strict: bool,
                 **references: Path | None) -> None:
     """Render every CONTENT file in all three formats (- reads standard input, written as stdin.*)."""
-    from . import products
+    products = imported(f"{__package__}.products")
     files = _content_files(content)
     theme, chosen = _theme_and_references(list(templates), paper, references, list(products.FORMATS), quiet)
     _ensure_folder(out_dir)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
+from .cycles import imported
 from .errors import BriefgenError
 from .layout import document as document_layout
 from .layout.outline import labels
@@ -88,16 +90,15 @@ def redlined(brief: Brief, old: Brief, theme: Theme) -> LaidOut:
 def prepare(fmt: str) -> None:
     """Import what rendering ``fmt`` needs, ahead of its first product: a batch's worker does so while it waits
     for the first brief to be loaded."""
-    if fmt == "docx":
-        from .render import docx  # noqa: F401
-    elif fmt == "pdf":
-        from .render import pdf  # noqa: F401
-    elif fmt == "pptx":
-        from .render import pptx  # noqa: F401
+    if fmt in FORMATS:
+        _renderer(fmt)
 
 
 def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = None) -> LaidOut:
     """The layout of one product, before it is drawn."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    renderer = _renderer(fmt)  # before the layout, which would be frozen with what the import makes
     if fmt in ("docx", "pdf"):
         # Word's notes are its own footnotes; the PDF lists them under their heading.
         layout = document_layout.compose(brief, theme, footnotes=fmt == "docx")
@@ -105,10 +106,14 @@ def lay_out(brief: Brief, fmt: str, theme: Theme, template: Template | None = No
         return LaidOut(fmt, layout, (*glyphs, *layout.left_out))
     if fmt == "pptx":
         from .layout import deck as deck_layout
-        from .render import pptx
-        deck = deck_layout.compose(brief, theme, pptx.geometry(theme, template))
+        deck = deck_layout.compose(brief, theme, renderer.geometry(theme, template))
         return LaidOut(fmt, deck, tuple(deck.left_out))
-    raise ValueError(f"unknown format {fmt!r}")
+
+
+def _renderer(fmt: str) -> ModuleType:
+    """The format's renderer (render/<fmt>), imported when a product of it is first laid out or drawn, with the
+    cycle collector paused (cycles.imported)."""
+    return imported(f"{__package__}.render.{fmt}")
 
 
 def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
@@ -125,18 +130,18 @@ def _render(brief: Brief, fmt: str, theme: Theme, template: Template | None,
         else:
             layout = document_layout.numbered(layout, copy, words)
     if fmt == "docx":
-        from .render import docx
+        docx = _renderer("docx")
         data, pages = docx.render(layout, theme, reference=template, when=when, warnings=warnings)
         # Estimated, not counted: Word sets the pages itself when it opens the file. A PDF's pages are counted
         # in it; a deck has slides, not pages.
         return data, (pages if brief.page_budget else None)
     if fmt == "pdf":
-        from .render import pdf
+        pdf = _renderer("pdf")
         handed = [layout]
         del laid, layout  # handed over: the PDF lets the layout go before it draws the pages
         data = pdf.render(handed, theme, when=when)
         return data, (pdf.page_count(data) if brief.page_budget else None)
-    from .render import pptx
+    pptx = _renderer("pptx")
     return pptx.render(layout, theme, template=template, when=when, warnings=warnings), None
 
 

@@ -154,9 +154,11 @@ class Paragraph(SplitParagraph):
         self._markup = (text, kwargs)
 
     def __getattr__(self, name: str) -> object:
-        # Only for what is not set yet: what reportlab's __init__ sets (frags, text, bulletText...).
+        # Only for what is not set yet: what reportlab's __init__ sets (frags, text, bulletText...). reportlab asks
+        # a paragraph thousands of times a brief for what it may lack (spaceBefore, autoLeading... with a default):
+        # the error names only the attribute, as formatting a message each time was ~2 ms of a cold PDF.
         if self.__dict__.get("_markup") is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            raise AttributeError(name)
         self._parse()
         return getattr(self, name)
 

@@ -1,5 +1,5 @@
 """`python -m briefgen` runs the command line."""
 
-from .cli import run
+from . import main
 
-run()
+main()

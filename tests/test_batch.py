@@ -9,7 +9,7 @@ import shutil
 from contextlib import contextmanager
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from .conftest import EXAMPLE, NRF
@@ -209,6 +209,9 @@ def test_a_worker_imports_the_renderers_of_what_it_draws_first_before_it_is_give
 
 
 @settings(deadline=None)  # the first example imports briefgen.batch
+@example(waiting=["docx", "pptx"] * 3, drawn={"pdf"}, others={"docx", "pptx"}, idle=True)  # the end of a batch
+@example(waiting=["pdf", "docx"] * 3, drawn={"pptx"}, others={"docx", "pdf"}, idle=True)
+@example(waiting=["pptx", "pdf", "docx"], drawn={"pptx", "docx"}, others={"pdf"}, idle=False)  # the deck left over
 @given(waiting=st.lists(st.sampled_from(("docx", "pdf", "pptx")), max_size=8),
        drawn=st.sets(st.sampled_from(("docx", "pdf", "pptx"))), others=st.sets(st.sampled_from(("docx", "pdf", "pptx"))),
        idle=st.booleans())
@@ -217,12 +220,15 @@ def test_a_worker_is_given_what_it_has_drawn_before_else_a_format_nobody_has_and
     from briefgen import batch
 
     chosen = batch._choice(waiting, drawn, others, idle=idle)
+    starting = ("pptx", "docx", "pdf")  # cheapest to start first
     warm = [at for at, fmt in enumerate(waiting) if fmt in drawn]
     nobodys = [at for at, fmt in enumerate(waiting) if fmt not in others]
-    if warm:  # the first that came of a format it has drawn
-        assert chosen == warm[0]
+    if warm:  # the first that came of a format it has drawn, the one dearest for another to start
+        assert chosen == min(warm, key=lambda at: (-starting.index(waiting[at]), at))
     elif nobodys:  # else the first of a format no other worker has drawn
         assert chosen == nobodys[0]
-    else:  # else another's format, but only rather than stand idle, and only if more wait than its owner has in hand
+    else:  # else another's format, but only rather than stand idle, and only if more wait than its owner has in hand:
+        # the first of the one cheapest to start, the deck before the Word brief before the PDF
         many = [at for at, fmt in enumerate(waiting) if waiting.count(fmt) > batch._AHEAD]
-        assert chosen == (many[0] if idle and many else None)
+        cheapest = sorted(many, key=lambda at: (starting.index(waiting[at]), at))
+        assert chosen == (cheapest[0] if idle and many else None)

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
+# What a worker's first product of a format costs it over its next ones, cheapest first (CPU s for the NRF brief,
+# its imports and first render): the deck ~0.02, the Word brief ~0.06-0.08 (python-docx, the base document), the
+# PDF ~0.14 (reportlab, the faces). A worker that takes over another's format at the end of a batch takes the
+# cheapest to start.
+_STARTING = {"pptx": 0, "docx": 1, "pdf": 2}
 # How many tasks a worker is given at once: the one it draws and the next, so that it never waits for the
 # parent, which gives them between the briefs it loads; no more, so that each goes to the worker that suits it.
 _AHEAD = 2
@@ -220,17 +225,27 @@ def _openers(handed: Sequence[str], workers: int) -> list[list[str]]:
 
 def _choice(waiting: Sequence[str], drawn: set[str], others: set[str], *, idle: bool) -> int | None:
     """Which of the ``waiting`` tasks (their formats, in the order they came) a worker is given, if any: the first
-    of a format it has drawn (``drawn``), whose imports and caches it has; else the first of a format no other
-    worker has drawn (``others``), so that the formats are shared out; else, only if it has nothing to draw
-    (``idle``), the first of a format more than _AHEAD of which wait, though another worker is warm for it: a
-    worker's first product of a format (its imports and first render: 0.2 s for the NRF brief's PDF) costs more
-    than the few its warm worker has left would."""
-    for wanted in (lambda fmt: fmt in drawn, lambda fmt: fmt not in others,
-                   lambda fmt: idle and waiting.count(fmt) > _AHEAD):
-        for position, fmt in enumerate(waiting):
-            if wanted(fmt):
-                return position
+    of a format it has drawn (``drawn``), whose imports and caches it has, of those the one dearest to start
+    (_STARTING), so that what is left at the end of a batch is what another worker takes over most cheaply; else
+    the first of a format no other worker has drawn (``others``), so that the formats are shared out; else, only
+    if it has nothing to draw (``idle``), the first of a format more than _AHEAD of which wait, though another
+    worker is warm for it: a worker's first product of a format (its imports and first render: 0.2 s for the NRF
+    brief's PDF) costs more than the few its warm worker has left would; of those formats, the cheapest to start.
+    """
+    warm = [fmt for fmt in dict.fromkeys(waiting) if fmt in drawn]
+    if warm:
+        return waiting.index(max(warm, key=_starting))
+    for position, fmt in enumerate(waiting):
+        if fmt not in others:
+            return position
+    many = [fmt for fmt in dict.fromkeys(waiting) if waiting.count(fmt) > _AHEAD]
+    if idle and many:
+        return waiting.index(min(many, key=_starting))
     return None
+
+
+def _starting(fmt: str) -> int:
+    return _STARTING.get(fmt, -1)
 
 
 def _heaviest_first(fmt: str) -> int:

@@ -296,10 +296,9 @@ def _started() -> None:
 
 def _ready(formats: Sequence[str]) -> None:
     """A worker's first call: import the renderers of the formats it will draw first (``_openers``), while the
-    parent loads the first brief, and freeze them with the rest."""
+    parent loads the first brief (``prepare`` freezes what they make, as a first product's import would)."""
     for fmt in formats:
         prepare(fmt)
-    gc.freeze()
 
 
 def _alone(task: Task, submit: Callable[[ProcessPoolExecutor], Future]) -> Outcome:

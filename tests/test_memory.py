@@ -10,11 +10,15 @@ the content file's text nor every field's place, and a worker that makes no deck
 from __future__ import annotations
 
 import gc
+import io
 import re
 import zlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
 
 from briefgen import batch, products
 from briefgen.inline import Span
@@ -24,10 +28,10 @@ from briefgen.output import package
 from briefgen.load import Places, load_placed
 from briefgen.render.docx import body as word_body, page as word_page
 from briefgen.render.office import template
-from briefgen.render.pdf import canvas, internals
+from briefgen.render.pdf import canvas, internals, writer
 from briefgen.theme import load_theme
 
-from .conftest import LIBREOFFICE_REFERENCES, NRF, example_changed
+from .conftest import EXAMPLE, LIBREOFFICE_REFERENCES, NRF, example_changed
 from .logos import logo_png, themed
 from datetime import datetime, timezone
 
@@ -58,6 +62,54 @@ class DescribeThePdfPages:
         early = products.render(brief, "pdf", THEME)
         monkeypatch.setattr(internals, "compress_last_page", lambda canvas: None)
         assert products.render(brief, "pdf", THEME) == early
+
+
+class DescribeThePdfsFile:
+    """The file is written as its objects are formatted, and the structure tree's objects made only then."""
+
+    @pytest.mark.parametrize("content", [NRF, EXAMPLE], ids=["nrf", "example"])
+    def it_writes_the_bytes_reportlab_writes_when_it_joins_the_file_first(self, content, monkeypatch):
+        brief = load_placed(content)[0]
+        written = products.render(brief, "pdf", THEME)
+        monkeypatch.setattr(internals, "save", Canvas.save)  # every object formatted, joined, then written
+        assert products.render(brief, "pdf", THEME) == written
+
+    def it_writes_each_object_as_it_is_formatted(self, monkeypatch):
+        writes: list[int] = []
+
+        class Recording(io.BytesIO):
+            def write(self, data: bytes) -> int:
+                if data:
+                    writes.append(len(data))
+                return super().write(data)
+
+        before: list[int] = []  # how many writes were made as each object began to be formatted
+        formatted = pdfdoc.PDFIndirectObject.format
+
+        def observed(self, document):
+            before.append(len(writes))
+            return formatted(self, document)
+
+        monkeypatch.setattr(writer, "io", SimpleNamespace(BytesIO=Recording))
+        monkeypatch.setattr(pdfdoc.PDFIndirectObject, "format", observed)
+        data = products.render(load_placed(NRF)[0], "pdf", THEME)
+        # The header, then each object as it is formatted, then the cross-reference table and the trailer.
+        assert len(before) > 100 and before == list(range(1, len(before) + 1))
+        assert len(writes) == len(before) + 3 and sum(writes) == len(data)
+
+    def it_makes_no_elements_dictionary_before_the_file_is_written(self, monkeypatch):
+        held: list[int] = []
+        write = canvas.write_structure
+
+        def observed(*args: object) -> None:
+            write(*args)
+            gc.collect()
+            held.append(sum(type(obj) is internals.Dictionary for obj in gc.get_objects()))
+
+        monkeypatch.setattr(canvas, "write_structure", observed)
+        data = products.render(load_placed(NRF)[0], "pdf", THEME)
+        assert held == [2]  # the root's and its IDTree's: each element's is made as the file is written, and let go
+        assert data.count(b"<</S /P/P ") > 30  # written all the same
 
 
 class DescribeThePlacesKeptAfterTheWarnings:

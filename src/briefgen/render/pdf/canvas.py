@@ -195,7 +195,7 @@ class TaggedCanvas(Canvas):
         if internals.page_operators(self):
             self.showPage()
         write_structure(self, self.structure, self._metadata)
-        super().save()
+        internals.save(self)
 
 
 _LINE_END = re.compile(r"(\)|>) Tj T\*$")

@@ -17,15 +17,15 @@ from __future__ import annotations
 import struct
 import zlib
 from fnmatch import fnmatch
-from functools import cached_property
-from types import FunctionType
-from typing import Iterator
+from functools import cached_property, partial
+from types import FunctionType, MethodType
+from typing import BinaryIO, Iterator
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.lib.abag import ABag
-from reportlab.pdfbase.pdfdoc import (PDFBase85Encode, PDFDictionary, PDFDocument, PDFObject, PDFObjectReference, PDFPage,
-                                      PDFStream, PDFString, PDFZCompress)
+from reportlab.pdfbase.pdfdoc import (PDFBase85Encode, PDFDictionary, PDFDocument, PDFFile, PDFObject,
+                                      PDFObjectReference, PDFPage, PDFStream, PDFString, PDFZCompress)
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -373,6 +373,35 @@ def compress_last_page(canvas: Canvas) -> None:
     stream.content = zlib.compress(page.stream.encode("utf8"))
     stream.__Comment__ = "page stream"
     page.Contents, page.stream = stream, None
+
+
+class _WrittenFile(PDFFile):
+    """reportlab's collector of the file's formatted objects, each written to ``out`` as it is added.
+
+    reportlab's PDFFile keeps every formatted object to join them at the end, and the caller then
+    copies the joined file into its own: three copies of the whole file at the end of a save
+    (~36 MB for a dense paragraph of a million characters), where this holds one, ``out``'s.
+    Offsets count from the file's first byte, as reportlab's do, whatever ``out`` held before.
+    """
+
+    def __init__(self, out: BinaryIO, version: tuple[int, int]):
+        super().__init__(version)  # adds the header to its list, whence it goes to ``out`` first
+        for written in self.strings:
+            out.write(written)
+        self.strings = None
+        self.write = out.write
+
+    def format(self, document: PDFDocument) -> bytes:
+        return b""  # written already
+
+
+def save(canvas: Canvas) -> None:
+    """reportlab's canvas.save() of a canvas whose pages are all shown, into the file object it was made with, each
+    object of the file written to it as it is formatted: the same bytes as reportlab's save, which formats every
+    object, joins them and only then writes."""
+    out, document = canvas._filename, canvas._doc
+    document.format = MethodType(_with_globals(PDFDocument.format, PDFFile=partial(_WrittenFile, out)), document)
+    document.SaveToFile(out, canvas)  # its write of what format returns writes nothing more
 
 
 def set_page_entries(page: PDFPage, entries: dict[str, object]) -> None:

@@ -358,6 +358,21 @@ class DescribeReportlabInternals:
         assert ours.face._subsets, "no subset was kept"
         assert written(ours) == theirs  # the kept subsets, again
 
+    def it_saves_into_the_canvas_file_the_bytes_reportlabs_save_writes(self):
+        def drawn(out: io.BytesIO) -> Canvas:
+            canvas = Canvas(out, invariant=1)
+            canvas.drawString(72, 720, "A page")
+            canvas.linkURL("https://example.org", (72, 700, 200, 730))
+            canvas.showPage()
+            canvas.drawString(72, 720, "Another")
+            canvas.showPage()
+            return canvas
+
+        theirs, ours = io.BytesIO(), io.BytesIO()
+        drawn(theirs).save()
+        pdf_internals.save(drawn(ours))
+        assert ours.getvalue() == theirs.getvalue() and theirs.getvalue().startswith(b"%PDF")
+
     def it_writes_a_dictionary_a_reader_reads_as_reportlabs(self):
         canvas = Canvas(io.BytesIO())
         target = pdf_internals.reference(canvas, PDFDictionary({"Type": PDFName("Target")}))

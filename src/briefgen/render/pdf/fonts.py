@@ -131,7 +131,7 @@ def missing_glyphs(text: str, theme: Theme) -> set[str]:
     """
     faces = family(theme)
     lacking = set(text).difference(faces.regular.shown, BIDI_CONTROLS)
-    if faces.fallback is not None:
+    if lacking and faces.fallback is not None:  # not read otherwise: a face is read whole (~4 ms for DejaVu Sans)
         lacking -= faces.fallback.shown
     return {c for c in lacking if not invisible(c)}
 

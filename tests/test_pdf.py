@@ -369,6 +369,27 @@ class DescribeParagraphMeasurement:
         assert not splits, "a paragraph split over pages is broken again: the test needs a brief without one"
         assert breaks == []
 
+    def it_parses_a_paragraph_when_first_asked_and_then_is_its_own_class_alone(self):
+        # Parsed lazily (a long brief's story would hold every paragraph's frags at once), a paragraph answers what
+        # reportlab asks it for before its lines as if parsed; once parsed, a missing attribute (reportlab asks for
+        # thousands a render) is Python's own miss, with no parsing __getattr__ in the way. Subclasses keep theirs.
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph as PlatypusParagraph
+
+        from briefgen.render.pdf.paragraph import Paragraph
+
+        class Plain(Paragraph):
+            pass
+
+        style = ParagraphStyle("body", fontSize=9, leading=11)
+        text = "Some <b>bold</b> words"
+        for kind in (Paragraph, Plain):
+            ours = kind(text, style)
+            assert isinstance(ours, kind) and not hasattr(ours, "spaceBefore")
+            assert [f.text for f in ours.frags] == [f.text for f in PlatypusParagraph(text, style).frags]
+            assert type(ours) is kind and not hasattr(kind, "__getattr__")
+            assert ours.wrap(200, 100) == PlatypusParagraph(text, style).wrap(200, 100)
+
     def it_breaks_lines_once_per_width_and_measures_as_reportlab_does(self, monkeypatch):
         # A long table is measured again at every page it splits over; its cells must not re-break.
         from reportlab.lib.styles import ParagraphStyle

@@ -121,8 +121,32 @@ def _overflows(broken) -> bool:
     return any(len(words) == 1 and extra < -FUZZ for extra, words in broken.lines[1:])
 
 
+class _Unparsed:
+    """What a paragraph is, besides its class, until it is parsed: the first attribute reportlab asks for that its
+    __init__ would have set (frags, text, bulletText...) parses it, and it is of its own class alone again.
+
+    Only until then: reportlab asks a paragraph for attributes it lacks (hasattr(spaceBefore), _SPACETRANSFER...)
+    ~2,800 times in a render of the NRF brief, and each miss through a __getattr__ took 2 µs, 0.05 without one.
+    """
+
+    _own_class: type  # the paragraph's class, which it is alone once parsed
+
+    def __getattr__(self, name: str) -> object:
+        if self.__dict__.get("_markup") is None:  # not made by __init__ (a copy being made, before its state is set)
+            raise AttributeError(name)
+        self._parse()
+        return getattr(self, name)
+
+
 class Paragraph(SplitParagraph):
     """A reportlab Paragraph; see the module's docstring for what it does differently and why."""
+
+    _unparsed: type  # this class with _Unparsed's __getattr__, which each paragraph is until it is parsed
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if _Unparsed not in cls.__bases__:
+            cls._unparsed = _unparsed(cls)
 
     _frag_base = 0  # where this paragraph's frag words start in the lines it was given (a split's rest)
     _line_words = None  # (all words, where each line's start, first line here): a plain paragraph's words by line
@@ -152,19 +176,12 @@ class Paragraph(SplitParagraph):
         # for, each paragraph's frags go when it has been drawn (the story lets go of what it drew).
         self.style = style
         self._markup = (text, kwargs)
-
-    def __getattr__(self, name: str) -> object:
-        # Only for what is not set yet: what reportlab's __init__ sets (frags, text, bulletText...). reportlab asks
-        # a paragraph thousands of times a brief for what it may lack (spaceBefore, autoLeading... with a default):
-        # the error names only the attribute, as formatting a message each time was ~2 ms of a cold PDF.
-        if self.__dict__.get("_markup") is None:
-            raise AttributeError(name)
-        self._parse()
-        return getattr(self, name)
+        self.__class__ = self._unparsed
 
     def _parse(self) -> None:
         text, kwargs = self._markup
         self._markup = None
+        self.__class__ = self._own_class
         if self._in_frame and len(text) > LaidOut.LIMIT and not kwargs and _breaks_lazily(self.style):
             # Parsed and broken as it is laid out (_Lines); too long to be kept for the next render anyway.
             super().__init__(None, self.style, frags=[])
@@ -416,6 +433,14 @@ class _Breaker:
             self._words += end
         self._lines += keep
         return broken[:keep], done
+
+
+def _unparsed(cls: type) -> type:
+    return type(cls.__name__, (_Unparsed, cls), {"_own_class": cls, "__module__": cls.__module__,
+                                                 "__qualname__": cls.__qualname__})
+
+
+Paragraph._unparsed = _unparsed(Paragraph)
 
 
 class _Lines:

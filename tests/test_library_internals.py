@@ -227,6 +227,35 @@ class DescribeOurPptxNames:
 
 
 class DescribeReportlabInternals:
+    def it_copies_the_page_frame_as_deepcopy_does_in_a_keep_with_next_measure(self):
+        # reportlab measures a keep-with-next group on a deep copy of the page's frame (flowables._listWrapOn).
+        import copy
+
+        from reportlab.pdfgen.canvas import Canvas
+        from reportlab.platypus import Frame, Spacer
+        from reportlab.platypus.flowables import _listWrapOn
+
+        from briefgen.render.pdf.internals import BodyFrame
+
+        ours, theirs = BodyFrame(50, 60, 400, 700, id="body"), Frame(50, 60, 400, 700, id="body")
+        canvas = Canvas(io.BytesIO())
+        for frame in (ours, theirs):
+            frame.add(Spacer(10, 123.5), canvas)
+            frame._frameBGs = [("a background", [1, 2])]  # a list inside a list: copied, not shared
+            frame._generated_content = [Spacer(1, 1)]
+        copied = copy.deepcopy(ours)
+        generic = copy.deepcopy(theirs)
+        assert type(copied) is BodyFrame and copied is not ours
+        assert {k: v for k, v in vars(copied).items() if k != "_generated_content"} == {
+            k: v for k, v in vars(generic).items() if k != "_generated_content"}
+        assert copied._frameBGs[0][1] is not ours._frameBGs[0][1]
+        assert copied._generated_content[0] is not ours._generated_content[0]
+        assert "__deepcopy__" in vars(BodyFrame)  # what reportlab's copy meets
+        document = type("Document", (), {"frame": ours})()
+        canvas._doctemplate = document
+        assert _listWrapOn([Spacer(10, 20), Spacer(10, 30)], 400, canvas) == (10, 50)
+        assert document.frame is ours and ours._y == theirs._y
+
     def it_breaks_lines_as_reportlab_does_and_keeps_them(self):
         style = getSampleStyleSheet()["BodyText"]
         text = "A paragraph long enough to break over several lines at this width, " * 4

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from ...layout.document import PAGE, PAGES, Running, Watermark
 from ...layout.properties import Properties
@@ -20,7 +20,7 @@ from .bidi import visual
 from .canvas import TaggedCanvas
 from .figures import draw_logo
 from .fonts import Family
-from .internals import KeptWithNext, frame_cursor, leave_open
+from .internals import BodyFrame, KeptWithNext, frame_cursor, leave_open
 from .styles import colour
 from .tags import Structure
 from .xmp import packet
@@ -56,7 +56,7 @@ class BriefTemplate(BaseDocTemplate):
         footer = self._roles.footer.in_pdf
         self._total_style: tuple[str, float, str] = (family.regular.name, footer.size, footer.colour)
         self._outline_level = -1
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+        frame = BodyFrame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("page", frames=[frame], onPage=lambda c, d: self._decorate(c),

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from hypothesis import given, strategies as st
 from lxml import etree
 
 import docx
@@ -384,7 +385,7 @@ class DescribeReportlabInternals:
         ours = pdf_internals.TrueTypeFont("Same", str(path))
         theirs = written(TTFont("Same", str(path)))
         assert written(ours) == theirs
-        assert ours.face._subsets, "no subset was kept"
+        assert ours.face._subsets and ours.face._widths, "no subset, or no subset's widths, was kept"
         assert written(ours) == theirs  # the kept subsets, again
 
     def it_saves_into_the_canvas_file_the_bytes_reportlabs_save_writes(self):
@@ -401,6 +402,14 @@ class DescribeReportlabInternals:
         drawn(theirs).save()
         pdf_internals.save(drawn(ours))
         assert ours.getvalue() == theirs.getvalue() and theirs.getvalue().startswith(b"%PDF")
+
+    @given(st.lists(st.one_of(st.integers(-5000, 5000), st.floats(-5000, 5000, allow_nan=False)), max_size=300))
+    def it_writes_a_subsets_widths_as_reportlab_formats_them_once_kept(self, widths: list[float]):
+        face = pdf_internals.TrueTypeFont("Face", str(FONTS[0])).face
+        document = Canvas(io.BytesIO())._doc
+        theirs = PDFArray(widths).format(document)
+        assert face.widths(PDFArray(widths), document).format(document) == theirs
+        assert face.widths(PDFArray(list(widths)), document).format(document) == theirs  # kept
 
     def it_writes_a_dictionary_a_reader_reads_as_reportlabs(self):
         canvas = Canvas(io.BytesIO())

@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.lib.abag import ABag
-from reportlab.pdfbase.pdfdoc import (PDFBase85Encode, PDFDictionary, PDFDocument, PDFFile, PDFObject,
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFBase85Encode, PDFDictionary, PDFDocument, PDFFile, PDFObject,
                                       PDFObjectReference, PDFPage, PDFStream, PDFString, PDFZCompress)
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
@@ -498,6 +498,26 @@ class TrueTypeFont(TTFont):
                 pass
         return super().splitString(text, doc, encoding)
 
+    def addObjects(self, doc: PDFDocument) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's, each subset's widths written as its array was formatted the first time in the process
+        (_Face.widths): a warm process (watch) embeds the same subsets at every save, and reportlab formats their
+        ~400 widths number by number (~1 ms of a warm save of the NRF brief)."""
+        fonts = doc.idToObject["BasicFonts"].dict
+        before = set(fonts)
+        super().addObjects(doc)
+        for name in fonts.keys() - before:
+            fonts[name].Widths = self.face.widths(fonts[name].Widths, doc)
+
+
+class _Formatted(PDFObject):
+    """A PDF value already formatted: its bytes, written as they are."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document: PDFDocument) -> bytes:
+        return self.data
+
 
 class _Face(TTFontFace):
     """A TrueType face with the attributes reportlab's extractInfo gives it, the heavy ones read in bulk, and the
@@ -511,6 +531,7 @@ class _Face(TTFontFace):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         self._subsets: dict[tuple[int, ...], tuple[bytes, bytes]] = {}  # subset → its file, and that compressed
+        self._widths: dict[tuple[float, ...], _Formatted] = {}  # a subset's widths → their array, formatted
         super().__init__(*args, **kwargs)
 
     def _subset(self, subset: list[int]) -> tuple[bytes, bytes]:
@@ -524,6 +545,17 @@ class _Face(TTFontFace):
                 self._subsets.clear()
             made = super().makeSubset(subset)
             found = self._subsets[key] = (made, zlib.compress(made))
+        return found
+
+    def widths(self, array: PDFArray, doc: PDFDocument) -> _Formatted:
+        """A subset's widths ``array``, of numbers only, formatted as reportlab formats it (which depends on the
+        numbers alone), once for the process."""
+        key = tuple(array.sequence)
+        found = self._widths.get(key)
+        if found is None:
+            if len(self._widths) >= self.SUBSETS_KEPT:
+                self._widths.clear()
+            found = self._widths[key] = _Formatted(array.format(doc))
         return found
 
     def makeSubset(self, subset: list[int]) -> bytes:  # noqa: N802 - reportlab's name

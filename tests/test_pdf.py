@@ -294,10 +294,13 @@ class DescribeMissingGlyphs:
         """A face is read whole when first asked what it shows: a brief whose every character the regular face
         shows leaves the fallback unread (~4 ms of a cold PDF), and one that needs it finds it there."""
         code = ("import sys; from briefgen.theme import load_theme; from briefgen.render.pdf import fonts; "
-                "theme = load_theme(); print(fonts.missing_glyphs(sys.argv[1], theme), "
-                "fonts.family(theme).fallback._shown is not None)")
-        for text, said in (("Kabul \u00e9\u2013\u2019", "set() False"), ("Kabul \u0627", "set() True"),
-                           ("\u6f22", "{'\u6f22'} True")):
+                "theme = load_theme(); faces = fonts.family(theme); "
+                "print(fonts.missing_glyphs(sys.argv[1], theme), ascii(faces.drawable(sys.argv[1])), "
+                "faces.fallback._shown is not None)")
+        # A word joiner (which the layout puts in ranges, and Carlito lacks) is left out, not looked for.
+        for text, said in (("Kabul \u00e9\u2013\u2019", "set() 'Kabul \\xe9\\u2013\\u2019' False"),
+                           ("55\u2013\u206080%", "set() '55\\u201380%' False"),
+                           ("Kabul \u0627", "set() 'Kabul \\u0627' True"), ("\u6f22", "{'\u6f22'} '?' True")):
             shown = subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True)
             assert shown.stdout.strip() == said, text
 

@@ -411,6 +411,34 @@ class DescribeReportlabInternals:
         assert face.widths(PDFArray(widths), document).format(document) == theirs
         assert face.widths(PDFArray(list(widths)), document).format(document) == theirs  # kept
 
+    @pytest.mark.parametrize("contents", [None, "", "Read the (full) note"])
+    def it_writes_a_link_as_linkurl_and_linkrect_write_it(self, contents):
+        def drawn(link: Callable[[Canvas, str, tuple, str], None]) -> bytes:
+            out = io.BytesIO()
+            canvas = Canvas(out, invariant=1)
+            canvas.translate(10, 20)  # a rectangle given relative to the current transform
+            canvas.bookmarkPage("note")
+            for number, (kind, rect, target) in enumerate([("url", (72, 700, 200, 730), "https://example.org/a(b)"),
+                                                           ("rect", (72, 600, 90.5, 612.25), "note")]):
+                link(canvas, kind, rect, target)
+                pdf_internals.set_link_entries(pdf_internals.last_annotation(canvas), 7 + number, contents)
+            link(canvas, "url", (1, 2, 3, 4), "https://example.org/unentered")  # one given no entries
+            canvas.showPage()
+            canvas.save()
+            return out.getvalue()
+
+        def theirs(canvas, kind, rect, target):
+            if kind == "url":
+                canvas.linkURL(target, rect, relative=1, kind="URI")
+            else:
+                canvas.linkRect("", target, rect, relative=1)
+
+        def ours(canvas, kind, rect, target):
+            pdf_internals.add_link(canvas, rect, 1, **({"url": target} if kind == "url" else {"destination_name": target}))
+
+        written = drawn(theirs)
+        assert drawn(ours) == written and written.count(b"/URI (") == 2 and b"/Dest [" in written
+
     def it_writes_a_dictionary_a_reader_reads_as_reportlabs(self):
         canvas = Canvas(io.BytesIO())
         target = pdf_internals.reference(canvas, PDFDictionary({"Type": PDFName("Target")}))

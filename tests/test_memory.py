@@ -13,6 +13,7 @@ import gc
 import io
 import re
 import zlib
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -96,6 +97,37 @@ class DescribeThePdfsFile:
         # The header, then each object as it is formatted, then the cross-reference table and the trailer.
         assert len(before) > 100 and before == list(range(1, len(before) + 1))
         assert len(writes) == len(before) + 3 and sum(writes) == len(data)
+
+    @pytest.mark.parametrize("content", [NRF, EXAMPLE], ids=["nrf", "example"])
+    def it_writes_the_links_reportlab_writes(self, content, monkeypatch):
+        brief = load_placed(content)[0]
+        written = products.render(brief, "pdf", THEME)
+
+        def theirs(canvas, rect, relative, *, url=None, destination_name=None):
+            if url is None:
+                Canvas.linkRect(canvas, "", destination_name, rect, relative=relative)
+            else:
+                Canvas.linkURL(canvas, url, rect, relative=relative)
+
+        monkeypatch.setattr(internals, "add_link", theirs)
+        assert products.render(brief, "pdf", THEME) == written
+
+    def it_keeps_each_link_as_a_record_until_the_file_is_written(self, monkeypatch):
+        kept: list[Counter] = []
+        save = canvas.TaggedCanvas.save
+
+        def observed(self: canvas.TaggedCanvas) -> None:  # every page drawn, nothing yet written
+            gc.collect()
+            kept.append(Counter(type(obj).__name__ for obj in gc.get_objects()
+                                if isinstance(obj, (internals.Link, pdfdoc.LinkAnnotation, pdfdoc.PDFDictionary))))
+            save(self)
+
+        monkeypatch.setattr(canvas.TaggedCanvas, "save", observed)
+        data = products.render(load_placed(NRF)[0], "pdf", THEME)
+        [found] = kept
+        links = data.count(b"/Subtype /Link")
+        assert links > 20 and found["Link"] == links and found["LinkAnnotation"] == 0
+        assert found["PDFDictionary"] < 20  # the document's own few, none for a link
 
     def it_makes_no_elements_dictionary_before_the_file_is_written(self, monkeypatch):
         held: list[int] = []

@@ -172,12 +172,22 @@ class TaggedCanvas(Canvas):
         text = internals.paragraph_text(self)
         internals.text_operators(text).append(_Close() if label == END else _Open(Inline.parse(label)))
 
-    def linkURL(self, url: str, rect: tuple, *args: object, **kwargs: object) -> None:  # noqa: N802
-        super().linkURL(url, rect, *args, **kwargs)
+    # A paragraph's links (reportlab's _doLink) are added as compact records (internals.Link); any other, as
+    # reportlab adds it.
+    def linkURL(self, url: str, rect: tuple, relative: int = 0, *args: object,  # noqa: N802
+                kind: str = "URI", **kwargs: object) -> None:
+        if kind == "URI" and not args and not kwargs:
+            internals.add_link(self, rect, relative, url=url)
+        else:
+            super().linkURL(url, rect, relative, *args, kind=kind, **kwargs)
         self._record_annotation(url)
 
-    def linkRect(self, contents: str, destinationname: str, *args: object, **kwargs: object) -> None:  # noqa: N802,N803
-        super().linkRect(contents, destinationname, *args, **kwargs)
+    def linkRect(self, contents: str, destinationname: str, Rect: tuple | None = None,  # noqa: N802,N803
+                 *args: object, relative: int = 1, **kwargs: object) -> None:
+        if contents == "" and Rect is not None and not args and not kwargs:
+            internals.add_link(self, Rect, relative, destination_name=destinationname)
+        else:
+            super().linkRect(contents, destinationname, Rect, *args, relative=relative, **kwargs)
         self._record_annotation(f"#{destinationname}")
 
     def _record_annotation(self, target: str) -> None:

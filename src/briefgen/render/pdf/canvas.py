@@ -172,22 +172,26 @@ class TaggedCanvas(Canvas):
         text = internals.paragraph_text(self)
         internals.text_operators(text).append(_Close() if label == END else _Open(Inline.parse(label)))
 
-    # A paragraph's links (reportlab's _doLink) are added as compact records (internals.Link); any other, as
-    # reportlab adds it.
-    def linkURL(self, url: str, rect: tuple, relative: int = 0, *args: object,  # noqa: N802
-                kind: str = "URI", **kwargs: object) -> None:
-        if kind == "URI" and not args and not kwargs:
+    # A link as a paragraph draws it (reportlab's _doLink: no border, colour or name) is added as a compact record
+    # (internals.Link), any other as reportlab adds it; both signatures are reportlab's.
+    def linkURL(self, url: str, rect: tuple, relative: int = 0, thickness: float = 0,  # noqa: N802
+                color: object = None, dashArray: list | None = None, kind: str = "URI",  # noqa: N803
+                **kw: object) -> None:
+        if not thickness and color is None and dashArray is None and kind == "URI" and not kw:
             internals.add_link(self, rect, relative, url=url)
         else:
-            super().linkURL(url, rect, relative, *args, kind=kind, **kwargs)
+            super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
         self._record_annotation(url)
 
     def linkRect(self, contents: str, destinationname: str, Rect: tuple | None = None,  # noqa: N802,N803
-                 *args: object, relative: int = 1, **kwargs: object) -> None:
-        if contents == "" and Rect is not None and not args and not kwargs:
+                 addtopage: int = 1, name: str | None = None, relative: int = 1, thickness: float = 0,
+                 color: object = None, dashArray: list | None = None, **kw: object) -> None:  # noqa: N803
+        if (contents == "" and addtopage and name is None and not thickness and color is None
+                and dashArray is None and not kw):
             internals.add_link(self, Rect, relative, destination_name=destinationname)
         else:
-            super().linkRect(contents, destinationname, Rect, *args, relative=relative, **kwargs)
+            super().linkRect(contents, destinationname, Rect, addtopage, name, relative, thickness, color,
+                             dashArray, **kw)
         self._record_annotation(f"#{destinationname}")
 
     def _record_annotation(self, target: str) -> None:

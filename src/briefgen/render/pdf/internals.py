@@ -322,7 +322,7 @@ class Link(PDFObject):
                               "A": action, "Border": PDFArray([0, 0, 0]), **more}).format(document)
 
 
-def add_link(canvas: Canvas, rect: tuple[float, float, float, float], relative: int, *, url: str | None = None,
+def add_link(canvas: Canvas, rect: tuple[float, float, float, float] | None, relative: int, *, url: str | None = None,
              destination_name: str | None = None) -> None:
     """What ``canvas.linkURL(url, rect, relative)`` or ``canvas.linkRect("", destination_name, rect,
     relative=relative)`` adds, as a ``Link``."""

@@ -7,9 +7,11 @@ character map and metrics are read in bulk, a dictionary that formats itself in 
 the state a paragraph's ``wrap`` leaves (paragraph keeps it per width), reportlab's line
 breaking with a faster equal of the C function it compares frags with, a keep-with-next
 group that stays on the page when its start fits, the frame's cursor for bookmarks, and the
-word and line structures paragraph breaks long paragraphs with. Each names the internal
-it relies on; pyproject.toml bounds reportlab by the version they were tested with, and
-tests/test_library_internals.py fails if a release changes them, here and nowhere else.
+word and line structures paragraph breaks long paragraphs with. For memory: a page's stream
+compressed as it ends, the file written as each object is formatted, and a link annotation
+kept as a compact record until then. Each names the internal it relies on; pyproject.toml
+bounds reportlab by the version they were tested with, and tests/test_library_internals.py
+fails if a release changes them, here and nowhere else.
 """
 
 from __future__ import annotations

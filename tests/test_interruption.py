@@ -72,6 +72,43 @@ class DescribeAStopSignal:
         assert list(out.iterdir()) == []  # no product, no .part file
 
 
+# A worker drawing a large product apart (batch._render_apart), stopped by a signal that comes while it forks the
+# product's process, which stands for a long render (it waits for a signal).
+STOPPED_WHILE_FORKING = """
+import os, signal
+from briefgen import batch, interruption
+interruption.in_worker()
+real_fork = os.fork
+def fork():
+    pid = real_fork()
+    if pid:  # the worker: the stop signal comes now, and waits while signals are held
+        print(pid, flush=True)
+        os.kill(os.getpid(), signal.SIGTERM)
+    return pid
+os.fork = fork
+def draw(box, theme, debug, write):
+    signal.pause()
+    os._exit(0)
+batch._draw_and_end = draw
+batch._render_handed([b"x" * batch.APART_FROM], None, False)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="products are drawn apart in forks")
+def test_a_worker_stopped_while_it_forks_a_products_process_stops_that_process_too():
+    child = subprocess.Popen([sys.executable, "-c", STOPPED_WHILE_FORKING], stdout=subprocess.PIPE, text=True)
+    product = None
+    try:
+        product = int(child.stdout.readline())
+        assert child.wait(timeout=60) == 128 + signal.SIGTERM
+        assert not alive(product)  # stopped and reaped by the worker before it left
+    finally:
+        child.kill()
+        child.stdout.close()
+        if product is not None and alive(product):
+            os.kill(product, signal.SIGKILL)
+
+
 class DescribeAWorkerThatDies:
     @pytest.mark.parametrize("apart", [False, True], ids=["in-worker", "apart"])
     def it_names_the_products_that_failed_and_finishes_the_rest(self, apart, tmp_path, monkeypatch,

@@ -375,21 +375,24 @@ def _render_apart(box: list[bytes], theme: Theme, debug: bool) -> tuple[Written 
     """
     import pickle
     read, write = os.pipe()
+    pid = 0
     with interruption.unwinding():  # a stop signal raises here, so the product's process is stopped with this one
-        with interruption.signals_held():  # none between the fork and knowing the product's process
-            pid = os.fork()
-            if pid == 0:
-                interruption.in_worker()  # its own handling, not inside this worker's unwinding()
-        if pid == 0:
-            _draw_and_end(box, theme, debug, write)
-        os.close(write)
         try:
+            with interruption.signals_held():  # none between the fork and knowing the product's process
+                pid = os.fork()
+                if pid == 0:
+                    interruption.in_worker()  # its own handling, not inside this worker's unwinding()
+            if pid == 0:
+                _draw_and_end(box, theme, debug, write)
+            os.close(write)
             with open(read, "rb") as pipe:
                 said = pipe.read()
             os.waitpid(pid, 0)
         except interruption.Interrupted:
-            os.kill(pid, signal.SIGTERM)  # it removes its temporary file and leaves
-            os.waitpid(pid, 0)
+            # Also one held during the fork, raised as the signals are let through: the product's process is known.
+            if pid:
+                os.kill(pid, signal.SIGTERM)  # it removes its temporary file and leaves
+                os.waitpid(pid, 0)
             raise
     if not said:
         os._exit(1)

@@ -120,6 +120,24 @@ def test_a_save_collects_the_cycles_it_leaves_and_leaves_the_collector_on(tmp_pa
     assert len([line for line in said if "brief.pdf" in line]) == 3
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "pptx"])
+def test_a_save_lets_go_of_the_deck_plan_it_made_for_the_warnings(tmp_path, fmt):
+    # The warnings are worked out after the product; the plan they need is of a brief the next save changes.
+    from briefgen import watch
+    from briefgen.layout import deck_plan
+    from briefgen.load import load_placed
+    from briefgen.theme import load_theme
+
+    content = tmp_path / "brief.yaml"
+    content.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    watched = watch.Watched((content,), (fmt,), lambda path, f: tmp_path / f"brief.{f}")
+    said: list[str] = []
+    watch._render(content, watched, load_theme(), {}, None, watch.Voices(said.append, said.append, said.append),
+                  set())
+    assert (tmp_path / f"brief.{fmt}").exists()
+    assert deck_plan.made_for(load_placed(content)[0]) is None
+
+
 def processes_in(folder: Path) -> list[int]:
     """The processes whose working folder is ``folder``: a watch's format workers are forked there."""
     found = []

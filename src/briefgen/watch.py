@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import batch, cycles
+from .layout import deck_plan
 from .layout.reviewer import open_warnings
 from .load import ContentError, load_placed
 from .render.office.template import Template, read
@@ -171,6 +172,9 @@ def _render_products(path: Path, watched: Watched, theme: Theme, templates: dict
         voices.say(str(said))
     for said in warnings:  # what validate says, at each save
         voices.warn(str(said))
+    # The deck's plan made for the warnings is of this save's brief, which the next save changes: kept while the
+    # watch waits, it would be idle memory (16 MB for a brief near the content cap).
+    deck_plan.forget()
     if failed:
         failing.add(path)
     elif path in failing:

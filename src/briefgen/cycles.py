@@ -37,12 +37,9 @@ def imported(name: str) -> ModuleType:
     Collections took ~20 ms of a cold PDF, ~14 of them in its imports (reportlab's most)."""
     module = sys.modules.get(name)
     if module is None:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            module = importlib.import_module(name)
-        finally:
-            gc.freeze()  # before the collector is on again: its first collection would walk all of it
-            if was_enabled:
-                gc.enable()
+        with paused():
+            try:
+                module = importlib.import_module(name)
+            finally:
+                gc.freeze()  # before the collector is on again: its first collection would walk all of it
     return module

@@ -65,10 +65,11 @@ def unbroken_ranges(text: str) -> str:
 def unbroken_ranges_in(spans: Inline) -> Inline:
     """``spans`` with no line break inside any numeric range, whatever text holds it: an estimate, a table's
     cell, the analyst's own prose ("1992–97")."""
-    if not any(_RANGE_DASH.search(span.text) for span in spans):
-        return spans
-    return tuple(replace(span, text=unbroken_ranges(span.text)) if _RANGE_DASH.search(span.text) else span
-                 for span in spans)
+    holding = [_RANGE_DASH.search(span.text) is not None for span in spans]
+    if not any(holding):
+        return spans  # itself: the layout's walk keeps what it leaves unchanged
+    return tuple(replace(span, text=unbroken_ranges(span.text)) if held else span
+                 for span, held in zip(spans, holding))
 
 
 def breakable_address(url: str) -> str:

@@ -142,9 +142,7 @@ class Metrics:
                 word = match.group()
                 width = known.get(word)
                 if width is None:
-                    if len(known) >= WIDTHS_KEPT:
-                        known.clear()
-                    width = known[word] = _width(face, word)
+                    width = _kept_width(known, face, word)
                 units.append(width)
                 spaces = match.group(1)
                 if spaces:
@@ -152,7 +150,7 @@ class Metrics:
                     # with the words': a string's width is its width, whether a word or the spaces after one.
                     trailing = known.get(spaces)
                     if trailing is None:
-                        trailing = known[spaces] = _width(face, spaces)
+                        trailing = _kept_width(known, face, spaces)
                     words.append(_Word(tuple(parts), tuple(units), trailing))
                     parts, units = [], []
         if parts:
@@ -276,6 +274,14 @@ def _trimmed(spans: list[Span], *, leading: bool = False) -> Inline:
 @lru_cache(maxsize=None)
 def _advances(path: Path):
     return advances(path.resolve())
+
+
+def _kept_width(known: dict[str, float], face, text: str) -> float:
+    """The width of ``text`` (_width), kept in ``known`` (at most WIDTHS_KEPT of them) for the next time."""
+    if len(known) >= WIDTHS_KEPT:
+        known.clear()
+    width = known[text] = _width(face, text)
+    return width
 
 
 def _width(face, text: str) -> float:

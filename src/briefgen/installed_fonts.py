@@ -73,9 +73,9 @@ def font_tables(path: Path, tags: tuple[str, ...], limit: int | None = None) -> 
         size = os.fstat(handle.fileno()).st_size
         if limit is not None:
             size = min(size, limit)
-        data = mmap.mmap(-1, max(size, 1))  # anonymous: pages never written are never made
         if size == 0:
             return b""
+        data = mmap.mmap(-1, size)  # anonymous: pages never written are never made
 
         def fill(start: int, length: int) -> bytes:
             length = max(0, min(length, size - start))

@@ -80,8 +80,8 @@ def _watch(watched: Watched, theme: Theme, workers: dict[str, ProcessPoolExecuto
     for path in watched.files:
         _render(path, watched, theme, templates, workers, voices, failing)
     # What the process keeps from here on (modules, the fonts, the theme, what the first renders left in the warm
-    # caches) is never collected: the cycle collector leaves it out of every later collection (see _render).
-    gc.collect()
+    # caches) is never collected: the cycle collector leaves it out of every later collection (see _render, whose
+    # collection after each render leaves nothing to collect first).
     gc.freeze()
     files = {p.resolve() for p in watched.files}
     references = {t.path.resolve(): fmt for fmt, t in watched.templates.items()}
@@ -154,8 +154,7 @@ def _render_products(path: Path, watched: Watched, theme: Theme, templates: dict
         failing.add(path)
         return
     if watched.minutes is not None:
-        from .layout.deck_plan import for_minutes
-        brief = for_minutes(brief, watched.minutes)
+        brief = deck_plan.for_minutes(brief, watched.minutes)
     tasks = [batch.Task(brief, fmt, watched.target(path, fmt), templates.get(fmt)) for fmt in watched.formats]
     # What the brief says (the notes and what validate warns of) follows its products: a save's products are
     # what the writer waits for, and the warnings (the deck's plan most of them) are worked out while workers

@@ -28,6 +28,7 @@ from lxml import etree
 # Stands where the blocks go while what is around them is written: a comment is written as it is, and no text
 # or attribute of the document can hold its "<".
 _HOLE = "briefgen: the body's blocks"
+_IDS = etree.XPath("//@id")
 _DRAWING_IDS = etree.XPath(".//wp:docPr/@id", namespaces={
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"})
 
@@ -79,7 +80,7 @@ class Body:
     def next_id(self) -> int:
         """The id python-docx gives a picture (its part's ``next_id``) with every block in the tree: one after
         every id in the document part (an attribute of that name, as a drawing's wp:docPr has)."""
-        held = [int(found) for found in self._body.getroottree().xpath("//@id") if found.isdigit()]
+        held = [int(found) for found in _IDS(self._body) if found.isdigit()]
         return max(self._last_id, *held, 0) + 1
 
     @property

@@ -31,11 +31,11 @@ DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
-def add_logo(paragraph: Paragraph, logo: Logo, shape_id: int | None = None) -> None:
+def add_logo(paragraph: Paragraph, logo: Logo, shape_id: int) -> None:
     """The logo as an inline picture at the size the layout gave it: its alt text said, or, where the layout
-    gave none (a running header repeats it), marked decorative. ``shape_id`` is its drawing's id where the
-    part's own count would repeat one of the document's (a header's) or not see them all (the body's, whose
-    blocks are taken out of the tree as they are written: body.py)."""
+    gave none (a running header repeats it), marked decorative. ``shape_id`` is its drawing's id: the part's own count
+    would repeat one of the document's (a header's) or not see them all (the body's, whose blocks are taken out
+    of the tree as they are written: body.py)."""
     run = paragraph.add_run()
     run.add_picture(io.BytesIO(logo.image.data), width=Pt(logo.width), height=Pt(logo.height))
     for inline in run.element.iter(qn("wp:inline")):
@@ -45,8 +45,7 @@ def add_logo(paragraph: Paragraph, logo: Logo, shape_id: int | None = None) -> N
             inline.set(side, "0")
     for doc_pr in run.element.iter(qn("wp:docPr")):
         doc_pr.set("name", "Logo")
-        if shape_id is not None:
-            doc_pr.set("id", str(shape_id))
+        doc_pr.set("id", str(shape_id))
         if logo.alt:
             doc_pr.set("descr", logo.alt)
         else:

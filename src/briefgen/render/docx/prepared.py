@@ -48,7 +48,7 @@ def base(theme: Theme, marking: Tlp, language: str) -> tuple[WordDocument, dict[
         return None
     before, after = kept.styles(marking)
     word = open_package(io.BytesIO(kept.data), b"".join((before, language.encode(), after)))
-    return word, dict(kept.manifest["lists"])
+    return word, kept.manifest["lists"]  # the writer keeps a copy of its own
 
 
 def saved(made: dict[Tlp, WordDocument], made_of: dict[Tlp, str], lists: dict[str, str | None]) -> bytes:

@@ -11,6 +11,8 @@ Its spacing is stated whole, as Word's line spacing may differ in a reference's 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
@@ -99,6 +101,7 @@ def styles(theme: Theme, marking: Tlp) -> tuple[Style, ...]:
     )
 
 
+@lru_cache(maxsize=8)  # asked at every render of a process (a watch, a batch), as typography is
 def made_of(theme: Theme, marking: Tlp) -> str:
     """What ``install`` makes Word's styles of without a reference document, as text: equal for two themes whose
     styles come out the same (prepared.py). A look's font is its family there: its faces are not in the styles."""

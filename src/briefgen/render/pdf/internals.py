@@ -311,17 +311,16 @@ class Link(PDFObject):
         self.contents: str | None = None
 
     def format(self, document: PDFDocument) -> bytes:
-        more = {} if self.struct_parent is None else {"StructParent": self.struct_parent}
+        made: object
         if self.url is None:  # linkRect's: a LinkAnnotation
-            made = LinkAnnotation(self.rect, self.contents or "", self.destination, Border=PDFArray([0, 0, 0]), **more)
-            made.permitted = (*made.permitted, *more)
-            return made.format(document)
-        # linkURL's: a dictionary, its action a dictionary inside
-        action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"), "URI": PDFString(self.url)})
-        if self.contents:
-            more["Contents"] = PDFString(self.contents)
-        return PDFDictionary({"Type": PDFName("Annot"), "Subtype": PDFName("Link"), "Rect": PDFArray(self.rect),
-                              "A": action, "Border": PDFArray([0, 0, 0]), **more}).format(document)
+            made = LinkAnnotation(self.rect, "", self.destination, Border=PDFArray([0, 0, 0]))
+        else:  # linkURL's: a dictionary, its action a dictionary inside
+            action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"), "URI": PDFString(self.url)})
+            made = PDFDictionary({"Type": PDFName("Annot"), "Subtype": PDFName("Link"), "Rect": PDFArray(self.rect),
+                                  "A": action, "Border": PDFArray([0, 0, 0])})
+        if self.struct_parent is not None:  # given with its contents (set_link_entries), as reportlab's are
+            set_link_entries(made, self.struct_parent, self.contents)
+        return made.format(document)
 
 
 def add_link(canvas: Canvas, rect: tuple[float, float, float, float] | None, relative: int, *, url: str | None = None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import select
 import shutil
-from contextlib import contextmanager
 
 import pytest
 from hypothesis import example, given, settings
@@ -62,40 +61,31 @@ def test_two_workers_make_the_bytes_one_process_makes(tmp_path, monkeypatch, bri
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_a_pool_broken_while_briefs_are_loaded_leaves_their_products_to_run_alone(tmp_path, monkeypatch,
-                                                                                   briefgen_in_process):
-    from concurrent.futures.process import BrokenProcessPool
+def test_a_worker_that_dies_while_briefs_are_loaded_leaves_its_products_to_run_alone(tmp_path, monkeypatch,
+                                                                                    briefgen_in_process):
+    import signal
 
     from briefgen import batch
 
-    real_pool = batch.pool
-    made, broke = [], []
+    real_send = batch.Worker.send
+    sent, killed = [], []
 
-    @contextmanager
-    def the_first_breaking_after_two_products(workers):
-        # What a pool does once its worker has died (killed, out of memory): it takes no more tasks.
-        with real_pool(workers) as executor:
-            made.append(executor)
-            if len(made) == 1:  # the first worker's; the second draws on, and what the first lost runs alone
-                handed, real_submit = [], executor.submit
+    def the_first_dying_at_its_third_product(worker, call, **kwargs):
+        # What a worker does when it is killed (or out of memory) with products in hand: its pipe closes.
+        if worker.number == 0:
+            sent.append(call)
+            if len(sent) == 4:  # the call that prepares it, two products, and now a third
+                os.kill(worker.pid, signal.SIGKILL)
+                killed.append(worker.pid)
+        real_send(worker, call, **kwargs)
 
-                def submit(*args, **kwargs):
-                    handed.append(args)
-                    if len(handed) > 3:  # the task that forks it, and two products
-                        broke.append(True)
-                        raise BrokenProcessPool("A child process terminated abruptly")
-                    return real_submit(*args, **kwargs)
-
-                executor.submit = submit
-            yield executor
-
-    monkeypatch.setattr(batch, "pool", the_first_breaking_after_two_products)
+    monkeypatch.setattr(batch.Worker, "send", the_first_dying_at_its_third_product)
     for name in ("one", "two"):
         shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
     result = briefgen_in_process("all", tmp_path / "one.yaml", tmp_path / "two.yaml", "--out-dir", tmp_path / "out",
                                  "-j", "2")
     assert result.code == 0, result.err
-    assert broke and "6 written, 0 failed" in result.out
+    assert killed and "6 written, 0 failed" in result.out
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{name}.{fmt}" for name in ("one", "two") for fmt in ("docx", "pdf", "pptx"))
 

@@ -9,7 +9,8 @@ loaded (so that none holds a copy of what its parent had loaded) and render whil
 loads the rest; numbered copies, laid out in the parent, are inherited by workers forked after them.
 Each task goes to a worker that has drawn its format before, which has its imports and warm caches
 (``_in_workers``); a product of a long brief is drawn in a fork of its worker made for it alone
-(``_render_apart``).
+(``_render_apart``). A worker is a forked process with a pipe each way (``Worker``), lighter to start and to
+feed than a ``concurrent.futures`` pool, which a watch still uses (``pool``).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import sys
 from collections import Counter
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NoReturn, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, NoReturn, Sequence
 
 from . import interruption
 from .model import Brief
@@ -33,7 +35,7 @@ from .theme import Theme
 from .value import Value
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
@@ -99,8 +101,8 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
                 openers: Sequence[Sequence[str]] = ()) -> Iterator[Outcome]:
     """Each task handed to a worker as it comes, its outcome yielded as it finishes.
 
-    Each worker is a pool of its own, so that each task goes to the worker that suits it (``_choice``): one that
-    has drawn its format before. A worker's first product of a format costs it the format's imports and its
+    Each worker is a ``Worker`` of its own, so that each task goes to the worker that suits it (``_choice``): one
+    that has drawn its format before. A worker's first product of a format costs it the format's imports and its
     first render (the PDF's faces read, the Word base document, the deck's template, the first of each warm
     cache: ~0.3 s of CPU for the three on the NRF brief), which a shared pool had every worker pay for every
     format; and the imports, done in the workers, are no longer done in the parent before it forks them, while
@@ -112,62 +114,59 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
     made of its brief for the warnings. Handed tasks come after the first brief is loaded, and a worker forked
     before it spends that time importing the renderers of its ``openers`` (the formats it will draw first).
     """
-    import pickle  # here, not for every command: a single product needs no pool
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures.process import BrokenProcessPool
+    import pickle  # here, not for every command: a single product needs no workers
     handed: list[Task] = []
     plans: dict[int, tuple] = {}  # a deck's plan, kept as its task came (the parent plans the next brief after)
 
-    def submit(executor: ProcessPoolExecutor, index: int) -> Future:
+    def call(index: int) -> tuple:
         if inherited:
-            return executor.submit(_render_index, index, theme, debug)
+            return _render_index, index, theme, debug
         # Pickled here, so that its worker can tell a large one by its bytes (a task run again alone, its worker
         # having died, goes without the deck's plan).
-        return executor.submit(_render_handed, [pickle.dumps((handed[index], plans.pop(index, None)))], theme, debug)
+        return _render_handed, [pickle.dumps((handed[index], plans.pop(index, None)))], theme, debug
 
     waiting: list[int] = []  # handed, not yet given to a worker
-    given: dict[Future, tuple[int, int]] = {}  # each task given to a worker and not yet finished: (task, worker)
     finished: list[Outcome] = []
-    orphans: list[int] = []  # tasks whose worker died under them or under another task: each runs again, alone
-    with ExitStack() as stack:
-        pools = [stack.enter_context(pool(1)) for _ in range(workers)]
-        drawn: list[set[str]] = [set() for _ in pools]  # the formats each worker has been given
-        live = set(range(workers))
+    orphans: list[int] = []  # tasks whose worker died under them: each runs again, alone
+    with _started_workers(workers) as started:
+        drawn: list[set[str]] = [set() for _ in started]  # the formats each worker has been given
+        given: list[list[int]] = [[] for _ in started]  # the tasks each worker holds, in the order it draws them
         if not inherited:
-            # A forked pool forks its worker at its first task: one that does nothing forks them now, before the
-            # first brief is loaded, so that a worker holds the briefs it is handed and not also a copy of
-            # everything the parent held when it forked (a 5 MB brief loaded, ~50 MB). Its first call imports the
-            # renderers it will need first, while the parent loads the first brief and it has nothing else to do.
-            for worker, executor in enumerate(pools):
-                executor.submit(_ready, openers[worker] if worker < len(openers) else ())
+            # Forked before the first brief is loaded, so that a worker holds the briefs it is handed and not also a
+            # copy of everything the parent held when it forked (a 5 MB brief loaded, ~50 MB). Its first call
+            # imports the renderers it will need first, while the parent loads the first brief and it has nothing
+            # else to do; it answers nothing.
+            for worker in started:
+                worker.send((_ready, openers[worker.number] if worker.number < len(openers) else ()), answered=False)
+
+        def live() -> list[Worker]:
+            return [worker for worker in started if worker.alive]
 
         def give() -> None:
             """Give each worker tasks until it has _AHEAD of them (or nothing suits it)."""
-            while waiting and live:
-                load = Counter(worker for _, worker in given.values())
-                pick = _next_given([handed[index].fmt for index in waiting], drawn, load, sorted(live))
+            while waiting and live():
+                load = Counter({worker.number: len(given[worker.number]) for worker in live()})
+                pick = _next_given([handed[index].fmt for index in waiting], drawn, load,
+                                   [worker.number for worker in live()])
                 if pick is None:
                     return
-                worker, chosen = pick
+                number, chosen = pick
                 index = waiting.pop(chosen)
-                drawn[worker].add(handed[index].fmt)
-                try:
-                    given[submit(pools[worker], index)] = (index, worker)
-                except BrokenProcessPool:  # its worker died: it takes no more tasks
-                    live.discard(worker)
-                    orphans.append(index)
-            if not live:  # every worker died: what was left runs alone
+                drawn[number].add(handed[index].fmt)
+                given[number].append(index)
+                started[number].send(call(index))
+            if not live():  # every worker died: what was left runs alone
                 orphans.extend(waiting)
                 waiting.clear()
 
-        def collect(done: Iterable[Future]) -> None:
-            for future in done:
-                index, worker = given.pop(future)
-                try:
-                    finished.append(Outcome(handed[index], *future.result()))
-                except BrokenProcessPool:
-                    live.discard(worker)
-                    orphans.append(index)
+        def collect(block: bool) -> None:
+            """What the workers answered (waiting for one answer, or a death, if ``block``)."""
+            for worker, answer in _exchange(live(), block):
+                finished.append(Outcome(handed[given[worker.number].pop(0)], *answer))
+            for worker in started:
+                if not worker.alive:  # it died under its tasks
+                    orphans.extend(given[worker.number])
+                    given[worker.number].clear()
 
         for task in tasks:
             handed.append(task)
@@ -175,19 +174,181 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
             if made is not None:
                 plans[len(handed) - 1] = made
             waiting.append(len(handed) - 1)
-            collect([future for future in given if future.done()])  # between briefs: keep the workers fed
+            collect(block=False)  # between briefs: keep the workers fed
             give()
-        while given or waiting:
+        while any(given) or waiting:
             yield from finished
             finished.clear()
             give()
-            if not given:
-                continue
-            done, _ = wait(given, return_when=FIRST_COMPLETED)
-            collect(done)
+            if any(given):
+                collect(block=True)
         yield from finished
     for index in orphans:
-        yield _alone(handed[index], lambda alone: submit(alone, index))
+        yield _alone(handed[index], call(index))
+
+
+class Worker:
+    """A forked process that runs the calls it is sent, in order, and answers each with its result.
+
+    A batch's workers are these, not a ``concurrent.futures`` pool: importing multiprocessing and concurrent.futures
+    (logging, socket, tempfile, subprocess with them) took ~13 ms of the batch's start, while the other CPU
+    waited, and each pool's two threads (its manager, its queue's feeder) woke for every task and answer, CPU
+    taken from the workers. A call is pickled to the worker's pipe (``send``); its answer comes back on another,
+    read as it comes (``_exchange``). A worker that dies (killed, out of memory) closes its answers' pipe: its
+    tasks are run again alone (``_alone``).
+    """
+
+    running: list[Worker] = []  # forked by this process and not yet ended: stopped with it (_started_workers)
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        calls, self._calls = os.pipe()
+        self._answers, answers = os.pipe()
+        sys.stdout.flush()  # what the parent has yet to write is not the worker's to write again
+        sys.stderr.flush()
+        with interruption.signals_held():  # a stop signal waits until this worker is one of those to stop
+            self.pid = os.fork()
+            if self.pid == 0:
+                interruption.in_worker()
+            else:
+                Worker.running.append(self)
+        if self.pid == 0:
+            for worker in (self, *Worker.running):  # the parent's ends: else a worker would hold another's calls
+                os.close(worker._calls)             # open, and that one would never read their end
+                os.close(worker._answers)
+            _serve(calls, answers)
+        os.close(calls)
+        os.close(answers)
+        os.set_blocking(self._calls, False)
+        os.set_blocking(self._answers, False)
+        self._outgoing = bytearray()  # calls sent but not yet taken by the pipe
+        self._incoming = bytearray()  # an answer's bytes, as they come
+        self._unanswered: list[bool] = []  # each call sent and not yet answered: whether its answer is wanted
+
+    @property
+    def alive(self) -> bool:
+        return self in Worker.running
+
+    def send(self, call: tuple, *, answered: bool = True) -> None:
+        import pickle
+        said = pickle.dumps(call)
+        self._outgoing += len(said).to_bytes(8, "little") + said
+        self._unanswered.append(answered)
+        self._write()
+
+    def _write(self) -> None:
+        try:
+            del self._outgoing[:os.write(self._calls, self._outgoing)]
+        except BlockingIOError:  # the pipe is full: the rest goes when it has room (_exchange)
+            pass
+        except BrokenPipeError:  # it died: its answers' pipe says so
+            self._outgoing.clear()
+
+    def _read(self) -> list[tuple]:
+        """The answers that came whole; none if it has died (and then it is ended)."""
+        import pickle
+        try:
+            came = os.read(self._answers, 1 << 16)
+        except BlockingIOError:
+            return []
+        if not came:
+            self.end()
+            return []
+        self._incoming += came
+        answers = []
+        while len(self._incoming) >= 8:
+            size = int.from_bytes(self._incoming[:8], "little")
+            if len(self._incoming) < 8 + size:
+                break
+            answers.append(pickle.loads(self._incoming[8:8 + size]))
+            del self._incoming[:8 + size]
+        return answers
+
+    def end(self) -> None:
+        """Close its pipes (a live worker reads the end of its calls and leaves) and wait for it to leave."""
+        self._let_go()
+        self._reap()
+
+    def stop(self) -> None:
+        """Stop it now (it removes its temporary file and leaves); ``_reap`` waits for it."""
+        self._let_go()
+        os.kill(self.pid, signal.SIGTERM)
+
+    def _let_go(self) -> None:
+        Worker.running.remove(self)
+        os.close(self._calls)
+        os.close(self._answers)
+
+    def _reap(self) -> None:
+        """Wait for it to leave; after 5 s, kill it."""
+        import time
+        for _ in range(500):
+            if os.waitpid(self.pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.01)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+
+
+def _exchange(workers: Sequence[Worker], block: bool) -> Iterator[tuple[Worker, tuple]]:
+    """Each answer that came from ``workers`` (waiting for one, or a worker's death, if ``block``), sending what
+    each has waiting for its pipe as it takes it."""
+    import select
+    while any(worker.alive for worker in workers):
+        writing = [worker for worker in workers if worker.alive and worker._outgoing]
+        readable, writable, _ = select.select([worker._answers for worker in workers if worker.alive],
+                                              [worker._calls for worker in writing], [], None if block else 0)
+        for worker in writing:
+            if worker._calls in writable:
+                worker._write()
+        came = False
+        for worker in workers:
+            if worker.alive and worker._answers in readable:
+                for answer in worker._read():
+                    came = True
+                    if worker._unanswered.pop(0):
+                        yield worker, answer
+                came = came or not worker.alive
+        if came or not block:
+            return
+
+
+@contextmanager
+def _started_workers(count: int) -> Iterator[list[Worker]]:
+    """``count`` workers, which end when the block does; stopped if the parent is itself stopped (they remove
+    their temporary files and leave: SIGTERM)."""
+    try:
+        with interruption.unwinding():
+            started = [Worker(number) for number in range(count)]
+            yield started
+    except BaseException:  # Interrupted, or the caller stopped reading: no worker may outlive the command
+        stopping = list(Worker.running)
+        for worker in stopping:
+            worker.stop()
+        for worker in stopping:
+            worker._reap()
+        raise
+    for worker in started:
+        if worker.alive:
+            worker.end()
+
+
+def _serve(calls: int, answers: int) -> NoReturn:
+    """A worker's life (``_started``): run each call that comes, in order, answering each; leave when the calls
+    end. A call that raises ends it, as a crash would: the parent runs its task again alone."""
+    import pickle
+    _started()
+    status = 0
+    try:
+        with open(calls, "rb") as incoming, open(answers, "wb") as outgoing:
+            while size := incoming.read(8):
+                function, *args = pickle.loads(incoming.read(int.from_bytes(size, "little")))
+                said = pickle.dumps(function(*args))
+                outgoing.write(len(said).to_bytes(8, "little") + said)
+                outgoing.flush()
+    except BaseException:
+        status = 1
+    os._exit(status)
 
 
 def _next_given(waiting: Sequence[str], drawn: Sequence[set[str]], load: Counter, live: Sequence[int]
@@ -301,22 +462,19 @@ def _ready(formats: Sequence[str]) -> None:
         prepare(fmt)
 
 
-def _alone(task: Task, submit: Callable[[ProcessPoolExecutor], Future]) -> Outcome:
-    """A task whose pool broke, in a fresh worker of its own: if that one dies too, this task killed it."""
-    from concurrent.futures.process import BrokenProcessPool
-    with pool(1) as alone:
-        try:
-            return Outcome(task, *submit(alone).result())
-        except BrokenProcessPool:
-            return Outcome(task, None, f"{task.out}: the process rendering it died "
-                                       "(killed, or out of memory); nothing was written")
+def _alone(task: Task, call: tuple) -> Outcome:
+    """A task whose worker died, in a fresh worker of its own: if that one dies too, this task killed it."""
+    with _started_workers(1) as (worker,):
+        worker.send(call)
+        for _, answer in _exchange([worker], block=True):
+            return Outcome(task, *answer)
+    return Outcome(task, None, f"{task.out}: the process rendering it died (killed, or out of memory); "
+                               "nothing was written")
 
 
 def can_fork() -> bool:
-    """Whether workers can be forked here (they inherit the loaded briefs); not on Windows or macOS's default."""
-    # Imported only here: a single product (the common case while writing) needs no pool.
-    import multiprocessing
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether workers can be forked here (they inherit what the parent has loaded); not on Windows."""
+    return hasattr(os, "fork")
 
 
 def cpus() -> int:

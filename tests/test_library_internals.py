@@ -26,6 +26,7 @@ from lxml import etree
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as DOCX_RT
+from docx.shared import Mm as DocxMm, Pt as DocxPt
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -48,12 +49,17 @@ import briefgen
 from briefgen.layout.properties import properties_of
 from briefgen.layout.outline import labels
 from briefgen.load import load
-from briefgen.render.docx import internals as docx_internals, package as docx_package
+from briefgen.images import Image
+from briefgen.render.docx import formatting as docx_formatting, internals as docx_internals, package as docx_package
+from briefgen.render.docx import page as docx_page, pictures as docx_pictures, prepared as docx_prepared
+from briefgen.render.docx import xml as docx_xml
+from briefgen.theme import load_theme
 from briefgen.render.office import core_properties
 from briefgen.render.pdf import internals as pdf_internals, paragraph as pdf_paragraph, word_breaks
 from briefgen.render.pdf.word_breaks import LINE_MAY_END
-from briefgen.render.pptx import core as pptx_core, internals as pptx_internals, notes as pptx_notes
-from briefgen.render.pptx import package as pptx_package, reader as pptx_reader, template as pptx_template
+from briefgen.render.pptx import internals as pptx_internals, notes as pptx_notes
+from briefgen.render.office import package as office_package
+from briefgen.render.pptx import reader as pptx_reader, template as pptx_template
 from briefgen.render.pptx import xml as pptx_xml
 
 from .conftest import NRF
@@ -93,7 +99,7 @@ class DescribePptxInternals:
 
 
 class DescribePptxPackage:
-    """pptx_package writes a package as python-pptx saves it, from the parts pptx_template reads."""
+    """office_package writes a package as python-pptx saves it, from the parts pptx_template reads."""
 
     def it_writes_the_entries_python_pptx_writes_in_its_order(self):
         prs = _deck_with_slides(3)
@@ -103,7 +109,7 @@ class DescribePptxPackage:
         prs.save(saved)
         root, _ = pptx_reader._parts(prs.part.package)
         with zipfile.ZipFile(saved) as theirs:
-            assert list(pptx_package.entries(root)) == [(name, theirs.read(name)) for name in theirs.namelist()]
+            assert list(office_package.entries(root)) == [(name, theirs.read(name)) for name in theirs.namelist()]
 
     def it_numbers_a_new_relationship_as_python_pptx_does(self):
         prs = _deck_with_slides(4)
@@ -114,11 +120,11 @@ class DescribePptxPackage:
         ours = parts[presentation]
         for n in range(3):
             theirs = PptxPart(PackURI(f"/ppt/slides/new{n}.xml"), CT.PML_SLIDE, prs.part.package)
-            target = pptx_package.Part(f"/ppt/slides/new{n}.xml", CT.PML_SLIDE)
+            target = office_package.Part(f"/ppt/slides/new{n}.xml", CT.PML_SLIDE)
             assert ours.relate(target, RT.SLIDE) == presentation.relate_to(theirs, RT.SLIDE)
 
     def it_makes_a_relationship_once_for_one_target(self):
-        part, target = pptx_package.Part("/ppt/slides/slide1.xml", "x"), pptx_package.Part("/ppt/media/image1.png", "y")
+        part, target = office_package.Part("/ppt/slides/slide1.xml", "x"), office_package.Part("/ppt/media/image1.png", "y")
         assert part.relate(target, RT.IMAGE) == part.relate(target, RT.IMAGE) == "rId1"
         assert part.link("https://example.org", RT.HYPERLINK) == part.link("https://example.org", RT.HYPERLINK) == "rId2"
 
@@ -130,33 +136,209 @@ class DescribeDocxInternals:
         p = docx_internals.paragraph_element(paragraph)
         assert p.tag == qn("w:p") and p.getparent() is word.element.body and p.xpath("string(.)") == "Some text"
 
-    def it_writes_the_content_types_python_docx_writes(self):
+    def it_tells_the_parts_written_from_their_elements(self):
         word = docx.Document()
-        saved = io.BytesIO()
-        word.save(saved)
-        with zipfile.ZipFile(saved) as theirs:
-            assert docx_internals.content_types(list(word.part.package.iter_parts())) == theirs.read(
-                "[Content_Types].xml")
+        font_table = word.part.part_related_by(DOCX_RT.FONT_TABLE)
+        assert docx_internals.is_xml_part(word.part) and not docx_internals.is_xml_part(font_table)
+        # python-docx's own test of a part it writes from its element, which is what lets us write it streaming.
+        assert word.part.blob == docx_xml.serialized(word.part.element)
+
+
+def _word_with_everything():
+    """A python-docx document with a link, a picture, a header and a footer: each kind of part we make."""
+    word = docx.Document()
+    paragraph = word.add_paragraph("A link")
+    paragraph.part.relate_to("https://example.org/?a=1&b=2", DOCX_RT.HYPERLINK, is_external=True)
+    paragraph.add_run().add_picture(io.BytesIO(_png()), width=DocxPt(20), height=DocxPt(10))
+    section = word.sections[-1]
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    return word
+
+
+def _png() -> bytes:
+    from PIL import Image as PILImage
+    out = io.BytesIO()
+    PILImage.new("RGB", (4, 2), (200, 10, 10)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _saved(word) -> list[tuple[str, bytes]]:
+    saved = io.BytesIO()
+    word.save(saved)
+    with zipfile.ZipFile(saved) as theirs:
+        return [(name, theirs.read(name)) for name in theirs.namelist()]
 
 
 class DescribeDocxPackage:
-    def it_gives_the_entries_python_docx_saves_in_its_order(self):
-        word = docx.Document()
-        word.add_paragraph("A link").part.relate_to("https://example.org/?a=1&b=2", DOCX_RT.HYPERLINK,
-                                                      is_external=True)
-        saved = io.BytesIO()
-        word.save(saved)
-        with zipfile.ZipFile(saved) as theirs:
-            assert [(name, _bytes_of(entry)) for name, entry in docx_package.entries(word)] == [
-                (name, theirs.read(name)) for name in theirs.namelist()]
+    """docx_package writes a package as python-docx saves it, from a document python-docx made (Word.adopt) or
+    from the bytes of a saved one (Word.read), and adds parts and relationships as python-docx does."""
 
-    def it_writes_the_xml_parts_from_their_elements_and_the_rest_as_bytes(self):
+    def it_gives_the_entries_python_docx_saves_in_its_order(self):
+        word = _word_with_everything()
+        assert [(name, _bytes_of(entry)) for name, entry in docx_package.entries(docx_package.Word.adopt(word))] == (
+            _saved(word))
+
+    def it_reads_a_package_as_python_docx_opens_it(self):
+        saved = dict(_saved(_word_with_everything()))
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as package:
+            for name, blob in saved.items():
+                package.writestr(name, blob)
+        replaced = {"word/styles.xml": saved["word/styles.xml"].replace(b"Normal", b"Plain")}
+        ours = docx_package.Word.read(data.getvalue(), replaced)
+        theirs = docx.Document(io.BytesIO(data.getvalue()))
+        theirs.part.part_related_by(DOCX_RT.STYLES)._element = docx_xml.parsed(replaced["word/styles.xml"])
+        assert [(name, _bytes_of(entry)) for name, entry in docx_package.entries(ours)] == _saved(theirs)
+        assert ours.images and not ours.styles.xpath("//@w:styleId[. = 'Normal']", namespaces=docx_xml.NAMESPACES)
+
+    def it_numbers_a_new_relationship_as_python_docx_does(self):
         word = docx.Document()
-        given = dict(docx_package.entries(word))
-        assert callable(given["word/document.xml"]) and callable(given["word/styles.xml"])
-        assert isinstance(given["[Content_Types].xml"], bytes)
-        # python-docx's own test of a part it writes from its element, which is what lets us write it streaming.
-        assert docx_internals.is_xml_part(word.part) and word.part.blob == _bytes_of(given["word/document.xml"])
+        rels = word.part.rels
+        for rid in ("rId2", "rId4"):  # gaps, as dropping a base's relationships leaves
+            del rels[rid]
+        ours = docx_package.Word.adopt(word).part
+        for n in range(3):
+            target = docx_package.WordPart(f"/word/new{n}.xml", "x")
+            assert ours.relate(target, DOCX_RT.HEADER) == rels._next_rId
+            rels.add_relationship(DOCX_RT.HEADER, word.part, rels._next_rId)
+        assert ours.link("https://example.org", DOCX_RT.HYPERLINK) == ours.link("https://example.org",
+                                                                                DOCX_RT.HYPERLINK)
+
+    def it_adds_a_picture_as_python_docx_does(self):
+        theirs, base = docx.Document(), docx.Document()
+        run = theirs.add_paragraph().add_run()
+        run.add_picture(io.BytesIO(_png()), width=DocxPt(20), height=DocxPt(10))
+        word = docx_package.Word.adopt(base)
+        p = docx_xml.element("w:p")
+        image = Image(Path("logo.png"), "png", (4, 2), _png())
+        ours = docx_pictures.picture_run(p, image, docx_xml.pt(20), docx_xml.pt(10), theirs.part.next_id - 1,
+                                         word.part, word)
+        docx_pictures.picture_run(p, image, docx_xml.pt(20), docx_xml.pt(10), 1, word.part, word)  # one part
+        assert _shape(ours) == _shape(run.element)
+        base_parts = [part.partname for part in base.part.package.iter_parts()]
+        assert [part.partname for part in office_package.reached(word.package.rels)
+                if part.partname not in base_parts] == [str(p.partname) for p in theirs.part.package.iter_parts()
+                                                        if p.partname not in base_parts]
+
+    def it_adds_a_header_and_a_footer_as_python_docx_does(self):
+        theirs, base = docx.Document(), docx.Document()
+        section = theirs.sections[-1]
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        for story in (section.header, section.footer):
+            for child in list(story.part.element):
+                story.part.element.remove(child)
+        word = docx_package.Word.adopt(base)
+        sect_pr = word.body.find(qn("w:sectPr"))
+        docx_page._story(word, sect_pr, "w:headerReference", DOCX_RT.HEADER, docx_xml.HEADER_TYPE,
+                         "/word/header%d.xml", "hdr")
+        docx_page._story(word, sect_pr, "w:footerReference", DOCX_RT.FOOTER, docx_xml.FOOTER_TYPE,
+                         "/word/footer%d.xml", "ftr")
+        assert [(name, _bytes_of(entry)) for name, entry in docx_package.entries(word)] == _saved(theirs)
+
+    @given(st.lists(st.sampled_from(["keep", "loose", "before", "after", "indent", "left", "stop", "centre",
+                                     "clear"]), max_size=8))
+    def it_formats_a_paragraph_as_python_docx_does(self, steps):
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        theirs = docx.Document().add_paragraph("Text")
+        ours = docx_xml.element("w:p")
+        for n, step in enumerate(steps):
+            format_ = theirs.paragraph_format
+            length = docx_xml.pt(3 * n + 1.5)
+            if step in ("keep", "loose"):
+                format_.keep_with_next = step == "keep"
+                docx_formatting.keep_with_next(ours, step == "keep")
+            elif step in ("before", "after"):
+                setattr(format_, f"space_{step}", DocxPt(3 * n + 1.5))
+                docx_formatting.spacing(ours, **{step: length})
+            elif step == "indent":
+                format_.left_indent, format_.first_line_indent = DocxPt(3 * n + 1.5), DocxPt(0)
+                docx_formatting.indent(ours, left=length, first_line=docx_xml.pt(0))
+            elif step == "left":
+                format_.alignment = 0
+                docx_formatting.align(ours, "left")
+            else:
+                alignment = {"stop": "LEFT", "centre": "CENTER", "clear": "CLEAR"}[step]
+                format_.tab_stops.add_tab_stop(DocxPt(3 * n + 1.5), getattr(WD_TAB_ALIGNMENT, alignment))
+                docx_formatting.tab_stop(ours, length, {"stop": "left", "centre": "center", "clear": "clear"}[step])
+        ours.append(etree.fromstring(etree.tostring(docx_internals.paragraph_element(theirs)[-1])))  # the run
+        assert _shape(ours) == _shape(docx_internals.paragraph_element(theirs))
+
+    @pytest.mark.parametrize("reference", ["python-docx", "bare"])
+    def it_sets_up_a_page_as_python_docx_does(self, reference):
+        theme = load_theme()
+        theirs, base = docx.Document(), docx.Document()
+        for word in (theirs, base):
+            if reference == "bare":  # a section without its size or margins, as pandoc's reference has
+                for child in list(word.sections[-1]._sectPr):
+                    word.sections[-1]._sectPr.remove(child)
+        section = theirs.sections[-1]
+        section.orientation = 0
+        section.page_width, section.page_height = (DocxPt(v) for v in theme.page.size_pt)
+        section.top_margin, section.bottom_margin = DocxMm(theme.page.margin_top_mm), DocxMm(theme.page.margin_bottom_mm)
+        section.left_margin, section.right_margin = (DocxMm(theme.page.margin_left_mm),
+                                                     DocxMm(theme.page.margin_right_mm))
+        section.header_distance, section.footer_distance = DocxMm(10), DocxMm(9)
+        word = docx_package.Word.adopt(base)
+        width, notes = docx_page.set_up(word, theme, reference=reference == "bare")
+        assert etree.tostring(word.body.find(qn("w:sectPr"))) == etree.tostring(section._sectPr)
+        assert width == section.page_width - section.left_margin - section.right_margin
+
+
+def _shape(element) -> tuple:
+    """An element as written but for the namespaces its ancestors declare: tags, attributes in order, text (read
+    again as plain lxml elements: python-docx's give ``text`` a meaning of their own)."""
+    def shape(plain) -> tuple:
+        return plain.tag, list(plain.attrib.items()), plain.text, plain.tail, [shape(child) for child in plain]
+    return shape(etree.fromstring(etree.tostring(element)))
+
+
+class DescribeOurDocxNames:
+    """docx_xml, the Word writer's names, are python-docx's; and what it reads of python-docx without importing it."""
+
+    def it_names_types_and_namespaces_as_python_docx_does(self):
+        from docx.opc.constants import CONTENT_TYPE as DOCX_CT
+        from docx.opc.spec import default_content_types as docx_default_types
+        from docx.oxml.ns import nsmap
+        assert {prefix: nsmap[prefix] for prefix in docx_xml.NAMESPACES} == docx_xml.NAMESPACES
+        for ours, theirs in ((docx_xml.FOOTNOTES_TYPE, DOCX_CT.WML_FOOTNOTES), (docx_xml.HEADER_TYPE, DOCX_CT.WML_HEADER),
+                             (docx_xml.FOOTER_TYPE, DOCX_CT.WML_FOOTER),
+                             (docx_xml.FONT_TABLE_TYPE, DOCX_CT.WML_FONT_TABLE),
+                             (docx_xml.EXTENDED_PROPERTIES_TYPE, DOCX_CT.OFC_EXTENDED_PROPERTIES)):
+            assert ours == theirs
+        for name in ("SETTINGS", "STYLES", "NUMBERING", "FOOTNOTES", "HEADER", "FOOTER", "FONT_TABLE", "FONT",
+                     "HYPERLINK", "IMAGE", "OFFICE_DOCUMENT", "EXTENDED_PROPERTIES", "CUSTOM_XML", "CORE_PROPERTIES",
+                     "THUMBNAIL"):
+            assert getattr(docx_xml, name) == getattr(DOCX_RT, name)
+        assert docx_package.WordPart.DEFAULT_TYPES == frozenset(docx_default_types)
+        assert {f: types for f, types in docx_pictures.IMAGE_TYPES.items()} == {"png": ("png", DOCX_CT.PNG),
+                                                                                 "jpeg": ("jpg", DOCX_CT.JPEG)}
+
+    def it_parses_and_writes_a_part_as_python_docx_does(self):
+        from docx.oxml.parser import parse_xml
+        word = docx.Document()
+        for part in (word.part, word.part.part_related_by(DOCX_RT.STYLES)):
+            assert docx_xml.serialized(docx_xml.parsed(part.blob)) == part.blob
+            assert docx_xml.serialized(docx_xml.parsed(part.blob)) == docx_xml.serialized(parse_xml(part.blob))
+
+    @given(st.floats(min_value=0, max_value=2000, allow_nan=False))
+    def it_measures_as_python_docx_does(self, points):
+        assert docx_xml.pt(points) == DocxPt(points) and docx_xml.pt(points).twips == DocxPt(points).twips
+        assert docx_xml.pt(points).pt == DocxPt(points).pt and docx_xml.mm(points) == DocxMm(points)
+
+    def it_reads_the_python_docx_version_it_says(self):
+        assert docx_prepared.python_docx_version() == docx.__version__
+
+    def it_fills_the_core_properties_as_python_docx_does(self):
+        theirs = docx.Document()
+        part = theirs.part.package.part_related_by(DOCX_RT.CORE_PROPERTIES)  # python-docx's template's
+        ours = core_properties.CoreProperties(part.blob)
+        about = properties_of(load(NRF), labels("en"))
+        when = datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc)
+        core_properties.stamp(theirs.core_properties, about, when)
+        core_properties.stamp(ours, about, when)
+        assert ours.blob == part.blob
 
 
 def _bytes_of(entry: bytes | Callable[[BinaryIO], None]) -> bytes:
@@ -169,7 +351,7 @@ def _bytes_of(entry: bytes | Callable[[BinaryIO], None]) -> bytes:
 
 
 class DescribeOurPptxNames:
-    """pptx_xml and pptx_core write what python-pptx writes, without importing it."""
+    """pptx_xml and core_properties write what python-pptx writes, without importing it."""
 
     def it_names_types_and_namespaces_as_python_pptx_does(self):
         assert pptx_xml.SLIDE_TYPE == CT.PML_SLIDE and pptx_xml.NOTES_SLIDE_TYPE == CT.PML_NOTES_SLIDE
@@ -184,7 +366,7 @@ class DescribeOurPptxNames:
             assert ours == theirs
         for prefix in pptx_xml.NAMESPACES:
             assert pptx_xml.qn(f"{prefix}:x") == qn(f"{prefix}:x")
-        assert pptx_package._DEFAULTS == frozenset(default_content_types)
+        assert office_package.Part.DEFAULT_TYPES == frozenset(default_content_types)
 
     def it_parses_and_writes_a_part_as_python_pptx_does(self):
         prs = _deck_with_slides(2)
@@ -221,7 +403,7 @@ class DescribeOurPptxNames:
         about = properties_of(load(NRF), labels("en"))
         when = datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc)
         theirs = CorePropertiesPart.load(PackURI("/docProps/core.xml"), CT.OPC_CORE_PROPERTIES, None, blob)
-        ours = pptx_core.CoreProperties(blob)
+        ours = core_properties.CoreProperties(blob)
         core_properties.stamp(theirs, about, when)
         core_properties.stamp(ours, about, when)
         assert ours.blob == theirs.blob

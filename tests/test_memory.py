@@ -260,7 +260,7 @@ class DescribeTheWordBody:
         running = word_page.running
 
         def observed(word, *args, **named):  # after the last block, before the header and footer
-            held.append([element.tag.rsplit("}", 1)[-1] for element in word.element.body])
+            held.append([element.tag.rsplit("}", 1)[-1] for element in word.body])
             running(word, *args, **named)
 
         monkeypatch.setattr(word_page, "running", observed)

@@ -3,10 +3,12 @@ from it has the bytes of one made from python-docx's template afresh."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +67,19 @@ def test_a_brief_from_the_prepared_base_has_the_bytes_of_one_made_afresh(name, m
     made = products.render(brief, "docx", theme)
     assert made == afresh(brief, theme)
     assert products.render(brief, "docx", theme) == made  # and again, as watch renders
+
+
+@pytest.mark.parametrize("language, imported", [("en-GB", False), ("ar", True)])
+def test_a_brief_on_the_prepared_base_is_written_without_python_docx(tmp_path, language, imported):
+    """python-docx is imported only where a base is made (a right-to-left language's, here), never for the prepared
+    one: importing it was a fifth of a cold ``briefgen docx``."""
+    code = ("import sys\n"
+            "from briefgen import products\n"
+            "from briefgen.load import load\n"
+            "from briefgen.theme import load_theme\n"
+            "from briefgen.value import replace\n"
+            f"brief = replace(load({str(NRF)!r}), language={language!r})\n"
+            "assert products.render(brief, 'docx', load_theme())[:2] == b'PK'\n"
+            "print(sorted(name for name in sys.modules if name.split('.')[0] == 'docx'))\n")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert (found.stdout.strip() != "[]") == imported, found.stdout

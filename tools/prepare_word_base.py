@@ -18,7 +18,8 @@ sys.path.insert(0, str(TOP / "src"))
 
 from briefgen.marking import Tlp  # noqa: E402
 from briefgen.render.docx import prepared, styles  # noqa: E402
-from briefgen.render.docx.writer import styled_base  # noqa: E402
+from briefgen.render.docx.package import Word  # noqa: E402
+from briefgen.render.docx.styling import styled_base  # noqa: E402
 from briefgen.theme import load_theme  # noqa: E402
 
 TARGET = TOP / "src" / "briefgen" / "render" / "docx" / prepared.BUILT_IN_PREPARED
@@ -28,7 +29,7 @@ def prepared_built_in() -> bytes:
     """built_in.zip as the code makes it now."""
     theme = load_theme()
     made = {marking: styled_base(None, theme, marking, prepared.LANGUAGE, None) for marking in Tlp}
-    lists = {style.style_id: styles.list_number(made[Tlp.CLEAR], style.style_id)
+    lists = {style.style_id: styles.list_number(Word.adopt(made[Tlp.CLEAR]), style.style_id)
              for style in styles.styles(theme, Tlp.CLEAR) if style.numbering}
     return prepared.saved(made, {marking: styles.made_of(theme, marking) for marking in Tlp}, lists)
 

@@ -19,11 +19,10 @@ import io
 import zlib
 from typing import BinaryIO, Callable
 
-from docx.document import Document as WordDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml import etree
+
+from .package import Word
+from .xml import element, qn
 
 # Stands where the blocks go while what is around them is written: a comment is written as it is, and no text
 # or attribute of the document can hold its "<".
@@ -36,10 +35,11 @@ _DRAWING_IDS = etree.XPath(".//wp:docPr/@id", namespaces={
 class Body:
     """Stands in for the document where blocks are added: ``add_paragraph``, or ``place`` for a block made whole."""
 
-    def __init__(self, word: WordDocument) -> None:
-        self._body = word.element.body
-        self._end = self._body.sectPr  # None in a document without section properties
-        self.part = word.part  # where hyperlinks and pictures are related, and styles are looked up
+    def __init__(self, word: Word) -> None:
+        self.word = word
+        self._body = word.body
+        self._end = self._body.find(qn("w:sectPr"))  # None in a document without section properties
+        self.part = word.part  # where hyperlinks and pictures are related
         self.word_2013_tables = compatibility_mode(word) >= 15
         # The blocks taken out of the tree, as they are written, in order: one zlib stream, quickly made (a tenth
         # of their size at 50×: 9 MB of XML), inflated into the package as it is written.
@@ -53,13 +53,11 @@ class Body:
         # blocks, found here once, is cut off.
         self._around = self._around_blocks(lambda out: etree.ElementTree(self._body).write(out, encoding="UTF-8"))
 
-    def add_paragraph(self, text: str = "") -> Paragraph:
-        p = OxmlElement("w:p")
+    def add_paragraph(self):
+        """A new empty w:p at the end of the body."""
+        p = element("w:p")
         self.place(p)
-        paragraph = Paragraph(p, self)  # self is its parent: python-docx asks it for the part
-        if text:
-            paragraph.add_run(text)
-        return paragraph
+        return p
 
     def count(self) -> int:
         """How many blocks (paragraphs and tables) the body holds."""
@@ -161,10 +159,10 @@ class _Pieces:
             raise RuntimeError("the Word body's start tag or section properties changed while its blocks were made")
 
 
-def compatibility_mode(word: WordDocument) -> int:
+def compatibility_mode(word: Word) -> int:
     """The Word version whose layout the document asks for (settings.xml): 14 is Word 2010, 15 Word 2013 and
     later; a document that does not say is laid out as Word 2007's (12)."""
-    for setting in word.settings.element.iter(qn("w:compatSetting")):
+    for setting in word.settings.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode" and (setting.get(qn("w:val")) or "").isdigit():
             return int(setting.get(qn("w:val")))
     return 12

@@ -11,16 +11,12 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from docx.document import Document as WordDocument
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part, XmlPart
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
-OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+from . import xml
+from .package import Word, WordPart
+from .xml import OBFUSCATED_FONT_TYPE, element, qn
+
 _FACES = (("regular", "w:embedRegular"), ("bold", "w:embedBold"), ("italic", "w:embedItalic"),
           ("bold_italic", "w:embedBoldItalic"))
 # What follows w:embedTrueTypeFonts in a settings part (CT_Settings' sequence).
@@ -32,7 +28,7 @@ _AFTER = ("w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData", "w:mirro
           "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop")
 
 
-def embed(word: WordDocument, families: dict[str, dict[str, bytes]]) -> None:
+def embed(word: Word, families: dict[str, dict[str, bytes]]) -> None:
     """Each family's four faces (TrueType bytes by face, by the family name its text is set in) in the package."""
     table = _font_table(word)
     number = 0
@@ -47,12 +43,11 @@ def embed(word: WordDocument, families: dict[str, dict[str, bytes]]) -> None:
             number += 1
             data = faces[face]
             key = _key(data)
-            part = Part(PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscated(data, key),
-                        word.part.package)
-            SubElement(entry, qn(tag), {qn("r:id"): table.relate_to(part, RT.FONT), qn("w:fontKey"): key})
-    settings = word.settings.element
+            part = WordPart(f"/word/fonts/font{number}.odttf", OBFUSCATED_FONT_TYPE, obfuscated(data, key))
+            SubElement(entry, qn(tag), {qn("r:id"): table.relate(part, xml.FONT), qn("w:fontKey"): key})
+    settings = word.settings
     if settings.find(qn("w:embedTrueTypeFonts")) is None:
-        flag = OxmlElement("w:embedTrueTypeFonts")
+        flag = element("w:embedTrueTypeFonts")
         after = next((child for child in settings if child.tag in {qn(t) for t in _AFTER}), None)
         (after.addprevious(flag) if after is not None else settings.append(flag))
 
@@ -69,15 +64,13 @@ def _key(data: bytes) -> str:
     return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
 
 
-def _font_table(word: WordDocument) -> XmlPart:
-    """The document's font table as XML (python-docx keeps it as bytes), related anew so it may relate fonts."""
-    for r_id, rel in list(word.part.rels.items()):
-        if rel.reltype == RT.FONT_TABLE:
-            old = rel.target_part
-            del word.part.rels[r_id]
-            part = XmlPart.load(old.partname, old.content_type, old.blob, word.part.package)
-            break
+def _font_table(word: Word) -> WordPart:
+    """The document's font table, as a part of its own without the relationships the base's had, related anew
+    (last) so it may relate fonts: as python-docx, which keeps the font table as bytes, would load it as XML."""
+    old = word.part.drop(xml.FONT_TABLE)
+    if old:
+        part = WordPart(old[0].partname, old[0].content_type, element=old[0].element)
     else:
-        part = XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, OxmlElement("w:fonts"), word.part.package)
-    word.part.relate_to(part, RT.FONT_TABLE)
+        part = WordPart("/word/fontTable.xml", xml.FONT_TABLE_TYPE, element=element("w:fonts"))
+    word.part.relate(part, xml.FONT_TABLE)
     return part

@@ -3,11 +3,9 @@ computes them again."""
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
-from .internals import paragraph_element
+from .xml import qn
 
 _R, _FLD_CHAR, _INSTR, _T, _RPR, _RSTYLE = (qn(t) for t in ("w:r", "w:fldChar", "w:instrText", "w:t", "w:rPr",
                                                            "w:rStyle"))
@@ -15,13 +13,9 @@ _TYPE, _DIRTY = qn("w:fldCharType"), qn("w:dirty")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
-    """Append the field ``instruction`` (e.g. "PAGE") showing ``cached`` until the application updates it."""
-    field(paragraph_element(paragraph), instruction, cached)
-
-
 def field(p, instruction: str, cached: str, style: str | None = None) -> None:
-    """The field at the end of the w:p ``p``, its result ``cached`` in the character style ``style``."""
+    """The field ``instruction`` (e.g. "PAGE") at the end of the w:p ``p``, showing ``cached`` in the character
+    style ``style`` until the application updates it."""
 
     def run(tag: str, look: str | None = None, **attributes: str):
         r = SubElement(p, _R)

@@ -10,25 +10,19 @@ number, deleted: its note is the last edition's.
 
 from __future__ import annotations
 
-from docx.document import Document as WordDocument
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from ...layout.document import Note
-from . import inline
+from . import inline, xml
 from .markers import Mark
+from .package import Word, WordPart
 from .styles import NOTE_REFERENCE, NOTE_TEXT
+from .xml import element, qn
 
 _ID, _TYPE, _VAL = qn("w:id"), qn("w:type"), qn("w:val")
 
 
-def write(word: WordDocument, notes: tuple[Note, ...], mark: Mark) -> None:
+def write(word: Word, notes: tuple[Note, ...], mark: Mark) -> None:
     """The notes as the document's footnotes, each marked with the field of the source it cites; a reference
     document's own footnotes go (the brief's replace them)."""
     part = _part(word)
@@ -37,7 +31,7 @@ def write(word: WordDocument, notes: tuple[Note, ...], mark: Mark) -> None:
                                                                    "w:continuationSeparator")):
         note = SubElement(root, qn("w:footnote"), {_TYPE: kind, _ID: str(number)})
         SubElement(SubElement(SubElement(note, qn("w:p")), qn("w:r")), qn(tag))
-    holder = _Story(part)
+    story = _Story(part, word)
     for note in notes:
         element = SubElement(root, qn("w:footnote"), {_ID: str(note.number)})
         p = SubElement(element, qn("w:p"))
@@ -46,34 +40,32 @@ def write(word: WordDocument, notes: tuple[Note, ...], mark: Mark) -> None:
         SubElement(SubElement(number, qn("w:rPr")), qn("w:rStyle"), {_VAL: NOTE_REFERENCE})
         SubElement(number, qn("w:footnoteRef"))
         SubElement(SubElement(p, qn("w:r")), qn("w:tab"))  # the text at the style's indent, the number hanging
-        inline.write(Paragraph(p, holder), note.spans)
+        inline.write(p, note.spans, story)
         mark(p, note.field)
     _separators_in_settings(word)
 
 
 class _Story:
-    """What a paragraph of the footnotes asks its parent for: the part its links are related from."""
+    """Where a note's paragraph is, for inline.write: the part its links are related from, and the document."""
 
-    def __init__(self, part) -> None:
-        self.part = part
+    def __init__(self, part: WordPart, word: Word) -> None:
+        self.part, self.word = part, word
 
 
-def _part(word: WordDocument):
-    """A new footnotes part; a reference document's own (python-docx reads it as bytes) is left out."""
-    for r_id, rel in list(word.part.rels.items()):
-        if rel.reltype == RT.FOOTNOTES:
-            del word.part.rels[r_id]
-    part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, OxmlElement("w:footnotes"), word.part.package)
-    word.part.relate_to(part, RT.FOOTNOTES)
+def _part(word: Word) -> WordPart:
+    """A new footnotes part; a reference document's own is left out."""
+    word.part.drop(xml.FOOTNOTES)
+    part = WordPart("/word/footnotes.xml", xml.FOOTNOTES_TYPE, element=element("w:footnotes"))
+    word.part.relate(part, xml.FOOTNOTES)
     return part
 
 
-def _separators_in_settings(word: WordDocument) -> None:
+def _separators_in_settings(word: Word) -> None:
     """settings.xml names the separator footnotes, as Word writes it (before w:endnotePr and w:compat)."""
-    settings = word.settings.element
+    settings = word.settings
     for old in settings.findall(qn("w:footnotePr")):
         settings.remove(old)
-    properties = OxmlElement("w:footnotePr")
+    properties = element("w:footnotePr")
     for number in ("-1", "0"):
         SubElement(properties, qn("w:footnote"), {_ID: number})
     after = next((child for child in settings if child.tag in {qn(t) for t in _AFTER}), None)

@@ -10,18 +10,14 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import nsmap, qn
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from ... import scripts
 from ...inline import Span
 from ...layout.document import NoteMark
-from . import fields, tracked
-from .internals import paragraph_element
-from .styles import HYPERLINK, NOTE_REFERENCE
+from . import fields, tracked, xml
+from .styles import HYPERLINK, NOTE_REFERENCE, styled
+from .xml import NAMESPACES, element, qn
 
 _BREAKS = re.compile(r"([\t\n\r])")
 _R, _RPR, _RSTYLE, _B, _I, _RTL, _LANG = (qn(t) for t in ("w:r", "w:rPr", "w:rStyle", "w:b", "w:i", "w:rtl", "w:lang"))
@@ -30,17 +26,17 @@ _T, _TAB, _BR, _LINK, _START, _END = (qn(t) for t in ("w:t", "w:tab", "w:br", "w
 _FOOTNOTE = qn("w:footnoteReference")
 _VAL, _BIDI, _HISTORY, _ID, _NAME, _RID = (qn(a) for a in ("w:val", "w:bidi", "w:history", "w:id", "w:name", "r:id"))
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_R_NS = {"r": nsmap["r"]}
+_R_NS = {"r": NAMESPACES["r"]}
 
 
-def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
-    """Append ``spans`` to ``paragraph``: styled runs, links, and each note mark as the layout numbered it.
+def write(p, spans: Iterable[Span | NoteMark], story) -> None:
+    """Append ``spans`` to the w:p ``p``: styled runs, links, and each note mark as the layout numbered it.
+    ``story`` is where ``p`` is (the body.Body, or the footnotes): its ``part`` relates the links, its ``word``
+    says the document's language.
 
-    The runs are built as lxml elements straight under the w:p: python-docx's run API inserts
-    each property element by searching for its place, which made runs most of a long brief's time.
+    The runs are built as lxml elements straight under the w:p, each property element in its place, run
+    prototypes copied (see _prototype).
     """
-    p = paragraph_element(paragraph)
-    language = None  # the document's, looked up for the first right-to-left run
     for span in spans:
         if isinstance(span, NoteMark):
             _mark(p, span)
@@ -50,19 +46,35 @@ def write(paragraph: Paragraph, spans: Iterable[Span | NoteMark]) -> None:
         start = len(p) if span.change else 0
         pieces = [(span.text, None)]
         if scripts.RIGHT_TO_LEFT.search(span.text):
-            language = _language(paragraph) if language is None else language
-            pieces = scripts.runs(span.text, language)
+            pieces = scripts.runs(span.text, story.word.language)
         parent, style = p, None
         if span.href:
             start = 0  # the link's own runs are marked, inside it
             style = HYPERLINK
             # r is declared here if the document does not (a reference's may not), as Word names it.
             parent = SubElement(p, _LINK, nsmap=_R_NS)
-            parent.set(_RID, paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True))
+            parent.set(_RID, story.part.link(span.href, xml.HYPERLINK))
             parent.set(_HISTORY, "1")
         for text, lang in pieces:
             _run(parent, text, style, span.bold, span.italic, lang)
         tracked.wrap(parent, start, span.change)
+
+
+def add_paragraph(body, style_id: str, text: str = ""):
+    """A new w:p at the end of ``body`` (body.Body) in the paragraph style ``style_id``, holding ``text``."""
+    p = styled(body.add_paragraph(), style_id)
+    if text:
+        _run(p, text, None)
+    return p
+
+
+def add_run(p, text: str, style_id: str | None = None, *, bold: bool = False):
+    """A run of ``text`` at the end of the w:p ``p``, in the character style ``style_id``; an empty ``text``
+    gives a run of no text (as python-docx's add_run)."""
+    if text:
+        _run(p, text, style_id, bold)
+    else:
+        p.append(_prototype(style_id, bold, False, None, None).__copy__())
 
 
 def _run(parent, text: str, style: str | None, bold: bool = False, italic: bool = False,
@@ -92,7 +104,7 @@ def _prototype(style: str | None, bold: bool, italic: bool, language: str | None
     """An empty run with these properties, to copy: a long brief writes the same few thousands of times,
     and lxml copies a run faster than it builds one element by element. With its one w:t, unless
     ``preserve`` is None; the w:t keeps its spaces if ``preserve``."""
-    r = OxmlElement("w:r")
+    r = element("w:r")
     if style or bold or italic or language:
         properties = SubElement(r, _RPR)
         if style:
@@ -110,12 +122,6 @@ def _prototype(style: str | None, bold: bool, italic: bool, language: str | None
         if preserve:
             t.set(_SPACE, "preserve")
     return r
-
-
-def _language(paragraph: Paragraph) -> str:
-    """The document's language, as the styles part states it (styles writes it first)."""
-    found = paragraph.part.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
-    return str(found[0]) if found else ""
 
 
 def _mark(p, mark: NoteMark) -> None:

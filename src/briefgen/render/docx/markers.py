@@ -13,7 +13,6 @@ characters of a bookmark's name, so a longer path is cut and given a checksum of
 A field shown twice (a part's heading and its table) gets ``__2``, ``__3`` on its later marks:
 bookmark names are unique in a document.
 
-No python-docx import at module level: ``briefgen comments`` reads the names without it.
 """
 
 from __future__ import annotations
@@ -68,18 +67,17 @@ class Markers:
         """Wrap all that the w:p element ``p`` holds in the bookmark of ``path``; nothing for an empty path."""
         if not path:
             return
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+        from .xml import element, qn  # lxml only when marking: ``briefgen comments`` reads names without it
         name = name_of(path)
         self._seen[name] += 1
         if self._seen[name] > 1:
             name = f"{name}__{self._seen[name]}"
         self.last_id = next(self._ids)
         number = str(self.last_id)
-        start = OxmlElement("w:bookmarkStart", {qn("w:id"): number, qn("w:name"): name})
+        start = element("w:bookmarkStart", {qn("w:id"): number, qn("w:name"): name})
         properties = p.find(qn("w:pPr"))
         if properties is not None:
             properties.addnext(start)
         else:
             p.insert(0, start)
-        p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): number}))
+        p.append(element("w:bookmarkEnd", {qn("w:id"): number}))

@@ -6,60 +6,71 @@ alone is 345 kB of XML to parse, restyle and write again. For a theme whose styl
 theme's (styles.made_of), the base is the same every time but for the marking label's look and the language,
 so tools/prepare_word_base.py makes it once for each marking, with a mark where the language goes, and keeps
 it here; tests/test_word_base.py fails while it is stale. Its styles part is kept as bytes and never parsed
-(internals.KeptStyles). A right-to-left language (whose base keeps the template's right-to-left settings),
-another python-docx, or another theme's styles: the base is made afresh.
+(package.WordPart parses a part only when something reads it), and python-docx is not imported at all. A
+right-to-left language (whose base keeps the template's right-to-left settings), another python-docx, or another
+theme's styles: the base is made afresh, by python-docx (writer.made_base).
 
-built_in.zip is the base's Word package (its styles part empty), which python-docx reads by its relationships,
-and beside it, which python-docx does not read, MANIFEST and each marking's styles part.
+built_in.zip is the base's Word package (its styles part empty), read by its relationships, and beside it, which
+no relationship reaches, MANIFEST and each marking's styles part.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
+import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-
-import docx
-from docx.document import Document as WordDocument
 
 from ... import scripts
 from ...marking import Tlp
 from ...theme import Theme
 from . import styles
-from .internals import open_package
-from .package import entries
+from .package import Word, entries
 
 BUILT_IN_PREPARED = "built_in.zip"  # package data beside this module
 LANGUAGE = "x-briefgen-language"  # where the brief's language goes: no brief's (model.py's pattern)
 MANIFEST = "briefgen/manifest.json"
 STYLES_PART = "word/styles.xml"
+_VERSION = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.MULTILINE)
 
 
-def base(theme: Theme, marking: Tlp, language: str) -> tuple[WordDocument, dict[str, str | None]] | None:
+def base(theme: Theme, marking: Tlp, language: str) -> tuple[Word, dict[str, str | None]] | None:
     """The prepared base document for ``theme``, ``marking`` and ``language``, and the list (numId) of each
     list style; None when it is to be made afresh."""
     kept = _kept()
     if (kept is None or not (language.isascii() and language.replace("-", "").isalnum())  # put in as it is
-             or kept.manifest["python-docx"] != docx.__version__
+             or kept.manifest["python-docx"] != python_docx_version()
             or scripts.written_right_to_left(language)
             or kept.manifest["made_of"].get(marking.name) != styles.made_of(theme, marking)):
         return None
     before, after = kept.styles(marking)
-    word = open_package(io.BytesIO(kept.data), b"".join((before, language.encode(), after)))
+    word = Word.read(kept.data, {STYLES_PART: b"".join((before, language.encode(), after))})
     return word, kept.manifest["lists"]  # the writer keeps a copy of its own
 
 
-def saved(made: dict[Tlp, WordDocument], made_of: dict[Tlp, str], lists: dict[str, str | None]) -> bytes:
-    """built_in.zip: the base documents ``made`` for each marking with the language LANGUAGE, alike but for their
-    styles part; what each marking's styles were made of; each list style's list."""
-    packages = {marking: dict((name, _bytes(data)) for name, data in entries(word))
+@lru_cache(maxsize=1)
+def python_docx_version() -> str | None:
+    """The installed python-docx's ``__version__``, read from its source without importing it (importing it is
+    what the prepared base saves; importlib.metadata alone takes ~10 ms to import)."""
+    spec = importlib.util.find_spec("docx")
+    if spec is None or spec.origin is None:
+        return None
+    found = _VERSION.search(Path(spec.origin).read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+def saved(made: dict, made_of: dict[Tlp, str], lists: dict[str, str | None]) -> bytes:
+    """built_in.zip: the base documents python-docx ``made`` for each marking with the language LANGUAGE, alike but
+    for their styles part; what each marking's styles were made of; each list style's list."""
+    packages = {marking: dict((name, _bytes(data)) for name, data in entries(Word.adopt(word)))
                 for marking, word in made.items()}
     first = packages[Tlp.CLEAR]
     if any({**p, STYLES_PART: b""} != {**first, STYLES_PART: b""} for p in packages.values()):
         raise ValueError("the base documents of the markings differ beyond their styles")
-    manifest = {"python-docx": docx.__version__, "made_of": {m.name: text for m, text in made_of.items()},
+    manifest = {"python-docx": python_docx_version(), "made_of": {m.name: text for m, text in made_of.items()},
                 "lists": lists}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

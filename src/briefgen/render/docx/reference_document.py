@@ -17,12 +17,12 @@ from ...marking import Tlp
 from ...output import package
 from ...theme import Theme
 from ..office.colours import with_scheme
-from . import page, styles
+from . import page, styles, styling
 from .body import Body
-from .package import entries
-from .styles import add_paragraph, add_run
+from .inline import add_paragraph, add_run
 from .internals import paragraph_element
-from .writer import empty_body, open_base
+from .package import Word, entries
+from .styling import empty_body, open_base
 
 
 def render(theme: Theme, when: datetime) -> bytes:
@@ -30,9 +30,10 @@ def render(theme: Theme, when: datetime) -> bytes:
     word = open_base(None)
     empty_body(word)
     # TLP:CLEAR's label colour: the marking's run style is recoloured by each brief's own marking.
-    styles.install(word, theme, Tlp.CLEAR, language="en-GB", reference=False)
-    page.set_up(word, theme, reference=False)
-    body = Body(word)
+    styling.install(word, theme, Tlp.CLEAR, language="en-GB", reference=False)
+    shared = Word.adopt(word)  # python-docx's elements, which it goes on filling below
+    page.set_up(shared, theme, reference=False)
+    body = Body(shared)
     shown = styles.styles(theme, Tlp.CLEAR)
     for style in shown:
         if style.kind == "paragraph":
@@ -48,11 +49,11 @@ def render(theme: Theme, when: datetime) -> bytes:
         for column, cell in enumerate(grid.rows[row].cells):
             paragraph = cell.paragraphs[0]
             paragraph_element(paragraph).style = style_id
-            add_run(paragraph, f"{style_id} {column + 1}")
+            add_run(paragraph_element(paragraph), f"{style_id} {column + 1}")
     _stamp(word, when)
     # The theme's colours in the scheme too: the document passed back gives them all (render/office/colours.py).
     return package(((name, with_scheme(blob, theme.colours) if name == "word/theme/theme1.xml" else blob)
-                    for name, blob in entries(word)), when)
+                    for name, blob in entries(Word.adopt(word))), when)
 
 
 def _stamp(word: WordDocument, when: datetime) -> None:

@@ -7,29 +7,21 @@ the whole brief by editing a style. Built-in styles keep Word's own names ("head
 Each style states what its role (typography.py) sets apart from the style it is based
 on, so that with a reference document a style the reference lacks still follows its Normal.
 Its spacing is stated whole, as Word's line spacing may differ in a reference's Normal.
+styling.py installs them in a base document python-docx made; this module names them, and
+no python-docx is needed to write a brief in them.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from docx.document import Document as WordDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.styles import BabelFish
-from docx.styles.style import StyleFactory
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
-from ... import scripts
-from ...typography import Edge, Look, marking_in, typography
+from ...typography import Look, marking_in, typography
 from ...marking import Tlp
 from ...theme import Theme
 from ...value import Value, fields, replace
-from . import numbering
-from .internals import paragraph_element
+from .xml import NAMESPACES, element, qn
 
 
 class Style(Value):
@@ -112,330 +104,22 @@ def made_of(theme: Theme, marking: Tlp) -> str:
                                       for style in styles(theme, marking)]))
 
 
-def _w(tag: str, parent=None, **attributes: object):
-    """A w: element with w: attributes, appended to ``parent`` if given."""
-    attrib = {qn(f"w:{name}"): str(value) for name, value in attributes.items()}
-    if parent is None:
-        return OxmlElement(f"w:{tag}", attrib)
-    return etree.SubElement(parent, qn(f"w:{tag}"), attrib)
+_LIST = etree.XPath("w:style[@w:styleId=$style]/w:pPr/w:numPr/w:numId/@w:val", namespaces={"w": NAMESPACES["w"]})
 
 
-def _half_points(points: float) -> int:
-    """The unit of w:sz."""
-    return round(points * 2)
-
-
-def _twips(points: float) -> int:
-    """Twentieths of a point, the unit of spacing, indents and table measures."""
-    return round(points * 20)
-
-
-def _eighths(points: float) -> int:
-    """Eighths of a point, the unit of a border's width."""
-    return round(points * 8)
-
-
-def _switch(parent, tag: str, on: bool) -> None:
-    """A toggle property and its complex-script twin: <w:b/><w:bCs/>, or switched off."""
-    for name in (tag, f"{tag}Cs"):
-        _w(name, parent) if on else _w(name, parent, val=0)
-
-
-def _run_properties(style: Style):
-    """w:rPr: what the style's look sets apart from its base (all of it for the base of every other)."""
-    look, base = style.look, style.base
-    rpr = _w("rPr")
-    if base is not None and look.font and base.font and look.font.family != base.font.family:
-        # A heading's family where it is not the body's (the document's default, _set_default_font).
-        family = look.font.family
-        _w("rFonts", rpr, ascii=family, hAnsi=family, eastAsia=family, cs=family)
-    if look.bold != (base.bold if base else False):
-        _switch(rpr, "b", look.bold)
-    if look.italic != (base.italic if base else False):
-        _switch(rpr, "i", look.italic)
-    if base is None or look.colour != base.colour:
-        _w("color", rpr, val=look.colour)
-    if base is None or look.size != base.size:
-        for tag in ("sz", "szCs"):
-            _w(tag, rpr, val=_half_points(look.size))
-    if look.underline and not (base and base.underline):
-        _w("u", rpr, val="single")
-    if style.kind == "character" and look.fill:
-        # A run's own shading: TLP 2.0's black behind the marking's label, and only behind it.
-        _w("shd", rpr, val="clear", color="auto", fill=look.fill)
-    if look.superscript:
-        _w("vertAlign", rpr, val="superscript")
-    return rpr if len(rpr) else None
-
-
-def _paragraph_properties(style: Style, numbered: int | None):
-    """w:pPr: what the style's flow and edges set apart from its base, its spacing whole, in the schema's order."""
-    look, base = style.look, style.base
-    flow, base_flow = look.flow, base.flow if base else None
-    ppr = _w("pPr")
-    if flow.keep != (base_flow.keep if base_flow else False):
-        _w("keepNext", ppr) if flow.keep else _w("keepNext", ppr, val=0)
-    if flow.whole and not (base_flow and base_flow.whole):
-        _w("keepLines", ppr)
-    if base is None and style.kind == "paragraph":
-        _w("widowControl", ppr)  # the body leaves no line alone at a page's foot or head; every style inherits it
-    if numbered is not None:
-        _w("numId", _w("numPr", ppr), val=numbered)
-    if look.edge and not (base and base.edge == look.edge and base_flow.padding == flow.padding):
-        _borders(ppr, look.edge, flow.padding)
-    if look.fill and not (base and base.fill == look.fill):
-        _w("shd", ppr, val="clear", color="auto", fill=look.fill)
-    spacing = (flow.before, flow.after, flow.line)
-    if style.based_on in (None, "Normal") or spacing != (base_flow.before, base_flow.after, base_flow.line):
-        element = _w("spacing", ppr, before=_twips(flow.before), after=_twips(flow.after))
-        if flow.line is not None:
-            element.set(qn("w:line"), str(round(flow.line * 240)))
-            element.set(qn("w:lineRule"), "auto")
-    indents = (flow.left, flow.right, flow.hanging)
-    if not style.numbering and any(indents) and not (base_flow and indents == (base_flow.left, base_flow.right,
-                                                                                  base_flow.hanging)):
-        ind = _w("ind", ppr, left=_twips(flow.left))
-        if flow.right:
-            ind.set(qn("w:right"), str(_twips(flow.right)))
-        if flow.hanging:
-            ind.set(qn("w:hanging"), str(_twips(flow.hanging)))
-    if flow.together:
-        _w("contextualSpacing", ppr)
-    if style.outline is not None:
-        _w("outlineLvl", ppr, val=style.outline)
-    return ppr if len(ppr) else None
-
-
-def _borders(ppr, edge: Edge, padding: float) -> None:
-    borders = _w("pBdr", ppr)
-    for side in ("top", "left", "bottom", "right"):
-        if side in edge.sides:
-            _w(side, borders, val="single", sz=_eighths(edge.width), space=round(padding), color=edge.colour)
-
-
-def _table_properties(style: Style):
-    """w:tblPr of a table style: its grid of edges and its cells' padding."""
-    edge, flow = style.look.edge, style.look.flow
-    tblpr = _w("tblPr")
-    borders = _w("tblBorders", tblpr)
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _w(side, borders, val="single", sz=_eighths(edge.width), space=0, color=edge.colour)
-    margins = _w("tblCellMar", tblpr)
-    for side, points in (("top", flow.inset), ("left", flow.padding), ("bottom", flow.inset),
-                         ("right", flow.padding)):
-        _w(side, margins, w=_twips(points), type="dxa")
-    return tblpr
-
-
-def _table_paragraphs(style: Style):
-    """w:pPr of a table style: the spacing of paragraphs in its cells that have no style of their own."""
-    flow = style.look.flow
-    ppr = _w("pPr")
-    spacing = _w("spacing", ppr, before=_twips(flow.before), after=_twips(flow.after))
-    spacing.set(qn("w:line"), str(round(flow.line * 240)))
-    spacing.set(qn("w:lineRule"), "auto")
-    return ppr
-
-
-def install(document: WordDocument, theme: Theme, marking: Tlp, *, language: str,
-            reference: bool) -> list[str]:
-    """Give ``document`` every style the brief uses; return the names a reference document lacked.
-
-    Without a reference, our look replaces the base template's for every style. With one,
-    the reference's styles, fonts and colours win, and only the styles it lacks are ours.
-    """
-    root = document.styles.element
-    _set_language(root, language)
-    if not scripts.written_right_to_left(language):
-        _left_to_right(root)
-    if not reference:
-        _set_default_font(root, theme.fonts.family)
-    missing = []
-    index = _StyleIndex(root)
-    for style in styles(theme, marking):
-        existing = index.find(style)
-        if existing is not None and reference:
-            _adopt_id(document, existing, style.style_id)
-            continue
-        if existing is None:
-            if reference:
-                missing.append(style.name)
-            existing = _create(document, style, index)
-        _apply(document, existing, style)
-    return missing
-
-
-def list_number(document: WordDocument, style_id: str) -> str | None:
-    """The numId of the list definition the paragraph style ``style_id`` is bound to, if it is a list's."""
-    found = document.styles.element.xpath(f"w:style[@w:styleId='{style_id}']/w:pPr/w:numPr/w:numId/@w:val")
+def list_number(word, style_id: str) -> str | None:
+    """The numId of the list definition the paragraph style ``style_id`` is bound to in the package.Word
+    ``word``, if it is a list's."""
+    found = _LIST(word.styles, style=style_id)
     return str(found[0]) if found else None
 
 
 _P_STYLE, _VAL = qn("w:pStyle"), qn("w:val")
 
 
-def add_paragraph(container, style_id: str, text: str = "") -> Paragraph:
-    """A new paragraph at the end of ``container`` (body, cell, header) in the style with ``style_id``."""
-    paragraph = container.add_paragraph(text)
-    # What python-docx's style setter makes, put first directly: the setter looks for the place of each of
-    # w:pPr and w:pStyle among every child the schema allows after them, one search each (~20 µs a paragraph).
-    # A new paragraph has no properties yet.
-    properties = OxmlElement("w:pPr")
+def styled(p, style_id: str):
+    """The w:p ``p``, new and without properties, in the paragraph style ``style_id``."""
+    properties = element("w:pPr")
     etree.SubElement(properties, _P_STYLE, {_VAL: style_id})
-    paragraph_element(paragraph).insert(0, properties)
-    return paragraph
-
-
-def add_run(paragraph: Paragraph, text: str, style_id: str | None = None) -> Run:
-    """``paragraph.add_run(text)`` in the style with ``style_id``.
-
-    Text without tabs or line breaks goes into one w:t directly: python-docx's text setter
-    looks at each character in Python, the slowest step of rendering a long brief.
-    """
-    if "\t" in text or "\n" in text or "\r" in text:
-        run = paragraph.add_run(text)
-    else:
-        r = paragraph_element(paragraph).add_r()
-        if text:
-            r.add_t(text)
-        run = Run(r, paragraph)
-    if style_id:
-        run.element.style = style_id
-    return run
-
-
-def _adopt_id(document: WordDocument, element, style_id: str) -> None:
-    """Give a reference document's style our id, so every paragraph names it the same way in any language.
-
-    Word localises style ids (a German "heading 1" is "berschrift1"); its name stays, and
-    every place that points at the old id points at the new one.
-    """
-    old = element.get(qn("w:styleId"))
-    if old == style_id:
-        return
-    element.set(qn("w:styleId"), style_id)
-    parts = [document.styles.element, document.settings.element, numbering.numbering_of(document)]
-    for root in parts:
-        for tag in ("w:basedOn", "w:next", "w:link", "w:pStyle", "w:rStyle", "w:tblStyle",
-                    "w:clickAndTypeStyle", "w:defaultTableStyle"):
-            for pointer in root.iter(qn(tag)):
-                if pointer.get(qn("w:val")) == old:
-                    pointer.set(qn("w:val"), style_id)
-
-
-class _StyleIndex:
-    """The styles already in a document, by kind and name and by kind and id: one scan, not one per style."""
-
-    def __init__(self, root):
-        self._by_name: dict[tuple[str, str], object] = {}
-        self._by_id: dict[tuple[str, str], object] = {}
-        self.names: set[str] = set()  # every style's name as stored, whatever its kind
-        for element in root.findall(qn("w:style")):
-            kind = element.get(qn("w:type"))
-            name = element.find(qn("w:name"))
-            if name is not None:
-                self.names.add(name.get(qn("w:val"), ""))
-                self._by_name.setdefault((kind, name.get(qn("w:val"), "").lower()), element)
-            self._by_id.setdefault((kind, element.get(qn("w:styleId"))), element)
-
-    def find(self, style: Style):
-        for name in (style.name, *style.aliases):
-            found = self._by_name.get((style.kind, name.lower()))
-            if found is not None:
-                return found
-        return self._by_id.get((style.kind, style.style_id))
-
-
-def _create(document: WordDocument, style: Style, index: _StyleIndex):
-    """A new, empty style under our id; ``_apply`` gives it our look.
-
-    python-docx's ``styles.add_style`` first looks for the name by reading every style in the
-    document, once per style added; ``index`` has already said the name is free.
-    """
-    name = BabelFish.ui2internal(style.name)
-    if name in index.names:  # as a style of another kind: Word wants names unique
-        raise ValueError(f"document already contains style '{style.name}'")
-    made = StyleFactory(document.styles.element.add_style_of_type(name, _KINDS[style.kind], _builtin(style)))
-    made.style_id = style.style_id
-    made.quick_style = True
-    return made.element
-
-
-_KINDS = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER, "table": WD_STYLE_TYPE.TABLE}
-
-
-def _builtin(style: Style) -> bool:
-    return style.name[0].islower() or style.style_id in {"Normal", TITLE, SUBTITLE, QUOTE, BULLET,
-                                                         HYPERLINK, BIBLIOGRAPHY}
-
-
-def _apply(document: WordDocument, element, style: Style) -> None:
-    """Replace the style's links and properties with ours, keeping its name and id."""
-    for tag in ("w:basedOn", "w:next", "w:link", "w:pPr", "w:rPr", "w:tblPr"):
-        for child in element.findall(qn(tag)):
-            element.remove(child)
-    anchor = element.find(qn("w:name"))
-    for tag, value in (("basedOn", style.based_on), ("next", style.next_id)):
-        if value:
-            link = _w(tag, val=value)
-            anchor.addnext(link)
-            anchor = link
-    if style.kind == "table":
-        properties = (_table_paragraphs(style), None, _table_properties(style))
-    else:
-        numbered = numbering.definition(document, style.numbering, style.look.flow) if style.numbering else None
-        properties = (_paragraph_properties(style, numbered) if style.kind == "paragraph" else None,
-                      _run_properties(style), None)
-    # pPr, rPr and tblPr sit after every descriptive child (uiPriority, qFormat, rsid...) and before the
-    # conditional table formats.
-    tail = next((child for child in element if child.tag in _TABLE_FORMATS), None)
-    for child in properties:
-        if child is None:
-            continue
-        if tail is not None:
-            tail.addprevious(child)
-        else:
-            element.append(child)
-
-
-_TABLE_FORMATS = {qn("w:trPr"), qn("w:tcPr"), qn("w:tblStylePr")}
-
-
-def _doc_defaults_rpr(root):
-    defaults = root.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = _w("docDefaults")
-        root.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = _w("rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = _w("rPr", rpr_default)
-    return rpr
-
-
-def _set_language(root, language: str) -> None:
-    rpr = _doc_defaults_rpr(root)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        # w:lang follows every other run property Word puts in the defaults.
-        lang = _w("lang", rpr)
-    lang.set(qn("w:val"), language)
-
-
-def _left_to_right(root) -> None:
-    """Paragraphs and runs left to right, as the brief's language is written: a Hebrew or Arabic reference
-    document sets them right to left by default (w:bidi, w:rtl), which would put an English sentence's full
-    stop at its start. A run of right-to-left script still says so itself (inline.py)."""
-    for element in [*root.iter(qn("w:bidi")), *root.iter(qn("w:rtl"))]:
-        element.getparent().remove(element)
-
-
-def _set_default_font(root, family: str) -> None:
-    """One font for the whole brief: explicit names replace the base template's theme fonts everywhere."""
-    rpr = _doc_defaults_rpr(root)
-    for fonts in root.iter(qn("w:rFonts")):
-        fonts.getparent().remove(fonts)
-    rpr.insert(0, _w("rFonts", ascii=family, hAnsi=family, eastAsia=family, cs=family))
+    p.insert(0, properties)
+    return p

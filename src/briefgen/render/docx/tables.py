@@ -3,10 +3,6 @@ the caption as the table's title."""
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Length
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from ...inline import Span
@@ -15,9 +11,9 @@ from ...theme import Theme
 from ...typography import Spacing, typography
 from . import inline
 from .body import Body
-from .internals import paragraph_element
 from .markers import Mark
-from .styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT, add_paragraph
+from .styles import CAPTION, TABLE, TABLE_HEADING, TABLE_TEXT
+from .xml import Length, element, qn
 
 (_TBL_PR, _TBL_STYLE, _TBL_W, _TBL_LAYOUT, _TBL_LOOK, _TBL_CAPTION, _TBL_GRID, _GRID_COL, _TR, _TR_PR, _CANT_SPLIT,
  _TBL_HEADER, _TC, _TC_PR, _TC_W, _SHD, _P, _P_PR, _P_STYLE) = (qn(f"w:{tag}") for tag in (
@@ -41,12 +37,12 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: M
     in through inline.
     """
     if table.caption.shown:
-        caption = add_paragraph(document, CAPTION, "" if table.caption_marked else table.caption.text)
-        inline.write(caption, table.caption_marked)  # a redline's caption, its changes marked
-        mark(paragraph_element(caption), table.field)
+        caption = inline.add_paragraph(document, CAPTION, "" if table.caption_marked else table.caption.text)
+        inline.write(caption, table.caption_marked, document)  # a redline's caption, its changes marked
+        mark(caption, table.field)
     total = sum(table.widths)
     widths = [str(round(width * w / total / 635)) for w in table.widths]  # twentieths of a point
-    tbl = OxmlElement("w:tbl")
+    tbl = element("w:tbl")
     properties = SubElement(tbl, _TBL_PR)
     SubElement(properties, _TBL_STYLE, {_VAL: TABLE})
     SubElement(properties, _TBL_W, {_W: str(round(width / 635)), _TYPE: "dxa"})
@@ -69,7 +65,7 @@ def add_table(document: Body, table: Table, theme: Theme, width: Length, mark: M
     for tr, row, row_fields in zip(tbl.iterchildren(_TR), cells, fields):
         for tc, spans, field in zip(tr.iterchildren(_TC), row, row_fields):
             p = tc.find(_P)
-            inline.write(Paragraph(p, document.part), spans)
+            inline.write(p, spans, document)
             mark(p, field)
 
 

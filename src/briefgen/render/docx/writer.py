@@ -1,18 +1,16 @@
-"""Document → Word brief (.docx): each layout block becomes paragraphs and tables in named styles."""
+"""Document → Word brief (.docx): each layout block becomes paragraphs and tables in named styles.
+
+The brief is written with lxml into a package of our own (package.py): the prepared base for the
+built-in styles (prepared.py), read without python-docx, or a base python-docx made (styling.py);
+one writer fills either, and python-docx is imported only to make a base.
+"""
 
 from __future__ import annotations
 
 import copy
-import zipfile
 from datetime import datetime
 
-import docx
-from docx.document import Document as WordDocument
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from lxml.etree import SubElement
-from docx.shared import Length, Pt
 
 from ...inline import Span
 from ...marking import Tlp
@@ -22,20 +20,18 @@ from ...output import package
 from ...parts import FieldPath
 from ..office.carried_fonts import carried_families
 from ..office.template import Template
-from ...errors import TemplateError
 from ...theme import Theme
 from ...layout import pages
 from ...typography import typography
-from . import (body as word_body, embedded_fonts, footnotes, inline, page, pictures, prepared, properties, styles,
-               tables, tracked)
-from .internals import paragraph_element
+from . import (body as word_body, embedded_fonts, footnotes, formatting, inline, page, pictures, prepared,
+               properties, styles, tables, tracked)
+from .inline import add_paragraph, add_run
 from .markers import Markers
-from .package import entries
+from .package import Word, entries
 from .styles import (ATTRIBUTION, BIBLIOGRAPHY, BOTTOM_LINE, BULLET, DETAILS, EDITOR_NOTE, ESTIMATE,
-                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, QUOTE, SUBTITLE, TITLE,
-                          add_paragraph, add_run)
+                          HEADINGS, JUDGMENT, JUDGMENT_BASIS, QUOTE, SUBTITLE, TITLE)
+from .xml import Length, element, pt, qn
 
-STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 CALLOUT_STYLES = {"bottom-line": BOTTOM_LINE, "editor-note": EDITOR_NOTE}
 
 
@@ -49,9 +45,12 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     Each style the reference lacks (ours stands in for it) is appended to ``warnings``.
     """
     if reference is None:
-        word, width, lists = _base(theme, document.marking, document.language)
+        word, lists = _base(theme, document.marking, document.language)
     else:
-        (word, width), lists = _prepared(reference, theme, document.marking, document.language, warnings), {}
+        word, lists = made_base(reference, theme, document.marking, document.language, warnings), {}
+    width, page_notes = page.set_up(word, theme, reference=reference is not None)
+    if warnings is not None:
+        warnings += page_notes
     # The pages are estimated before the body is built: a long text's measured words are gone by the time the
     # body's tree, most of a long brief's memory, is made.
     estimate = pages.pages(document, theme, width.pt)
@@ -67,7 +66,7 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
         footnotes.write(word, document.notes, writer.mark)
     if document.redline is not None:
         # Ids after every bookmark's: Word wants an annotation's id unique among them all.
-        tracked.stamp(word.element.body, document.redline, writer.markers.last_id + 1)
+        tracked.stamp(word.body, document.redline, writer.markers.last_id + 1)
     page.running(word, document.running, width, estimate, typography(theme).brief.watermark,
                  theme.fonts.family, writer.body.last_drawing_id, reference=reference is not None)
     if reference is not None and reference.header_pictures and warnings is not None:
@@ -85,83 +84,45 @@ def render(document: Document, theme: Theme, *, reference: Template | None, when
     return package(entries(word, writer.body), when), estimate
 
 
-# The base document with our styles installed and its page set up, by what it is made of, for a theme whose
-# styles are not the built-in ones (those are kept prepared: prepared.py): making it is a fifth of a warm render
-# (parsing python-docx's template, then every style), a copy of it half that. Only without a reference
-# document, which watch reads again at each save and whose styles and page win over ours. It is kept from the
-# second render of its kind on: a process that renders once (the usual command) copies nothing.
-_BASES: dict[tuple[Theme, Tlp, str], tuple[WordDocument, Length] | None] = {}
+# The base document python-docx made with our styles installed, by what it is made of, for a theme whose styles
+# are not the built-in ones (those are kept prepared: prepared.py): making it is a fifth of a warm render (parsing
+# python-docx's template, then every style), a copy of it half that. Only without a reference document, which
+# watch reads again at each save and whose styles and page win over ours. It is kept from the second render of its
+# kind on: a process that renders once (the usual command) copies nothing.
+_BASES: dict[tuple[Theme, Tlp, str], object | None] = {}
 _BASES_KEPT = 4
 
 
-def _base(theme: Theme, marking: Tlp, language: str) -> tuple[WordDocument, Length, dict[str, str | None]]:
-    """The base document without a reference, its text width, and the lists of the list styles it says."""
+def _base(theme: Theme, marking: Tlp, language: str) -> tuple[Word, dict[str, str | None]]:
+    """The base document without a reference, and the lists of the list styles it says."""
     found = prepared.base(theme, marking, language)
     if found is not None:
-        word, lists = found
-        width, _ = page.set_up(word, theme, reference=False)
-        return word, width, lists
+        return found
     key = (theme, marking, language)
     if key not in _BASES:  # the first of its kind: made, and given away
         if len(_BASES) >= _BASES_KEPT:
             del _BASES[next(iter(_BASES))]
         _BASES[key] = None
-        return *_prepared(None, theme, marking, language, None), {}
+        return made_base(None, theme, marking, language, None), {}
+    from . import styling  # python-docx: only where a base is made
     made = _BASES[key]
     if made is None:
-        made = _BASES[key] = _prepared(None, theme, marking, language, None)
-    word, width = made
-    return copy.deepcopy(word), width, {}
+        made = _BASES[key] = styling.styled_base(None, theme, marking, language, None)
+    return Word.adopt(copy.deepcopy(made)), {}
 
 
-def _prepared(reference: Template | None, theme: Theme, marking: Tlp, language: str,
-              warnings: list[str] | None) -> tuple[WordDocument, Length]:
-    """The base document, emptied, with every style the brief uses and its page set up; and its text width."""
-    word = styled_base(reference, theme, marking, language, warnings)
-    width, page_notes = page.set_up(word, theme, reference=reference is not None)
-    if warnings is not None:
-        warnings += page_notes
-    return word, width
-
-
-def styled_base(reference: Template | None, theme: Theme, marking: Tlp, language: str,
-                warnings: list[str] | None) -> WordDocument:
-    """The base document, emptied, with every style the brief uses; its page not yet set up."""
-    word = open_base(reference)
-    empty_body(word)
-    missing = styles.install(word, theme, marking, language=language, reference=reference is not None)
-    if warnings is not None and missing:
-        warnings.append(f"the reference document lacks {len(missing)} of briefgen's styles "
-                        f"({', '.join(map(repr, missing))}); briefgen's own are used")
-    return word
-
-
-def open_base(reference: Template | None) -> WordDocument:
-    if reference is None:
-        word = docx.Document()
-        # python-docx's template carries Word 2010's copy of its styles; ours replace them in styles.xml.
-        for r_id, rel in list(word.part.rels.items()):
-            if rel.reltype == STYLES_WITH_EFFECTS:
-                del word.part.rels[r_id]
-        return word
-    try:
-        return docx.Document(reference.open())
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"{reference}: not a Word document (.docx) to take styles from: {exc}") from None
-
-
-def empty_body(word: WordDocument) -> None:
-    """Keep only the final section properties of the base document: its content is not the brief."""
-    body = word.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+def made_base(reference: Template | None, theme: Theme, marking: Tlp, language: str,
+              warnings: list[str] | None) -> Word:
+    """The base document python-docx makes, emptied, with every style the brief uses (styling.py), as our package:
+    a reference document's, or python-docx's template's for a theme whose styles are not prepared."""
+    from . import styling  # python-docx: only where a base is made
+    return Word.adopt(styling.styled_base(reference, theme, marking, language, warnings))
 
 
 class _Writer:
     """Appends layout blocks to the Word body in the theme's styles."""
 
-    def __init__(self, word: WordDocument, theme: Theme, width: Length, markers: Markers,
+    def __init__(self, word: Word, theme: Theme, width: Length, markers: Markers,
                  lists: dict[str, str | None]) -> None:
         self.word, self.theme, self.width = word, theme, width
         self.body = word_body.Body(word)
@@ -174,14 +135,14 @@ class _Writer:
             case Tracked(block=whole, change=change):  # a block only one edition of a redline has
                 count = self.body.count()
                 self.add(whole)
-                for element in self.body.since(count):
-                    tracked.whole(element, change)
+                for made in self.body.since(count):
+                    tracked.whole(made, change)
             case TitleBlock():
                 self._title(block)
             case Heading(level=level, text=text, field=field, marked=marked):
                 heading = add_paragraph(self.body, HEADINGS[min(level, 3)], "" if marked else text)
-                inline.write(heading, marked)  # a redline's heading, its changes marked
-                self.mark(paragraph_element(heading), field)
+                inline.write(heading, marked, self.body)  # a redline's heading, its changes marked
+                self.mark(heading, field)
             case Paragraph(spans=spans, field=field):
                 self._paragraph(spans, field=field)
             case BulletList():
@@ -205,18 +166,17 @@ class _Writer:
 
     def _paragraph(self, spans, style: str | None = None, field: FieldPath = ()):
         paragraph = add_paragraph(self.body, style) if style else self.body.add_paragraph()
-        inline.write(paragraph, spans)
-        self.mark(paragraph_element(paragraph), field)
+        inline.write(paragraph, spans, self.body)
+        self.mark(paragraph, field)
         return paragraph
 
     def _title(self, block: TitleBlock) -> None:
         title, subtitle, dateline, authors, cutoff = block.fields
         if block.logo:
             logo = self.body.add_paragraph()
-            logo.paragraph_format.space_before = Pt(0)
-            logo.paragraph_format.space_after = Pt(block.logo.gap)
-            logo.paragraph_format.keep_with_next = True
-            pictures.add_logo(logo, block.logo, shape_id=self.body.next_id)
+            formatting.spacing(logo, before=pt(0), after=pt(block.logo.gap))
+            formatting.keep_with_next(logo)
+            pictures.add_logo(logo, block.logo, self.body.next_id, self.word.part, self.word)
         self._paragraph(block.title, TITLE, title)
         if block.subtitle:
             self._paragraph(block.subtitle, SUBTITLE, subtitle)
@@ -234,11 +194,10 @@ class _Writer:
         if style not in self.lists:
             self.lists[style] = styles.list_number(self.word, style)
         if self.lists[style] is not None:
-            p = paragraph_element(paragraph)
-            numbering = OxmlElement("w:numPr")
+            numbering = element("w:numPr")
             SubElement(numbering, qn("w:ilvl")).set(qn("w:val"), "0")
             SubElement(numbering, qn("w:numId")).set(qn("w:val"), self.lists[style])
-            properties = p.get_or_add_pPr()
+            properties = formatting.properties(paragraph)
             style_element = properties.find(qn("w:pStyle"))
             (style_element.addnext(numbering) if style_element is not None else properties.insert(0, numbering))
 
@@ -246,22 +205,22 @@ class _Writer:
         style = CALLOUT_STYLES[block.role]
         if block.title:
             title = add_paragraph(self.body, style)
-            title.add_run(block.title).bold = True
-            title.paragraph_format.keep_with_next = True
-            self.mark(paragraph_element(title), block.field)
+            add_run(title, block.title, bold=True)
+            formatting.keep_with_next(title)
+            self.mark(title, block.field)
         for spans, field in zip(block.paragraphs, block.fields or ((),) * len(block.paragraphs)):
             self._paragraph(spans, style, field)
 
     def _judgment(self, block: Judgment) -> None:
         statement = add_paragraph(self.body, JUDGMENT)  # Word numbers it (the style's list)
         self._listed(statement, JUDGMENT)
-        inline.write(statement, block.statement)
-        self.mark(paragraph_element(statement), block.statement_field)
+        inline.write(statement, block.statement, self.body)
+        self.mark(statement, block.statement_field)
         estimate = add_paragraph(self.body, JUDGMENT_BASIS)
-        estimate.paragraph_format.keep_with_next = True
+        formatting.keep_with_next(estimate)
         add_run(estimate, block.estimate, ESTIMATE)
-        self.mark(paragraph_element(estimate), block.field)
+        self.mark(estimate, block.field)
         for (label, spans), field in zip(block.reasons, block.reason_fields or ((),) * len(block.reasons)):
             reason = add_paragraph(self.body, JUDGMENT_BASIS)
-            inline.write(reason, (Span(label, italic=True),) + spans)
-            self.mark(paragraph_element(reason), field)
+            inline.write(reason, (Span(label, italic=True),) + spans, self.body)
+            self.mark(reason, field)

@@ -24,7 +24,7 @@ import struct
 from lxml.etree import SubElement
 
 from ...installed_fonts import names, tables
-from .package import Part
+from ..office.package import Part
 from .xml import FONT, FONT_DATA_TYPE, qn
 
 _LIST, _FONT, _RID = qn("p:embeddedFontLst"), qn("p:font"), qn("r:id")

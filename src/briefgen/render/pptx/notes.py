@@ -14,7 +14,7 @@ from copy import deepcopy
 
 from lxml import etree
 
-from .package import Part
+from ..office.package import Part
 from .xml import NOTES_MASTER, NOTES_SLIDE, NOTES_SLIDE_TYPE, SLIDE, qn, serialized
 
 _P, _R, _RPR, _T, _BR, _TXBODY = qn("a:p"), qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:br"), qn("p:txBody")

@@ -19,7 +19,7 @@ from ...layout import deck as layout
 from ...theme import templates_root
 from ...value import Value
 from ..office.template import Template
-from .package import Part
+from ..office.package import Part
 from .xml import parsed, serialized
 
 BUILT_IN = templates_root() / "default" / "deck.pptx"

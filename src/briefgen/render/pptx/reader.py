@@ -25,7 +25,7 @@ from ...layout import deck as layout
 from ...marking import MARKING_BACKGROUND
 from ..office.template import Template
 from .internals import root_relationships, slide_ids, text_body
-from .package import Part
+from ..office.package import Part
 from ...errors import TemplateError
 from .prepared import Placeholder, Prepared, Prototype
 from .text import frame

@@ -3,7 +3,7 @@
 The deck arrives decided and measured (layout/deck.py); this module only writes it. The
 template arrives read and prepared (template.py): each slide starts from a copy of
 its layout's prototype, and the package is the template's parts with the deck's added
-(package.py).
+(render/office/package.py).
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from ..office.template import Template
 from ...theme import Theme
 from ..office import core_properties
 from ..office.carried_fonts import carried_families
-from . import embedded_fonts, figures, package as pptx_package
+from ..office import package as office_package
+from . import embedded_fonts, figures
 from .app import app_properties
-from .core import CoreProperties
+from ..office.core_properties import CoreProperties
 from .notes import Notes
-from .package import Part
+from ..office.package import Part
 from .prepared import Prototype
 from .template import prepared
 from .text import Typesetter
@@ -55,7 +56,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     base = prepared(theme, template)
     if base.warning and warnings is not None:
         warnings.append(base.warning)
-    root, parts = pptx_package.copied(base.root, extra=(base.notes_master,), blobs=base.blobs)
+    root, parts = office_package.copied(base.root, extra=(base.notes_master,), blobs=base.blobs)
     presentation, notes_master = parts[base.presentation_part], parts[base.notes_master]
     listing = deepcopy(base.presentation)  # p:presentation, its slide list empty
     slide_ids = listing.find(_SLIDE_IDS)
@@ -103,7 +104,7 @@ def render(deck: layout.Deck, theme: Theme, *, template: Template | None, when: 
     if base.app is not None:
         parts[base.app].blob = app_properties(about, slides=len(deck.slides), notes=len(deck.slides),
                                               size=base.slide_size)
-    return package(pptx_package.entries(root), when)
+    return package(office_package.entries(root), when)
 
 
 def _slide(s: layout.Slide, number: int, prototype: Prototype, part: Part, text: Typesetter, theme: Theme,

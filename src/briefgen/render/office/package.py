@@ -1,13 +1,19 @@
-"""The deck's package ([Content_Types].xml, _rels/*.rels and every part), written as python-pptx writes it.
+"""An office package ([Content_Types].xml, _rels/*.rels and every part), written as python-pptx or python-docx
+writes it.
 
-A deck is its template's parts, kept as they are, and the parts made for it: slides,
-notes slides, images, the presentation part and the document properties. python-pptx
-would open the template anew for every render and write each relationship through an
-XML element of its own; this module keeps each part as its bytes and its relationships
-as a dict, so a template read once serves every render of the process. The entries, their
-order and their bytes are those python-pptx writes: parts in the depth-first order of
-the relationships from the package root, each followed by its relationships if it has any;
-relationship ids as python-pptx numbers them. output.package zips them.
+A deck is its template's parts, kept as they are, and the parts made for it: slides, notes
+slides, images, the presentation part and the document properties; a Word brief is its base
+document's parts and the ones made for it (render/docx/package.py). python-pptx and python-docx
+would open the template anew for every render and write each relationship through an XML
+element of their own; this module keeps each part as its bytes and its relationships as a dict,
+so a template read once serves every render of the process. The entries, their order and their
+bytes are those the library writes: parts in the depth-first order of the relationships from
+the package root, each followed by its relationships if it has any. output.package zips them.
+
+The two libraries differ in three small ways, each a class attribute or method of ``Part``
+(python-pptx's) that the Word brief's part overrides: how a new relationship's rId is
+numbered, whether a .rels part lists them in rId order or as they were added, and which
+extensions [Content_Types].xml gives a Default.
 """
 
 from __future__ import annotations
@@ -17,31 +23,36 @@ from typing import Iterator
 
 from lxml import etree
 
-from .xml import serialized
+from ...output import Entry
+
 
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _RELATIONSHIP = f"{{{_RELS_NS}}}Relationship"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _XML_TYPE = "application/xml"
-# (extension, content type) written once as a Default, as python-pptx's opc.spec lists them.
-_DEFAULTS = frozenset({
+# (extension, content type) written once as a Default, as python-docx's opc.spec lists them; python-pptx's adds
+# the video formats.
+DOCX_DEFAULT_TYPES = frozenset({
     ("bin", "application/vnd.openxmlformats-officedocument.presentationml.printerSettings"),
     ("bin", "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"),
     ("bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"),
     ("bmp", "image/bmp"), ("emf", "image/x-emf"), ("fntdata", "application/x-fontdata"), ("gif", "image/gif"),
-    ("jpe", "image/jpeg"), ("jpeg", "image/jpeg"), ("jpg", "image/jpeg"), ("mov", "video/quicktime"),
-    ("mp4", "video/mp4"), ("mpg", "video/mpeg"), ("png", "image/png"), ("rels", _RELS_TYPE), ("tif", "image/tiff"),
-    ("tiff", "image/tiff"), ("vid", "video/unknown"), ("wdp", "image/vnd.ms-photo"), ("wmf", "image/x-wmf"),
-    ("wmv", "video/x-ms-wmv"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("jpe", "image/jpeg"), ("jpeg", "image/jpeg"), ("jpg", "image/jpeg"), ("png", "image/png"),
+    ("rels", _RELS_TYPE), ("tif", "image/tiff"), ("tiff", "image/tiff"), ("wdp", "image/vnd.ms-photo"),
+    ("wmf", "image/x-wmf"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ("xml", _XML_TYPE),
 })
+_PPTX_DEFAULT_TYPES = DOCX_DEFAULT_TYPES | {
+    ("mov", "video/quicktime"), ("mp4", "video/mp4"), ("mpg", "video/mpeg"), ("vid", "video/unknown"),
+    ("wmv", "video/x-ms-wmv")}
 
 
 class Part:
     """One part: its name (/ppt/slides/slide1.xml), content type, bytes, and relationships by rId."""
 
     __slots__ = ("partname", "content_type", "blob", "rels", "_index")
+    DEFAULT_TYPES = _PPTX_DEFAULT_TYPES
 
     def __init__(self, partname: str, content_type: str, blob: bytes = b"") -> None:
         self.partname = partname
@@ -62,12 +73,36 @@ class Part:
         key = (reltype, target)
         found = self._index.get(key)
         if found is None:
-            found = self._index[key] = next_rid(self.rels)
+            found = self._index[key] = self.next_rid(self.rels)
             self.rels[found] = (reltype, target, external)
         return found
 
+    def drop(self, reltype: str) -> list[Part | str]:
+        """Take out every relationship of ``reltype``; return their targets."""
+        dropped = [rid for rid, (kind, _, _) in self.rels.items() if kind == reltype]
+        targets = [self.rels.pop(rid)[1] for rid in dropped]
+        self._index = {key: rid for key, rid in self._index.items() if rid in self.rels}
+        return targets
+
+    def related(self, reltype: str) -> Part | None:
+        """The first part related as ``reltype``; None if there is none."""
+        return next((target for kind, target, external in self.rels.values() if kind == reltype and not external),
+                    None)
+
+    def entry(self):
+        """What the package holds for this part: its bytes."""
+        return self.blob
+
     def rels_xml(self) -> bytes:
-        return relationships_xml(self.rels, posixpath.dirname(self.partname))
+        return self.relationships_xml(self.rels, posixpath.dirname(self.partname))
+
+    @staticmethod
+    def next_rid(rels: dict) -> str:
+        return next_rid(rels)
+
+    @staticmethod
+    def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str) -> bytes:
+        return relationships_xml(rels, base)
 
 
 def copied(root: dict[str, tuple[str, Part | str, bool]], extra: tuple[Part, ...] = (),
@@ -100,35 +135,37 @@ def next_rid(rels: dict) -> str:
     raise AssertionError("more relationships than rIds")
 
 
-def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str) -> bytes:
-    """A .rels part: the relationships in rId order, internal targets relative to ``base``."""
+def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str, *, in_order: bool = True) -> bytes:
+    """A .rels part: the relationships in rId order (else as they were added), internal targets relative to
+    ``base``."""
     def number(rid: str) -> tuple[int, str]:
         return (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
 
     root = etree.Element(f"{{{_RELS_NS}}}Relationships", nsmap={None: _RELS_NS})
-    for rid in sorted(rels, key=number):
+    for rid in (sorted(rels, key=number) if in_order else rels):
         reltype, target, external = rels[rid]
         if external:
             etree.SubElement(root, _RELATIONSHIP, Id=rid, Type=reltype, Target=target, TargetMode="External")
         else:
             ref = target.partname[1:] if base == "/" else posixpath.relpath(target.partname, base)
             etree.SubElement(root, _RELATIONSHIP, Id=rid, Type=reltype, Target=ref)
-    return serialized(root)
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def entries(root: dict[str, tuple[str, Part | str, bool]]) -> Iterator[tuple[str, bytes]]:
-    """The entries of the package whose root relationships are ``root``: every part they reach, as (name, bytes)."""
-    parts = _reached(root)
-    yield "[Content_Types].xml", _content_types(parts)
-    yield "_rels/.rels", relationships_xml(root, "/")
+def entries(root: dict[str, tuple[str, Part | str, bool]], kind: type[Part] = Part) -> Iterator[tuple[str, Entry]]:
+    """The entries of the package whose root relationships are ``root``: every part they reach, as (name, bytes
+    or what writes them: ``Part.entry``), in the ways of the library whose parts are of ``kind``."""
+    parts = reached(root)
+    yield "[Content_Types].xml", _content_types(parts, kind.DEFAULT_TYPES)
+    yield "_rels/.rels", kind.relationships_xml(root, "/")
     for part in parts:
-        yield part.partname[1:], part.blob
+        yield part.partname[1:], part.entry()
         if part.rels:
             folder, name = posixpath.split(part.partname)
             yield posixpath.join(folder, "_rels", f"{name}.rels")[1:], part.rels_xml()
 
 
-def _reached(root: dict[str, tuple[str, Part | str, bool]]) -> list[Part]:
+def reached(root: dict[str, tuple[str, Part | str, bool]]) -> list[Part]:
     """Each part once, in the order a depth-first walk of the relationships first reaches it."""
     found: list[Part] = []
     seen: set[int] = set()
@@ -147,13 +184,13 @@ def _reached(root: dict[str, tuple[str, Part | str, bool]]) -> list[Part]:
     return found
 
 
-def _content_types(parts: list[Part]) -> bytes:
-    """[Content_Types].xml: a Default per extension python-pptx knows, an Override for every other part."""
+def _content_types(parts: list[Part], known: frozenset[tuple[str, str]]) -> bytes:
+    """[Content_Types].xml: a Default per extension the library ``known``s, an Override for every other part."""
     defaults = {"rels": _RELS_TYPE, "xml": _XML_TYPE}
     overrides = {}
     for part in parts:
         extension = posixpath.splitext(part.partname)[1][1:]
-        if (extension.lower(), part.content_type) in _DEFAULTS:
+        if (extension.lower(), part.content_type) in known:
             defaults[extension.lower()] = part.content_type
         else:
             overrides[part.partname] = part.content_type
@@ -162,4 +199,4 @@ def _content_types(parts: list[Part]) -> bytes:
         etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=extension, ContentType=content_type)
     for partname, content_type in sorted(overrides.items()):
         etree.SubElement(root, f"{{{_TYPES_NS}}}Override", PartName=partname, ContentType=content_type)
-    return serialized(root)
+    return etree.tostring(root, encoding="UTF-8", standalone=True)

@@ -1,0 +1,108 @@
+"""A paragraph's own formatting (its w:pPr) and its section's (w:sectPr), each property in the schema's place, as
+python-docx's paragraph_format and Section write them.
+
+The schema fixes the order of a w:pPr's and a w:sectPr's children; python-docx puts each new one
+before the first that the schema has after it, and so does ``_child`` here, with the sequences
+python-docx follows (tests/test_library_internals.py compares them).
+"""
+
+from __future__ import annotations
+
+from .xml import Length, element, qn
+
+# CT_PPr's and CT_SectPr's sequences in python-docx.
+PARAGRAPH_SEQUENCE = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange")
+SECTION_SEQUENCE = (
+    "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType",
+    "w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+_SEQUENCES = {name: sequence for sequence in (PARAGRAPH_SEQUENCE, SECTION_SEQUENCE) for name in sequence}
+_VAL = qn("w:val")
+
+
+def _child(parent, name: str, sequence: tuple[str, ...]):
+    """``parent``'s child ``name``, added before the first child the schema puts after it if it has none."""
+    found = parent.find(qn(name))
+    if found is not None:
+        return found
+    made = element(name)
+    after = {qn(tag) for tag in sequence[sequence.index(name) + 1:]}
+    successor = next((child for child in parent if child.tag in after), None)
+    (successor.addprevious(made) if successor is not None else parent.append(made))
+    return made
+
+
+def properties(p):
+    """The w:pPr of the w:p ``p``, added first if it has none."""
+    found = p.find(qn("w:pPr"))
+    if found is None:
+        found = element("w:pPr")
+        p.insert(0, found)
+    return found
+
+
+def paragraph_property(p, name: str):
+    """The paragraph's property element ``name`` (``w:spacing``), added in its place if it has none."""
+    return _child(properties(p), name, PARAGRAPH_SEQUENCE)
+
+
+def keep_with_next(p, keep: bool = True) -> None:
+    """python-docx's ``keep_with_next``: a w:keepNext, off as ``w:val="0"``."""
+    flag = paragraph_property(p, "w:keepNext")
+    if keep:
+        flag.attrib.pop(_VAL, None)
+    else:
+        flag.set(_VAL, "0")
+
+
+def spacing(p, *, before: Length | None = None, after: Length | None = None) -> None:
+    """Space before and after the paragraph, set in that order."""
+    made = paragraph_property(p, "w:spacing")
+    for side, length in (("before", before), ("after", after)):
+        if length is not None:
+            made.set(qn(f"w:{side}"), str(length.twips))
+
+
+def indent(p, *, left: Length, first_line: Length) -> None:
+    made = paragraph_property(p, "w:ind")
+    made.set(qn("w:left"), str(left.twips))
+    # python-docx writes a first-line indent of 0 or more as w:firstLine (a negative one as w:hanging).
+    made.attrib.pop(qn("w:hanging"), None)
+    made.set(qn("w:firstLine"), str(first_line.twips))
+
+
+def align(p, alignment: str) -> None:
+    paragraph_property(p, "w:jc").set(_VAL, alignment)
+
+
+def tab_stop(p, position: Length, alignment: str) -> None:
+    """A tab stop at ``position`` (left, center, right or clear), among the paragraph's in position order."""
+    tabs = paragraph_property(p, "w:tabs")
+    stop = element("w:tab")
+    stop.set(qn("w:pos"), str(position.twips))
+    stop.set(_VAL, alignment)
+    later = next((tab for tab in tabs.iterfind(qn("w:tab")) if int(tab.get(qn("w:pos"))) > int(position.twips)),
+                 None)
+    (later.addprevious(stop) if later is not None else tabs.append(stop))
+
+
+def section_property(sect_pr, name: str):
+    """The section's property element ``name`` (``w:pgSz``), added in its place if it has none."""
+    return _child(sect_pr, name, SECTION_SEQUENCE)
+
+
+def section_reference(sect_pr, name: str, kind: str, rid: str) -> None:
+    """A w:headerReference or w:footerReference of ``kind`` (default) to ``rid``, before the section's other
+    properties (python-docx's successors of either are those alone)."""
+    made = element(name)
+    made.set(qn("w:type"), kind)
+    made.set(qn("r:id"), rid)
+    after = {qn(tag) for tag in SECTION_SEQUENCE}
+    successor = next((child for child in sect_pr if child.tag in after), None)
+    (successor.addprevious(made) if successor is not None else sect_pr.append(made))

@@ -1,0 +1,109 @@
+"""The WordprocessingML names the Word brief writes: namespaces, content and relationship types, lengths, and how
+a part is parsed and written.
+
+They are python-docx's (tests/test_library_internals.py compares them), written out here because
+importing python-docx costs about a fifth of a cold ``briefgen docx`` and a brief on the built-in
+styles needs none of it: only making a base document does (writer.made_base), as reading a deck
+template does for the deck (render/pptx/xml.py).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+NAMESPACES = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+_OFFICE = "application/vnd.openxmlformats-officedocument"
+FOOTNOTES_TYPE = f"{_OFFICE}.wordprocessingml.footnotes+xml"
+HEADER_TYPE = f"{_OFFICE}.wordprocessingml.header+xml"
+FOOTER_TYPE = f"{_OFFICE}.wordprocessingml.footer+xml"
+FONT_TABLE_TYPE = f"{_OFFICE}.wordprocessingml.fontTable+xml"
+EXTENDED_PROPERTIES_TYPE = f"{_OFFICE}.extended-properties+xml"
+OBFUSCATED_FONT_TYPE = f"{_OFFICE}.obfuscatedFont"
+
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+SETTINGS = f"{_RELATIONSHIPS}/settings"
+STYLES = f"{_RELATIONSHIPS}/styles"
+NUMBERING = f"{_RELATIONSHIPS}/numbering"
+FOOTNOTES = f"{_RELATIONSHIPS}/footnotes"
+HEADER = f"{_RELATIONSHIPS}/header"
+FOOTER = f"{_RELATIONSHIPS}/footer"
+FONT_TABLE = f"{_RELATIONSHIPS}/fontTable"
+FONT = f"{_RELATIONSHIPS}/font"
+HYPERLINK = f"{_RELATIONSHIPS}/hyperlink"
+IMAGE = f"{_RELATIONSHIPS}/image"
+OFFICE_DOCUMENT = f"{_RELATIONSHIPS}/officeDocument"
+EXTENDED_PROPERTIES = f"{_RELATIONSHIPS}/extended-properties"
+CUSTOM_XML = f"{_RELATIONSHIPS}/customXml"
+CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+# As python-docx parses a part: no blank text between elements, no entities resolved.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+EMU_PER_PT, EMU_PER_MM, EMU_PER_TWIP = 12700, 36000, 635
+
+
+def qn(name: str) -> str:
+    """``w:p`` as lxml spells it: ``{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p``."""
+    prefix, local = name.split(":")
+    return f"{{{NAMESPACES[prefix]}}}{local}"
+
+
+def element(name: str, attributes: dict[str, str] | None = None):
+    """A new element ``name`` (``w:p``) declaring its own prefix, as python-docx's OxmlElement makes it: the
+    declaration goes when it is put in a part that has it."""
+    prefix = name.split(":")[0]
+    return etree.Element(qn(name), attributes, nsmap={prefix: NAMESPACES[prefix]})
+
+
+def parsed(blob: bytes | str):
+    """A part's XML element, parsed as python-docx parses it."""
+    return etree.fromstring(blob, _PARSER)
+
+
+def serialized(root) -> bytes:
+    """A part's XML as python-docx writes it: UTF-8, standalone, not indented."""
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+class Length(int):
+    """A length in EMU, as python-docx keeps one (its ``Length``)."""
+
+    __slots__ = ()
+
+    @property
+    def pt(self) -> float:
+        return self / EMU_PER_PT
+
+    @property
+    def twips(self) -> int:
+        return int(round(self / EMU_PER_TWIP))
+
+
+def pt(points: float) -> Length:
+    """Points as EMU, truncated as python-docx's Pt truncates."""
+    return Length(int(points * EMU_PER_PT))
+
+
+def mm(millimetres: float) -> Length:
+    return Length(int(millimetres * EMU_PER_MM))
+
+
+def twips(value: str | int) -> Length:
+    """A twentieth-of-a-point measure read from the XML."""
+    return Length(int(int(value) * EMU_PER_TWIP))

@@ -46,6 +46,26 @@ class DescribePandocReferenceDocx:
         size = part(out, "word/document.xml").xpath("//w:sectPr/w:pgSz", namespaces=NS)[0]
         assert (size.get(f"{{{W}}}w"), size.get(f"{{{W}}}h")) == ("11906", "16838")  # A4, the theme's
 
+    def it_sets_the_theme_paper_on_a_reference_without_section_properties(self, tmp_path):
+        reference = tmp_path / "reference.docx"
+        with zipfile.ZipFile(ROOT / "tests" / "data" / "libreoffice-reference.docx") as source, \
+                zipfile.ZipFile(reference, "w") as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == "word/document.xml":
+                    document = etree.fromstring(data)
+                    for section in document.iter(f"{{{W}}}sectPr"):
+                        section.getparent().remove(section)
+                    data = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+                target.writestr(info, data)
+        out = tmp_path / "brief.docx"
+        result = run_briefgen("docx", NRF, "--template", reference, "-o", out)
+        assert result.returncode == 0, result.stderr
+        assert sum("sets no page size or margins" in w for w in warnings_of(result.stderr)) == 1
+        sections = part(out, "word/document.xml").xpath("/w:document/w:body/w:sectPr", namespaces=NS)
+        assert len(sections) == 1 and sections[0].xpath("w:pgSz/@w:w", namespaces=NS) == ["11906"]
+        assert sections[0].xpath("w:headerReference/@w:type", namespaces=NS) == ["default"]
+
     def it_lets_an_asked_paper_win(self, foreign_references, tmp_path):
         out = tmp_path / "brief.docx"
         result = run_briefgen("docx", NRF, "--template", foreign_references[("libreoffice", "docx")],

@@ -50,6 +50,8 @@ def set_up(word: Word, theme: Theme, *, reference: bool) -> tuple[Length, list[s
     (pandoc's default reference.docx has no page size at all) comes from the theme.
     """
     section = word.body.find(qn("w:sectPr"))  # the last section's (python-docx's sections[-1])
+    if section is None:  # a reference without section properties is laid out on Word's defaults: ours instead
+        section = SubElement(word.body, qn("w:sectPr"))
     notes: list[str] = []
     page = theme.page
     margins = {"top_margin": page.margin_top_mm, "bottom_margin": page.margin_bottom_mm,

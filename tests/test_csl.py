@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.citation_styles import DEFAULT, SHIPPED, StyleError, resolve
+from briefgen.citation_styles import DEFAULT, SHIPPED, StyleError, checked, is_note_style, resolve
 from briefgen.inline import Citation, parse, text_of
 from briefgen.layout.csl import format_citations, item
 from briefgen.layout.line_breaks import without_break_marks
@@ -126,6 +126,13 @@ class DescribeTheDefaultStyle:
         assert first_words == sorted(first_words, key=lambda w: w.removeprefix("The ")) and len(listed) >= 3
         assert any(entry.startswith("Jami, Maryam. ") for entry in listed)  # a person, inverted
         assert any(entry.startswith("Reuters. ") for entry in listed)  # a body, as written
+
+
+class DescribeTheShippedStyles:
+    @pytest.mark.parametrize("name", sorted(SHIPPED))
+    def it_knows_which_cite_in_notes_as_their_files_say(self, name):
+        # SHIPPED_NOTE_STYLES spares the layout parsing a shipped style: it must say what the file does.
+        assert is_note_style(name) == (checked(name)[1].get("class") == "note")
 
 
 class DescribeAnAuthorDateStyle:

@@ -200,6 +200,17 @@ class DescribeMetadataAndNavigation:
         notes_page = next(page for level, title, page in outline(pdfs["example"]) if title == "Notes")
         assert internal and set(internal) == {notes_page}
 
+    def it_makes_a_pdf_without_importing_zipfile(self, tmp_path):
+        # Only a reference document is read as a zip, and only the Word brief and the deck are written as one.
+        script = ("import sys; from briefgen.cli import main; sys.argv = ['briefgen', 'pdf', sys.argv[1], '-o', "
+                  "sys.argv[2], '-q']\ntry:\n    main()\nexcept SystemExit as end:\n    assert not end.code\n"
+                  "print(sorted(m for m in sys.modules if m.split('.')[0] == 'zipfile'))")
+        result = subprocess.run([sys.executable, "-c", script, str(NRF), str(tmp_path / "brief.pdf")],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "[]"
+        assert (tmp_path / "brief.pdf").stat().st_size > 0
+
 
 class DescribeTheMarking:
     @pytest.mark.parametrize("case", ["nrf", "hostile"])

@@ -443,10 +443,12 @@ def _theme_and_references(templates: list[Path], paper: str | None, options: dic
 def _restyled(theme: Theme, references: dict[str, Template]) -> tuple[Theme, list[str]]:
     """The theme in the reference documents' colours and body font, for every product (the .docx's where both
     give one)."""
+    said: list[str] = []
+    if not references:  # reading one imports lxml
+        return theme, said
     from .render.office.colours import colours_of
     from .render.office.fonts import fonts_of
     from .theme import refonted, restyled
-    said: list[str] = []
     for fmt in ("pptx", "docx"):
         if fmt in references:
             source = str(references[fmt].path)

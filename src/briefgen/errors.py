@@ -34,6 +34,10 @@ class TemplateError(BriefgenError):
     """A reference document or deck template cannot be used: unreadable, unsafe, or without what we need."""
 
 
+# What a template of each format is, as its messages name it (render/office: template.py, sanitise.py).
+TEMPLATE_KINDS = {"docx": "Word document (.docx)", "pptx": "PowerPoint presentation (.pptx)"}
+
+
 class OutputError(BriefgenError):
     """A product could not be written where it was asked for."""
 

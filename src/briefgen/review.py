@@ -394,7 +394,7 @@ class _Package:
         return found
 
     def _xml(self, name: str):
-        from .render.office.template import untrusted_xml
+        from .render.office.sanitise import untrusted_xml
         info = self.entries.get(name.lower())
         if info is None:
             raise ReviewError(f"{self.path}: is not a Word document (.docx): {name} is missing")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .. import user_cache
-from ..citation_styles import checked, locale_bytes, parsed
+from ..citation_styles import locale_bytes, parsed, style_bytes
 from ..inline import Citation, Inline, Span, text_of
 from ..model import Source
 from ..value import Value
@@ -193,7 +193,7 @@ def _digest(asked: tuple) -> str:
     from .. import __version__
     key, language = asked[:2]
     made = hashlib.sha256()
-    for part in (_ENTRY_FORMAT, __version__.encode(), _own_code(), _citeproc_release(), checked(key)[0],
+    for part in (_ENTRY_FORMAT, __version__.encode(), _own_code(), _citeproc_release(), style_bytes(key),
                  locale_bytes(language), repr(asked).encode()):
         made.update(len(part).to_bytes(8, "big"))
         made.update(part)

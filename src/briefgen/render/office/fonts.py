@@ -18,7 +18,8 @@ import io
 import re
 import zipfile
 
-from .template import Template, theme_element, untrusted_xml
+from .sanitise import theme_element, untrusted_xml
+from .template import Template
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -45,6 +45,14 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 # A long paragraph parsed a piece at a time (paragraph): the parser and the cleaning Paragraph gives its text.
 from reportlab.platypus.paragraph import ParaLines, cleanBlockQuotedText, lstrip as lstrip_words, whitespace
 from reportlab.platypus.paraparser import ParaParser, _re_para
+# Our markup read into frags as ParaParser reads it (frags): its frag class, the entities it knows, how it
+# raises and shrinks a superscript, whether a style underlines links, the text transform Paragraph applies after
+# parsing, and the face and colour functions it uses.
+from reportlab.lib.colors import toColor
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.platypus.paragraph import textTransformFrags as transformed
+from reportlab.platypus.paraparser import ParaFrag, known_entities, platypus_link_underline, \
+    sizeDelta as SUPERSCRIPT_SHRINK, supFraction as SUPERSCRIPT_RISE
 from reportlab.rl_config import _FUZZ
 
 from ...layout.ttf import characters
@@ -151,6 +159,14 @@ are_processed = _processed_frags
 """Whether a paragraph's frags are already frag words (breakLines has run on them)."""
 rejoined_words = _yieldBLParaWords
 """The words of a plain paragraph's lines from ``start`` to ``stop``, a word cut across lines joined again."""
+
+
+OPENS_PARA = _re_para  # markup that opens its own <para>, which ParaParser does not wrap in one
+
+
+def link_underline(style: object) -> bool:
+    """Whether ParaParser underlines the links of a paragraph in ``style``."""
+    return bool(getattr(style, "linkUnderline", platypus_link_underline))
 
 
 def frag_lines(lines: list) -> ParaLines:

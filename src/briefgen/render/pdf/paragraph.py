@@ -38,6 +38,7 @@ from weakref import WeakSet
 from reportlab.platypus import Flowable
 
 from . import word_breaks
+from .frags import frags_of
 from .internals import (FUZZ, WRAP_STATE, SplitParagraph, are_processed, break_lines, cleaned, end_of_part,
                         forces_break, frag_lines, frag_words, is_cut_frag, is_cut_word, line_counts, may_end_line_at,
                         may_start_words, parsed_pieces, rejoined_words, set_line_counts, split as split_words, strip,
@@ -191,7 +192,9 @@ class Paragraph(SplitParagraph):
         earlier = LAID_OUT.earlier(self, (text, self.style, *sorted(kwargs.items())))
         self._places_to_end = word_breaks.LINE_MAY_END in text  # an address, whose parts a line may end between
         if earlier is None:
-            super().__init__(text, self.style, **kwargs)
+            # Read as reportlab's parser would read it (frags.py), which is left to do it where that is not ours.
+            text = cleaned(text)
+            super().__init__(text, self.style, frags=frags_of(text, self.style), **kwargs)
             if self._places_to_end:
                 may_end_line_at(self.frags)
         else:

@@ -30,16 +30,25 @@ def paused(*, collect_after: bool = False) -> Iterator[None]:
             gc.collect()
 
 
+@contextmanager
+def kept() -> Iterator[None]:
+    """No cycle collection inside, and everything alive after it frozen (gc.freeze) before the collector is on
+    again, whose first collection would walk all of it: for work whose making lives as long as the process. What
+    is frozen is still freed when no longer used, but a cycle among it only when the process ends."""
+    with paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
+
+
 def imported(name: str) -> ModuleType:
-    """The module ``name``, imported if it is not yet with no cycle collection while it is, and everything alive
-    then frozen after (gc.freeze): an import makes modules, classes and functions that live as long as the
-    process, which the collections during it walk for nothing, and every later collection would walk again.
-    Collections took ~20 ms of a cold PDF, ~14 of them in its imports (reportlab's most)."""
+    """The module ``name``, imported if it is not yet with no cycle collection while it is, and what it made
+    frozen after (kept): an import makes modules, classes and functions that live as long as the process, which
+    the collections during it walk for nothing, and every later collection would walk again. Collections took
+    ~20 ms of a cold PDF, ~14 of them in its imports (reportlab's most)."""
     module = sys.modules.get(name)
     if module is None:
-        with paused():
-            try:
-                module = importlib.import_module(name)
-            finally:
-                gc.freeze()  # before the collector is on again: its first collection would walk all of it
+        with kept():
+            module = importlib.import_module(name)
     return module

@@ -45,6 +45,38 @@ def test_the_workers_draw_while_the_parent_loads_the_next_brief(tmp_path, monkey
     assert drawing_while_loading == [True, True]
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_the_workers_are_forked_before_the_theme_is_read_and_stopped_if_it_is_refused(tmp_path, monkeypatch,
+                                                                                     briefgen_in_process):
+    from briefgen import batch, theme
+
+    monkeypatch.setattr(batch, "cpus", lambda: 2)  # forked workers even on a machine of one CPU
+    real = theme.load_theme
+    running = []
+
+    def load_theme(*args, **kwargs):  # what the parent has forked when it reads the theme
+        running.append([worker.pid for worker in batch.Worker.running])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(theme, "load_theme", load_theme)
+    shutil.copy(EXAMPLE, tmp_path / "one.yaml")
+    result = briefgen_in_process("all", tmp_path / "one.yaml", "--out-dir", tmp_path / "out", "-j", "2")
+    assert result.code == 0, result.err
+    assert len(running[0]) == 2 and not batch.Worker.running
+    # A theme refused after they were forked: the message and the exit status a refused theme has, and no worker
+    # left behind (each stopped and waited for).
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "theme.toml").write_text("this is not toml [\n", encoding="utf-8")
+    result = briefgen_in_process("all", tmp_path / "one.yaml", "--out-dir", tmp_path / "refused", "-j", "2",
+                                 "--template", tmp_path / "theme")
+    assert result.code == 1
+    assert "theme.toml:1:" in result.err and "TOML" in result.err and "Traceback" not in result.err
+    assert len(running[1]) == 2 and not batch.Worker.running and not (tmp_path / "refused").exists()
+    for pid in running[1]:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped already
+
+
 @pytest.mark.slow
 def test_two_workers_make_the_bytes_one_process_makes(tmp_path, monkeypatch, briefgen_in_process):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

@@ -4,8 +4,8 @@ Most of a render's cost is importing python-docx, python-pptx and reportlab, and
 format needs only one of them; on two cores, rendering the formats in parallel
 processes hides most of that cost. Briefs are loaded once, in the parent (which says
 their warnings); a worker is handed the validated model, never parses it again. When the
-briefs come one by one (``run``'s ``planned``), the workers are forked before the first is
-loaded (so that none holds a copy of what its parent had loaded) and render while the parent
+briefs come one by one, the workers are forked before the theme and the first brief are read
+(``forked``: none holds a copy of what its parent had loaded) and render while the parent
 loads the rest; numbered copies, laid out in the parent, are inherited by workers forked after them.
 Each task goes to a worker that has drawn its format before, which has its imports and warm caches
 (``_in_workers``); a product of a long brief is drawn in a fork of its worker made for it alone
@@ -72,19 +72,17 @@ _tasks: list[Task] = []  # set before forking; workers find their task by index
 
 
 def run(groups: Iterable[list[Task]], theme: Theme, *, jobs: int | None = None, debug: bool = False,
-        planned: Sequence[Sequence[str]] | None = None) -> Iterator[Outcome]:
+        started: Sequence[Worker] = ()) -> Iterator[Outcome]:
     """Render every task, yielding each outcome as it finishes; one failure never stops the others.
 
-    ``groups`` are the tasks of one brief each. With ``planned`` (the formats of each group's products, group by
-    group), they may be made as they are read, the loading of each brief: the workers are forked at the first
-    group, and each task is handed to them as it comes, so they draw while the rest are loaded. Every group is
-    read before the first outcome is yielded.
+    ``groups`` are the tasks of one brief each. With workers ``started`` (``forked``), they may be made as they
+    are read, the loading of each brief: each task is handed to the workers as it comes, so they draw while the
+    rest are loaded. Otherwise every group is read first, and workers forked after (for ``jobs``), which inherit
+    the tasks. Every group is read before the first outcome is yielded.
     """
-    workers = _workers(jobs, sum(map(len, planned))) if planned is not None else 1
-    if planned is not None and workers > 1:
-        handed = [fmt for formats in planned for fmt in sorted(formats, key=_heaviest_first)]
+    if started:
         yield from _in_workers((task for group in groups for task in sorted(group, key=_task_order)), theme,
-                               workers, debug, inherited=False, openers=_openers(handed, workers))
+                               started, debug, inherited=False)
         return
     tasks = sorted((task for group in groups for task in group), key=_task_order)
     workers = _workers(jobs, len(tasks))
@@ -94,11 +92,36 @@ def run(groups: Iterable[list[Task]], theme: Theme, *, jobs: int | None = None, 
         return
     global _tasks
     _tasks = tasks
-    yield from _in_workers(tasks, theme, workers, debug, inherited=True)
+    with _started_workers(workers) as forked_now:
+        yield from _in_workers(tasks, theme, forked_now, debug, inherited=True)
 
 
-def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, *, inherited: bool,
-                openers: Sequence[Sequence[str]] = ()) -> Iterator[Outcome]:
+@contextmanager
+def forked(jobs: int | None, planned: Sequence[Sequence[str]]) -> Iterator[list[Worker]]:
+    """Workers for products handed to them as their briefs are loaded (``run``), forked now, before the theme or
+    any brief is read; none if one process is to draw them all, or if nothing is ``planned`` (the formats of each
+    brief's products, brief by brief; nothing: numbered copies and redlines, which workers forked after they
+    are laid out inherit). They end with the block, and are stopped if it raises.
+
+    A worker forked before the first brief is loaded holds the briefs it is handed and not also a copy of
+    everything the parent held when it forked (a 5 MB brief loaded, ~50 MB); forked before the theme, it is
+    forked ~25 ms sooner (the theme, the command's checks and imports): the start of a batch, where the other
+    CPU waited. Its first call imports the renderers of the formats it will draw first (``_openers``), while the
+    parent reads the theme and loads the first brief, and it has nothing else to do; it answers nothing.
+    """
+    workers = _workers(jobs, sum(map(len, planned)))
+    if workers <= 1:
+        yield []
+        return
+    openers = _openers([fmt for formats in planned for fmt in sorted(formats, key=_heaviest_first)], workers)
+    with _started_workers(workers) as started:
+        for worker in started:
+            worker.send((_ready, openers[worker.number] if worker.number < len(openers) else ()), answered=False)
+        yield started
+
+
+def _in_workers(tasks: Iterable[Task], theme: Theme, started: Sequence[Worker], debug: bool, *,
+                inherited: bool) -> Iterator[Outcome]:
     """Each task handed to a worker as it comes, its outcome yielded as it finishes.
 
     Each worker is a ``Worker`` of its own, so that each task goes to the worker that suits it (``_choice``): one
@@ -111,8 +134,7 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
     An ``inherited`` task is one of ``_tasks``, set before the workers are forked, and a worker is sent only its
     index (numbered copies share one large layout); any other is pickled to its worker (a brief's model pickles
     in well under a millisecond, where loading it again would take several), a deck's with the plan the parent
-    made of its brief for the warnings. Handed tasks come after the first brief is loaded, and a worker forked
-    before it spends that time importing the renderers of its ``openers`` (the formats it will draw first).
+    made of its brief for the warnings.
     """
     import pickle  # here, not for every command: a single product needs no workers
     handed: list[Task] = []
@@ -128,61 +150,53 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, workers: int, debug: bool, 
     waiting: list[int] = []  # handed, not yet given to a worker
     finished: list[Outcome] = []
     orphans: list[int] = []  # tasks whose worker died under them: each runs again, alone
-    with _started_workers(workers) as started:
-        drawn: list[set[str]] = [set() for _ in started]  # the formats each worker has been given
-        given: list[list[int]] = [[] for _ in started]  # the tasks each worker holds, in the order it draws them
-        if not inherited:
-            # Forked before the first brief is loaded, so that a worker holds the briefs it is handed and not also a
-            # copy of everything the parent held when it forked (a 5 MB brief loaded, ~50 MB). Its first call
-            # imports the renderers it will need first, while the parent loads the first brief and it has nothing
-            # else to do; it answers nothing.
-            for worker in started:
-                worker.send((_ready, openers[worker.number] if worker.number < len(openers) else ()), answered=False)
+    drawn: list[set[str]] = [set() for _ in started]  # the formats each worker has been given
+    given: list[list[int]] = [[] for _ in started]  # the tasks each worker holds, in the order it draws them
 
-        def live() -> list[Worker]:
-            return [worker for worker in started if worker.alive]
+    def live() -> list[Worker]:
+        return [worker for worker in started if worker.alive]
 
-        def give() -> None:
-            """Give each worker tasks until it has _AHEAD of them (or nothing suits it)."""
-            while waiting and live():
-                load = Counter({worker.number: len(given[worker.number]) for worker in live()})
-                pick = _next_given([handed[index].fmt for index in waiting], drawn, load,
-                                   [worker.number for worker in live()])
-                if pick is None:
-                    return
-                number, chosen = pick
-                index = waiting.pop(chosen)
-                drawn[number].add(handed[index].fmt)
-                given[number].append(index)
-                started[number].send(call(index))
-            if not live():  # every worker died: what was left runs alone
-                orphans.extend(waiting)
-                waiting.clear()
+    def give() -> None:
+        """Give each worker tasks until it has _AHEAD of them (or nothing suits it)."""
+        while waiting and live():
+            load = Counter({worker.number: len(given[worker.number]) for worker in live()})
+            pick = _next_given([handed[index].fmt for index in waiting], drawn, load,
+                               [worker.number for worker in live()])
+            if pick is None:
+                return
+            number, chosen = pick
+            index = waiting.pop(chosen)
+            drawn[number].add(handed[index].fmt)
+            given[number].append(index)
+            started[number].send(call(index))
+        if not live():  # every worker died: what was left runs alone
+            orphans.extend(waiting)
+            waiting.clear()
 
-        def collect(block: bool) -> None:
-            """What the workers answered (waiting for one answer, or a death, if ``block``)."""
-            for worker, answer in _exchange(live(), block):
-                finished.append(Outcome(handed[given[worker.number].pop(0)], *answer))
-            for worker in started:
-                if not worker.alive:  # it died under its tasks
-                    orphans.extend(given[worker.number])
-                    given[worker.number].clear()
+    def collect(block: bool) -> None:
+        """What the workers answered (waiting for one answer, or a death, if ``block``)."""
+        for worker, answer in _exchange(live(), block):
+            finished.append(Outcome(handed[given[worker.number].pop(0)], *answer))
+        for worker in started:
+            if not worker.alive:  # it died under its tasks
+                orphans.extend(given[worker.number])
+                given[worker.number].clear()
 
-        for task in tasks:
-            handed.append(task)
-            made = deck_plan.made_for(task.brief) if task.fmt == "pptx" and not inherited else None
-            if made is not None:
-                plans[len(handed) - 1] = made
-            waiting.append(len(handed) - 1)
-            collect(block=False)  # between briefs: keep the workers fed
-            give()
-        while any(given) or waiting:
-            yield from finished
-            finished.clear()
-            give()
-            if any(given):
-                collect(block=True)
+    for task in tasks:
+        handed.append(task)
+        made = deck_plan.made_for(task.brief) if task.fmt == "pptx" and not inherited else None
+        if made is not None:
+            plans[len(handed) - 1] = made
+        waiting.append(len(handed) - 1)
+        collect(block=False)  # between briefs: keep the workers fed
+        give()
+    while any(given) or waiting:
         yield from finished
+        finished.clear()
+        give()
+        if any(given):
+            collect(block=True)
+    yield from finished
     for index in orphans:
         yield _alone(handed[index], call(index))
 

@@ -7,7 +7,7 @@ import signal
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 import click
 
@@ -16,6 +16,7 @@ from .cycles import imported, kept
 from .errors import BriefgenError
 
 if TYPE_CHECKING:
+    from .batch import Worker
     from .recipients import Recipient
     from .render.office.template import Template
     from .theme import Theme
@@ -117,12 +118,16 @@ def _single(fmt: str) -> click.Command:
             raise click.UsageError("-o/--output needs a single CONTENT file")
         if output is not None:
             _check_output(output, fmt)
-        theme, chosen = _theme_and_references([template] if template else [], paper, references, [fmt], quiet)
-        if output is None:
-            _ensure_folder(Path("out"))
-        _render_all(files, [fmt], theme, chosen, lambda p, f: output or products.default_output(p, f),
-                    jobs=jobs, debug=options["debug"], quiet=quiet, strict=strict,
-                    recipients=_recipients(recipients), minutes=minutes, compare=compare)
+        from . import batch
+        # Plain products go to workers forked now, which import their renderers while the theme and the first brief
+        # are read; numbered copies and redlines share what the parent lays out, so theirs are forked after it.
+        with batch.forked(jobs, [] if recipients or compare else [[fmt]] * len(files)) as workers:
+            theme, chosen = _theme_and_references([template] if template else [], paper, references, [fmt], quiet)
+            if output is None:
+                _ensure_folder(Path("out"))
+            _render_all(files, [fmt], theme, chosen, lambda p, f: output or products.default_output(p, f),
+                        jobs=jobs, debug=options["debug"], quiet=quiet, strict=strict,
+                        recipients=_recipients(recipients), minutes=minutes, compare=compare, workers=workers)
 
     if fmt == "docx":  # a redline is Word's tracked changes
         command = click.option(
@@ -162,13 +167,17 @@ def all_command(options: dict, content: tuple[Path, ...], out_dir: Path, jobs: i
                 strict: bool,
                 **references: Path | None) -> None:
     """Render every CONTENT file in all three formats (- reads standard input, written as stdin.*)."""
+    from . import batch
     products = imported(f"{__package__}.products")
     files = _content_files(content)
-    theme, chosen = _theme_and_references(list(templates), paper, references, list(products.FORMATS), quiet)
-    _ensure_folder(out_dir)
-    _render_all(files, list(products.FORMATS), theme, chosen,
-                lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
-                summary=True, quiet=quiet, strict=strict, recipients=_recipients(recipients), minutes=minutes)
+    # As a single format's command: plain products to workers forked now, numbered copies' after their layout.
+    with batch.forked(jobs, [] if recipients else [products.FORMATS] * len(files)) as workers:
+        theme, chosen = _theme_and_references(list(templates), paper, references, list(products.FORMATS), quiet)
+        _ensure_folder(out_dir)
+        _render_all(files, list(products.FORMATS), theme, chosen,
+                    lambda p, f: products.default_output(p, f, out_dir), jobs=jobs, debug=options["debug"],
+                    summary=True, quiet=quiet, strict=strict, recipients=_recipients(recipients), minutes=minutes,
+                    workers=workers)
 
 
 @cli.command("watch")
@@ -474,10 +483,11 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
                 target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool,
                 summary: bool = False, quiet: bool = False, strict: bool = False,
                 recipients: tuple[Path, list[Recipient]] | None = None, minutes: int | None = None,
-                compare: Path | None = None) -> None:
+                compare: Path | None = None, workers: Sequence[Worker] = ()) -> None:
     """Load every file, render each product, report one line per product; exit 1 if anything failed
     (or, with ``strict``, warned). ``minutes`` is the meeting a deck is planned for, instead of the content's;
-    ``compare`` the last edition's content file, for a Word redline against it.
+    ``compare`` the last edition's content file, for a Word redline against it; ``workers`` those forked for the
+    products (batch.forked), handed each brief's as it is loaded.
 
     With ``recipients`` (the file and what it lists), each product is laid out once and drawn once per
     recipient as a numbered copy, and each brief's copies are listed in their folder's manifest.
@@ -488,13 +498,13 @@ def _render_all(files: list[Path], formats: list[str], theme: Theme, references:
     one = len(files) * len(formats) * (len(recipients[1]) if recipients else 1) == 1
     with kept() if one else nullcontext():
         _render_each(files, formats, theme, references, target, jobs=jobs, debug=debug, summary=summary, quiet=quiet,
-                     strict=strict, recipients=recipients, minutes=minutes, compare=compare)
+                     strict=strict, recipients=recipients, minutes=minutes, compare=compare, workers=workers)
 
 
 def _render_each(files: list[Path], formats: list[str], theme: Theme, references: dict[str, Template],
                  target: Callable[[Path, str], Path], *, jobs: int | None, debug: bool, summary: bool, quiet: bool,
                  strict: bool, recipients: tuple[Path, list[Recipient]] | None, minutes: int | None,
-                 compare: Path | None) -> None:
+                 compare: Path | None, workers: Sequence[Worker]) -> None:
     """Each product made and said, as _render_all says."""
     import time
 
@@ -576,10 +586,7 @@ def _render_each(files: list[Path], formats: list[str], theme: Theme, references
     written = 0
     manifests: dict[Path, list] = {}
     by_number = {r.number: r for r in listed}
-    # Plain products go to workers started with the first brief, which draw while the rest are loaded; numbered
-    # copies and redlines share what the parent laid out, so their workers are forked after it all.
-    planned = None if recipients or old is not None else [formats for _ in files]
-    for outcome in batch.run(loaded(), theme, jobs=jobs, debug=debug, planned=planned):
+    for outcome in batch.run(loaded(), theme, jobs=jobs, debug=debug, started=workers):
         if outcome.written:
             written += 1
             if not quiet:

@@ -77,6 +77,23 @@ def test_the_workers_are_forked_before_the_theme_is_read_and_stopped_if_it_is_re
             os.waitpid(pid, os.WNOHANG)  # reaped already
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_calls_larger_than_a_pipe_holds_reach_their_worker_whole_and_are_answered_in_order():
+    from briefgen import batch
+
+    # A deck's task with its plan pickles to ~85 kB, a long brief's to megabytes; a pipe holds 64 kB: the parent
+    # sends the rest as the worker takes it, and waits for neither.
+    sizes = [3_000_000, 10, 200_000, 0]
+    with batch._started_workers(1) as (worker,):
+        for size in sizes:
+            worker.send((len, b"x" * size))
+        answers = []
+        while len(answers) < len(sizes):
+            answers += [answer for _, answer in batch._exchange([worker], block=True)]
+        assert answers == sizes and worker.alive
+    assert not worker.alive and not batch.Worker.running
+
+
 @pytest.mark.slow
 def test_two_workers_make_the_bytes_one_process_makes(tmp_path, monkeypatch, briefgen_in_process):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

@@ -78,6 +78,33 @@ def test_the_workers_are_forked_before_the_theme_is_read_and_stopped_if_it_is_re
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_a_worker_draws_every_product_with_one_theme_object(tmp_path, monkeypatch, briefgen_in_process):
+    from briefgen import batch
+
+    monkeypatch.setattr(batch, "cpus", lambda: 2)
+    seen = tmp_path / "seen"
+    real_make, drawn_with = batch.make, []  # each theme drawn with, kept alive so that no two share an id
+
+    def observed(brief, fmt, out, theme, **kwargs):  # in a worker
+        drawn_with.append(theme)
+        with seen.open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {id(theme)}\n")
+        return real_make(brief, fmt, out, theme, **kwargs)
+
+    monkeypatch.setattr(batch, "make", observed)
+    for name in ("one", "two", "three"):
+        shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
+    result = briefgen_in_process("all", *(tmp_path / f"{name}.yaml" for name in ("one", "two", "three")),
+                                 "--out-dir", tmp_path / "out", "-j", "2")
+    assert result.code == 0, result.err
+    # Each call brings its own copy of the theme: the caches keyed by it (typography, styles, faces) find the one
+    # object a worker keeps at once, where each copy was compared with it in full at every lookup.
+    rows = [line.split() for line in seen.read_text(encoding="utf-8").splitlines()]
+    themes = {pid: {theme for worker, theme in rows if worker == pid} for pid, _ in rows}
+    assert len(rows) == 9 and len(themes) == 2 and all(len(ids) == 1 for ids in themes.values())
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 def test_calls_larger_than_a_pipe_holds_reach_their_worker_whole_and_are_answered_in_order():
     from briefgen import batch
 

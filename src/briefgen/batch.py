@@ -440,7 +440,8 @@ def _workers(jobs: int | None, products: int) -> int:
 
 @contextmanager
 def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Forked workers that the parent stops, with their temporary files removed, if it is itself stopped."""
+    """Forked workers that the parent stops, with their temporary files removed, if it is itself stopped: a
+    watch's, one per format, which start once and are fed a save at a time (a batch's are ``Worker``s)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),

@@ -327,6 +327,28 @@ class DescribeOurDocxNames:
         assert docx_xml.pt(points) == DocxPt(points) and docx_xml.pt(points).twips == DocxPt(points).twips
         assert docx_xml.pt(points).pt == DocxPt(points).pt and docx_xml.mm(points) == DocxMm(points)
 
+    @given(st.one_of(
+        st.integers(-10**7, 10**7).map(str),
+        st.decimals(-10**6, 10**6, allow_nan=False, allow_infinity=False, places=4).map(str),
+        st.floats(-1e6, 1e6, allow_nan=False).map(str),  # "1417.5", "1e-05", "-0.0"
+        st.tuples(st.integers(-99, 99), st.integers(-5, 5)).map(lambda m: f"{m[0]}e{m[1]}"),  # "144e1"
+        st.tuples(st.decimals(-1000, 1000, places=3, allow_nan=False, allow_infinity=False),
+                  st.sampled_from(["mm", "cm", "in", "pt", "pc", "pi", "em", "px"])).map(lambda m: f"{m[0]}{m[1]}"),
+        st.text(alphabet="0123456789.e-+impn", max_size=6)))
+    def it_reads_a_length_as_python_docx_reads_a_signed_twips_measure(self, value):
+        from docx.oxml.simpletypes import ST_SignedTwipsMeasure, ST_TwipsMeasure
+        try:
+            theirs = ST_SignedTwipsMeasure.convert_from_xml(value)
+        except (ValueError, KeyError, OverflowError):
+            with pytest.raises((ValueError, OverflowError)):
+                docx_xml.measure(value)
+            return
+        assert docx_xml.measure(value) == theirs
+        try:  # where python-docx reads a page's size or a side margin (unsigned, whole twips), the same
+            assert docx_xml.measure(value) == ST_TwipsMeasure.convert_from_xml(value)
+        except (ValueError, KeyError):
+            pass
+
     def it_reads_the_python_docx_version_it_says(self):
         assert docx_prepared.python_docx_version() == docx.__version__
 

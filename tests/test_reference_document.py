@@ -108,3 +108,35 @@ def test_the_reference_passed_back_gives_the_themes_own_colours(tmp_path, fmt):
     theme = load_theme()
     given = colours_of(read(_written(tmp_path, fmt), fmt))
     assert given and restyled(theme, given, "reference") == (theme, [])
+
+
+@pytest.mark.parametrize("top, bottom, stops", [("1417.5", "1.44e3", ("4513.5", "1in")),
+                                                ("2000.0", "1114.400634765625", ("2.5cm", "9026.49"))])
+def test_a_reference_with_fractional_or_unit_lengths_is_used(tmp_path, top, bottom, stops):
+    """LibreOffice and others write margins and tab stops in fractional twips or with a unit: they are read as
+    python-docx reads them (the margins kept, the Header style's stops cleared where python-docx places them)."""
+    import docx
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    reference = tmp_path / "fractional.docx"
+    header = b'<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/>'
+    with zipfile.ZipFile(_written(tmp_path, "docx")) as made, zipfile.ZipFile(reference, "w") as edited:
+        for info in made.infolist():
+            data = made.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = re.sub(rb'w:top="\d+"', f'w:top="{top}"'.encode(), data)
+                data = re.sub(rb'w:bottom="\d+"', f'w:bottom="{bottom}"'.encode(), data, count=1)
+            elif info.filename == "word/styles.xml":
+                assert header in data
+                tabs = "".join(f'<w:tab w:val="center" w:pos="{pos}"/>' for pos in stops)
+                at = data.index(b"<w:pPr>", data.index(header)) + len(b"<w:pPr>")  # the style's own
+                data = data[:at] + f"<w:tabs>{tabs}</w:tabs>".encode() + data[at:]
+            edited.writestr(info, data)
+    out = tmp_path / "nrf.docx"
+    result = run_briefgen("docx", NRF, "-o", out, "--reference-docx", reference)
+    assert result.returncode == 0, result.stderr
+    given, made = docx.Document(reference), docx.Document(out)
+    assert made.sections[-1].top_margin == given.sections[-1].top_margin
+    assert made.sections[-1].bottom_margin == given.sections[-1].bottom_margin
+    cleared = [stop.position.twips for stop in made.sections[-1].header.paragraphs[0].paragraph_format.tab_stops
+               if stop.alignment == WD_TAB_ALIGNMENT.CLEAR]
+    assert cleared == sorted(stop.position.twips for stop in given.styles["Header"].paragraph_format.tab_stops)

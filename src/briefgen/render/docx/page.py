@@ -39,7 +39,6 @@ _STORY_NAMESPACES = {
 }
 _PORTRAIT = qn("w:orient")
 _MARGINS = {"top_margin": "w:top", "bottom_margin": "w:bottom", "left_margin": "w:left", "right_margin": "w:right"}
-_UNITS = {"mm": 36000, "cm": 360000, "in": 914400, "pt": 12700, "pc": 152400, "pi": 152400}
 
 
 def set_up(word: Word, theme: Theme, *, reference: bool) -> tuple[Length, list[str]]:
@@ -97,14 +96,12 @@ def _margins(section, lengths: dict[str, Length]) -> None:
 
 
 def _measure(section, tag: str, attribute: str) -> Length | None:
-    """A section's length as python-docx reads it (twips, or a number with its unit); None if not set."""
+    """A section's length (xml.measure); None if not set."""
     found = section.find(qn(tag))
     value = found.get(qn(attribute)) if found is not None else None
     if value is None:
         return None
-    if value[-2:] in _UNITS:
-        return Length(int(round(float(value[:-2]) * _UNITS[value[-2:]])))
-    return xml.twips(value)
+    return xml.measure(value)
 
 
 def _text_width(section) -> Length:
@@ -187,7 +184,7 @@ def _line(word: Word, root, style_id: str, text_width: Length, *, centre: bool, 
     style = word.styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']") if reference else None
     if style is not None and style.get(qn("w:type"), "paragraph") == "paragraph":
         for stop in style.findall(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}"):
-            formatting.tab_stop(line, xml.twips(stop.get(qn("w:pos"))), "clear")
+            formatting.tab_stop(line, xml.measure(stop.get(qn("w:pos"))), "clear")
     if centre:
         formatting.tab_stop(line, Length(text_width // 2), "center")
     formatting.tab_stop(line, text_width, "right")

@@ -56,6 +56,9 @@ THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metada
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 EMU_PER_PT, EMU_PER_MM, EMU_PER_TWIP = 12700, 36000, 635
+# A universal measure's units (ST_UniversalMeasure), in EMU.
+_EMU_PER_UNIT = {"mm": EMU_PER_MM, "cm": 10 * EMU_PER_MM, "in": 914400, "pt": EMU_PER_PT, "pc": 12 * EMU_PER_PT,
+                 "pi": 12 * EMU_PER_PT}
 
 
 def qn(name: str) -> str:
@@ -104,6 +107,13 @@ def mm(millimetres: float) -> Length:
     return Length(int(millimetres * EMU_PER_MM))
 
 
-def twips(value: str | int) -> Length:
-    """A twentieth-of-a-point measure read from the XML."""
-    return Length(int(int(value) * EMU_PER_TWIP))
+def measure(value: str) -> Length:
+    """A length read from the XML (a page size, a margin, a tab stop's position) as python-docx reads a signed
+    twips measure (ST_SignedTwipsMeasure): a number with its unit ("25.4mm", "1in"), else twips rounded to
+    whole ones ("1417.5", "1.44e3"; Word writes whole twips, LibreOffice and others not always)."""
+    if "i" in value or "m" in value or "p" in value:  # python-docx's test for a unit
+        unit = _EMU_PER_UNIT.get(value[-2:])
+        if unit is None:
+            raise ValueError(f"{value!r} is not a length (twips, or a number with mm, cm, in, pt, pc or pi)")
+        return Length(int(round(float(value[:-2]) * unit)))
+    return Length(int(int(round(float(value))) * EMU_PER_TWIP))

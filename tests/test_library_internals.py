@@ -286,6 +286,20 @@ class DescribeDocxPackage:
         assert width == section.page_width - section.left_margin - section.right_margin
 
 
+    def it_puts_a_section_property_where_the_schema_allows_in_an_out_of_order_section(self):
+        """A reference's w:sectPr with w:cols before w:pgMar and no w:pgSz: the w:pgSz goes before both (the
+        schema's order), where python-docx would put it between them (before the first later tag it finds, in
+        the schema's order)."""
+        from docx.oxml.parser import parse_xml
+        xml = (f'<w:sectPr xmlns:w="{docx_xml.NAMESPACES["w"]}"><w:cols w:space="720"/>'
+               '<w:pgMar w:top="1440"/><w:docGrid/></w:sectPr>')
+        ours, theirs = docx_xml.parsed(xml), parse_xml(xml)
+        docx_formatting.section_property(ours, "w:pgSz")
+        theirs.get_or_add_pgSz()
+        assert [etree.QName(child).localname for child in ours] == ["pgSz", "cols", "pgMar", "docGrid"]
+        assert [etree.QName(child).localname for child in theirs] == ["cols", "pgSz", "pgMar", "docGrid"]
+
+
 def _shape(element) -> tuple:
     """An element as written but for the namespaces its ancestors declare: tags, attributes in order, text (read
     again as plain lxml elements: python-docx's give ``text`` a meaning of their own)."""

@@ -1,9 +1,12 @@
 """A paragraph's own formatting (its w:pPr) and its section's (w:sectPr), each property in the schema's place, as
 python-docx's paragraph_format and Section write them.
 
-The schema fixes the order of a w:pPr's and a w:sectPr's children; python-docx puts each new one
-before the first that the schema has after it, and so does ``_child`` here, with the sequences
-python-docx follows (tests/test_library_internals.py compares them).
+The schema fixes the order of a w:pPr's and a w:sectPr's children, in the sequences python-docx follows
+(tests/test_library_internals.py compares them). A new one goes before the first child, in document order,
+that the schema puts after it. python-docx instead goes before the first such tag, in schema order, that the
+parent has: the same place whenever the children are in the schema's order, as every one python-docx or we
+write is. Only a reference's out-of-order w:sectPr tells them apart (w:cols before w:pgMar, no w:pgSz: python-docx
+puts the w:pgSz between them, we before both), and there ours is the place the schema allows.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ _VAL = qn("w:val")
 
 
 def _child(parent, name: str, sequence: tuple[str, ...]):
-    """``parent``'s child ``name``, added before the first child the schema puts after it if it has none."""
+    """``parent``'s child ``name``, added before the first child (in document order) the schema puts after it if
+    it has none."""
     found = parent.find(qn(name))
     if found is not None:
         return found

@@ -123,6 +123,18 @@ class DescribePptxPackage:
             target = office_package.Part(f"/ppt/slides/new{n}.xml", CT.PML_SLIDE)
             assert ours.relate(target, RT.SLIDE) == presentation.relate_to(theirs, RT.SLIDE)
 
+    def it_reuses_the_first_of_two_like_relationships_as_python_pptx_does(self):
+        prs = _deck_with_slides(1)
+        presentation = prs.part
+        master = presentation.part_related_by(RT.SLIDE_MASTER)
+        presentation.rels._rels["rId90"] = type(presentation.rels[presentation.relate_to(master, RT.SLIDE_MASTER)])(
+            presentation.partname.baseURI, "rId90", RT.SLIDE_MASTER, "Internal", master)  # a template may relate twice
+        root, parts = pptx_reader._parts(prs.part.package)
+        copies = office_package.copied(root)[1]
+        ours = copies[parts[presentation]]
+        assert ours.relate(copies[parts[master]], RT.SLIDE_MASTER) == presentation.relate_to(master, RT.SLIDE_MASTER)
+        assert ours.relate(copies[parts[master]], RT.SLIDE_MASTER) != "rId90"
+
     def it_makes_a_relationship_once_for_one_target(self):
         part, target = office_package.Part("/ppt/slides/slide1.xml", "x"), office_package.Part("/ppt/media/image1.png", "y")
         assert part.relate(target, RT.IMAGE) == part.relate(target, RT.IMAGE) == "rId1"
@@ -204,6 +216,35 @@ class DescribeDocxPackage:
             rels.add_relationship(DOCX_RT.HEADER, word.part, rels._next_rId)
         assert ours.link("https://example.org", DOCX_RT.HYPERLINK) == ours.link("https://example.org",
                                                                                 DOCX_RT.HYPERLINK)
+
+    def it_reuses_the_first_of_two_like_relationships_as_python_docx_does(self):
+        word = docx.Document()
+        styles = word.part.part_related_by(DOCX_RT.STYLES)
+        word.part.rels.add_relationship(DOCX_RT.STYLES, styles, "rId90")  # a base may relate a part twice
+        ours = docx_package.Word.adopt(word).part
+        assert ours.relate(ours.related(DOCX_RT.STYLES), DOCX_RT.STYLES) == word.part.relate_to(styles,
+                                                                                                DOCX_RT.STYLES)
+        assert ours.relate(ours.related(DOCX_RT.STYLES), DOCX_RT.STYLES) != "rId90"
+
+    @pytest.mark.parametrize("library", ["docx", "pptx"])
+    def it_lowercases_a_default_extension_as_both_libraries_do(self, library):
+        """python-docx and python-pptx both keep their Defaults in a CaseInsensitiveDict, which stores the key
+        lowercased: image1.PNG gives Extension="png"."""
+        from docx.opc.packuri import PackURI as DocxPackURI
+        from docx.opc.pkgwriter import _ContentTypesItem as DocxTypes
+        from pptx.opc.serialized import _ContentTypesItem as PptxTypes
+
+        class Named:
+            def __init__(self, partname, content_type):
+                self.partname, self.content_type = partname, content_type
+        names = [("/word/media/image1.PNG", "image/png"), ("/word/media/image2.Jpeg", "image/jpeg")]
+        if library == "docx":
+            theirs = DocxTypes.from_parts([Named(DocxPackURI(n), t) for n, t in names]).blob
+            kind = docx_package.WordPart
+        else:
+            theirs = serialize_part_xml(PptxTypes.xml_for([Named(PackURI(n), t) for n, t in names]))
+            kind = office_package.Part
+        assert office_package._content_types([kind(n, t) for n, t in names], kind.DEFAULT_TYPES) == theirs
 
     def it_adds_a_picture_as_python_docx_does(self):
         theirs, base = docx.Document(), docx.Document()

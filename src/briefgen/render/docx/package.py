@@ -61,9 +61,12 @@ class WordPart(office.Part):
         self.blob, self._element = blob, None
 
     def related_from(self, rels: dict) -> None:
-        """Take ``rels`` as the part's relationships."""
+        """Take ``rels`` as the part's relationships (of two alike, the first is the one reused, as python-docx
+        finds it)."""
         self.rels = rels
-        self._index = {(kind, target): rid for rid, (kind, target, _) in rels.items()}
+        self._index = {}
+        for rid, (kind, target, _) in rels.items():
+            self._index.setdefault((kind, target), rid)
 
     @staticmethod
     def next_rid(rels: dict) -> str:

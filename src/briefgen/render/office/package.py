@@ -117,7 +117,7 @@ def copied(root: dict[str, tuple[str, Part | str, bool]], extra: tuple[Part, ...
             new = made[part] = Part(part.partname, part.content_type, blobs.get(part, part.blob))
             for rid, (reltype, target, external) in part.rels.items():
                 new.rels[rid] = (reltype, target if external else copy(target), external)
-                new._index[(reltype, new.rels[rid][1])] = rid
+                new._index.setdefault((reltype, new.rels[rid][1]), rid)  # the first of two alike, as python-pptx
         return made[part]
 
     rels = {rid: (reltype, target if external else copy(target), external)

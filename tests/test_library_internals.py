@@ -362,7 +362,7 @@ class DescribeOurDocxNames:
                              (docx_xml.FONT_TABLE_TYPE, DOCX_CT.WML_FONT_TABLE),
                              (docx_xml.EXTENDED_PROPERTIES_TYPE, DOCX_CT.OFC_EXTENDED_PROPERTIES)):
             assert ours == theirs
-        for name in ("SETTINGS", "STYLES", "NUMBERING", "FOOTNOTES", "HEADER", "FOOTER", "FONT_TABLE", "FONT",
+        for name in ("SETTINGS", "STYLES", "FOOTNOTES", "HEADER", "FOOTER", "FONT_TABLE", "FONT",
                      "HYPERLINK", "IMAGE", "OFFICE_DOCUMENT", "EXTENDED_PROPERTIES", "CUSTOM_XML", "CORE_PROPERTIES",
                      "THUMBNAIL"):
             assert getattr(docx_xml, name) == getattr(DOCX_RT, name)

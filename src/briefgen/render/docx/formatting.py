@@ -25,7 +25,6 @@ SECTION_SEQUENCE = (
     "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType",
     "w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
     "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
-_SEQUENCES = {name: sequence for sequence in (PARAGRAPH_SEQUENCE, SECTION_SEQUENCE) for name in sequence}
 _VAL = qn("w:val")
 
 

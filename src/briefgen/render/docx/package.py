@@ -99,7 +99,11 @@ class Word:
     @classmethod
     def read(cls, data: bytes, replaced: dict[str, bytes]) -> Word:
         """The package in the zip ``data``, each part's bytes as they are there or as ``replaced`` gives them by
-        entry name; nothing is parsed until it is read."""
+        entry name; nothing is parsed until it is read.
+
+        For our own package data only (prepared.py's built_in.zip): it sets no bound on entries, sizes or
+        relationships. A user's file (a reference document) is checked by render/office/sanitise.py and opened
+        by python-docx (styling.open_base), never read here."""
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             types = xml.parsed(package.read("[Content_Types].xml"))
             defaults = {e.get("Extension").lower(): e.get("ContentType") for e in types.iter(f"{_TYPES_NS}Default")}

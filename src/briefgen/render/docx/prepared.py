@@ -1,11 +1,11 @@
 """The base Word document for the built-in styles, kept prepared as package data (built_in.zip).
 
-Every Word brief starts from a base document: python-docx's default template, emptied, with our styles
-installed (writer._prepared). Making it was a fifth of a cold ``briefgen docx``: the template's styles part
-alone is 345 kB of XML to parse, restyle and write again. For a theme whose styles come out as the built-in
-theme's (styles.made_of), the base is the same every time but for the marking label's look and the language,
-so tools/prepare_word_base.py makes it once for each marking, with a mark where the language goes, and keeps
-it here; tests/test_word_base.py fails while it is stale. Its styles part is kept as bytes and never parsed
+Every Word brief starts from a base document: python-docx's default template, emptied, with our styles installed
+(styling.styled_base, writer.made_base). Making it was a fifth of a cold ``briefgen docx``: the template's styles
+part alone is 345 kB of XML to parse, restyle and write again. For a theme whose styles come out as the built-in
+theme's (styles.made_of), the base is the same every time but for the marking label's look and the language, so
+tools/prepare_word_base.py makes it once for each marking, with a mark where the language goes, and keeps it here;
+tests/test_word_base.py fails while it is stale. Its styles part is kept as bytes and never parsed
 (package.WordPart parses a part only when something reads it), and python-docx is not imported at all. A
 right-to-left language (whose base keeps the template's right-to-left settings), another python-docx, or another
 theme's styles: the base is made afresh, by python-docx (writer.made_base).

@@ -67,6 +67,7 @@ def empty_body(word: WordDocument) -> None:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
 
+
 def _w(tag: str, parent=None, **attributes: object):
     """A w: element with w: attributes, appended to ``parent`` if given."""
     attrib = {qn(f"w:{name}"): str(value) for name, value in attributes.items()}

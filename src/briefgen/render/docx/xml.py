@@ -13,9 +13,6 @@ from lxml import etree
 
 NAMESPACES = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
     "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
     "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -38,7 +35,6 @@ OBFUSCATED_FONT_TYPE = f"{_OFFICE}.obfuscatedFont"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 SETTINGS = f"{_RELATIONSHIPS}/settings"
 STYLES = f"{_RELATIONSHIPS}/styles"
-NUMBERING = f"{_RELATIONSHIPS}/numbering"
 FOOTNOTES = f"{_RELATIONSHIPS}/footnotes"
 HEADER = f"{_RELATIONSHIPS}/header"
 FOOTER = f"{_RELATIONSHIPS}/footer"

@@ -30,7 +30,8 @@ def render(theme: Theme, when: datetime) -> bytes:
     empty_body(word)
     # TLP:CLEAR's label colour: the marking's run style is recoloured by each brief's own marking.
     styling.install(word, theme, Tlp.CLEAR, language="en-GB", reference=False)
-    shared = Word.adopt(word)  # python-docx's elements, which it goes on filling below
+    _stamp(word, when)  # before the package is taken over: its relationships are copied then, its elements shared
+    shared = Word.adopt(word)  # python-docx's elements, which it goes on filling below (the table)
     page.set_up(shared, theme, reference=False)
     body = Body(shared)
     shown = styles.styles(theme, Tlp.CLEAR)
@@ -49,10 +50,9 @@ def render(theme: Theme, when: datetime) -> bytes:
             paragraph = cell.paragraphs[0]
             paragraph_element(paragraph).style = style_id
             add_run(paragraph_element(paragraph), f"{style_id} {column + 1}")
-    _stamp(word, when)
     # The theme's colours in the scheme too: the document passed back gives them all (render/office/colours.py).
     return package(((name, with_scheme(blob, theme.colours) if name == "word/theme/theme1.xml" else blob)
-                    for name, blob in entries(Word.adopt(word))), when)
+                    for name, blob in entries(shared)), when)
 
 
 def _stamp(word: WordDocument, when: datetime) -> None:

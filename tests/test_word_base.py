@@ -19,7 +19,8 @@ from briefgen.render.docx import prepared
 from briefgen.theme import load_theme
 from briefgen.value import replace
 
-from .conftest import EXAMPLE, NRF
+from .conftest import EXAMPLE, NRF, cited_brief, own_brief
+from .test_redline import edited
 
 THEME = load_theme()
 BRIEFS = {"nrf": load(NRF), "example": load(EXAMPLE)}
@@ -83,3 +84,26 @@ def test_a_brief_on_the_prepared_base_is_written_without_python_docx(tmp_path, l
             "print(sorted(name for name in sys.modules if name.split('.')[0] == 'docx'))\n")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert (found.stdout.strip() != "[]") == imported, found.stdout
+
+
+@pytest.mark.parametrize("case", ["own image", "logo in the header", "cited", "redline"])
+def test_every_part_of_a_brief_on_the_prepared_base_is_written_without_python_docx(tmp_path, logo_theme, case):
+    """Pictures (the analyst's own, a logo in the running header), notes and links, a redline: each written on the
+    prepared base without importing python-docx, by the command line as a user runs it."""
+    args = {"own image": lambda: [own_brief(tmp_path / "own.yaml")],
+            "logo in the header": lambda: [NRF, "--template", logo_theme],
+            "cited": lambda: [cited_brief(tmp_path / "cited.yaml")],
+            "redline": lambda: [edited(tmp_path / "new.yaml"), "--compare", NRF]}[case]()
+    out = tmp_path / "brief.docx"
+    code = ("import os, sys\n"
+            "leave = os._exit\n"  # the command line ends with os._exit: say what it imported just before
+            "def said(status):\n"
+            "    print(sorted(name for name in sys.modules if name.split('.')[0] == 'docx'), flush=True)\n"
+            "    leave(status)\n"
+            "os._exit = said\n"
+            f"sys.argv = ['briefgen', 'docx', *{[str(arg) for arg in args]!r}, '-o', {str(out)!r}]\n"
+            "from briefgen import main\n"
+            "main()\n")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert found.returncode == 0 and out.read_bytes()[:2] == b"PK", found.stderr
+    assert found.stdout.strip().splitlines()[-1] == "[]", found.stdout

@@ -21,14 +21,15 @@ from lxml import etree
 
 from ...output import Entry
 from ..office import package as office
+from ..office.opc import CONTENT_TYPES_NS, RELATIONSHIPS_NS
 from . import xml
 from .xml import qn
 
 if TYPE_CHECKING:
     from .body import Body
 
-_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DEFAULT, _OVERRIDE = f"{{{CONTENT_TYPES_NS}}}Default", f"{{{CONTENT_TYPES_NS}}}Override"
+_RELATIONSHIP = f"{{{RELATIONSHIPS_NS}}}Relationship"
 _LANGUAGE = etree.XPath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val", namespaces={"w": xml.NAMESPACES["w"]})
 
 
@@ -106,18 +107,17 @@ class Word:
         by python-docx (styling.open_base), never read here."""
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             types = xml.parsed(package.read("[Content_Types].xml"))
-            defaults = {e.get("Extension").lower(): e.get("ContentType") for e in types.iter(f"{_TYPES_NS}Default")}
-            overrides = {e.get("PartName"): e.get("ContentType") for e in types.iter(f"{_TYPES_NS}Override")}
+            defaults = {e.get("Extension").lower(): e.get("ContentType") for e in types.iter(_DEFAULT)}
+            overrides = {e.get("PartName"): e.get("ContentType") for e in types.iter(_OVERRIDE)}
             names = set(package.namelist())
             parts: dict[str, WordPart] = {}
 
             def relationships(source: str) -> dict:
-                folder, name = posixpath.split(source)
-                rels_name = posixpath.join(folder, "_rels", f"{name}.rels")[1:]
+                folder, entry = posixpath.dirname(source), office.rels_name(source)[1:]
                 rels: dict = {}
-                if rels_name not in names:
+                if entry not in names:
                     return rels
-                for rel in xml.parsed(package.read(rels_name)).iter(f"{_RELS_NS}Relationship"):
+                for rel in xml.parsed(package.read(entry)).iter(_RELATIONSHIP):
                     rid, reltype, target = rel.get("Id"), rel.get("Type"), rel.get("Target")
                     if rel.get("TargetMode") == "External":
                         rels[rid] = (reltype, target, True)

@@ -25,14 +25,12 @@ from .inline import add_paragraph, add_run
 from .markers import Mark
 from .package import Word, WordPart
 from .styles import CAPTION
-from .xml import NAMESPACES, Length, element, pt, qn
+from .xml import IMAGE_TYPES, NAMESPACES, Length, element, pt, qn
 
 
 # Office's mark for a picture a screen reader skips (Alt Text → Mark as decorative), as the deck marks its own.
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-# A picture's format: its part's extension and content type (python-docx's image headers').
-IMAGE_TYPES = {"png": ("png", "image/png"), "jpeg": ("jpg", "image/jpeg")}
 _PICTURE_NS = NAMESPACES["pic"]
 _INDEX = re.compile(r"[a-zA-Z]+([1-9][0-9]*)?")
 

@@ -4,12 +4,16 @@ a part is parsed and written.
 They are python-docx's (tests/test_library_internals.py compares them), written out here because
 importing python-docx costs about a fifth of a cold ``briefgen docx`` and a brief on the built-in
 styles needs none of it: only making a base document does (writer.made_base), as reading a deck
-template does for the deck (render/pptx/xml.py).
+template does for the deck (render/pptx/xml.py). What the deck shares with it (picture, link, font and
+property relationships, image types, how a part is parsed and written) is render/office/opc.py's.
 """
 
 from __future__ import annotations
 
 from lxml import etree
+
+from ..office.opc import (  # noqa: F401 (the names both office files share, named here as the Word brief's)
+    CORE_PROPERTIES, EXTENDED_PROPERTIES, FONT, HYPERLINK, IMAGE, IMAGE_TYPES, parsed, serialized)
 
 NAMESPACES = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -39,17 +43,9 @@ FOOTNOTES = f"{_RELATIONSHIPS}/footnotes"
 HEADER = f"{_RELATIONSHIPS}/header"
 FOOTER = f"{_RELATIONSHIPS}/footer"
 FONT_TABLE = f"{_RELATIONSHIPS}/fontTable"
-FONT = f"{_RELATIONSHIPS}/font"
-HYPERLINK = f"{_RELATIONSHIPS}/hyperlink"
-IMAGE = f"{_RELATIONSHIPS}/image"
 OFFICE_DOCUMENT = f"{_RELATIONSHIPS}/officeDocument"
-EXTENDED_PROPERTIES = f"{_RELATIONSHIPS}/extended-properties"
 CUSTOM_XML = f"{_RELATIONSHIPS}/customXml"
-CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
-
-# As python-docx parses a part: no blank text between elements, no entities resolved.
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 EMU_PER_PT, EMU_PER_MM, EMU_PER_TWIP = 12700, 36000, 635
 # A universal measure's units (ST_UniversalMeasure), in EMU.
@@ -68,16 +64,6 @@ def element(name: str, attributes: dict[str, str] | None = None):
     declaration goes when it is put in a part that has it."""
     prefix = name.split(":")[0]
     return etree.Element(qn(name), attributes, nsmap={prefix: NAMESPACES[prefix]})
-
-
-def parsed(blob: bytes | str):
-    """A part's XML element, parsed as python-docx parses it."""
-    return etree.fromstring(blob, _PARSER)
-
-
-def serialized(root) -> bytes:
-    """A part's XML as python-docx writes it: UTF-8, standalone, not indented."""
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 class Length(int):

@@ -15,20 +15,7 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from ...layout.properties import Properties, fit
-
-NAMESPACES = {
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
-}
-# As both libraries parse a part: no blank text between elements, no entities resolved.
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-
-
-def qn(name: str) -> str:
-    prefix, local = name.split(":")
-    return f"{{{NAMESPACES[prefix]}}}{local}"
+from .opc import NAMESPACES, parsed, qn, serialized
 
 
 def stamp(core, about: Properties, when: datetime) -> None:
@@ -63,11 +50,11 @@ class CoreProperties:
     """The core properties of one part, set by name (``core.title = ...``); ``blob`` is the part's XML."""
 
     def __init__(self, blob: bytes) -> None:
-        object.__setattr__(self, "_root", etree.fromstring(blob, _PARSER))
+        object.__setattr__(self, "_root", parsed(blob))
 
     @property
     def blob(self) -> bytes:
-        return etree.tostring(self._root, encoding="UTF-8", standalone=True)
+        return serialized(self._root)
 
     def __setattr__(self, name: str, value) -> None:
         if name in _TEXTS:

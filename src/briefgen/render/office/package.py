@@ -24,12 +24,9 @@ from typing import Iterator
 from lxml import etree
 
 from ...output import Entry
+from .opc import CONTENT_TYPES_NS, RELATIONSHIPS_NS, RELATIONSHIPS_TYPE, serialized
 
-
-_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_RELATIONSHIP = f"{{{_RELS_NS}}}Relationship"
-_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+_RELATIONSHIP = f"{{{RELATIONSHIPS_NS}}}Relationship"
 _XML_TYPE = "application/xml"
 # (extension, content type) written once as a Default, as python-docx's opc.spec lists them; python-pptx's adds
 # the video formats.
@@ -39,7 +36,7 @@ DOCX_DEFAULT_TYPES = frozenset({
     ("bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"),
     ("bmp", "image/bmp"), ("emf", "image/x-emf"), ("fntdata", "application/x-fontdata"), ("gif", "image/gif"),
     ("jpe", "image/jpeg"), ("jpeg", "image/jpeg"), ("jpg", "image/jpeg"), ("png", "image/png"),
-    ("rels", _RELS_TYPE), ("tif", "image/tiff"), ("tiff", "image/tiff"), ("wdp", "image/vnd.ms-photo"),
+    ("rels", RELATIONSHIPS_TYPE), ("tif", "image/tiff"), ("tiff", "image/tiff"), ("wdp", "image/vnd.ms-photo"),
     ("wmf", "image/x-wmf"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ("xml", _XML_TYPE),
 })
@@ -141,7 +138,7 @@ def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str, 
     def number(rid: str) -> tuple[int, str]:
         return (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
 
-    root = etree.Element(f"{{{_RELS_NS}}}Relationships", nsmap={None: _RELS_NS})
+    root = etree.Element(f"{{{RELATIONSHIPS_NS}}}Relationships", nsmap={None: RELATIONSHIPS_NS})
     for rid in (sorted(rels, key=number) if in_order else rels):
         reltype, target, external = rels[rid]
         if external:
@@ -149,7 +146,7 @@ def relationships_xml(rels: dict[str, tuple[str, Part | str, bool]], base: str, 
         else:
             ref = target.partname[1:] if base == "/" else posixpath.relpath(target.partname, base)
             etree.SubElement(root, _RELATIONSHIP, Id=rid, Type=reltype, Target=ref)
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+    return serialized(root)
 
 
 def entries(root: dict[str, tuple[str, Part | str, bool]], kind: type[Part] = Part) -> Iterator[tuple[str, Entry]]:
@@ -161,8 +158,14 @@ def entries(root: dict[str, tuple[str, Part | str, bool]], kind: type[Part] = Pa
     for part in parts:
         yield part.partname[1:], part.entry()
         if part.rels:
-            folder, name = posixpath.split(part.partname)
-            yield posixpath.join(folder, "_rels", f"{name}.rels")[1:], part.rels_xml()
+            yield rels_name(part.partname)[1:], part.rels_xml()
+
+
+def rels_name(partname: str) -> str:
+    """The name of the part holding ``partname``'s relationships: /word/document.xml's is
+    /word/_rels/document.xml.rels, the package's (/) /_rels/.rels."""
+    folder, name = posixpath.split(partname)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
 def reached(root: dict[str, tuple[str, Part | str, bool]]) -> list[Part]:
@@ -186,7 +189,7 @@ def reached(root: dict[str, tuple[str, Part | str, bool]]) -> list[Part]:
 
 def _content_types(parts: list[Part], known: frozenset[tuple[str, str]]) -> bytes:
     """[Content_Types].xml: a Default per extension the library ``known``s, an Override for every other part."""
-    defaults = {"rels": _RELS_TYPE, "xml": _XML_TYPE}
+    defaults = {"rels": RELATIONSHIPS_TYPE, "xml": _XML_TYPE}
     overrides = {}
     for part in parts:
         extension = posixpath.splitext(part.partname)[1][1:]
@@ -194,9 +197,9 @@ def _content_types(parts: list[Part], known: frozenset[tuple[str, str]]) -> byte
             defaults[extension.lower()] = part.content_type
         else:
             overrides[part.partname] = part.content_type
-    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    root = etree.Element(f"{{{CONTENT_TYPES_NS}}}Types", nsmap={None: CONTENT_TYPES_NS})
     for extension, content_type in sorted(defaults.items()):
-        etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=extension, ContentType=content_type)
+        etree.SubElement(root, f"{{{CONTENT_TYPES_NS}}}Default", Extension=extension, ContentType=content_type)
     for partname, content_type in sorted(overrides.items()):
-        etree.SubElement(root, f"{{{_TYPES_NS}}}Override", PartName=partname, ContentType=content_type)
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+        etree.SubElement(root, f"{{{CONTENT_TYPES_NS}}}Override", PartName=partname, ContentType=content_type)
+    return serialized(root)

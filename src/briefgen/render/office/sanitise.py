@@ -20,6 +20,8 @@ import zipfile
 from lxml import etree
 
 from ...errors import TEMPLATE_KINDS
+from .opc import CONTENT_TYPES_NS, RELATIONSHIPS_NS
+from .package import rels_name
 
 MAX_ENTRIES = 2000                 # zip entries, counted before zipfile reads its directory
 MAX_XML_PART = 8 * 1024 * 1024     # one XML part, inflated
@@ -28,8 +30,6 @@ MAX_TOTAL = 64 * 1024 * 1024       # every kept part, inflated
 MAX_RATIO = 100                    # inflated / compressed, for any entry over RATIO_FLOOR bytes
 RATIO_FLOOR = 1024 * 1024
 
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _ROOT = "/"
@@ -169,13 +169,13 @@ class _Sanitiser:
         while queue:
             source, role = queue.pop(0)
             rels = self._rels(source)
-            rel_root = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
+            rel_root = etree.Element(f"{{{RELATIONSHIPS_NS}}}Relationships", nsmap={None: RELATIONSHIPS_NS})
             for rel in rels:
                 found = self._keep(source, role, rel)
                 if found is None:
                     continue
                 name, kind, ct = found
-                etree.SubElement(rel_root, f"{{{_REL_NS}}}Relationship",
+                etree.SubElement(rel_root, f"{{{RELATIONSHIPS_NS}}}Relationship",
                                  {"Id": rel.get("Id", ""), "Type": rel.get("Type", ""), "Target": rel.get("Target")})
                 if name in content_types:
                     continue
@@ -291,9 +291,9 @@ class _Sanitiser:
             raise self.fail("it has no [Content_Types].xml; it is not an Office document")
         root = self._parse("[Content_Types].xml")
         defaults = {e.get("Extension", "").lower(): e.get("ContentType", "")
-                    for e in root.iter(f"{{{_CT_NS}}}Default")}
+                    for e in root.iter(f"{{{CONTENT_TYPES_NS}}}Default")}
         overrides = {e.get("PartName", "").lower(): e.get("ContentType", "")
-                     for e in root.iter(f"{{{_CT_NS}}}Override")}
+                     for e in root.iter(f"{{{CONTENT_TYPES_NS}}}Override")}
         return defaults, overrides
 
     def _content_type(self, name: str) -> str | None:
@@ -303,11 +303,10 @@ class _Sanitiser:
         return found
 
     def _rels(self, source: str) -> list[etree._Element]:
-        folder, base = posixpath.split(source)
-        rels = posixpath.join(folder, "_rels", f"{base}.rels").lstrip("/")
+        rels = rels_name(source).lstrip("/")
         if rels.lower() not in self.entries:
             return []
-        return list(self._parse(rels).iter(f"{{{_REL_NS}}}Relationship"))
+        return list(self._parse(rels).iter(f"{{{RELATIONSHIPS_NS}}}Relationship"))
 
     def _xml(self, name: str, kind: str, dropped_ids: set[str]) -> bytes:
         root = self._parse(name)
@@ -338,12 +337,12 @@ class _Sanitiser:
     # -- writing ---------------------------------------------------------------------------------
 
     def _package(self, kept: dict[str, bytes], kept_rels: dict[str, bytes], content_types: dict[str, str]) -> bytes:
-        types = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
-        etree.SubElement(types, f"{{{_CT_NS}}}Default", Extension="rels",
+        types = etree.Element(f"{{{CONTENT_TYPES_NS}}}Types", nsmap={None: CONTENT_TYPES_NS})
+        etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Default", Extension="rels",
                          ContentType="application/vnd.openxmlformats-package.relationships+xml")
-        etree.SubElement(types, f"{{{_CT_NS}}}Default", Extension="xml", ContentType="application/xml")
+        etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Default", Extension="xml", ContentType="application/xml")
         for name, ct in content_types.items():
-            etree.SubElement(types, f"{{{_CT_NS}}}Override", PartName=name, ContentType=ct)
+            etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Override", PartName=name, ContentType=ct)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
             target.writestr("[Content_Types].xml", _serialise(types))

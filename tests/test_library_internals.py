@@ -327,6 +327,35 @@ class DescribeDocxPackage:
         assert width == section.page_width - section.left_margin - section.right_margin
 
 
+    @pytest.mark.parametrize("ours, theirs", [("PARAGRAPH_SEQUENCE", "CT_PPr"), ("SECTION_SEQUENCE", "CT_SectPr"),
+                                              ("SETTINGS_SEQUENCE", "CT_Settings")])
+    def it_orders_properties_in_python_docx_sequences(self, ours, theirs):
+        import re
+        module = {"CT_PPr": "docx.oxml.text.parfmt", "CT_SectPr": "docx.oxml.section",
+                  "CT_Settings": "docx.oxml.settings"}[theirs]
+        source = inspect.getsource(getattr(importlib.import_module(module), theirs))
+        sequence = tuple(re.findall(r'"([^"]+)"', re.search(r"_tag_seq = \((.*?)\)", source, re.S).group(1)))
+        assert getattr(docx_formatting, ours) == sequence
+
+    @pytest.mark.parametrize("present", [["w:zoom", "w:defaultTabStop", "w:compat"], ["w:compat", "w:rsids"], [],
+                                         ["w:view", "w:proofState"], ["w:listSeparator"]])
+    def it_puts_a_settings_flag_where_the_schema_has_it(self, present):
+        """w:embedTrueTypeFonts and w:footnotePr go in CT_Settings' order, whichever of the others a base has
+        (a reference's settings may lack w:defaultTabStop and everything near it)."""
+        from briefgen.render.docx import embedded_fonts, footnotes
+        word = docx_package.Word.adopt(docx.Document())
+        settings = word.settings
+        for child in list(settings):
+            settings.remove(child)
+        for tag in present:
+            settings.append(docx_xml.element(tag))
+        embedded_fonts.embed(word, {})
+        footnotes._separators_in_settings(word)
+        order = [docx_xml.qn(tag) for tag in docx_formatting.SETTINGS_SEQUENCE]
+        tags = [child.tag for child in settings]
+        assert sorted(tags, key=order.index) == tags
+        assert len(tags) == len(present) + 2
+
     def it_puts_a_section_property_where_the_schema_allows_in_an_out_of_order_section(self):
         """A reference's w:sectPr with w:cols before w:pgMar and no w:pgSz: the w:pgSz goes before both (the
         schema's order), where python-docx would put it between them (before the first later tag it finds, in

@@ -13,19 +13,15 @@ import uuid
 
 from lxml.etree import SubElement
 
+from ..office.opc import insert
 from . import xml
 from .package import Word, WordPart
+from .formatting import SETTINGS_SEQUENCE, later
 from .xml import OBFUSCATED_FONT_TYPE, element, qn
 
+_AFTER_FLAG = later(SETTINGS_SEQUENCE, "w:embedTrueTypeFonts")
 _FACES = (("regular", "w:embedRegular"), ("bold", "w:embedBold"), ("italic", "w:embedItalic"),
           ("bold_italic", "w:embedBoldItalic"))
-# What follows w:embedTrueTypeFonts in a settings part (CT_Settings' sequence).
-_AFTER = ("w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
-          "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
-          "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign", "w:attachedTemplate",
-          "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
-          "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection",
-          "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop")
 
 
 def embed(word: Word, families: dict[str, dict[str, bytes]]) -> None:
@@ -47,9 +43,7 @@ def embed(word: Word, families: dict[str, dict[str, bytes]]) -> None:
             SubElement(entry, qn(tag), {qn("r:id"): table.relate(part, xml.FONT), qn("w:fontKey"): key})
     settings = word.settings
     if settings.find(qn("w:embedTrueTypeFonts")) is None:
-        flag = element("w:embedTrueTypeFonts")
-        after = next((child for child in settings if child.tag in {qn(t) for t in _AFTER}), None)
-        (after.addprevious(flag) if after is not None else settings.append(flag))
+        insert(settings, element("w:embedTrueTypeFonts"), _AFTER_FLAG)
 
 
 def obfuscated(data: bytes, key: str) -> bytes:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from lxml.etree import SubElement
 
 from ...layout.document import Note
+from ..office.opc import insert
 from . import inline, xml
+from .formatting import SETTINGS_SEQUENCE, later
 from .markers import Mark
 from .package import Word, WordPart
 from .styles import NOTE_REFERENCE, NOTE_TEXT
@@ -68,12 +70,4 @@ def _separators_in_settings(word: Word) -> None:
     properties = element("w:footnotePr")
     for number in ("-1", "0"):
         SubElement(properties, qn("w:footnote"), {_ID: number})
-    after = next((child for child in settings if child.tag in {qn(t) for t in _AFTER}), None)
-    (after.addprevious(properties) if after is not None else settings.append(properties))
-
-
-# What follows w:footnotePr in a settings part (CT_Settings' sequence).
-_AFTER = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
-          "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-          "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
-          "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+    insert(settings, properties, later(SETTINGS_SEQUENCE, "w:footnotePr"))

@@ -11,6 +11,7 @@ puts the w:pgSz between them, we before both), and there ours is the place the s
 
 from __future__ import annotations
 
+from ..office.opc import insert
 from .xml import Length, element, qn
 
 # CT_PPr's and CT_SectPr's sequences in python-docx.
@@ -25,7 +26,38 @@ SECTION_SEQUENCE = (
     "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType",
     "w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
     "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+# CT_Settings' (word/settings.xml), where embedded_fonts.py and footnotes.py put their flags.
+SETTINGS_SEQUENCE = (
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape", "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth", "w:printFormsData", "w:embedTrueTypeFonts", "w:embedSystemFonts",
+    "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign", "w:attachedTemplate",
+    "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+    "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection",
+    "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+    "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps", "w:showEnvelope", "w:summaryLength",
+    "w:clickAndTypeStyle", "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting", "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin",
+    "w:doNotShadeFormData", "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne",
+    "w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent", "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace", "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr",
+    "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+    "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
+    "w:decimalSymbol", "w:listSeparator")
 _VAL = qn("w:val")
+_SECTION_PROPERTIES = frozenset(qn(tag) for tag in SECTION_SEQUENCE)
+
+
+def later(sequence: tuple[str, ...], name: str) -> frozenset[str]:
+    """The tags (as lxml spells them) ``sequence`` puts after ``name``: where opc.insert puts a new ``name``."""
+    return frozenset(qn(tag) for tag in sequence[sequence.index(name) + 1:])
 
 
 def _child(parent, name: str, sequence: tuple[str, ...]):
@@ -35,9 +67,7 @@ def _child(parent, name: str, sequence: tuple[str, ...]):
     if found is not None:
         return found
     made = element(name)
-    after = {qn(tag) for tag in sequence[sequence.index(name) + 1:]}
-    successor = next((child for child in parent if child.tag in after), None)
-    (successor.addprevious(made) if successor is not None else parent.append(made))
+    insert(parent, made, later(sequence, name))
     return made
 
 
@@ -106,6 +136,4 @@ def section_reference(sect_pr, name: str, kind: str, rid: str) -> None:
     made = element(name)
     made.set(qn("w:type"), kind)
     made.set(qn("r:id"), rid)
-    after = {qn(tag) for tag in SECTION_SEQUENCE}
-    successor = next((child for child in sect_pr if child.tag in after), None)
-    (successor.addprevious(made) if successor is not None else sect_pr.append(made))
+    insert(sect_pr, made, _SECTION_PROPERTIES)

@@ -1,4 +1,5 @@
-"""The Open Packaging names both office files share, and how a part's XML is read and written.
+"""The Open Packaging names both office files share, and how a part's XML is read and written (and where a new
+element goes among its siblings).
 
 A .docx and a .pptx are the same kind of package: [Content_Types].xml, _rels/*.rels, docProps/core.xml, and
 pictures, links, fonts and properties related in the same words. python-docx and python-pptx spell these
@@ -48,3 +49,10 @@ def parsed(blob: bytes | str):
 def serialized(root) -> bytes:
     """A part's XML as python-docx and python-pptx write it: UTF-8, standalone, not indented."""
     return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def insert(parent, child, later) -> None:
+    """Put ``child`` into ``parent`` before the first of its children (in document order) whose tag is in ``later``
+    (the tags the schema's sequence puts after ``child``'s), or last if there is none."""
+    successor = next((sibling for sibling in parent if sibling.tag in later), None)
+    (successor.addprevious(child) if successor is not None else parent.append(child))

@@ -24,6 +24,7 @@ import struct
 from lxml.etree import SubElement
 
 from ...installed_fonts import names, tables
+from ..office.opc import insert
 from ..office.package import Part
 from .xml import FONT, FONT_DATA_TYPE, qn
 
@@ -48,8 +49,7 @@ def embed(presentation: Part, listing, families: dict[str, dict[str, bytes]]) ->
     for old in listing.findall(_LIST):
         listing.remove(old)
     fonts = listing.makeelement(_LIST, {})
-    after = next((child for child in listing if child.tag in _AFTER), None)
-    (after.addprevious(fonts) if after is not None else listing.append(fonts))
+    insert(listing, fonts, _AFTER)
     number = 0
     for family, faces in families.items():
         entry = SubElement(fonts, qn("p:embeddedFont"))

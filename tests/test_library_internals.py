@@ -306,6 +306,61 @@ class DescribeDocxPackage:
         ours.append(etree.fromstring(etree.tostring(docx_internals.paragraph_element(theirs)[-1])))  # the run
         assert _shape(ours) == _shape(docx_internals.paragraph_element(theirs))
 
+    @given(st.lists(st.tuples(st.integers(0, 12000), st.sampled_from(["LEFT", "CENTER", "RIGHT", "CLEAR"])),
+                    max_size=8))
+    def it_adds_tab_stops_in_any_order_as_python_docx_does(self, stops):
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        theirs = docx.Document().add_paragraph()
+        ours = docx_xml.element("w:p")
+        for twips, alignment in stops:
+            theirs.paragraph_format.tab_stops.add_tab_stop(docx.shared.Twips(twips),
+                                                           getattr(WD_TAB_ALIGNMENT, alignment))
+            docx_formatting.tab_stop(ours, docx_xml.Length(twips * docx_xml.EMU_PER_TWIP), alignment.lower())
+        assert _shape(ours) == _shape(docx_internals.paragraph_element(theirs))
+
+    @pytest.mark.parametrize("margins", [{}, {"top": "1417.5", "left": "1in"}, {"bottom": "900", "right": "2cm"}])
+    @pytest.mark.parametrize("size", [None, ("12240", "15840"), ("11906", None)])
+    @pytest.mark.parametrize("asked", [False, True])
+    def it_sets_up_a_partial_reference_as_python_docx_did(self, margins, size, asked):
+        """A reference with some of its page size and margins (fractional or with units), and a paper asked on
+        the command line or not: set_up gives the section and the text width f0ccd47 gave through python-docx."""
+        from docx.enum.section import WD_ORIENTATION
+        theme = load_theme()
+        if asked:
+            theme = theme.with_paper("Letter")
+        theirs, base = docx.Document(), docx.Document()
+        for word in (theirs, base):
+            section = word.sections[-1]._sectPr
+            for child in list(section):
+                section.remove(child)
+            if size:
+                element = docx_xml.element("w:pgSz")
+                element.set(qn("w:w"), size[0])
+                if size[1]:
+                    element.set(qn("w:h"), size[1])
+                section.append(element)
+            if margins:
+                element = docx_xml.element("w:pgMar")
+                for side, value in margins.items():
+                    element.set(qn(f"w:{side}"), value)
+                section.append(element)
+        # f0ccd47's set_up, through python-docx's Section.
+        section, page = theirs.sections[-1], theme.page
+        if page.asked or section.page_width is None or section.page_height is None:
+            section.orientation = WD_ORIENTATION.PORTRAIT
+            section.page_width, section.page_height = (DocxPt(v) for v in page.size_pt)
+        sides = {"top_margin": page.margin_top_mm, "bottom_margin": page.margin_bottom_mm,
+                 "left_margin": page.margin_left_mm, "right_margin": page.margin_right_mm}
+        unset = [name for name in sides if getattr(section, name) is None]
+        for name in unset:
+            setattr(section, name, DocxMm(sides[name]))
+        if unset:
+            section.header_distance, section.footer_distance = DocxMm(10), DocxMm(9)
+        word = docx_package.Word.adopt(base)
+        width, _ = docx_page.set_up(word, theme, reference=True)
+        assert etree.tostring(word.body.find(qn("w:sectPr"))) == etree.tostring(section._sectPr)
+        assert width == section.page_width - section.left_margin - section.right_margin
+
     @pytest.mark.parametrize("reference", ["python-docx", "bare"])
     def it_sets_up_a_page_as_python_docx_does(self, reference):
         theme = load_theme()

@@ -9,6 +9,7 @@ before it changes a product.
 from __future__ import annotations
 
 import ast
+import hashlib
 import importlib
 import importlib.util
 import inspect
@@ -261,6 +262,32 @@ class DescribeDocxPackage:
         assert [part.partname for part in office_package.reached(word.package.rels)
                 if part.partname not in base_parts] == [str(p.partname) for p in theirs.part.package.iter_parts()
                                                         if p.partname not in base_parts]
+
+    def it_numbers_a_new_picture_after_a_gap_as_python_docx_does(self):
+        """A base whose pictures are image1 and image3 (image2 dropped): a new picture takes the first free number,
+        one already there is reused."""
+        from PIL import Image as PILImage
+
+        def png(colour: str) -> bytes:
+            out = io.BytesIO()
+            PILImage.new("RGB", (4, 2), colour).save(out, "PNG")
+            return out.getvalue()
+        made = docx.Document()
+        for colour in ("red", "green", "blue"):
+            made.add_paragraph().add_run().add_picture(io.BytesIO(png(colour)), width=DocxPt(20))
+        dropped = next(rid for rid, rel in made.part.rels.items() if rel.target_ref.endswith("image2.png"))
+        made.element.body.remove(made.element.body[1])  # the paragraph holding image2
+        del made.part.rels[dropped]
+        saved = io.BytesIO()
+        made.save(saved)
+        theirs, ours = docx.Document(io.BytesIO(saved.getvalue())), docx_package.Word.adopt(
+            docx.Document(io.BytesIO(saved.getvalue())))
+        assert sorted(part.partname for part in ours.images) == ["/word/media/image1.png", "/word/media/image3.png"]
+        for colour in ("yellow", "blue", "black"):
+            theirs.add_paragraph().add_run().add_picture(io.BytesIO(png(colour)), width=DocxPt(20))
+            ours_part = docx_pictures._image_part(ours, Image(Path("x.png"), "png", (4, 2), png(colour)))
+            assert ours_part.partname == str(theirs.part.package.image_parts._get_by_sha1(
+                hashlib.sha1(png(colour)).hexdigest()).partname)
 
     def it_adds_a_header_and_a_footer_as_python_docx_does(self):
         theirs, base = docx.Document(), docx.Document()

@@ -17,21 +17,10 @@ from lxml import etree
 from lxml.etree import SubElement
 
 from ...layout.figures import Circle, Figure, Label, Line, Rect
+from .xml import EMU_PER_PT, NAMESPACES, qn
 
-EMU_PER_PT = 12700
-NAMESPACES = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
-}
+_NSMAP = {prefix: NAMESPACES[prefix] for prefix in ("w", "wp", "a", "wps", "wpg")}  # a figure's run declares them
 _ALIGN = {"left": "left", "centre": "center", "right": "right"}
-
-
-def qn(tag: str) -> str:
-    prefix, name = tag.split(":")
-    return f"{{{NAMESPACES[prefix]}}}{name}"
 
 
 def emu(points: float) -> str:
@@ -42,7 +31,7 @@ def figure_run(figure: Figure, first_id: int) -> etree._Element:
     """A w:r holding ``figure`` as an inline group of shapes, its drawing ids from ``first_id`` on."""
     ids = iter(range(first_id, first_id + len(figure.shapes) + 1))
     size = {"cx": emu(figure.width), "cy": emu(figure.height)}
-    run = etree.Element(qn("w:r"), nsmap=NAMESPACES)
+    run = etree.Element(qn("w:r"), nsmap=_NSMAP)
     inline = SubElement(SubElement(run, qn("w:drawing")), qn("wp:inline"),
                         distT="0", distB="0", distL="0", distR="0")
     SubElement(inline, qn("wp:extent"), size)

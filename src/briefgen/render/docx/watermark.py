@@ -11,13 +11,9 @@ from lxml import etree
 from lxml.etree import SubElement
 
 from ...layout.document import Watermark
+from .xml import NAMESPACES, qn
 
-NAMESPACES = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "v": "urn:schemas-microsoft-com:vml",
-    "o": "urn:schemas-microsoft-com:office:office",
-    "w10": "urn:schemas-microsoft-com:office:word",
-}
+_NSMAP = {prefix: NAMESPACES[prefix] for prefix in ("w", "v", "o", "w10")}  # the watermark's run declares them
 # Word's names: by these it knows the shape is its watermark.
 SHAPE_TYPE, SHAPE_NAME = "_x0000_t136", "PowerPlusWaterMarkObject"
 # The WordArt text path's geometry (shape type 136, "plain text"), as Word writes it.
@@ -26,14 +22,9 @@ _FORMULAS = ("sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "s
              "sum @6 0 @5")
 
 
-def qn(tag: str) -> str:
-    prefix, name = tag.split(":")
-    return f"{{{NAMESPACES[prefix]}}}{name}"
-
-
 def run(watermark: Watermark, *, family: str, colour: str, opacity: float) -> etree._Element:
     """A w:r holding the watermark, centred on the page and turned as the layout decided."""
-    made = etree.Element(qn("w:r"), nsmap=NAMESPACES)
+    made = etree.Element(qn("w:r"), nsmap=_NSMAP)
     SubElement(SubElement(made, qn("w:rPr")), qn("w:noProof"))
     picture = SubElement(made, qn("w:pict"))
     shape_type = SubElement(picture, qn("v:shapetype"), {

@@ -345,6 +345,24 @@ class DescribeDocxPackage:
             docx_formatting.tab_stop(ours, docx_xml.Length(twips * docx_xml.EMU_PER_TWIP), alignment.lower())
         assert _shape(ours) == _shape(docx_internals.paragraph_element(theirs))
 
+    @given(st.booleans(), st.lists(st.sampled_from(["size", "margins", "header", "footer"]), max_size=6))
+    def it_adds_section_properties_in_any_order_as_python_docx_does(self, bare, steps):
+        from docx.enum.section import WD_HEADER_FOOTER
+        theirs = docx.Document().sections[-1]._sectPr
+        if bare:
+            for child in list(theirs):
+                theirs.remove(child)
+        ours = docx_xml.parsed(etree.tostring(theirs))
+        for n, step in enumerate(steps):
+            if step in ("size", "margins"):
+                tag = {"size": "w:pgSz", "margins": "w:pgMar"}[step]
+                getattr(theirs, {"size": "get_or_add_pgSz", "margins": "get_or_add_pgMar"}[step])()
+                docx_formatting.section_property(ours, tag)
+            else:
+                getattr(theirs, f"add_{step}Reference")(WD_HEADER_FOOTER.PRIMARY, f"rId{n + 10}")
+                docx_formatting.section_reference(ours, f"w:{step}Reference", "default", f"rId{n + 10}")
+        assert _shape(ours) == _shape(theirs)
+
     @pytest.mark.parametrize("margins", [{}, {"top": "1417.5", "left": "1in"}, {"bottom": "900", "right": "2cm"}])
     @pytest.mark.parametrize("size", [None, ("12240", "15840"), ("11906", None)])
     @pytest.mark.parametrize("asked", [False, True])

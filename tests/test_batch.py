@@ -298,3 +298,27 @@ def test_a_worker_is_given_what_it_has_drawn_before_else_a_format_nobody_has_and
         many = [at for at, fmt in enumerate(waiting) if waiting.count(fmt) > batch._AHEAD]
         cheapest = sorted(many, key=lambda at: (starting.index(waiting[at]), at))
         assert chosen == (cheapest[0] if idle and many else None)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_at_the_end_of_a_batch_every_worker_is_told_to_leave_before_any_is_waited_for(monkeypatch):
+    from briefgen import batch
+
+    said: list[tuple[str, int]] = []
+    let_go, reap = batch.Worker._let_go, batch.Worker._reap
+    monkeypatch.setattr(batch.Worker, "_let_go", lambda worker: (said.append(("let go", worker.number)),
+                                                                 let_go(worker)))
+    monkeypatch.setattr(batch.Worker, "_reap", lambda worker: (said.append(("reaped", worker.number)),
+                                                               reap(worker)))
+    with batch._started_workers(2) as started:
+        for worker in started:
+            worker.send((len, b"xy"))
+        answers = []
+        while len(answers) < 2:
+            answers += [answer for _, answer in batch._exchange(started, block=True)]
+    # They leave together: the batch ends when the slower has left, not after one then the other.
+    assert said == [("let go", 0), ("let go", 1), ("reaped", 0), ("reaped", 1)]
+    assert answers == [2, 2] and not batch.Worker.running
+    for worker in started:
+        with pytest.raises(ChildProcessError):  # each reaped: none is left a zombie
+            os.waitpid(worker.pid, os.WNOHANG)

@@ -295,12 +295,13 @@ class Worker:
         os.close(self._answers)
 
     def _reap(self) -> None:
-        """Wait for it to leave; after 5 s, kill it."""
+        """Wait for it to leave; after 5 s, kill it. Looked for every millisecond: a worker leaves a few
+        milliseconds after its calls end, and a batch's end waited for the next 10 ms tick after each."""
         import time
-        for _ in range(500):
+        for _ in range(5000):
             if os.waitpid(self.pid, os.WNOHANG)[0]:
                 return
-            time.sleep(0.01)
+            time.sleep(0.001)
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
 
@@ -343,9 +344,11 @@ def _started_workers(count: int) -> Iterator[list[Worker]]:
         for worker in stopping:
             worker._reap()
         raise
-    for worker in started:
-        if worker.alive:
-            worker.end()
+    ending = [worker for worker in started if worker.alive]
+    for worker in ending:  # every one told first, so that they leave together, not each after the last has left
+        worker._let_go()
+    for worker in ending:
+        worker._reap()
 
 
 def _serve(calls: int, answers: int) -> NoReturn:

@@ -169,6 +169,31 @@ def test_watching_every_format_renders_each_save_in_all_three_and_leaves_no_work
     assert processes_in(tmp_path) == []
 
 
+def test_a_killed_worker_neither_ends_the_watch_nor_loses_a_product(tmp_path):
+    content, text, watcher = watching(tmp_path, "all")
+    try:
+        watcher.wait_for("out", "watching 1 file")
+        workers = [pid for pid in processes_in(tmp_path) if pid != watcher.process.pid]
+        if not workers:
+            pytest.skip("one CPU: the watch renders every format itself")
+        for pid in workers:  # as the kernel's out-of-memory killer would
+            os.kill(pid, signal.SIGKILL)
+        for save in ("Killed Rights", "Replaced Rights"):
+            # The first save's products are drawn by fresh processes of their own; the next, by new workers.
+            content.write_text(text.replace("title: Water Rights", f"title: {save}"), encoding="utf-8")
+            written = {watcher.wait_for("out", "out/brief.").split()[1] for _ in range(3)}  # [0] is the time
+            assert written == {"out/brief.docx", "out/brief.pdf", "out/brief.pptx"}
+            assert save in title_of(tmp_path / "out" / "brief.docx")
+            with zipfile.ZipFile(tmp_path / "out" / "brief.pptx") as deck:
+                assert save in deck.read("docProps/core.xml").decode()
+        assert len(processes_in(tmp_path)) == 4 and not set(workers) & set(processes_in(tmp_path))
+    finally:
+        code = watcher.stop()
+    assert code == 0
+    assert processes_in(tmp_path) == []
+    assert not [line for name, line in list(watcher.lines.queue) if name == "err" and "error" in line]
+
+
 STAMP = re.compile(r"^\d\d:\d\d:\d\d ")
 
 

@@ -10,7 +10,8 @@ loads the rest; numbered copies, laid out in the parent, are inherited by worker
 Each task goes to a worker that has drawn its format before, which has its imports and warm caches
 (``_in_workers``); a product of a long brief is drawn in a fork of its worker made for it alone
 (``_render_apart``). A worker is a forked process with a pipe each way (``Worker``), lighter to start and to
-feed than a ``concurrent.futures`` pool, which a watch still uses (``pool``).
+feed than a ``concurrent.futures`` pool. A watch has a worker of its own for each format (``per_format``), which it
+hands each save's products (``hand``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, NoReturn, Sequence
+from typing import Iterable, Iterator, NoReturn, Sequence
 
 from . import interruption
 from .model import Brief
@@ -33,9 +34,6 @@ from .errors import BriefgenError
 from .render.office.template import Template
 from .theme import Theme
 from .value import Value
-
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
 
 # Heaviest first, so the longest task starts at once (reportlab and python-pptx import slowest).
 _ORDER = {"pptx": 0, "pdf": 1, "docx": 2}
@@ -442,28 +440,42 @@ def _workers(jobs: int | None, products: int) -> int:
 
 
 @contextmanager
-def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Forked workers that the parent stops, with their temporary files removed, if it is itself stopped: a
-    watch's, one per format, which start once and are fed a save at a time (a batch's are ``Worker``s)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_started)
-    try:
-        with interruption.unwinding():
-            yield executor
-    except BaseException:  # Interrupted, or the caller stopped reading: no worker may outlive the command
-        executor.shutdown(wait=False, cancel_futures=True)
-        children = multiprocessing.active_children()
-        for child in children:
-            child.terminate()
-        for child in children:
-            child.join(5)
-            if child.is_alive():
-                child.kill()
-                child.join()
-        raise
-    executor.shutdown()
+def per_format(formats: Sequence[str]) -> Iterator[dict[str, Worker]]:
+    """A worker for each of ``formats``: a watch's, forked once, each handed its format's product of every save
+    (``hand``), so that it keeps that format's imports and warm caches. They end with the block, and are stopped if
+    it raises (Ctrl-C, SIGTERM): each removes its temporary file and leaves."""
+    with _started_workers(len(formats)) as started:
+        workers = dict(zip(formats, started))
+        yield workers
+        started[:] = workers.values()  # what ends with the block: those that replaced a dead one (``hand``) too
+
+
+def hand(tasks: Sequence[Task], theme: Theme, workers: dict[str, Worker]) -> Iterator[Outcome]:
+    """Send each task to the worker of its format (``per_format``) now, and return its outcomes as they finish.
+
+    A worker that has died is replaced by a new one before it is sent a task (it imports its format again, once),
+    so that neither a dead worker nor the watch's own process draws a product that killed a process before. A task
+    whose worker dies under it is run again alone (``_alone``): if that kills its process too, the outcome says so,
+    and the watch goes on."""
+    calls = {}
+    for task in tasks:
+        worker = workers[task.fmt]
+        if not worker.alive:
+            worker = workers[task.fmt] = Worker(worker.number)
+        call = _render_task, task, theme, False
+        worker.send(call)
+        calls[worker] = task, call
+    return _answered(calls)
+
+
+def _answered(calls: dict[Worker, tuple[Task, tuple]]) -> Iterator[Outcome]:
+    """The outcome of each worker's one call (its task, and the call), as it comes; a call whose worker died, run
+    again alone."""
+    while any(worker.alive for worker in calls):
+        for worker, answer in _exchange([worker for worker in calls if worker.alive], block=True):
+            yield Outcome(calls.pop(worker)[0], *answer)
+    for task, call in calls.values():
+        yield _alone(task, call)
 
 
 def _started() -> None:
@@ -558,8 +570,8 @@ def _render_apart(box: list[bytes], theme: Theme, debug: bool) -> tuple[Written 
     seconds; a small one is drawn by the worker itself, whose warm caches (the fonts' faces read, the base
     documents, the column widths and markup of the texts it drew before) save it more than a fresh start would.
 
-    If the product's process dies (killed, out of memory), so does this worker: its pool breaks and the task is
-    run again alone, as a task whose worker died is (_in_workers).
+    If the product's process dies (killed, out of memory), so does this worker, and the task is run again alone, as
+    a task whose worker died is (_in_workers).
     """
     import pickle
     read, write = os.pipe()

@@ -2,16 +2,17 @@
 
 The renderers are imported and the theme read once, so a save costs only the render itself.
 When more than one format is watched and there is more than one CPU, each format has a warm
-worker process of its own (forked once, at the start), so the products of one save are
-rendered at the same time rather than one after another. Each product is written atomically (output.write_atomic: a temporary file renamed into
-place), so a PDF viewer that reloads on change never reads half a file. A content error is
-reported with its place and the watch goes on; Ctrl-C ends it with status 0.
+worker process of its own (forked once, at the start: batch.per_format), so the products of one
+save are rendered at the same time rather than one after another; a worker that dies (killed, out
+of memory) does not end the watch (batch.hand). Each product is written atomically
+(output.write_atomic: a temporary file renamed into place), so a PDF viewer that reloads on change
+never reads half a file. A content error is reported with its place and the watch goes on; Ctrl-C
+ends it with status 0.
 """
 
 from __future__ import annotations
 
 import gc
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -25,8 +26,6 @@ from .theme import Theme, load_theme
 from .value import Value
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from .products import Written
 
 # How long (ms) the file system must stay quiet after a change before rendering: editors write
@@ -65,14 +64,14 @@ def watch(watched: Watched, voices: Voices) -> None:
     theme = _theme(watched, voices)
     if theme is None:
         return
-    with ExitStack() as stack:
-        workers = None
-        if len(watched.formats) > 1 and batch.cpus() > 1 and batch.can_fork():
-            workers = {fmt: stack.enter_context(batch.pool(1)) for fmt in watched.formats}
-        _watch(watched, theme, workers, voices)
+    if len(watched.formats) > 1 and batch.cpus() > 1 and batch.can_fork():
+        with batch.per_format(watched.formats) as workers:
+            _watch(watched, theme, workers, voices)
+    else:
+        _watch(watched, theme, None, voices)
 
 
-def _watch(watched: Watched, theme: Theme, workers: dict[str, ProcessPoolExecutor] | None, voices: Voices) -> None:
+def _watch(watched: Watched, theme: Theme, workers: dict[str, batch.Worker] | None, voices: Voices) -> None:
     import watchfiles
 
     templates = dict(watched.templates)
@@ -134,7 +133,7 @@ def _template(before: Template, voices: Voices) -> Template | None:
 
 
 def _render(path: Path, watched: Watched, theme: Theme, templates: dict[str, Template],
-            workers: dict[str, ProcessPoolExecutor] | None, voices: Voices, failing: set[Path]) -> None:
+            workers: dict[str, batch.Worker] | None, voices: Voices, failing: set[Path]) -> None:
     """Load one file and write each of its products, one line each as it is written; problems are printed,
     never raised (a bug in one renderer must not end the watch). A file that failed last time and renders
     now is said to be fixed."""
@@ -146,7 +145,7 @@ def _render(path: Path, watched: Watched, theme: Theme, templates: dict[str, Tem
 
 
 def _render_products(path: Path, watched: Watched, theme: Theme, templates: dict[str, Template],
-                     workers: dict[str, ProcessPoolExecutor] | None, voices: Voices, failing: set[Path]) -> None:
+                     workers: dict[str, batch.Worker] | None, voices: Voices, failing: set[Path]) -> None:
     try:
         brief, places = load_placed(path)
     except ContentError as exc:
@@ -163,10 +162,9 @@ def _render_products(path: Path, watched: Watched, theme: Theme, templates: dict
         failed = _say_products((batch.render(task, theme) for task in tasks), voices)
         warnings = open_warnings(brief, places)
     else:
-        from concurrent.futures import as_completed
-        futures = [workers[task.fmt].submit(batch.render, task, theme) for task in tasks]
+        outcomes = batch.hand(tasks, theme, workers)
         warnings = open_warnings(brief, places)
-        failed = _say_products((future.result() for future in as_completed(futures)), voices)
+        failed = _say_products(((outcome.written, outcome.error) for outcome in outcomes), voices)
     for said in places.notes:
         voices.say(str(said))
     for said in warnings:  # what validate says, at each save

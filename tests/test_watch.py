@@ -194,6 +194,21 @@ def test_a_killed_worker_neither_ends_the_watch_nor_loses_a_product(tmp_path):
     assert not [line for name, line in list(watcher.lines.queue) if name == "err" and "error" in line]
 
 
+def test_sigterm_after_a_save_stops_every_worker_and_leaves_only_whole_products(tmp_path):
+    content, text, watcher = watching(tmp_path, "all")
+    watcher.wait_for("out", "watching 1 file")
+    content.write_text(text.replace("title: Water Rights", "title: Saved Rights"), encoding="utf-8")
+    watcher.process.send_signal(signal.SIGTERM)  # whether the save's products are being drawn yet or not
+    # 143 if it came while a save was drawn; 0 if while watchfiles waited (it turns the stop into KeyboardInterrupt).
+    assert watcher.process.wait(timeout=PATIENCE) in (0, 128 + signal.SIGTERM)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.docx", "brief.pdf", "brief.pptx"]
+    for name in ("brief.docx", "brief.pptx"):
+        with zipfile.ZipFile(tmp_path / "out" / name) as package:
+            assert package.testzip() is None
+    assert (tmp_path / "out" / "brief.pdf").read_bytes().rstrip().endswith(b"%%EOF")
+    assert processes_in(tmp_path) == []
+
+
 STAMP = re.compile(r"^\d\d:\d\d:\d\d ")
 
 

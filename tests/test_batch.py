@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import select
 import shutil
+import sys
 
 import pytest
 from hypothesis import example, given, settings
@@ -322,3 +323,24 @@ def test_at_the_end_of_a_batch_every_worker_is_told_to_leave_before_any_is_waite
     for worker in started:
         with pytest.raises(ChildProcessError):  # each reaped: none is left a zombie
             os.waitpid(worker.pid, os.WNOHANG)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a pipe is widened where Linux lets it be")
+def test_a_call_as_large_as_a_deck_with_its_plan_lies_whole_in_the_pipe_while_its_worker_draws_the_one_before():
+    from briefgen import batch
+
+    held, release = os.pipe()
+    try:
+        with batch._started_workers(1) as (worker,):
+            worker.send((os.read, held, 1))  # it draws this one until the test lets it go
+            worker.send((len, b"x" * 500_000))  # a deck's call with its plan pickles to ~85 kB, more than 64 kB
+            # Taken by the pipe at once, so that the worker need not wait for the parent to send the rest.
+            assert len(worker._outgoing) == 0
+            os.write(release, b".")
+            answers = []
+            while len(answers) < 2:
+                answers += [answer for _, answer in batch._exchange([worker], block=True)]
+            assert answers == [b".", 500_000]
+    finally:
+        os.close(held)
+        os.close(release)

@@ -232,6 +232,7 @@ class Worker:
             _serve(calls, answers)
         os.close(calls)
         os.close(answers)
+        _widened(self._calls)
         os.set_blocking(self._calls, False)
         os.set_blocking(self._answers, False)
         self._outgoing = bytearray()  # calls sent but not yet taken by the pipe
@@ -302,6 +303,18 @@ class Worker:
             time.sleep(0.001)
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
+
+
+def _widened(pipe: int) -> None:
+    """Let ``pipe`` hold 1 MB where the system allows it (Linux), not 64 kB: a deck's call, its plan with it, pickles
+    to ~85 kB, and its worker, having read what the pipe held, waited for the parent to be woken and send the rest
+    (~1.3 ms of every deck, ~25 ms of a batch of 20 briefs); a call this size now lies whole in the pipe as its
+    worker draws the one before."""
+    try:
+        import fcntl
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):  # not Linux, or more than this system lets a pipe hold
+        pass
 
 
 def _exchange(workers: Sequence[Worker], block: bool) -> Iterator[tuple[Worker, tuple]]:

@@ -344,3 +344,31 @@ def test_a_call_as_large_as_a_deck_with_its_plan_lies_whole_in_the_pipe_while_it
     finally:
         os.close(held)
         os.close(release)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_the_workers_are_forked_before_yaml_is_imported_and_the_products_are_written(tmp_path):
+    import subprocess
+
+    # In a fresh process (this one has imported PyYAML already): what the parent had imported at each fork.
+    script = (
+        "import os, sys\n"
+        "from briefgen import batch, cli\n"
+        "batch.cpus = lambda: 2\n"
+        "real, seen = os.fork, []\n"
+        "def fork():\n"
+        "    seen.append('yaml' in sys.modules)\n"
+        "    return real()\n"
+        "os.fork = fork\n"
+        f"sys.argv = ['briefgen', 'all', '-j', '2', '--out-dir', {str(tmp_path / 'out')!r}, {str(EXAMPLE)!r}]\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print(seen)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    # Both workers forked before the parent imports the loader: neither holds PyYAML, which only the parent needs.
+    assert done.stdout.split()[-2:] == ["[False,", "False]"]
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".docx", ".pdf", ".pptx"]

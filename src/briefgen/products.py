@@ -1,8 +1,11 @@
-"""One content file → one product on disk: load, lay out, render, write atomically.
+"""One loaded brief → one product on disk: lay out, render, write atomically.
 
-This is the only place that knows the whole pipeline; the CLI calls it, and so do tests
-and benchmarks. Renderer modules are imported only when their format is asked for,
-so `validate` and `--help` never pay for python-docx, python-pptx or reportlab.
+This is the only place that knows the whole pipeline after loading; the CLI calls it, and so do
+tests and benchmarks. Renderer modules are imported only when their format is asked for,
+so `validate` and `--help` never pay for python-docx, python-pptx or reportlab. Nor is the
+loader (and PyYAML with it) imported here: a batch's workers are forked with this module
+imported and never read YAML, and the parent imports it after forking them, not before,
+while the other CPU waited.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from .errors import BriefgenError
 from .layout import document as document_layout
 from .layout.outline import labels
 from .layout.publication import Copy
-from .load import load
 from .model import Brief, dotted, text_fields
 from .errors import OutputError
 from .output import build_time, check_target, write_atomic, write_stdout
@@ -211,7 +213,7 @@ def default_output(content: Path, fmt: str, out_dir: Path = Path("out")) -> Path
     return out_dir / f"{'stdin' if content == STDOUT else content.stem}.{fmt}"
 
 
-__all__ = ["FORMATS", "Written", "default_output", "load", "make", "render"]
+__all__ = ["FORMATS", "Written", "default_output", "make", "render"]
 
 
 def _size(n: int) -> str:

@@ -203,10 +203,10 @@ def _in_workers(tasks: Iterable[Task], theme: Theme, started: Sequence[Worker], 
 class Worker:
     """A forked process that runs the calls it is sent, in order, and answers each with its result.
 
-    A batch's workers are these, not a ``concurrent.futures`` pool: importing multiprocessing and concurrent.futures
-    (logging, socket, tempfile, subprocess with them) took ~13 ms of the batch's start, while the other CPU
-    waited, and each pool's two threads (its manager, its queue's feeder) woke for every task and answer, CPU
-    taken from the workers. A call is pickled to the worker's pipe (``send``); its answer comes back on another,
+    A batch's workers and a watch's are these, not a ``concurrent.futures`` pool: importing multiprocessing and
+    concurrent.futures (logging, socket, tempfile, subprocess with them) took ~13 ms of the batch's start, while
+    the other CPU waited, and each pool's two threads (its manager, its queue's feeder) woke for every task and
+    answer, CPU taken from the workers. A call is pickled to the worker's pipe (``send``); its answer comes back on another,
     read as it comes (``_exchange``). A worker that dies (killed, out of memory) closes its answers' pipe: its
     tasks are run again alone (``_alone``).
     """

@@ -138,3 +138,33 @@ class DescribeAWorkerThatDies:
         assert "BrokenProcessPool" not in result.err and "internal error" not in result.err
         assert "4 written, 2 failed" in result.err
         assert sorted(p.name for p in out.iterdir()) == ["one.docx", "one.pdf", "two.docx", "two.pdf"]
+
+    def it_fails_only_its_product_of_a_watchs_save_and_a_new_one_takes_the_next(self, tmp_path, monkeypatch):
+        from briefgen import batch, products
+        from briefgen.load import load_placed
+        from briefgen.theme import load_theme
+
+        real = products._render
+
+        def deck_kills_its_process(brief, fmt, theme, *args):
+            if fmt == "pptx":
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(brief, fmt, theme, *args)
+
+        monkeypatch.setattr(products, "_render", deck_kills_its_process)
+        brief, _ = load_placed(EXAMPLE)
+        theme = load_theme(None)
+        tasks = [batch.Task(brief, fmt, tmp_path / f"brief.{fmt}") for fmt in ("pptx", "docx")]
+        with batch.per_format(["pptx", "docx"]) as workers:
+            docx_worker = workers["docx"]
+            for save in range(2):
+                deck_worker = workers["pptx"]
+                outcomes = {outcome.task.fmt: outcome for outcome in batch.hand(tasks, theme, workers)}
+                # Drawn again in a process of its own, which the deck kills too: said, not raised.
+                assert outcomes["pptx"].error == (f"{tmp_path / 'brief.pptx'}: the process rendering it died "
+                                                  "(killed, or out of memory); nothing was written")
+                assert outcomes["docx"].error is None and outcomes["docx"].written.path.exists()
+                assert (workers["pptx"] is deck_worker) == (save == 0)  # the dead one replaced at the next save
+                assert workers["docx"] is docx_worker and batch.Worker.running == [docx_worker]
+        assert batch.Worker.running == []
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.docx"]

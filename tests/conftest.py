@@ -7,6 +7,7 @@ product, add a ``Job`` to ``jobs()`` below rather than calling soffice in a test
 
 from __future__ import annotations
 
+import ast
 import io
 import os
 import re
@@ -56,6 +57,24 @@ def run_briefgen(*args: str | os.PathLike, cwd: Path | None = None, env: dict[st
     """Run the installed command line as a user would: a separate process, captured output."""
     return subprocess.run([sys.executable, "-m", "briefgen", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def packages_imported(*args: str | os.PathLike, cwd: Path | None = None) -> set[str]:
+    """The top-level packages a command line imports, as a user runs it (its own process), asserted to succeed.
+
+    The command line ends with os._exit, so the process says what it imported just before it."""
+    code = ("import os, sys\n"
+            "leave = os._exit\n"
+            "def said(status):\n"
+            "    print(sorted({name.split('.')[0] for name in sys.modules}), flush=True)\n"
+            "    leave(status)\n"
+            "os._exit = said\n"
+            f"sys.argv = ['briefgen', *{[str(arg) for arg in args]!r}]\n"
+            "from briefgen import main\n"
+            "main()\n")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, timeout=120)
+    assert found.returncode == 0, found.stderr
+    return set(ast.literal_eval(found.stdout.strip().splitlines()[-1]))
 
 
 def jobs(cases: dict[str, Path], references: dict[str, Path] | None = None,

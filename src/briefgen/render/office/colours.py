@@ -24,6 +24,7 @@ import zipfile
 from lxml import etree
 
 from ...theme import Colours
+from .opc import serialized
 from .sanitise import theme_element, untrusted_xml
 from .template import Template
 
@@ -121,4 +122,4 @@ def with_scheme(theme_part: bytes, colours: Colours) -> bytes:
         for child in list(held):
             held.remove(child)
         etree.SubElement(held, f"{{{_A}}}srgbClr", val=colour)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return serialized(root)

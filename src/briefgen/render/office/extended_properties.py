@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from .opc import serialized
+
 _NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
@@ -15,4 +17,4 @@ def extended_properties(entries: Iterable[tuple[str, str]]) -> bytes:
     root = etree.Element(f"{{{_NS}}}Properties", nsmap={None: _NS, "vt": _VT})
     for name, text in entries:
         etree.SubElement(root, f"{{{_NS}}}{name}").text = text
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+    return serialized(root)

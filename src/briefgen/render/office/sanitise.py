@@ -20,7 +20,7 @@ import zipfile
 from lxml import etree
 
 from ...errors import TEMPLATE_KINDS
-from .opc import CONTENT_TYPES_NS, RELATIONSHIPS_NS
+from .opc import CONTENT_TYPES_NS, RELATIONSHIPS_NS, RELATIONSHIPS_TYPE, serialized
 from .package import rels_name
 
 MAX_ENTRIES = 2000                 # zip entries, counted before zipfile reads its directory
@@ -188,7 +188,7 @@ class _Sanitiser:
                 kept_ids = {r.get("Id") for r in rel_root}
                 kept[source] = self._xml(source, role, {r.get("Id") for r in rels} - kept_ids)
             if len(rel_root):
-                kept_rels[source] = _serialise(rel_root)
+                kept_rels[source] = serialized(rel_root)
         if not any(ct == _MAIN[self.fmt][0] for ct in content_types.values()):
             raise self.fail("it has no main document part")
         return kept, kept_rels, content_types
@@ -324,7 +324,7 @@ class _Sanitiser:
             _cut_references(root, dropped_ids)
         if self.fmt == "docx" and kind == "settings":
             self._forget(root)
-        return _serialise(root)
+        return serialized(root)
 
     def _forget(self, settings: etree._Element) -> None:
         """Word settings that remember the template's author and their machine: a mail merge's data source
@@ -338,17 +338,15 @@ class _Sanitiser:
 
     def _package(self, kept: dict[str, bytes], kept_rels: dict[str, bytes], content_types: dict[str, str]) -> bytes:
         types = etree.Element(f"{{{CONTENT_TYPES_NS}}}Types", nsmap={None: CONTENT_TYPES_NS})
-        etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Default", Extension="rels",
-                         ContentType="application/vnd.openxmlformats-package.relationships+xml")
+        etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Default", Extension="rels", ContentType=RELATIONSHIPS_TYPE)
         etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Default", Extension="xml", ContentType="application/xml")
         for name, ct in content_types.items():
             etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Override", PartName=name, ContentType=ct)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
-            target.writestr("[Content_Types].xml", _serialise(types))
+            target.writestr("[Content_Types].xml", serialized(types))
             for source, rels in kept_rels.items():
-                folder, base = posixpath.split(source)
-                target.writestr(posixpath.join(folder, "_rels", f"{base}.rels").lstrip("/"), rels)
+                target.writestr(rels_name(source).lstrip("/"), rels)
             for name, data in kept.items():
                 target.writestr(name.lstrip("/"), data)
         return out.getvalue()
@@ -405,10 +403,6 @@ def _resolve(source: str, target: str) -> str | None:
     if not name.startswith("/") or name.startswith("//") or ".." in name.split("/"):
         return None
     return name
-
-
-def _serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _listed(details: list[str]) -> str:

@@ -492,10 +492,10 @@ def _answered(calls: dict[Worker, tuple[Task, tuple]]) -> Iterator[Outcome]:
 
 
 def _started() -> None:
-    """A worker's start: its own signal handling, and what it was forked with frozen (``gc.freeze``): the modules
-    and the parent's state live as long as it does, and a full collection would walk them all again (and copy
-    the pages they share with the parent, each object's header being written as it is walked)."""
-    interruption.in_worker()
+    """A worker's start (its signal handling is its own already: Worker): what it was forked with frozen
+    (``gc.freeze``): the modules and the parent's state live as long as it does, and a full collection would walk
+    them all again (and copy the pages they share with the parent, each object's header being written as it is
+    walked)."""
     gc.freeze()
 
 

@@ -99,7 +99,6 @@ def add_logo(p, logo: Logo, shape_id: int, part: WordPart, word: Word) -> None:
             inline.set(side, "0")
     for doc_pr in run.iter(qn("wp:docPr")):
         doc_pr.set("name", "Logo")
-        doc_pr.set("id", str(shape_id))
         if logo.alt:
             doc_pr.set("descr", logo.alt)
         else:
@@ -125,8 +124,6 @@ def add_figure(body: Body, figure: Figure, theme: Theme, width: Length, mark: Ma
         run = picture_run(paragraph, figure.image, Length(shown), Length(round(shown * figure.height / figure.width)),
                           shape_id, body.part, body.word)
         for doc_pr in run.iter(qn("wp:docPr")):
-            doc_pr.set("id", str(shape_id))
-            doc_pr.set("name", f"Picture {shape_id}")  # as python-docx names a picture, by its id
             doc_pr.set("descr", figure.alt)
             doc_pr.set("title", figure.caption)
         # python-docx leaves out the space around the picture, and LibreOffice then puts its own 0.32 cm on
